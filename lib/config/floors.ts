@@ -1,0 +1,17 @@
+/**
+ * The minimums the seed policies promise for production. Validation rejects a production
+ * environment below any of them; staging may go lower to save cost. Each floor names the seed
+ * sentence it comes from, so that a reviewer can see why it is not lower.
+ */
+export const PRODUCTION_FLOORS = {
+  /**
+   * 003: "spread across 5 AWS data centers (availability zones) and will continue to work should
+   * any one of those data centers fail". Three is the fewest that survives a zone loss with a
+   * majority left; Singapore (ap-southeast-1) has three zones, so 5 cannot be met there.
+   */
+  availabilityZones: 3,
+  /** Security logs kept a year, matching the longest backup tier of 001 ("monthly, retained for a year"). */
+  logRetentionDays: 365,
+  /** 001 "point-in-time restore": the longest window RDS keeps. */
+  dbBackupRetentionDays: 35,
+} as const;

@@ -1,0 +1,59 @@
+/**
+ * Turns the raw environments table into validated `EnvironmentConfig`s, or throws one
+ * `ConfigError` that lists every problem. Nothing is synthesized from a config that fails here.
+ */
+import { EnvironmentSchema, type EnvironmentConfig } from './schema';
+import { ENVIRONMENT_VALIDATORS, show, validateAcrossEnvironments, type ConfigIssue } from './validate';
+
+/** Thrown when the configuration is invalid; `issues` holds one line per problem. */
+export class ConfigError extends Error {
+  constructor(public readonly issues: readonly string[]) {
+    super(
+      `Invalid environment configuration: ${issues.length} issue${issues.length === 1 ? '' : 's'}:\n` +
+        issues.map((i) => `  - ${i}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+function render(issue: ConfigIssue): string {
+  return `${issue.env}.${issue.path}: got ${issue.got}, ${issue.expected}`;
+}
+
+/**
+ * Parses and validates environments.
+ *
+ * @param table environments by name, as written in `environments.ts`
+ * @param only names of the environments to return; all when empty. Every environment is
+ *   validated either way, so a broken production config fails a staging-only synth too.
+ */
+export function loadEnvironments(table: Record<string, unknown>, only: readonly string[] = []): EnvironmentConfig[] {
+  const lines: string[] = [];
+  const unknown = only.filter((name) => !(name in table));
+  for (const name of unknown) {
+    lines.push(`env: got ${show(name)}, expected one of ${Object.keys(table).join(', ')}`);
+  }
+  const parsed: EnvironmentConfig[] = [];
+  for (const [name, raw] of Object.entries(table)) {
+    if (!/^[a-z][a-z0-9-]{1,19}$/.test(name)) {
+      lines.push(`${name}: got environment name ${show(name)}, expected 2-20 lower-case letters, digits or hyphens`);
+      continue;
+    }
+    const result = EnvironmentSchema.safeParse(raw, { reportInput: true });
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+        const got = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : show(issue.input);
+        const expected = issue.code === 'unrecognized_keys' ? 'expected only the documented fields' : issue.message;
+        lines.push(`${name}${path}: got ${got}, ${expected}`);
+      }
+      continue;
+    }
+    const env: EnvironmentConfig = { ...result.data, name };
+    for (const validate of ENVIRONMENT_VALIDATORS) lines.push(...validate(env).map(render));
+    parsed.push(env);
+  }
+  lines.push(...validateAcrossEnvironments(parsed).map(render));
+  if (lines.length > 0) throw new ConfigError(lines);
+  return only.length === 0 ? parsed : parsed.filter((e) => only.includes(e.name));
+}

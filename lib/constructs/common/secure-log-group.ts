@@ -1,0 +1,34 @@
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+/** Props of {@link SecureLogGroup}. */
+export interface SecureLogGroupProps {
+  /** Key that encrypts the log data; its policy must let CloudWatch Logs use it. */
+  readonly encryptionKey: kms.IKey;
+  /** Days to keep log events (one of CloudWatch Logs' retention periods). */
+  readonly retentionDays: number;
+  /**
+   * Explicit log group name (WAF, for example, requires an `aws-waf-logs-` prefix).
+   * @default - a name CloudFormation generates
+   */
+  readonly logGroupName?: string;
+}
+
+/**
+ * A CloudWatch log group that is KMS-encrypted with a customer-managed key and keeps events for
+ * a bounded time (LOG-ENCRYPTED-RETAINED).
+ */
+export class SecureLogGroup extends Construct {
+  /** The log group. */
+  public readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: SecureLogGroupProps) {
+    super(scope, id);
+    this.logGroup = new logs.LogGroup(this, 'Resource', {
+      encryptionKey: props.encryptionKey,
+      retention: props.retentionDays as logs.RetentionDays,
+      logGroupName: props.logGroupName,
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Construct } from 'constructs';
+import { EncryptionKey } from '../common/encryption-key';
+
+/** Props of {@link AlertTopics}. */
+export interface AlertTopicsProps {
+  /** The environment's name, used in topic names and descriptions. */
+  readonly envName: string;
+  /** Addresses subscribed to both topics; each must confirm its subscription once. */
+  readonly emails: readonly string[];
+}
+
+/**
+ * Where every alarm and finding of the environment goes: a security topic (findings, guardrail
+ * breaches, break-glass use) and an operations topic (errors, health, backup failures), both
+ * encrypted with a customer-managed key and refusing publishers without TLS (INC-ALERT-TOPICS).
+ */
+export class AlertTopics extends Construct {
+  /** Security alerts: pages the security on-call. */
+  public readonly security: sns.Topic;
+  /** Operational alerts: pages the platform on-call. */
+  public readonly operations: sns.Topic;
+  /** The key both topics are encrypted with. */
+  public readonly key: EncryptionKey;
+
+  constructor(scope: Construct, id: string, props: AlertTopicsProps) {
+    super(scope, id);
+    this.key = new EncryptionKey(this, 'Key', { description: `${props.envName} alert topics` });
+    // The AWS services that publish alerts must be able to encrypt messages with the key.
+    // https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
+    this.key.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowAlertPublishingServices',
+        principals: ['cloudwatch.amazonaws.com', 'events.amazonaws.com', 'backup.amazonaws.com'].map((s) => new iam.ServicePrincipal(s)),
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
+    const topic = (topicId: string, purpose: string) => {
+      const t = new sns.Topic(this, topicId, {
+        displayName: `${props.envName} ${purpose} alerts`,
+        masterKey: this.key.key,
+        enforceSSL: true,
+      });
+      for (const email of props.emails) t.addSubscription(new subscriptions.EmailSubscription(email));
+      return t;
+    };
+    this.security = topic('Security', 'security');
+    this.operations = topic('Operations', 'operations');
+  }
+}

@@ -1,0 +1,77 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import { acknowledge } from '../../nag/acknowledgements';
+import { ManagedPolicyRole } from '../common/managed-policy-role';
+import { SecureLogGroup } from '../common/secure-log-group';
+
+/** Props of {@link SecureVpc}. */
+export interface SecureVpcProps {
+  /** IPv4 CIDR of the VPC, /16 to /20. */
+  readonly cidr: string;
+  /** The zones to span, named explicitly (the stack never looks them up). */
+  readonly availabilityZones: readonly string[];
+  /** NAT gateways, at most one per zone. */
+  readonly natGateways: number;
+  /** Key for the flow log group; its policy must let CloudWatch Logs use it. */
+  readonly logKey: kms.IKey;
+  /** Days to keep flow log records. */
+  readonly logRetentionDays: number;
+}
+
+/** The three subnet tiers, by the group names CDK gives them. */
+export const SUBNET_TIERS = {
+  /** Load balancer and NAT gateways only. */
+  public: 'Public',
+  /** The workload: egress through NAT, no inbound route from the internet. */
+  private: 'Private',
+  /** Data: no route to or from the internet at all. */
+  isolated: 'Isolated',
+} as const;
+
+/**
+ * A VPC across the environment's zones with public, private and isolated tiers
+ * (NET-MULTI-AZ, NET-TIERED-SUBNETS), flow logs of all traffic to an encrypted log group
+ * (NET-FLOW-LOGS) and a default security group stripped of every rule (NET-DEFAULT-SG-CLOSED).
+ */
+export class SecureVpc extends Construct {
+  /** The VPC. */
+  public readonly vpc: ec2.Vpc;
+  /** Where flow logs go. */
+  public readonly flowLogGroup: SecureLogGroup;
+
+  constructor(scope: Construct, id: string, props: SecureVpcProps) {
+    super(scope, id);
+    const prefix = Number(props.cidr.split('/')[1]);
+    this.vpc = new ec2.Vpc(this, 'Resource', {
+      ipAddresses: ec2.IpAddresses.cidr(props.cidr),
+      availabilityZones: [...props.availabilityZones],
+      natGateways: props.natGateways,
+      // Sizes relative to the VPC: private (workload) gets the most room, public the least.
+      subnetConfiguration: [
+        { name: SUBNET_TIERS.public, subnetType: ec2.SubnetType.PUBLIC, cidrMask: prefix + 8, mapPublicIpOnLaunch: false },
+        { name: SUBNET_TIERS.private, subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: prefix + 4 },
+        { name: SUBNET_TIERS.isolated, subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: prefix + 6 },
+      ],
+      // Removes the default security group's rules through a custom resource: anything launched
+      // without an explicit group can talk to nothing.
+      restrictDefaultSecurityGroup: true,
+    });
+    for (const subnet of this.vpc.publicSubnets) {
+      acknowledge(subnet.node.findChild('DefaultRoute'), 'publicSubnetDefaultRoute');
+    }
+    this.flowLogGroup = new SecureLogGroup(this, 'FlowLogs', {
+      encryptionKey: props.logKey,
+      retentionDays: props.logRetentionDays,
+    });
+    const flowLogRole = new ManagedPolicyRole(this, 'FlowLogRole', {
+      assumedBy: new iam.ServicePrincipal('vpc-flow-logs.amazonaws.com'),
+      description: 'Delivers VPC flow logs to their log group',
+    });
+    this.vpc.addFlowLog('FlowLog', {
+      destination: ec2.FlowLogDestination.toCloudWatchLogs(this.flowLogGroup.logGroup, flowLogRole),
+      trafficType: ec2.FlowLogTrafficType.ALL,
+    });
+  }
+}

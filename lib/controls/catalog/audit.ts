@@ -1,0 +1,224 @@
+import type { Control } from '../types';
+
+/*
+ * Audit, monitoring and incident-response controls (areas 'audit' and 'monitoring'). Audit
+ * (AUD-*, LOG-*): the CloudTrail trail, its data events and its bucket, and log hygiene (every
+ * log group encrypted and retained, no private client content in logs). Monitoring (MON-*,
+ * INC-*): AWS Config rules, GuardDuty, Security Hub standards, the CIS alarms and operational
+ * alarms, and the alert topics and EventBridge rules that page someone. The audit stack and
+ * the account baseline build them.
+ */
+export const AUDIT_CONTROLS: readonly Control[] = [
+  // Audit trail.
+  {
+    id: 'AUD-CLOUDTRAIL',
+    statement:
+      'A multi-region CloudTrail with global service events and log file validation records every management API call, encrypted with a customer-managed key and delivered to CloudWatch Logs.',
+    sources: [
+      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Audit logs to allow you to view the details of every user action' },
+      { seed: '004_c378355873db2afd.txt', quote: 'Security-relevant events (e.g., admin access' },
+    ],
+    kind: 'enforced',
+    area: 'audit',
+    status: 'planned',
+    enforcement:
+      'AWS::CloudTrail::Trail with IsMultiRegionTrail, IncludeGlobalServiceEvents and EnableLogFileValidation true, KMSKeyId a customer-managed key, and CloudWatchLogsLogGroupArn set (account-baseline stack; inherited when an organisation trail exists).',
+  },
+  {
+    id: 'AUD-DATA-EVENTS',
+    statement:
+      'Every object read and write on the customer-data buckets and on the trail bucket is recorded as a CloudTrail data event.',
+    sources: [
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: "We have technical policies in place to ensure that any access to customer's data is logged.",
+      },
+      { seed: '004_c378355873db2afd.txt', quote: 'data export' },
+    ],
+    kind: 'enforced',
+    area: 'audit',
+    status: 'planned',
+    enforcement:
+      'Trail AdvancedEventSelectors for resources.type AWS::S3::Object on the customer-data and trail bucket ARNs, read and write.',
+  },
+  {
+    id: 'AUD-TRAIL-BUCKET',
+    statement:
+      'The trail bucket is versioned, Object-Locked, TLS-only and non-public, moves logs to colder storage and keeps them at least one year in production.',
+    sources: [
+      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Audit logs to allow you to view the details of every user action' },
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: 'We have a centralized logging system in our production environment',
+      },
+    ],
+    kind: 'enforced',
+    area: 'audit',
+    status: 'planned',
+    enforcement:
+      'Trail AWS::S3::Bucket with VersioningConfiguration Enabled, ObjectLockEnabled with a default retention (mode from config), public access blocked, TLS-only policy, and lifecycle transition to a colder class with expiration from config (at least 365 days in production).',
+  },
+
+  // Log hygiene.
+  {
+    id: 'LOG-ENCRYPTED-RETAINED',
+    statement:
+      'Every CloudWatch log group is encrypted with a customer-managed key and keeps logs for the configured retention, never below the seed floor.',
+    sources: [
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: 'We have a centralized logging system in our production environment for information concerning security, monitoring, availability, access and other metrics for our service.',
+      },
+      {
+        seed: '004_c378355873db2afd.txt',
+        quote: 'Security-relevant events (e.g., admin access, authentication failures, data export, system errors) are logged.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'audit',
+    status: 'planned',
+    enforcement:
+      'Test over every AWS::Logs::LogGroup: KmsKeyId set and RetentionInDays from config (config validation rejects values below the floor).',
+  },
+  {
+    id: 'LOG-NO-CLIENT-CONTENT',
+    statement:
+      'Application logs mask personal data, and only the administrator and break-glass roles can unmask it for a support case.',
+    sources: [
+      {
+        seed: '004_c378355873db2afd.txt',
+        quote: 'Security logs are limited to necessary diagnostics and do not include private client content unless required for troubleshooting a support case.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'audit',
+    status: 'planned',
+    enforcement:
+      'Application AWS::Logs::LogGroup DataProtectionPolicy with Audit and Deidentify statements for personal-data identifiers (e-mail, name, address, card number, credentials); logs:Unmask granted only to administrator and break-glass; WAF redaction (EDGE-WAF-LOGGING) and pgaudit.log_parameter off (DB-AUDIT-LOGGING) keep credentials and bound values out.',
+  },
+
+  // Continuous monitoring.
+  {
+    id: 'MON-CONFIG-RULES',
+    statement:
+      'AWS Config records every supported resource type, including global ones, and evaluates managed rules for the seed controls (encryption at rest, TLS, MFA, public access, flow logs, backups, CloudTrail).',
+    sources: [
+      { seed: '002_d509c6ba1f6a9163.txt', quote: 'These logs are analyzed using automated monitoring software.' },
+      { seed: '004_c378355873db2afd.txt', quote: 'potential security threats' },
+    ],
+    kind: 'enforced',
+    area: 'monitoring',
+    status: 'planned',
+    enforcement:
+      'AWS::Config::ConfigurationRecorder (AllSupported, IncludeGlobalResourceTypes), AWS::Config::DeliveryChannel to an encrypted bucket, and AWS::Config::ConfigRule or ConformancePack with rds-storage-encrypted, s3-bucket-ssl-requests-only, iam-user-mfa-enabled, root-account-mfa-enabled, s3-bucket-level-public-access-prohibited, vpc-flow-logs-enabled, db-instance-backup-enabled and cloudtrail-enabled.',
+  },
+  {
+    id: 'MON-GUARDDUTY',
+    statement:
+      'GuardDuty watches the account for threats, including S3 data access, RDS login anomalies, malware and container runtime activity.',
+    sources: [
+      {
+        seed: '004_c378355873db2afd.txt',
+        quote: 'Systems are monitored for abnormal access trends, login anomalies, and potential security threats.',
+      },
+      { seed: '002_d509c6ba1f6a9163.txt', quote: 'These logs are analyzed using automated monitoring software.' },
+    ],
+    kind: 'enforced',
+    area: 'monitoring',
+    status: 'planned',
+    enforcement:
+      'AWS::GuardDuty::Detector Enable true with Features S3_DATA_EVENTS, RDS_LOGIN_EVENTS, EBS_MALWARE_PROTECTION and RUNTIME_MONITORING (ECS Fargate agent management) enabled.',
+  },
+  {
+    id: 'MON-SECURITY-HUB',
+    statement:
+      'Security Hub evaluates the account against AWS Foundational Security Best Practices, CIS AWS Foundations, PCI DSS and NIST 800-53 rev 5.',
+    sources: [
+      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'making it compliant with PCI DSS in most situations' },
+      { seed: '002_d509c6ba1f6a9163.txt', quote: 'These logs are analyzed using automated monitoring software.' },
+    ],
+    kind: 'enforced',
+    area: 'monitoring',
+    status: 'planned',
+    enforcement:
+      'AWS::SecurityHub::Hub with AWS::SecurityHub::Standard for aws-foundational-security-best-practices, cis-aws-foundations-benchmark, pci-dss and nist-800-53 rev 5 (standard ARNs of the region).',
+  },
+  {
+    id: 'MON-CIS-ALARMS',
+    statement:
+      'CIS metric filters on the trail log group raise alarms on unauthorized API calls, console sign-in without MFA, root use, IAM, CloudTrail, KMS, S3-policy and Config changes, console authentication failures and network changes.',
+    sources: [
+      {
+        seed: '004_c378355873db2afd.txt',
+        quote: 'Security-relevant events (e.g., admin access, authentication failures',
+      },
+      { seed: '002_d509c6ba1f6a9163.txt', quote: 'These logs are analyzed using automated monitoring software.' },
+    ],
+    kind: 'enforced',
+    area: 'monitoring',
+    status: 'planned',
+    enforcement:
+      'AWS::Logs::MetricFilter plus AWS::CloudWatch::Alarm per CIS pattern (unauthorized calls, no-MFA console login, root usage, IAM policy, CloudTrail config, console auth failures, CMK disable/deletion, S3 bucket policy, Config, security group, NACL, network gateway, route table and VPC changes), each alarming the security topic.',
+  },
+  {
+    id: 'MON-OPERATIONAL-ALARMS',
+    statement:
+      'System errors and degraded health raise alarms: load balancer 5xx and unhealthy targets, database CPU, storage, connections and replica lag, and workload task health.',
+    sources: [
+      { seed: '004_c378355873db2afd.txt', quote: 'system errors' },
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: 'for information concerning security, monitoring, availability, access and other metrics',
+      },
+    ],
+    kind: 'enforced',
+    area: 'monitoring',
+    status: 'planned',
+    enforcement:
+      'AWS::CloudWatch::Alarm on ALB HTTPCode_ELB_5XX_Count, HTTPCode_Target_5XX_Count and UnHealthyHostCount, RDS CPUUtilization, FreeLocalStorage/FreeStorageSpace, DatabaseConnections and AuroraReplicaLag, and ECS running task count; Container Insights on the cluster and enhanced monitoring plus Performance Insights on the databases feed them.',
+  },
+
+  // Incident escalation.
+  {
+    id: 'INC-ALERT-TOPICS',
+    statement:
+      'Security and operations alerts go to two KMS-encrypted, TLS-only SNS topics subscribed by the environment\'s alert addresses (and an optional HTTPS or chat endpoint).',
+    sources: [
+      {
+        seed: '003_c8c1318184c7c51b.txt',
+        quote: 'When security events are detected they are escalated to our emergency alias, teams are paged, notified and assembled to rapidly address the event.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'monitoring',
+    status: 'implemented',
+    enforcement:
+      'Two AWS::SNS::Topic (security, operations) with KmsMasterKeyId a customer-managed key, topic policies denying aws:SecureTransport false, and an AWS::SNS::Subscription per configured alert address plus the optional HTTPS endpoint.',
+  },
+  {
+    id: 'INC-FINDING-ROUTING',
+    statement:
+      'GuardDuty findings at or above the configured severity, Security Hub HIGH and CRITICAL findings and root sign-ins reach the security alert topic.',
+    sources: [
+      { seed: '003_c8c1318184c7c51b.txt', quote: 'escalated to our emergency alias, teams are paged' },
+      { seed: '002_d509c6ba1f6a9163.txt', quote: 'has a team dedicated to quickly resolving unexpected incidents' },
+    ],
+    kind: 'enforced',
+    area: 'monitoring',
+    status: 'planned',
+    enforcement:
+      'AWS::Events::Rule for aws.guardduty GuardDuty Finding with severity at or above config, aws.securityhub Security Hub Findings - Imported with Severity.Label HIGH or CRITICAL, and root AWS Console Sign In via CloudTrail, each targeting the security topic.',
+  },
+  {
+    id: 'INC-ALARM-ACTIONS',
+    statement: 'Every CloudWatch alarm notifies an alert topic, so no alarm fires unseen.',
+    sources: [
+      { seed: '003_c8c1318184c7c51b.txt', quote: 'teams are paged, notified and assembled to rapidly address the event' },
+    ],
+    kind: 'enforced',
+    area: 'monitoring',
+    status: 'planned',
+    enforcement:
+      'Test over every AWS::CloudWatch::Alarm: ActionsEnabled true and AlarmActions contains the security or operations topic ARN.',
+  },
+];

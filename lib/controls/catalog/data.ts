@@ -1,0 +1,250 @@
+import type { Control } from '../types';
+
+/*
+ * Data-tier controls (area 'data'): the PostgreSQL databases (encryption at rest under
+ * customer-managed keys, enforced TLS, rotating credentials, IAM authentication, pgaudit
+ * auditing, point-in-time backups, multi-AZ, automatic patching, network isolation), the
+ * single-tenant datastores that keep every tenant's database, key and secret apart, and the
+ * customer-data buckets (access logging, versioned retention). The data stack builds them.
+ */
+export const DATA_CONTROLS: readonly Control[] = [
+  {
+    id: 'DB-ENCRYPTION-AT-REST',
+    statement:
+      'PostgreSQL storage, snapshots and Performance Insights data are encrypted with a customer-managed KMS key of the database\'s data domain.',
+    sources: [
+      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Postgres \\(database\\) encryption at rest' },
+      { seed: '001_b709435b510d2964.txt', quote: 'Encryption in flight and at rest' },
+      { seed: '003_c8c1318184c7c51b.txt', quote: 'AES-256 encryption algorithm' },
+    ],
+    kind: 'enforced',
+    area: 'data',
+    status: 'planned',
+    enforcement:
+      'DB cluster StorageEncrypted true with KmsKeyId the tenant\'s customer-managed key (EnableKeyRotation true) and PerformanceInsightsKMSKeyId the same key.',
+  },
+  {
+    id: 'DB-TLS',
+    statement: 'Every connection to PostgreSQL uses TLS 1.2 or later; unencrypted connections are refused.',
+    sources: [
+      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Postgres \\(database\\) transport security via TLS/SSL' },
+      { seed: '001_b709435b510d2964.txt', quote: 'Encryption in flight and at rest' },
+      { seed: '002_d509c6ba1f6a9163.txt', quote: 'including the use of TLS 1.2 protocols' },
+    ],
+    kind: 'enforced',
+    area: 'data',
+    status: 'planned',
+    enforcement: 'DB cluster parameter group sets rds.force_ssl=1 and ssl_min_protocol_version=TLSv1.2.',
+  },
+  {
+    id: 'DB-CREDENTIAL-ROTATION',
+    statement:
+      'Database master credentials live in a Secrets Manager secret under a customer-managed key and rotate automatically at least every 30 days.',
+    sources: [{ seed: '000_0f4aa12068a9bf0e.txt', quote: 'Postgres \\(database\\) auto-rotation of credentials' }],
+    kind: 'enforced',
+    area: 'data',
+    status: 'planned',
+    enforcement:
+      'AWS::SecretsManager::Secret with KmsKeyId, attached to the cluster, and AWS::SecretsManager::RotationSchedule (hosted PostgreSQL rotation) with AutomaticallyAfterDays from config, validated at most 30.',
+  },
+  {
+    id: 'DB-IAM-AUTH',
+    statement:
+      'IAM database authentication is on, so people and services connect as their own database users instead of sharing a password.',
+    sources: [
+      { seed: '002_d509c6ba1f6a9163.txt', quote: 'users are granted unique identifiers for that purpose' },
+      {
+        seed: '004_c378355873db2afd.txt',
+        quote: 'Production systems are accessible only to authorized personnel using unique user accounts.',
+      },
+      {
+        seed: '001_b709435b510d2964.txt',
+        quote: 'control who can access, manipulate, and delete data in our databases',
+      },
+    ],
+    kind: 'enforced',
+    area: 'data',
+    status: 'planned',
+    enforcement:
+      'DB cluster IAMDatabaseAuthenticationEnabled true; roles receive rds-db:connect only on named database users of named clusters.',
+  },
+  {
+    id: 'DB-AUDIT-LOGGING',
+    statement:
+      'pgaudit records DDL, role changes and writes (reads per config) on every database, and PostgreSQL logs go to a KMS-encrypted CloudWatch log group with retention.',
+    sources: [
+      { seed: '001_b709435b510d2964.txt', quote: 'Granular database auditing' },
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: "We have technical policies in place to ensure that any access to customer's data is logged.",
+      },
+    ],
+    kind: 'enforced',
+    area: 'data',
+    status: 'planned',
+    enforcement:
+      'Parameter group shared_preload_libraries includes pgaudit, pgaudit.log covers ddl,role,write (plus read per config) and pgaudit.log_parameter is off; EnableCloudwatchLogsExports [postgresql] into a log group with KmsKeyId and retention from config.',
+  },
+  {
+    id: 'DB-PITR-RETENTION',
+    statement:
+      'Automated database backups are kept 35 days, so a database can be rolled back to any second in that window.',
+    sources: [
+      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Postgres \\(database\\) logical and physical backups and rollback' },
+      {
+        seed: '001_b709435b510d2964.txt',
+        quote: 'a point-in-time restore, which allows us to go back to a previous database state',
+      },
+    ],
+    kind: 'enforced',
+    area: 'data',
+    status: 'planned',
+    enforcement:
+      'DB cluster BackupRetentionPeriod 35 (config validation rejects less in production), CopyTagsToSnapshot true and PreferredBackupWindow from config.',
+  },
+  {
+    id: 'DB-MULTI-AZ',
+    statement:
+      'Every database has a writer and a reader in different availability zones and fails over automatically.',
+    sources: [
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: 'tolerant to failures of individual servers as well as entire data centers',
+      },
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: "Data are stored at multiple locations in our cloud provider's data centers to ensure availability.",
+      },
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: 'We use a combination of different storage technologies to assure that all data are protected from hardware failures.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'data',
+    status: 'planned',
+    enforcement:
+      'Aurora PostgreSQL cluster with a writer and at least one reader instance in different availability zones of the isolated subnets (or RDS MultiAZ true, if RDS is chosen).',
+  },
+  {
+    id: 'DB-PATCHING',
+    statement: 'Database minor versions and security patches are applied automatically in a configured maintenance window.',
+    sources: [
+      {
+        seed: '004_c378355873db2afd.txt',
+        quote: 'Security patches and critical updates are applied on an ongoing basis.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'data',
+    status: 'planned',
+    enforcement:
+      'Every DB instance AutoMinorVersionUpgrade true, with PreferredMaintenanceWindow from config.',
+  },
+  {
+    id: 'DB-NETWORK-ACCESS',
+    statement:
+      'Databases sit in the isolated subnets, are not publicly accessible, and accept connections only from the workload on the database port.',
+    sources: [
+      { seed: '001_b709435b510d2964.txt', quote: 'Network isolation and access' },
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: 'Network access to our production environment from public networks is restricted.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'data',
+    status: 'planned',
+    enforcement:
+      'DB subnet group of PRIVATE_ISOLATED subnets, PubliclyAccessible false, and a security group whose only ingress is the database port from the workload security group (agreeing with NET-NACLS).',
+  },
+
+  // Single-tenant datastores.
+  {
+    id: 'TEN-DEDICATED-DATASTORE',
+    statement: 'Every tenant in the environment\'s config has a PostgreSQL database cluster and a credentials secret of its own.',
+    sources: [
+      { seed: '003_c8c1318184c7c51b.txt', quote: 'Customer data is stored in single-tenant datastores.' },
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: "Each customer's data are hosted in the public cloud resources allocated to us and isolated logically.",
+      },
+    ],
+    kind: 'enforced',
+    area: 'data',
+    status: 'planned',
+    enforcement:
+      'One tenant database construct per config tenant, each with its own DB cluster, Secrets Manager secret and tenant tag under stable logical IDs; tenants are spread across stacks so that no stack exceeds 400 resources at 50 tenants.',
+  },
+  {
+    id: 'TEN-DEDICATED-KEY',
+    statement: 'Every tenant\'s data (database, snapshots, secret, objects) is encrypted under a KMS key of its own.',
+    sources: [
+      { seed: '003_c8c1318184c7c51b.txt', quote: 'single-tenant datastores' },
+      {
+        seed: '004_c378355873db2afd.txt',
+        quote: 'Application environments are logically segmented to prevent cross-customer data access.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'data',
+    status: 'planned',
+    enforcement:
+      'One AWS::KMS::Key per tenant with EnableKeyRotation true, used by that tenant\'s cluster, Performance Insights, secret and object prefix or bucket; its key policy names only that tenant\'s role, the administrator and break-glass roles and the AWS services acting for them.',
+  },
+  {
+    id: 'TEN-ISOLATED-ACCESS',
+    statement:
+      'Each tenant\'s IAM role can reach only that tenant\'s database user, key, secret and objects, and no workload policy grants * on tenant resources.',
+    sources: [
+      {
+        seed: '003_c8c1318184c7c51b.txt',
+        quote: 'to prevent one customer from accessing another customer’s data (i.e., logical separation)',
+      },
+      { seed: '004_c378355873db2afd.txt', quote: 'logically segmented to prevent cross-customer data access' },
+      { seed: '002_d509c6ba1f6a9163.txt', quote: 'isolated logically' },
+    ],
+    kind: 'enforced',
+    area: 'data',
+    status: 'planned',
+    enforcement:
+      'Per-tenant IAM role with rds-db:connect on the tenant cluster\'s tenant user, kms:Decrypt on the tenant key, secretsmanager:GetSecretValue on the tenant secret and S3 actions on the tenant prefix only; a test reads every synthesized policy and fails on any cross-tenant or wildcard grant.',
+  },
+
+  // Customer-data buckets.
+  {
+    id: 'DATA-BUCKET-ACCESS-LOGS',
+    statement: 'Customer-data buckets write server access logs to a separate, non-public log bucket.',
+    sources: [
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: "any access to customer's data is logged",
+      },
+    ],
+    kind: 'enforced',
+    area: 'data',
+    status: 'planned',
+    enforcement:
+      'Customer-data AWS::S3::Bucket LoggingConfiguration targeting a dedicated access-log bucket (SSE-S3 as S3 log delivery requires, public access blocked, TLS-only, lifecycle expiration from config).',
+  },
+  {
+    id: 'DATA-VERSIONED-RETENTION',
+    statement:
+      'Customer-data buckets keep object versions and expire noncurrent versions after the configured retention.',
+    sources: [
+      {
+        seed: '004_c378355873db2afd.txt',
+        quote: 'Backup copies may persist until overwritten through routine secure backup rotation',
+      },
+      {
+        seed: '001_b709435b510d2964.txt',
+        quote: 'All our data, including Amazon S3 buckets and databases, is backed up',
+      },
+    ],
+    kind: 'enforced',
+    area: 'data',
+    status: 'planned',
+    enforcement:
+      'Customer-data buckets VersioningConfiguration Enabled with a lifecycle rule NoncurrentVersionExpiration (days from config) and AbortIncompleteMultipartUpload.',
+  },
+];

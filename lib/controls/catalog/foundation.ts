@@ -1,0 +1,182 @@
+import type { Control } from '../types';
+
+/*
+ * Foundation controls (area 'foundation'): promises that hold across the whole deployment
+ * rather than in one stack. They cover separate staging and production environments, staging
+ * without production data, data residency in the configured region(s), the availability-zone
+ * count, and the cross-cutting rules every data store and connection follows: customer-managed
+ * encryption keys, TLS in transit, no public buckets, stateful resources retained in
+ * production, and no secrets in code or templates. The app, its validated configuration and
+ * tests over every synthesized template enforce them.
+ */
+export const FOUNDATION_CONTROLS: readonly Control[] = [
+  {
+    id: 'FND-ENV-SEPARATION',
+    statement:
+      'Staging and production are separate CDK stages, each with its own validated configuration, network, keys and data stores.',
+    sources: [
+      {
+        seed: '004_c378355873db2afd.txt',
+        quote: 'The platform is developed using version control, peer review of code changes, and separate staging/production environments.',
+      },
+      { seed: '001_b709435b510d2964.txt', quote: 'Each new feature is first deployed to our staging environments' },
+    ],
+    kind: 'enforced',
+    area: 'foundation',
+    status: 'implemented',
+    enforcement:
+      "bin/app.ts builds one Stage per environment (staging, production) from the validated config; no VPC, KMS key, secret, bucket or database is shared between the two stages' templates.",
+  },
+  {
+    id: 'FND-NO-PROD-DATA-IN-STAGING',
+    statement:
+      'Staging holds no production data: no production key, secret, database snapshot or recovery point can be used by or copied to staging.',
+    sources: [
+      {
+        seed: '001_b709435b510d2964.txt',
+        quote: 'Each new feature is first deployed to our staging environments (which do not contain any production data) to perform QA and testing.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'foundation',
+    status: 'planned',
+    enforcement:
+      'Production KMS key policies, secret resource policies and the backup vault access policy grant use only to production-stage principals, no backup CopyAction or snapshot share targets a staging vault or account, and config validation rejects a staging environment that names production resources.',
+  },
+  {
+    id: 'FND-DATA-RESIDENCY',
+    statement:
+      "Every stack and every data store is deployed only in the environment's configured region (default ap-southeast-1, Singapore) and its allowed regions.",
+    sources: [
+      {
+        seed: '003_c8c1318184c7c51b.txt',
+        quote: 'All of our services and data are hosted in Lexagle facilities in Singapore',
+      },
+      {
+        seed: '003_c8c1318184c7c51b.txt',
+        quote: 'Lexagle services and data are hosted in Amazon Web Services (AWS) facilities in Singapore.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'foundation',
+    status: 'implemented',
+    enforcement:
+      "Every stack's env.region comes from the validated config, whose region must be one of allowedRegions (default ap-southeast-1); config validation rejects availability zones and any DR region outside allowedRegions.",
+  },
+  {
+    id: 'FND-AZ-COUNT',
+    statement:
+      'Production spans at least three explicitly named availability zones of its region (at most six), so losing one zone leaves the service running.',
+    sources: [
+      {
+        seed: '003_c8c1318184c7c51b.txt',
+        quote: 'All of our infrastructure is spread across 5 AWS data centers (availability zones)',
+      },
+      {
+        seed: '003_c8c1318184c7c51b.txt',
+        quote: 'will continue to work should any one of those data centers fail unexpectedly',
+      },
+    ],
+    kind: 'enforced',
+    area: 'foundation',
+    status: 'implemented',
+    enforcement:
+      'Config schema requires explicit availabilityZones that belong to the region, at least 3 in production and at most 6; stacks take availabilityZones from config and make no context lookups.',
+  },
+  {
+    id: 'FND-ENCRYPTION-AT-REST',
+    statement:
+      'Every data store (databases, buckets, log groups, secrets, topics, backup vault) is encrypted at rest with AES-256 under a customer-managed KMS key that rotates automatically.',
+    sources: [
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: 'Data at rest in our production environment is encrypted at the storage level using either AES256 or AES 128.',
+      },
+      { seed: '002_d509c6ba1f6a9163.txt', quote: 'This applies to all of data at rest.' },
+      {
+        seed: '003_c8c1318184c7c51b.txt',
+        quote: 'We also encrypt data at rest using an industry-standard AES-256 encryption algorithm.',
+      },
+      {
+        seed: '004_c378355873db2afd.txt',
+        quote: 'Primary data stores and backups are encrypted at rest using industry-accepted encryption standards.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'foundation',
+    status: 'implemented',
+    enforcement:
+      'Every RDS cluster, S3 bucket, CloudWatch log group, Secrets Manager secret, SNS topic and Backup vault references a customer-managed AWS::KMS::Key (SYMMETRIC_DEFAULT, AES-256-GCM) with EnableKeyRotation true; the only exceptions are log-delivery buckets (ALB and S3 access logs), which AWS requires to use SSE-S3 (AES-256).',
+  },
+  {
+    id: 'FND-TLS-IN-TRANSIT',
+    statement:
+      'Every bucket and topic refuses requests that are not made over TLS 1.2 or later, so customer data never travels unencrypted.',
+    sources: [
+      {
+        seed: '000_0f4aa12068a9bf0e.txt',
+        quote: 'Transport security via TLS/SSL for all incoming and outgoing network traffic',
+      },
+      { seed: '004_c378355873db2afd.txt', quote: 'All customer data is encrypted in transit using TLS (HTTPS).' },
+      {
+        seed: '003_c8c1318184c7c51b.txt',
+        quote: 'All data sent to or from Lexagle is encrypted in transit using 256-bit encryption.',
+      },
+      { seed: '002_d509c6ba1f6a9163.txt', quote: 'We transmit data over public networks using proper encryption.' },
+    ],
+    kind: 'enforced',
+    area: 'foundation',
+    status: 'implemented',
+    enforcement:
+      'Every AWS::S3::BucketPolicy denies aws:SecureTransport=false and s3:TlsVersion below 1.2, and every AWS::SNS::TopicPolicy denies aws:SecureTransport=false; the load balancer (EDGE-HTTPS-ONLY, EDGE-TLS-POLICY) and PostgreSQL (DB-TLS) enforce TLS on their own endpoints.',
+  },
+  {
+    id: 'FND-NO-PUBLIC-BUCKETS',
+    statement: 'No S3 bucket can be made public: every bucket blocks all public access and disables ACLs.',
+    sources: [
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: 'We are devoted to ensuring that data is not seen by anyone without access.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'foundation',
+    status: 'planned',
+    enforcement:
+      'Every AWS::S3::Bucket sets PublicAccessBlockConfiguration with all four flags true and OwnershipControls BucketOwnerEnforced (log-delivery buckets excepted only where the log service still needs ACLs, with an acknowledgement).',
+  },
+  {
+    id: 'FND-STATEFUL-RETAIN',
+    statement:
+      'Production data survives a mistaken stack update or deletion: production stacks are termination-protected and every stateful resource is retained or snapshotted.',
+    sources: [
+      { seed: '003_c8c1318184c7c51b.txt', quote: 'Lexagle has been built with disaster recovery in mind.' },
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: 'We have safe backup and restoration procedures to ensure recovery from a major disaster.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'foundation',
+    status: 'implemented',
+    enforcement:
+      'Production stacks set terminationProtection; databases (DeletionProtection true, DeletionPolicy Snapshot), KMS keys, buckets, secrets, the user pool, log groups and the backup vault carry DeletionPolicy/UpdateReplacePolicy Retain in production, and a test pins their logical IDs.',
+  },
+  {
+    id: 'FND-NO-PLAINTEXT-SECRETS',
+    statement:
+      'No password, key or client secret appears in code, context, configuration or synthesized templates; secrets live only in Secrets Manager.',
+    sources: [
+      {
+        seed: '001_b709435b510d2964.txt',
+        quote: 'There are no passwords stored in plaintext in any of the tools that we are using.',
+      },
+      { seed: '004_c378355873db2afd.txt', quote: 'are not logged or stored in plaintext' },
+    ],
+    kind: 'enforced',
+    area: 'foundation',
+    status: 'implemented',
+    enforcement:
+      'Database credentials are generated into AWS::SecretsManager::Secret (GenerateSecretString), identity-provider client secrets and certificates are referenced by ARN or dynamic reference, ECS tasks receive secrets through container secrets rather than environment variables, and a test scans every template for literal password or secret values.',
+  },
+];

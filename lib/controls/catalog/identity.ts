@@ -1,0 +1,333 @@
+import type { Control } from '../types';
+
+/*
+ * Identity controls (area 'identity'): how staff reach the AWS account and how customers sign
+ * in to the platform. Staff (IAM-*): distinct MFA-gated roles with bounded sessions, an MFA
+ * requirement for IAM users, the account password policy, a region guardrail, IAM Access
+ * Analyzer, no * on * outside the administrator and break-glass roles, an alert on every
+ * break-glass use, and customer data kept from roles that do not need it. Customers
+ * (SIGNIN-*): a Cognito user pool with MFA, passwordless sign-in, federation, threat
+ * protection, a password policy, role groups, a hardened app client and authentication logs.
+ * The identity stack (and, for account-wide resources, the account baseline) builds them.
+ */
+export const IDENTITY_CONTROLS: readonly Control[] = [
+  // Staff access.
+  {
+    id: 'IAM-STAFF-ROLES',
+    statement:
+      'Staff use distinct roles (administrator, operator/deployer, developer, security auditor, break-glass), each trusted only by principals from config, with a bounded session and no long-term credentials.',
+    sources: [
+      {
+        seed: '003_c8c1318184c7c51b.txt',
+        quote: 'Lexagle enables permission levels to be set for any employees with access to Lexagle.',
+      },
+      {
+        seed: '004_c378355873db2afd.txt',
+        quote: 'Administrative access follows the principle of least privilege (access is limited to what is required for a job role).',
+      },
+      {
+        seed: '001_b709435b510d2964.txt',
+        quote: 'Employees are only given access to systems they require for their roles.',
+      },
+      {
+        seed: '004_c378355873db2afd.txt',
+        quote: 'Production systems are accessible only to authorized personnel using unique user accounts.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'identity',
+    status: 'planned',
+    enforcement:
+      'One AWS::IAM::Role per staff level with policies scoped to the level, AssumeRolePolicyDocument trusting only the account or SAML/Identity Center provider from config, MaxSessionDuration from config (shorter for privileged roles); the app creates no AWS::IAM::User or AccessKey for people.',
+  },
+  {
+    id: 'IAM-MFA-ROLES',
+    statement:
+      'Every staff role can be assumed only with MFA, and the administrator and break-glass roles only with a recent MFA sign-in.',
+    sources: [
+      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Two-factor authentication enabled for all cloud hosting providers' },
+      {
+        seed: '000_0f4aa12068a9bf0e.txt',
+        quote: 'Only authorised personnel have access to data with two-factor authentication being mandatory',
+      },
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: 'We have implemented multi-factor authentication for all server access on our production level.',
+      },
+      {
+        seed: '004_c378355873db2afd.txt',
+        quote: 'Critical internal tools require Multi-Factor Authentication (MFA)',
+      },
+    ],
+    kind: 'enforced',
+    area: 'identity',
+    status: 'planned',
+    enforcement:
+      'Each staff role trust policy requires Bool aws:MultiFactorAuthPresent true (for SAML/Identity Center trust, MFA is required at the identity provider and stated in the README); administrator and break-glass also require NumericLessThan aws:MultiFactorAuthAge from config.',
+  },
+  {
+    id: 'IAM-MFA-USERS',
+    statement: 'IAM users in the account can do nothing but set up their own MFA until they have signed in with MFA.',
+    sources: [
+      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Two-factor authentication enabled for all cloud hosting providers' },
+    ],
+    kind: 'enforced',
+    area: 'identity',
+    status: 'planned',
+    enforcement:
+      'AWS::IAM::ManagedPolicy attached to an MFA-required AWS::IAM::Group that denies every action except managing one\'s own MFA device and password when BoolIfExists aws:MultiFactorAuthPresent is false.',
+  },
+  {
+    id: 'IAM-PASSWORD-POLICY',
+    statement:
+      'The account password policy requires at least 14 characters of every class, blocks reuse of the last 24 passwords and expires passwords after the configured age.',
+    sources: [{ seed: '004_c378355873db2afd.txt', quote: 'strong passwords' }],
+    kind: 'enforced',
+    area: 'identity',
+    status: 'planned',
+    enforcement:
+      'Custom resource calling iam:UpdateAccountPasswordPolicy (MinimumPasswordLength >= 14, RequireUppercase/Lowercase/Numbers/Symbols true, PasswordReusePrevention 24, MaxPasswordAge from config) that restores the previous policy on delete.',
+  },
+  {
+    id: 'IAM-REGION-GUARDRAIL',
+    statement: 'Staff roles cannot act outside the environment\'s allowed regions, except on global services.',
+    sources: [
+      {
+        seed: '003_c8c1318184c7c51b.txt',
+        quote: 'All of our services and data are hosted in Lexagle facilities in Singapore',
+      },
+    ],
+    kind: 'enforced',
+    area: 'identity',
+    status: 'planned',
+    enforcement:
+      'Every staff role carries a Deny with NotAction on the global services and StringNotEquals aws:RequestedRegion the config\'s allowedRegions; the README gives the equivalent service control policy.',
+  },
+  {
+    id: 'IAM-ACCESS-ANALYZER',
+    statement: 'IAM Access Analyzer continuously reports any resource shared outside the account.',
+    sources: [
+      {
+        seed: '001_b709435b510d2964.txt',
+        quote: 'All access to our infrastructure is based on the principle of least privilege.',
+      },
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: "We set strict controls over our employees' access to customer's personal data.",
+      },
+    ],
+    kind: 'enforced',
+    area: 'identity',
+    status: 'planned',
+    enforcement:
+      'AWS::AccessAnalyzer::Analyzer of Type ACCOUNT in the account-baseline stack (reported as inherited when the organisation runs it centrally).',
+  },
+  {
+    id: 'IAM-NO-WILDCARD-ADMIN',
+    statement: 'No IAM policy allows * on * except those of the MFA-gated administrator and break-glass roles.',
+    sources: [
+      {
+        seed: '004_c378355873db2afd.txt',
+        quote: 'Administrative access follows the principle of least privilege',
+      },
+    ],
+    kind: 'enforced',
+    area: 'identity',
+    status: 'planned',
+    enforcement:
+      'Test over every synthesized AWS::IAM::Policy, ManagedPolicy and inline role policy: an Allow with Action "*" and Resource "*" appears only on the administrator and break-glass roles.',
+  },
+  {
+    id: 'IAM-BREAK-GLASS-ALERT',
+    statement: 'Every assumption of the break-glass role raises a security alert.',
+    sources: [
+      {
+        seed: '004_c378355873db2afd.txt',
+        quote: 'Security-relevant events (e.g., admin access, authentication failures, data export, system errors) are logged.',
+      },
+      {
+        seed: '003_c8c1318184c7c51b.txt',
+        quote: 'When security events are detected they are escalated to our emergency alias',
+      },
+    ],
+    kind: 'enforced',
+    area: 'identity',
+    status: 'planned',
+    enforcement:
+      'AWS::Events::Rule matching CloudTrail AssumeRole events for the break-glass role ARN (and a metric filter and alarm on the trail log group) targeting the security alert topic.',
+  },
+  {
+    id: 'IAM-CUSTOMER-DATA-RESTRICTED',
+    statement:
+      'Only the tenant workload, administrator and break-glass roles can read customer data; developer, operator and auditor roles are denied it.',
+    sources: [
+      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Only authorised personnel have access to data' },
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: "We set strict controls over our employees' access to customer's personal data.",
+      },
+      { seed: '001_b709435b510d2964.txt', quote: 'Access to data is extremely restricted.' },
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: 'in order to diagnose a problem our customers are having we may need to access their data',
+      },
+    ],
+    kind: 'enforced',
+    area: 'identity',
+    status: 'planned',
+    enforcement:
+      'Developer, operator and auditor roles carry an explicit Deny on rds-db:connect, secretsmanager:GetSecretValue on tenant secrets, kms:Decrypt on tenant keys and s3:GetObject on customer-data buckets; tenant key policies name only the tenant role, administrator and break-glass.',
+  },
+
+  // Customer sign-in.
+  {
+    id: 'SIGNIN-USER-POOL',
+    statement:
+      'Every customer user signs in through a Cognito user pool and has a unique, immutable identifier; the pool cannot be deleted by accident.',
+    sources: [
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: 'Access to our service requires all users to authenticate, and users are granted unique identifiers for that purpose.',
+      },
+      { seed: '001_b709435b510d2964.txt', quote: 'Crystallize is currently using AWS Cognito to manage this.' },
+    ],
+    kind: 'enforced',
+    area: 'identity',
+    status: 'planned',
+    enforcement:
+      'AWS::Cognito::UserPool with UsernameConfiguration CaseSensitive false, verified e-mail as sign-in alias, and DeletionProtection ACTIVE in production.',
+  },
+  {
+    id: 'SIGNIN-MFA',
+    statement:
+      'Customer sign-in offers MFA (TOTP, plus e-mail or SMS per config), required or optional per config and never off in production.',
+    sources: [
+      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Account-level two-factor authentication' },
+      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'It also provides two-factor authentication' },
+      { seed: '004_c378355873db2afd.txt', quote: 'Customer access to the platform can be protected with MFA' },
+    ],
+    kind: 'enforced',
+    area: 'identity',
+    status: 'planned',
+    enforcement:
+      'User pool MfaConfiguration ON or OPTIONAL from config (validation rejects OFF in production) with EnabledMfas SOFTWARE_TOKEN_MFA plus EMAIL_OTP or SMS_MFA per config.',
+  },
+  {
+    id: 'SIGNIN-PASSWORDLESS',
+    statement: 'Customers can sign in without a password, with an e-mailed one-time code or a passkey.',
+    sources: [
+      { seed: '001_b709435b510d2964.txt', quote: 'Crystallize login is passwordless via magic link' },
+    ],
+    kind: 'enforced',
+    area: 'identity',
+    status: 'planned',
+    enforcement:
+      'User pool on a feature plan that supports it, with Policies.SignInPolicy.AllowedFirstAuthFactors including EMAIL_OTP and WEB_AUTHN and WebAuthnRelyingPartyID set to the configured domain; the app client permits the choice-based USER_AUTH flow.',
+  },
+  {
+    id: 'SIGNIN-FEDERATION',
+    statement:
+      'Customers can sign in with the social or OIDC identity providers named in config, which are asked only for sign-in scopes and whose client secrets come from Secrets Manager.',
+    sources: [
+      {
+        seed: '001_b709435b510d2964.txt',
+        quote: 'Login to Crystallize is managed via external authentication providers.',
+      },
+      {
+        seed: '001_b709435b510d2964.txt',
+        quote: 'using Social Connect like Google Connect, Facebook Connect, Github Connect, or Twitter Connect via OAuth 2',
+      },
+      {
+        seed: '001_b709435b510d2964.txt',
+        quote: 'Crystallize also does not gain access to any external resources associated with the user account.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'identity',
+    status: 'planned',
+    enforcement:
+      'AWS::Cognito::UserPoolIdentityProvider per configured provider (Google, Facebook, SignInWithApple or OIDC) with authorize_scopes limited to openid, email and profile and client_secret from a Secrets Manager dynamic reference, listed in the app client\'s SupportedIdentityProviders.',
+  },
+  {
+    id: 'SIGNIN-THREAT-PROTECTION',
+    statement:
+      'Cognito threat protection blocks sign-ins with compromised credentials and challenges or blocks risky sign-ins.',
+    sources: [
+      {
+        seed: '004_c378355873db2afd.txt',
+        quote: 'Systems are monitored for abnormal access trends, login anomalies, and potential security threats.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'identity',
+    status: 'planned',
+    enforcement:
+      'User pool UserPoolAddOns.AdvancedSecurityMode ENFORCED on the Plus feature plan, with AWS::Cognito::UserPoolRiskConfigurationAttachment blocking compromised credentials and requiring MFA or blocking on medium and high risk.',
+  },
+  {
+    id: 'SIGNIN-PASSWORD-POLICY',
+    statement: 'Customer passwords, where used, have at least 12 characters including every character class.',
+    sources: [
+      {
+        seed: '004_c378355873db2afd.txt',
+        quote: 'Customer access to the platform can be protected with MFA, strong passwords, and role-based permissionswhere supported by the product plan.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'identity',
+    status: 'planned',
+    enforcement:
+      'User pool Policies.PasswordPolicy MinimumLength >= 12 with RequireUppercase, RequireLowercase, RequireNumbers and RequireSymbols true, PasswordHistorySize from config, TemporaryPasswordValidityDays short.',
+  },
+  {
+    id: 'SIGNIN-RBAC-GROUPS',
+    statement: 'Customer roles are Cognito groups carried in the tokens, so the application grants permissions by role.',
+    sources: [
+      {
+        seed: '000_0f4aa12068a9bf0e.txt',
+        quote: 'Cryptlex offers fine-grained role based access control, which can be used to limit the access to your account.',
+      },
+      {
+        seed: '000_0f4aa12068a9bf0e.txt',
+        quote: 'Fine grained role-based access control to limit the access to your account and resources',
+      },
+      { seed: '004_c378355873db2afd.txt', quote: 'role-based permissionswhere supported by the product plan' },
+    ],
+    kind: 'enforced',
+    area: 'identity',
+    status: 'planned',
+    enforcement:
+      'AWS::Cognito::UserPoolGroup per role from config (for example admin, member, read-only) with precedence set; cognito:groups appears in ID and access tokens.',
+  },
+  {
+    id: 'SIGNIN-APP-CLIENT',
+    statement:
+      'The application never receives customer passwords: its app client uses only the authorization-code flow and issues short-lived, revocable tokens.',
+    sources: [
+      { seed: '001_b709435b510d2964.txt', quote: "Users' passwords will never be transferred to Crystallize." },
+      {
+        seed: '004_c378355873db2afd.txt',
+        quote: 'Passwords are stored using secure one-way hashing algorithms and are not logged or stored in plaintext.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'identity',
+    status: 'planned',
+    enforcement:
+      'AWS::Cognito::UserPoolClient AllowedOAuthFlows [code] only, GenerateSecret false for public clients, no ALLOW_USER_PASSWORD_AUTH or ALLOW_ADMIN_USER_PASSWORD_AUTH, access and ID token validity at most 60 minutes, EnableTokenRevocation true, PreventUserExistenceErrors ENABLED; Cognito keeps passwords only as salted one-way hashes.',
+  },
+  {
+    id: 'SIGNIN-AUTH-LOGGING',
+    statement:
+      'Customer authentication events, including failures, are delivered to a KMS-encrypted CloudWatch log group with retention.',
+    sources: [
+      { seed: '004_c378355873db2afd.txt', quote: 'authentication failures' },
+      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Audit logs to allow you to view the details of every user action' },
+    ],
+    kind: 'enforced',
+    area: 'identity',
+    status: 'planned',
+    enforcement:
+      'AWS::Cognito::LogDeliveryConfiguration for userAuthEvents into a /aws/vendedlogs/ CloudWatch log group with KmsKeyId and retention from config.',
+  },
+];

@@ -1,0 +1,158 @@
+import type { Control } from '../types';
+
+/*
+ * Network controls (area 'network'): the multi-AZ VPC and what may reach what inside it.
+ * Public, private and isolated subnet tiers with a network ACL per tier, flow logs of all
+ * traffic, a closed default security group, VPC endpoints so that workloads reach AWS
+ * privately, no SSH or RDP anywhere, and operator access only through SSM Session Manager or
+ * an AWS Client VPN endpoint. The network stack builds them.
+ */
+export const NETWORK_CONTROLS: readonly Control[] = [
+  {
+    id: 'NET-MULTI-AZ',
+    statement:
+      'The VPC has a public, a private and an isolated subnet in every configured availability zone, with one NAT gateway per zone in production.',
+    sources: [
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: 'Our service runs on systems that are tolerant to failures of individual servers as well as entire data centers.',
+      },
+      {
+        seed: '003_c8c1318184c7c51b.txt',
+        quote: 'will continue to work should any one of those data centers fail unexpectedly',
+      },
+    ],
+    kind: 'enforced',
+    area: 'network',
+    status: 'implemented',
+    enforcement:
+      'ec2.Vpc with availabilityZones from config and one subnet per tier per zone; natGateways from config (equal to the zone count in production, validated not above it).',
+  },
+  {
+    id: 'NET-TIERED-SUBNETS',
+    statement:
+      'Public subnets hold only the load balancer and NAT gateways, private subnets hold the workload, and isolated subnets hold data with no route to the internet; no subnet assigns public IPs on launch.',
+    sources: [
+      {
+        seed: '003_c8c1318184c7c51b.txt',
+        quote: 'All of our servers are within our own virtual private cloud (VPC)',
+      },
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: 'Network access to our production environment from public networks is restricted.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'network',
+    status: 'implemented',
+    enforcement:
+      'Subnet configuration PUBLIC / PRIVATE_WITH_EGRESS / PRIVATE_ISOLATED; isolated route tables carry no 0.0.0.0/0 or ::/0 route; public subnets have MapPublicIpOnLaunch false.',
+  },
+  {
+    id: 'NET-NACLS',
+    statement:
+      'Each subnet tier has its own network ACL: public admits only 443/80 and return traffic, private admits only traffic from the VPC, isolated admits only the database port from the private tier; nothing from 0.0.0.0/0 reaches private or isolated subnets.',
+    sources: [
+      {
+        seed: '003_c8c1318184c7c51b.txt',
+        quote: 'network access control lists (ACL’s) that prevent unauthorized requests getting to our internal network',
+      },
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: 'Only a small number of production servers and network protocols are accessible from the internet.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'network',
+    status: 'planned',
+    enforcement:
+      'One ec2.NetworkAcl per tier, associated with every subnet of the tier, with entries written through AclTraffic/AclCidr; each NACL is acknowledged for AwsSolutions-VPC3 citing NET-NACLS.',
+  },
+  {
+    id: 'NET-FLOW-LOGS',
+    statement: 'VPC flow logs record all accepted and rejected traffic into a KMS-encrypted log group with retention.',
+    sources: [
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: 'We have a centralized logging system in our production environment for information concerning security, monitoring, availability, access and other metrics for our service.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'network',
+    status: 'implemented',
+    enforcement:
+      'AWS::EC2::FlowLog on the VPC with TrafficType ALL, delivering to a CloudWatch log group with KmsKeyId and RetentionInDays from config.',
+  },
+  {
+    id: 'NET-DEFAULT-SG-CLOSED',
+    statement: "The VPC's default security group allows no inbound and no outbound traffic.",
+    sources: [
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: 'Network access to our production environment from public networks is restricted.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'network',
+    status: 'implemented',
+    enforcement: 'ec2.Vpc restrictDefaultSecurityGroup true (the custom resource removes every rule of the default group).',
+  },
+  {
+    id: 'NET-PRIVATE-ENDPOINTS',
+    statement: 'Workloads and the data tier reach AWS services through VPC endpoints, not over the internet.',
+    sources: [
+      {
+        seed: '000_0f4aa12068a9bf0e.txt',
+        quote: 'Transport security via TLS/SSL for all incoming and outgoing network traffic',
+      },
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: 'Network access to our production environment from public networks is restricted.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'network',
+    status: 'planned',
+    enforcement:
+      'S3 gateway endpoint plus interface endpoints (Secrets Manager, KMS, CloudWatch Logs, ECR api and dkr, STS, SSM, SSM messages) in the private subnets with private DNS, a security group admitting 443 from the VPC only, and endpoint policies where they narrow access.',
+  },
+  {
+    id: 'NET-NO-ADMIN-PORTS',
+    statement: 'No security group or network ACL admits SSH (22) or RDP (3389) from anywhere.',
+    sources: [
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: 'Changes to our production environment are restricted only via dedicated VPN to authorized personnel.',
+      },
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: 'Only a small number of production servers and network protocols are accessible from the internet.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'network',
+    status: 'planned',
+    enforcement:
+      'Test over every AWS::EC2::SecurityGroup, SecurityGroupIngress and NetworkAclEntry: no ingress range includes port 22 or 3389.',
+  },
+  {
+    id: 'NET-OPERATOR-ACCESS',
+    statement:
+      'Operators reach production hosts only through SSM Session Manager under an MFA-gated staff role, or through an AWS Client VPN endpoint to the private tier when one is configured.',
+    sources: [
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: 'Changes to our production environment are restricted only via dedicated VPN to authorized personnel.',
+      },
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: 'We have implemented multi-factor authentication for all server access on our production level.',
+      },
+    ],
+    kind: 'enforced',
+    area: 'network',
+    status: 'planned',
+    enforcement:
+      'SSM and SSM-messages interface endpoints (and ECS Exec on the service) give shell access only to MFA-gated staff roles; when config names a server certificate, an AWS::EC2::ClientVpnEndpoint with AuthorizationRules limited to the private-tier CIDRs, otherwise none.',
+  },
+];

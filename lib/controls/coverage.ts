@@ -1,0 +1,50 @@
+/**
+ * Which tests prove which control: read from the test sources, so that a control counts as
+ * tested only when a `describe`/`test`/`it` title names its ID.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** The title of one test block and the file it is in. */
+export interface TestTitle {
+  readonly file: string;
+  readonly title: string;
+}
+
+const TITLE = /\b(?:describe|test|it)\(\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1/g;
+/** A `test.each([...])('title %s', ...)` table: group 1 the rows, group 3 the title. */
+const EACH = /\b(?:describe|test|it)\.each(?:<[\s\S]*?>)?\(\s*\[([\s\S]*?)\]\s*\)\(\s*(['"`])((?:\\.|(?!\2)[^\\])*)\2/g;
+/** In a table, a row's name that starts with a control ID: `'DB-TLS: ...'`. */
+const ROW_NAME = /(['"`])([A-Z]{2,}(?:-[A-Z0-9]+)+:(?:\\.|(?!\1)[^\\])*)\1/g;
+
+/** Every describe/test/it title in the `*.test.ts` files below `dir`. */
+export function readTestTitles(dir: string): TestTitle[] {
+  const titles: TestTitle[] = [];
+  const walk = (d: string): void => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.test.ts')) {
+        const source = fs.readFileSync(full, 'utf8');
+        const file = path.relative(dir, full);
+        for (const match of source.matchAll(TITLE)) titles.push({ file, title: match[2] });
+        // Table rows count as tests of their own when their name starts with a control ID.
+        for (const table of source.matchAll(EACH)) {
+          for (const row of table[1].matchAll(ROW_NAME)) titles.push({ file, title: table[3].replace('%s', row[2]) });
+        }
+      }
+    }
+  };
+  walk(dir);
+  return titles;
+}
+
+/** Titles that name each ID (as a whole word: `DB-TLS` does not match `DB-TLS-VERSION`). */
+export function testsByControl(ids: readonly string[], titles: readonly TestTitle[]): Map<string, TestTitle[]> {
+  const byId = new Map<string, TestTitle[]>(ids.map((id) => [id, []]));
+  for (const id of ids) {
+    const word = new RegExp(`(^|[^A-Z0-9-])${id.replace(/[-]/g, '\\-')}($|[^A-Z0-9-])`);
+    for (const t of titles) if (word.test(t.title)) byId.get(id)!.push(t);
+  }
+  return byId;
+}

@@ -1,0 +1,84 @@
+/**
+ * Reads what the compliance packs said about a synthesized app: open findings from the
+ * validation report CDK writes, and acknowledgements from the construct tree.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Validations } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+
+/** One open finding: a rule a resource breaks, not acknowledged. */
+export interface Finding {
+  readonly pack: string;
+  readonly rule: string;
+  readonly severity: string;
+  readonly constructPath: string;
+  readonly description: string;
+}
+
+/** One acknowledged rule on one construct. */
+export interface AcknowledgedFinding {
+  readonly constructPath: string;
+  readonly rule: string;
+  readonly reason: string;
+}
+
+interface ReportJson {
+  pluginReports?: Array<{
+    pluginName?: string;
+    summary?: { pluginName?: string };
+    conclusion?: string;
+    violations?: Array<{
+      ruleName: string;
+      severity?: string;
+      description?: string;
+      violatingConstructs?: Array<{ constructPath?: string }>;
+      violatingResources?: Array<{ constructPath?: string; resourceLogicalId?: string }>;
+    }>;
+  }>;
+}
+
+/** The validation report's file name inside the cloud assembly (aws-cdk-lib's VALIDATION_REPORT_FILE). */
+export const VALIDATION_REPORT_FILE = 'validation-report.json';
+
+/** Open findings of every pack, read from `<assemblyDir>/validation-report.json` (none when absent). */
+export function readFindings(assemblyDir: string): Finding[] {
+  const file = path.join(assemblyDir, VALIDATION_REPORT_FILE);
+  if (!fs.existsSync(file)) return [];
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as ReportJson;
+  const findings: Finding[] = [];
+  for (const plugin of report.pluginReports ?? []) {
+    const pack = plugin.summary?.pluginName ?? plugin.pluginName ?? 'unknown';
+    for (const v of plugin.violations ?? []) {
+      const where = [...(v.violatingConstructs ?? []), ...(v.violatingResources ?? [])];
+      for (const c of where.length > 0 ? where : [{ constructPath: '(unknown)' }]) {
+        findings.push({
+          pack,
+          rule: v.ruleName,
+          severity: v.severity ?? 'error',
+          constructPath: c.constructPath ?? '(unknown)',
+          description: v.description ?? '',
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+/** CDK acknowledges some of its own built-in validation rules; those are not ours to list. */
+const FOREIGN_NAMESPACES = ['CloudFormation-Validate::'];
+
+/** Every acknowledgement recorded on the tree under `root`, as `Validations.acknowledge` stored it. */
+export function collectAcknowledgements(root: IConstruct): AcknowledgedFinding[] {
+  const found: AcknowledgedFinding[] = [];
+  for (const construct of root.node.findAll()) {
+    for (const entry of construct.node.metadata) {
+      if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
+      for (const [key, reason] of Object.entries(entry.data as Record<string, string>)) {
+        if (FOREIGN_NAMESPACES.some((ns) => key.startsWith(ns))) continue;
+        found.push({ constructPath: construct.node.path, rule: key.replace(/^Annotation::/, ''), reason });
+      }
+    }
+  }
+  return found;
+}

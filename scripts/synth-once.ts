@@ -1,0 +1,23 @@
+/**
+ * One in-process synthesis, for the benchmark: require + construct + synth, into a temp dir.
+ *
+ *   node -r esbuild-register scripts/synth-once.ts floor    every check off
+ *   node -r esbuild-register scripts/synth-once.ts checks   the repo's checks on (compliance packs)
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App } from 'aws-cdk-lib';
+import { buildBaseline } from '../lib/app';
+import { ENVIRONMENTS } from '../lib/config/environments';
+import { loadEnvironments } from '../lib/config/load';
+
+const mode = process.argv[2] ?? 'checks';
+const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-bench-'));
+try {
+  const app = new App({ outdir, builtinCloudFormationValidation: false });
+  buildBaseline(app, loadEnvironments(ENVIRONMENTS), { compliancePacks: mode !== 'floor' });
+  app.synth();
+} finally {
+  fs.rmSync(outdir, { recursive: true, force: true });
+}

@@ -1,0 +1,117 @@
+/**
+ * Rules that hold across the whole deployment. They run over every resource of every stack, so a
+ * resource added by any later change is checked without a new test.
+ */
+import { ENVIRONMENTS } from '../lib/config/environments';
+import { loadEnvironments } from '../lib/config/load';
+import { allResources, allStacks, templateJson } from './support/synth';
+
+const CONFIGS = Object.fromEntries(loadEnvironments(ENVIRONMENTS).map((e) => [e.name, e]));
+const ofType = (type: string) => allResources().filter((r) => r.type === type);
+const where = (r: { env: string; stackId: string; logicalId: string }) => `${r.env}/${r.stackId}/${r.logicalId}`;
+
+describe('FND-ENCRYPTION-AT-REST: every data store is encrypted with a customer-managed key', () => {
+  test('FND-ENCRYPTION-AT-REST: every KMS key is symmetric and rotates automatically', () => {
+    const keys = ofType('AWS::KMS::Key');
+    expect(keys.length).toBeGreaterThan(0);
+    for (const k of keys) expect({ key: where(k), rotation: k.props.EnableKeyRotation, spec: k.props.KeySpec ?? 'SYMMETRIC_DEFAULT' }).toEqual({ key: where(k), rotation: true, spec: 'SYMMETRIC_DEFAULT' });
+  });
+
+  test('FND-ENCRYPTION-AT-REST: every log group is encrypted with a KMS key', () => {
+    for (const g of ofType('AWS::Logs::LogGroup')) expect({ group: where(g), key: Boolean(g.props.KmsKeyId) }).toEqual({ group: where(g), key: true });
+  });
+
+  test('FND-ENCRYPTION-AT-REST: every bucket, topic, queue, secret and database uses a KMS key', () => {
+    const checks: Array<[string, (p: any) => boolean]> = [
+      ['AWS::S3::Bucket', (p) => p.BucketEncryption?.ServerSideEncryptionConfiguration?.[0]?.ServerSideEncryptionByDefault?.SSEAlgorithm === 'aws:kms'],
+      ['AWS::SNS::Topic', (p) => Boolean(p.KmsMasterKeyId)],
+      ['AWS::SQS::Queue', (p) => Boolean(p.KmsMasterKeyId)],
+      ['AWS::SecretsManager::Secret', (p) => Boolean(p.KmsKeyId)],
+      ['AWS::RDS::DBCluster', (p) => p.StorageEncrypted === true && Boolean(p.KmsKeyId)],
+      ['AWS::RDS::DBInstance', (p) => p.DBClusterIdentifier !== undefined || (p.StorageEncrypted === true && Boolean(p.KmsKeyId))],
+    ];
+    for (const [type, encrypted] of checks) {
+      for (const r of ofType(type)) expect({ resource: where(r), encrypted: encrypted(r.props) }).toEqual({ resource: where(r), encrypted: true });
+    }
+  });
+});
+
+describe('FND-NO-PUBLIC-BUCKETS and FND-TLS-IN-TRANSIT for buckets and topics', () => {
+  test('FND-TLS-IN-TRANSIT: every topic policy denies publishing without TLS', () => {
+    const topics = ofType('AWS::SNS::Topic');
+    expect(topics.length).toBeGreaterThan(0);
+    const policies = ofType('AWS::SNS::TopicPolicy');
+    for (const t of topics) {
+      const denies = policies.some(
+        (p) =>
+          p.env === t.env &&
+          p.stackId === t.stackId &&
+          p.props.Topics.some((ref: any) => ref.Ref === t.logicalId) &&
+          p.props.PolicyDocument.Statement.some((s: any) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false'),
+      );
+      expect({ topic: where(t), deniesPlainText: denies }).toEqual({ topic: where(t), deniesPlainText: true });
+    }
+  });
+
+  test('FND-NO-PUBLIC-BUCKETS: every bucket blocks all public access', () => {
+    for (const b of ofType('AWS::S3::Bucket')) {
+      expect({ bucket: where(b), block: b.props.PublicAccessBlockConfiguration }).toEqual({
+        bucket: where(b),
+        block: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      });
+      expect({ bucket: where(b), ownership: b.props.OwnershipControls?.Rules?.[0]?.ObjectOwnership }).toEqual({ bucket: where(b), ownership: 'BucketOwnerEnforced' });
+    }
+  });
+
+  test('FND-TLS-IN-TRANSIT: every bucket policy denies requests without TLS', () => {
+    const buckets = ofType('AWS::S3::Bucket');
+    const policies = ofType('AWS::S3::BucketPolicy');
+    for (const b of buckets) {
+      const policy = policies.find((p) => p.env === b.env && p.stackId === b.stackId && p.props.Bucket?.Ref === b.logicalId);
+      const denies = (policy?.props.PolicyDocument.Statement ?? []).some(
+        (s: any) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false',
+      );
+      expect({ bucket: where(b), deniesPlainHttp: denies }).toEqual({ bucket: where(b), deniesPlainHttp: true });
+    }
+  });
+});
+
+describe('FND-NO-PLAINTEXT-SECRETS: no password or secret value is written into a template', () => {
+  test('FND-NO-PLAINTEXT-SECRETS: every password-like property is a dynamic reference or absent', () => {
+    const offenders: string[] = [];
+    const visit = (value: any, trail: string): void => {
+      if (value && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value)) {
+          if (/password|secretstring|clientsecret/i.test(k) && typeof v === 'string' && !v.startsWith('{{resolve:')) offenders.push(`${trail}.${k}`);
+          visit(v, `${trail}.${k}`);
+        }
+      }
+    };
+    for (const r of allResources()) visit(r.props, where(r));
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('FND-DATA-RESIDENCY and FND-ENV-SEPARATION', () => {
+  test('FND-DATA-RESIDENCY: every stack deploys to its environment\'s home region', () => {
+    for (const s of allStacks()) expect({ stack: `${s.env}/${s.stackId}`, region: s.region }).toEqual({ stack: `${s.env}/${s.stackId}`, region: CONFIGS[s.env].region });
+  });
+
+  test('FND-DATA-RESIDENCY: no template names a region outside its environment\'s allowed regions', () => {
+    for (const s of allStacks()) {
+      const text = JSON.stringify(templateJson(s.env, s.stackId));
+      const regions = new Set(text.match(/\b(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:north|south|east|west|central|northeast|southeast|southwest|northwest)-\d\b/g) ?? []);
+      for (const r of regions) expect({ stack: `${s.env}/${s.stackId}`, region: r, allowed: CONFIGS[s.env].allowedRegions.includes(r) }).toEqual({ stack: `${s.env}/${s.stackId}`, region: r, allowed: true });
+    }
+  });
+
+  test('FND-ENV-SEPARATION: each environment\'s stacks deploy to its own account and reference nothing of the other', () => {
+    for (const s of allStacks()) {
+      expect({ stack: `${s.env}/${s.stackId}`, account: s.account }).toEqual({ stack: `${s.env}/${s.stackId}`, account: CONFIGS[s.env].account });
+      const text = JSON.stringify(templateJson(s.env, s.stackId));
+      for (const other of Object.values(CONFIGS).filter((c) => c.name !== s.env)) {
+        expect({ stack: `${s.env}/${s.stackId}`, mentions: text.includes(other.account) }).toEqual({ stack: `${s.env}/${s.stackId}`, mentions: false });
+      }
+    }
+  });
+});

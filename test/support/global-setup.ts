@@ -1,0 +1,43 @@
+/**
+ * Synthesizes every environment once per test run, with every compliance pack on, into a
+ * temporary directory; test files read templates, findings and acknowledgements from there
+ * (see `synth.ts`) instead of synthesizing again.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App } from 'aws-cdk-lib';
+import { buildBaseline } from '../../lib/app';
+import { ENVIRONMENTS } from '../../lib/config/environments';
+import { loadEnvironments } from '../../lib/config/load';
+import { collectAcknowledgements } from '../../lib/report/findings';
+
+export default function globalSetup(): void {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-synth-'));
+  const app = new App({
+    outdir,
+    builtinCloudFormationValidation: false,
+    // Keep synthesis going on findings: the compliance test reads them from the report and
+    // names each one, instead of the whole run dying in setup.
+    context: { '@aws-cdk/core:failSynthOnValidationErrors': false },
+  });
+  const started = Date.now();
+  const stages = buildBaseline(app, loadEnvironments(ENVIRONMENTS));
+  const assembly = app.synth();
+  const index = {
+    synthMs: Date.now() - started,
+    environments: stages.map((stage) => ({
+      name: stage.stageName,
+      stacks: assembly.getNestedAssembly(stage.artifactId).stacks.map((s) => ({
+        id: s.hierarchicalId.split('/').pop()!,
+        templateFile: s.templateFullPath,
+        terminationProtection: Boolean(s.terminationProtection),
+        account: s.environment.account,
+        region: s.environment.region,
+      })),
+    })),
+  };
+  fs.writeFileSync(path.join(outdir, 'index.json'), JSON.stringify(index, undefined, 2));
+  fs.writeFileSync(path.join(outdir, 'acknowledgements.json'), JSON.stringify(collectAcknowledgements(app), undefined, 2));
+  process.env.SSB_SYNTH_DIR = outdir;
+}
