@@ -1,3 +1,4 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
 import { EncryptionKey } from '../constructs/common/encryption-key';
 import { SecureVpc } from '../constructs/network/secure-vpc';
@@ -9,6 +10,11 @@ import { BaselineStack, type BaselineStackProps } from './baseline-stack';
 export class NetworkStack extends BaselineStack {
   /** The environment's VPC. */
   public readonly network: SecureVpc;
+  /**
+   * The workload tier's security group. It lives here, not in the workload stack, so that the
+   * data stacks (which the workload depends on) can admit it without a cyclic reference.
+   */
+  public readonly workloadSecurityGroup: ec2.SecurityGroup;
 
   constructor(scope: Construct, id: string, props: BaselineStackProps) {
     super(scope, id, { description: `Network of ${props.config.name}: VPC, subnet tiers, flow logs`, ...props });
@@ -23,6 +29,11 @@ export class NetworkStack extends BaselineStack {
       natGateways: config.network.natGateways,
       logKey: logKey.key,
       logRetentionDays: config.logs.retentionDays,
+    });
+    this.workloadSecurityGroup = new ec2.SecurityGroup(this, 'WorkloadSecurityGroup', {
+      vpc: this.network.vpc,
+      description: 'Workload tasks: reachable only from the load balancer, egress only where granted',
+      allowAllOutbound: false,
     });
   }
 }

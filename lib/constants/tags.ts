@@ -1,0 +1,13 @@
+/**
+ * Tags that carry meaning between stacks. Changing a value here changes which resources the
+ * backup plan selects: keep them stable.
+ */
+
+/**
+ * Resources carrying this tag are selected by the tiered backup plan (BAK-SELECTIONS). Every
+ * database cluster and every customer-data bucket must carry it; a backup test fails otherwise.
+ */
+export const BACKUP_TAG = { key: 'saas-security-baseline:backup', value: 'tiered' } as const;
+
+/** Marks resources that hold one tenant's data, with the tenant ID as value (TEN-* controls). */
+export const TENANT_TAG_KEY = 'saas-security-baseline:tenant';
