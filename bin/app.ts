@@ -30,10 +30,12 @@ buildBaseline(app, loadEnvironments(ENVIRONMENTS, only));
 const assembly = app.synth();
 
 const relative = (p: string) => path.relative(process.cwd(), p);
-const reports = writeControlsReport(
-  assembly.directory,
-  buildControlsReport(CATALOG, readTestTitles(path.join(__dirname, '..', 'test')), collectAcknowledgements(app)),
-);
+const root = path.join(__dirname, '..');
+const entries = buildControlsReport(CATALOG, readTestTitles(path.join(root, 'test')), collectAcknowledgements(app));
+const reports = writeControlsReport(assembly.directory, entries);
+// The committed report (docs/controls.md) describes the whole deployment: refresh it only when
+// every environment was synthesized.
+if (only.length === 0) reports.push(...writeControlsReport(path.join(root, 'docs'), entries, 'controls'));
 console.error(
   [
     'Templates:',

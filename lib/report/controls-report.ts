@@ -73,11 +73,16 @@ export function renderControlsMarkdown(entries: readonly ControlReportEntry[]): 
   return lines.join('\n') + '\n';
 }
 
-/** Writes `controls-report.md` and `controls-report.json` into `dir`; returns their paths. */
-export function writeControlsReport(dir: string, entries: readonly ControlReportEntry[]): string[] {
-  const md = path.join(dir, 'controls-report.md');
-  const json = path.join(dir, 'controls-report.json');
+/** The JSON twin of the Markdown report. */
+export function renderControlsJson(entries: readonly ControlReportEntry[]): string {
+  return JSON.stringify(entries, undefined, 2) + '\n';
+}
+
+/** Writes `<name>.md` and `<name>.json` into `dir`; returns their paths. */
+export function writeControlsReport(dir: string, entries: readonly ControlReportEntry[], name = 'controls-report'): string[] {
+  const md = path.join(dir, `${name}.md`);
+  const json = path.join(dir, `${name}.json`);
   fs.writeFileSync(md, renderControlsMarkdown(entries));
-  fs.writeFileSync(json, JSON.stringify(entries, undefined, 2) + '\n');
+  fs.writeFileSync(json, renderControlsJson(entries));
   return [md, json];
 }
