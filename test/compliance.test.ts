@@ -8,7 +8,7 @@ import { CATALOG } from '../lib/controls/catalog';
 import { acknowledgements, allStacks, findings } from './support/synth';
 
 describe('compliance packs (AwsSolutions, NIST 800-53 R5, PCI DSS 3.2.1, HIPAA Security)', () => {
-  test('no open finding of any pack in any environment', () => {
+  test('DEL-COMPLIANCE-PACKS: no open finding of any pack in any environment', () => {
     const open = findings().map((f) => `${f.pack} ${f.rule} at ${f.constructPath}`);
     expect(open).toEqual([]);
   });
@@ -42,5 +42,36 @@ describe('compliance packs (AwsSolutions, NIST 800-53 R5, PCI DSS 3.2.1, HIPAA S
       list.filter((t) => !used.has(`${t.rule}|[${t.control}] ${t.reason}`)).map((t) => `${key}: ${t.rule}`),
     );
     expect(unused).toEqual([]);
+  });
+});
+
+describe('open findings fail the synth (bin/app.ts calls failOnOpenFindings after app.synth())', () => {
+  const fs = jest.requireActual('fs') as typeof import('fs');
+  const os = jest.requireActual('os') as typeof import('os');
+  const path = jest.requireActual('path') as typeof import('path');
+  const { failOnOpenFindings } = jest.requireActual('../lib/report/findings');
+
+  function assemblyWith(report: unknown): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-findings-'));
+    fs.writeFileSync(path.join(dir, 'validation-report.json'), JSON.stringify(report));
+    return dir;
+  }
+
+  test('DEL-COMPLIANCE-PACKS: an open error finding throws, naming the pack, rule and construct', () => {
+    const dir = assemblyWith({
+      pluginReports: [
+        {
+          summary: { pluginName: 'AwsSolutions' },
+          violations: [{ ruleName: 'AwsSolutions-S1', severity: 'error', violatingConstructs: [{ constructPath: 'production/Edge/Logs/Resource' }] }],
+        },
+      ],
+    });
+    expect(() => failOnOpenFindings(dir)).toThrow(/1 open compliance finding\(s\)[\s\S]*AwsSolutions AwsSolutions-S1 at production\/Edge\/Logs\/Resource/);
+  });
+
+  test('DEL-COMPLIANCE-PACKS: a clean report, or warnings only, passes', () => {
+    expect(() => failOnOpenFindings(assemblyWith({ pluginReports: [] }))).not.toThrow();
+    const warnings = { pluginReports: [{ summary: { pluginName: 'X' }, violations: [{ ruleName: 'X-1', severity: 'warning', violatingConstructs: [{ constructPath: 'a/b/c' }] }] }] };
+    expect(() => failOnOpenFindings(assemblyWith(warnings))).not.toThrow();
   });
 });

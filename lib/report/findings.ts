@@ -82,3 +82,18 @@ export function collectAcknowledgements(root: IConstruct): AcknowledgedFinding[]
   }
   return found;
 }
+
+/**
+ * Throws when the assembly in `assemblyDir` has open findings of severity error. `cdk synth` of an
+ * app made of stages exits 0 on validation errors unless stacks are selected with `'**'`; calling
+ * this after `app.synth()` makes every synth fail on them, selector or not.
+ */
+export function failOnOpenFindings(assemblyDir: string): void {
+  const open = readFindings(assemblyDir).filter((f) => f.severity === 'error' || f.severity === 'fatal');
+  if (open.length > 0) {
+    const lines = open.map((f) => `  ${f.pack} ${f.rule} at ${f.constructPath}`);
+    throw new Error(
+      `${open.length} open compliance finding(s) (details in ${path.join(assemblyDir, VALIDATION_REPORT_FILE)}):\n${lines.join('\n')}`,
+    );
+  }
+}

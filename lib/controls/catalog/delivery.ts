@@ -29,9 +29,9 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'delivery',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      '.github/workflows/ci.yml runs npm ci, npm test and cdk synth on push and pull_request; .ci/run runs the same test command; the pipeline synth step runs npm test before any deployment.',
+      '.github/workflows/ci.yml runs npm ci, npm test and cdk synth on every push to main and every pull request; .ci/run runs npm ci and the same test command; a test reads both files.',
   },
   {
     id: 'DEL-COMPLIANCE-PACKS',
@@ -59,9 +59,9 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'delivery',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      '.github/dependabot.yml for the npm and github-actions ecosystems; package-lock.json committed and installed with npm ci; a test checks that every resolved URL is on registry.npmjs.org.',
+      '.github/dependabot.yml for the npm and github-actions ecosystems; package-lock.json committed and installed with npm ci; a test checks that every locked package has an exact version and a sha512 integrity hash.',
   },
   {
     id: 'DEL-VULN-REPORTING',
@@ -74,7 +74,7 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'delivery',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
       'SECURITY.md at the repository root names a private reporting channel (security contact or GitHub private vulnerability reporting); a test checks that it exists and names one.',
   },

@@ -1,0 +1,49 @@
+/**
+ * Delivery controls live in repository files, not templates: CI, dependency monitoring and the
+ * vulnerability-reporting policy. These tests read those files.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+const root = path.join(__dirname, '..');
+const read = (f: string) => fs.readFileSync(path.join(root, f), 'utf8');
+
+describe('delivery', () => {
+  test('DEL-CI-TESTS: .ci/run installs from the lockfile and runs exactly the README test command', () => {
+    const run = read('.ci/run').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+    expect(run).toEqual(expect.arrayContaining(['npm ci', 'npm test']));
+    expect(run.indexOf('npm ci')).toBeLessThan(run.indexOf('npm test'));
+    expect(read('README.md')).toMatch(/^npm test\s/m);
+    expect(JSON.parse(read('package.json')).scripts.test).toBe('tsc --noEmit && jest');
+  });
+
+  test('DEL-CI-TESTS: the workflow runs the suite and the synth on every push to main and every pull request', () => {
+    const wf = read('.github/workflows/ci.yml');
+    expect(wf).toMatch(/on:\n\s+push:\n\s+branches: \[main\]\n\s+pull_request:/);
+    for (const step of ['run: npm ci', 'run: npm test', 'run: npx cdk synth']) expect(wf).toContain(step);
+  });
+
+  test('DEL-DEPENDENCY-MONITORING: Dependabot watches npm and GitHub Actions weekly', () => {
+    const dependabot = read('.github/dependabot.yml');
+    expect(dependabot).toMatch(/package-ecosystem: npm\n\s+directory: \/\n\s+schedule:\n\s+interval: weekly/);
+    expect(dependabot).toMatch(/package-ecosystem: github-actions/);
+  });
+
+  test('DEL-DEPENDENCY-MONITORING: every locked package is pinned to an exact version with an integrity hash', () => {
+    const lock = JSON.parse(read('package-lock.json'));
+    expect(lock.lockfileVersion).toBeGreaterThanOrEqual(3);
+    const unpinned = Object.entries<any>(lock.packages)
+      // Packages bundled inside another package's tarball carry no hash of their own: the bundle's covers them.
+      .filter(([name, p]) => name !== '' && !p.link && !p.inBundle && !(p.version && /^sha512-/.test(p.integrity ?? '')))
+      .map(([name]) => name);
+    expect(unpinned).toEqual([]);
+  });
+
+  test('DEL-VULN-REPORTING: SECURITY.md names a private reporting channel and a response time', () => {
+    const policy = read('SECURITY.md');
+    expect(policy).toMatch(/^## Reporting a vulnerability/m);
+    expect(policy).toMatch(/privately/);
+    expect(policy).toMatch(/Report a vulnerability/);
+    expect(policy).toMatch(/acknowledge within \w+\s+working days/);
+  });
+});
