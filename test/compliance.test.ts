@@ -36,6 +36,15 @@ describe('compliance packs (AwsSolutions, NIST 800-53 R5, PCI DSS 3.2.1, HIPAA S
     }
   });
 
+  test('the README lists every acknowledgement key with its control', () => {
+    const readme = jest.requireActual('fs').readFileSync(`${__dirname}/../README.md`, 'utf8') as string;
+    for (const [key, list] of Object.entries(ACKNOWLEDGEMENTS)) {
+      const row = readme.split('\n').find((l) => l.startsWith(`| \`${key}\` |`));
+      expect({ key, listed: Boolean(row) }).toEqual({ key, listed: true });
+      for (const a of list) expect({ key, control: a.control, inRow: row?.includes(a.control) }).toEqual({ key, control: a.control, inRow: true });
+    }
+  });
+
   test('every table entry is in use', () => {
     const used = new Set(acknowledgements().map((a) => `${a.rule}|${a.reason}`));
     const unused = Object.entries(ACKNOWLEDGEMENTS).flatMap(([key, list]) =>
