@@ -7,10 +7,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { buildBaseline } from '../lib/app';
+import { useCdkJsonContext } from '../lib/cdk-json-context';
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
 import { embedDiagram, renderStackDiagram } from '../lib/report/diagram';
 
+
+useCdkJsonContext();
 const root = path.join(__dirname, '..');
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-diagram-'));
 try {

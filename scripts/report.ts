@@ -8,6 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { buildBaseline } from '../lib/app';
+import { useCdkJsonContext } from '../lib/cdk-json-context';
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
 import { CATALOG } from '../lib/controls/catalog';
@@ -15,6 +16,8 @@ import { readTestTitles } from '../lib/controls/coverage';
 import { buildControlsReport, writeControlsReport } from '../lib/report/controls-report';
 import { collectAcknowledgements } from '../lib/report/findings';
 
+
+useCdkJsonContext();
 const root = path.join(__dirname, '..');
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-report-'));
 try {

@@ -9,9 +9,12 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { buildBaseline } from '../lib/app';
+import { useCdkJsonContext } from '../lib/cdk-json-context';
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
 
+
+useCdkJsonContext();
 const mode = process.argv[2] ?? 'checks';
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-bench-'));
 try {

@@ -42,7 +42,7 @@ describe.each(ENV_NAMES)('alert topics of %s', (env) => {
         Statement: Match.arrayWith([
           Match.objectLike({
             Sid: 'AllowAlertPublishingServices',
-            Principal: { Service: ['cloudwatch.amazonaws.com', 'events.amazonaws.com', 'backup.amazonaws.com'] },
+            Principal: { Service: Match.arrayWith(['cloudwatch.amazonaws.com', 'events.amazonaws.com', 'backup.amazonaws.com'].sort()) },
             Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
           }),
         ]),

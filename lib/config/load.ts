@@ -2,6 +2,7 @@
  * Turns the raw environments table into validated `EnvironmentConfig`s, or throws one
  * `ConfigError` that lists every problem. Nothing is synthesized from a config that fails here.
  */
+import type { z } from 'zod';
 import { EnvironmentSchema, type EnvironmentConfig } from './schema';
 import { ENVIRONMENT_VALIDATORS, show, validateAcrossEnvironments, type ConfigIssue } from './validate';
 
@@ -14,6 +15,16 @@ export class ConfigError extends Error {
     );
     this.name = 'ConfigError';
   }
+}
+
+/** Renders a schema's issues as `<prefix><path>: got <value>, <what is allowed>` lines. */
+export function renderSchemaIssues(prefix: string, error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+    const got = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : show(issue.input);
+    const expected = issue.code === 'unrecognized_keys' ? 'expected only the documented fields' : issue.message;
+    return `${prefix}${path}: got ${got}, ${expected}`;
+  });
 }
 
 function render(issue: ConfigIssue): string {
@@ -41,12 +52,7 @@ export function loadEnvironments(table: Record<string, unknown>, only: readonly 
     }
     const result = EnvironmentSchema.safeParse(raw, { reportInput: true });
     if (!result.success) {
-      for (const issue of result.error.issues) {
-        const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-        const got = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : show(issue.input);
-        const expected = issue.code === 'unrecognized_keys' ? 'expected only the documented fields' : issue.message;
-        lines.push(`${name}${path}: got ${got}, ${expected}`);
-      }
+      lines.push(...renderSchemaIssues(name, result.error));
       continue;
     }
     const env: EnvironmentConfig = { ...result.data, name };

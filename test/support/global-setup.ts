@@ -8,11 +8,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { buildBaseline } from '../../lib/app';
+import { useCdkJsonContext } from '../../lib/cdk-json-context';
 import { ENVIRONMENTS } from '../../lib/config/environments';
 import { loadEnvironments } from '../../lib/config/load';
 import { collectAcknowledgements } from '../../lib/report/findings';
 
 export default function globalSetup(): void {
+  useCdkJsonContext();
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-synth-'));
   const app = new App({
     outdir,

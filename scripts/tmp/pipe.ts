@@ -1,0 +1,11 @@
+import * as fs from 'fs';
+import { App } from 'aws-cdk-lib';
+import { buildBaseline } from '../../lib/app';
+import { ENVIRONMENTS } from '../../lib/config/environments';
+import { loadEnvironments } from '../../lib/config/load';
+import { PIPELINE, loadPipeline } from '../../lib/config/pipeline';
+const app = new App({ builtinCloudFormationValidation: false, context: { '@aws-cdk/core:failSynthOnValidationErrors': false } });
+buildBaseline(app, loadEnvironments(ENVIRONMENTS), { pipeline: loadPipeline({ ...PIPELINE, enabled: true }) });
+const a = app.synth();
+const r = JSON.parse(fs.readFileSync(a.directory + '/validation-report.json', 'utf8'));
+for (const pr of r.pluginReports) for (const v of pr.violations) console.log(v.ruleName, (v.violatingConstructs ?? []).map((c: any) => c.constructPath).join(' '));
