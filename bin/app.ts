@@ -12,6 +12,7 @@ import { App } from 'aws-cdk-lib';
 import { buildBaseline } from '../lib/app';
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
+import { PIPELINE, loadPipeline } from '../lib/config/pipeline';
 import { CATALOG } from '../lib/controls/catalog';
 import { readTestTitles } from '../lib/controls/coverage';
 import { buildControlsReport, writeControlsReport } from '../lib/report/controls-report';
@@ -26,7 +27,7 @@ const only = String(app.node.tryGetContext('env') ?? '')
   .map((s) => s.trim())
   .filter(Boolean);
 
-buildBaseline(app, loadEnvironments(ENVIRONMENTS, only));
+buildBaseline(app, loadEnvironments(ENVIRONMENTS, only), { pipeline: loadPipeline(PIPELINE) });
 const assembly = app.synth();
 
 const relative = (p: string) => path.relative(process.cwd(), p);

@@ -1,6 +1,8 @@
 import type { App } from 'aws-cdk-lib';
+import type { PipelineConfig } from './config/pipeline';
 import type { EnvironmentConfig } from './config/schema';
 import { registerCompliancePacks } from './nag/packs';
+import { PipelineStack } from './stacks/pipeline-stack';
 import { EnvironmentStage } from './stages/environment-stage';
 
 /** Options of {@link buildBaseline}. */
@@ -10,6 +12,11 @@ export interface BuildOptions {
    * @default true - only the benchmark's floor measurement turns them off
    */
   readonly compliancePacks?: boolean;
+  /**
+   * The delivery pipeline settings.
+   * @default - no pipeline: stages are deployed with `cdk deploy`
+   */
+  readonly pipeline?: PipelineConfig;
 }
 
 /**
@@ -18,5 +25,9 @@ export interface BuildOptions {
  */
 export function buildBaseline(app: App, envs: readonly EnvironmentConfig[], options: BuildOptions = {}): EnvironmentStage[] {
   if (options.compliancePacks ?? true) registerCompliancePacks(app);
-  return envs.map((config) => new EnvironmentStage(app, { config }));
+  const stages = envs.map((config) => new EnvironmentStage(app, { config }));
+  if (options.pipeline?.enabled) {
+    new PipelineStack(app, 'Pipeline', { pipeline: options.pipeline, environments: stages.map((stage, i) => ({ stage, config: envs[i] })) });
+  }
+  return stages;
 }

@@ -22,10 +22,14 @@ export class ManagedPolicyRole extends iam.Role {
 
   public override addToPrincipalPolicy(statement: iam.PolicyStatement): iam.AddToPrincipalPolicyResult {
     if (!this.grantsPolicy) {
+      // Attached from the policy's side (its Roles list), like an inline policy, not through the
+      // role's ManagedPolicyArns: the policy may name resources that themselves reference this
+      // role (a role that trusts it, a key whose policy names it), and the role must not depend
+      // on those or CloudFormation sees a cycle.
       this.grantsPolicy = new iam.ManagedPolicy(this, 'GrantsPolicy', {
         description: `Least-privilege grants of ${this.node.path}`,
+        roles: [this],
       });
-      this.addManagedPolicy(this.grantsPolicy);
     }
     this.grantsPolicy.addStatements(statement);
     return { statementAdded: true, policyDependable: this.grantsPolicy };

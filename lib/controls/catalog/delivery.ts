@@ -31,7 +31,7 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     area: 'delivery',
     status: 'implemented',
     enforcement:
-      '.github/workflows/ci.yml runs npm ci, npm test and cdk synth on every push to main and every pull request; .ci/run runs npm ci and the same test command; a test reads both files.',
+      '.github/workflows/ci.yml runs npm ci, npm test and cdk synth on every push to main and every pull request; .ci/run runs npm ci and the same test command; the optional pipeline\'s synth step runs npm ci, npm test and cdk synth before any deployment.',
   },
   {
     id: 'DEL-COMPLIANCE-PACKS',
@@ -96,9 +96,9 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'delivery',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'Optional CDK Pipelines stack (enabled in config): a synth step running npm ci, npm test and cdk synth, then the staging stage, a ManualApprovalStep, then the production stage.',
+      'Optional CDK Pipelines stack (lib/config/pipeline.ts, off by default): a CodeConnections source, a synth step running npm ci, npm test and cdk synth, then the staging stage, a ManualApprovalStep, then the production stage; KMS-encrypted, versioned, access-logged artifact bucket; termination protection.',
   },
   {
     id: 'DEL-PR-CONTROLS-DIFF',

@@ -1,0 +1,103 @@
+import type { Stage } from 'aws-cdk-lib';
+import * as codebuild from 'aws-cdk-lib/aws-codebuild';
+import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as pipelines from 'aws-cdk-lib/pipelines';
+import { Construct } from 'constructs';
+import { acknowledge } from '../../nag/acknowledgements';
+import { EncryptionKey } from '../common/encryption-key';
+import { ManagedPolicyRole } from '../common/managed-policy-role';
+import { SecureBucket } from '../common/secure-bucket';
+import { SecureLogGroup } from '../common/secure-log-group';
+
+/** One environment the pipeline deploys, in order. */
+export interface PipelineTarget {
+  /** The environment's stage (built at app level, so its stacks are the same with or without the pipeline). */
+  readonly stage: Stage;
+  /** Wait for a person to approve before deploying this stage. */
+  readonly requireApproval: boolean;
+}
+
+/** Props of {@link DeliveryPipeline}. */
+export interface DeliveryPipelineProps {
+  /** `owner/name` of the repository. */
+  readonly repository: string;
+  /** Branch to deploy. */
+  readonly branch: string;
+  /** CodeConnections connection ARN. */
+  readonly connectionArn: string;
+  /** Stages to deploy, in order. */
+  readonly targets: readonly PipelineTarget[];
+  /** Days to keep build logs. */
+  readonly logRetentionDays: number;
+}
+
+/**
+ * A CDK Pipelines pipeline that runs the whole test suite before anything deploys, deploys each
+ * target stage in order, and waits for a manual approval before every stage that requires one
+ * (DEL-STAGED-ROLLOUT, DEL-CI-TESTS). Artifacts are encrypted with a rotating customer-managed
+ * key in a versioned, TLS-only bucket whose access is logged; build logs go to an encrypted log
+ * group; the pipeline and synth roles carry managed, not inline, policies.
+ */
+export class DeliveryPipeline extends Construct {
+  /** The CDK Pipelines construct. */
+  public readonly pipeline: pipelines.CodePipeline;
+
+  constructor(scope: Construct, id: string, props: DeliveryPipelineProps) {
+    super(scope, id);
+    const key = new EncryptionKey(this, 'ArtifactKey', { description: 'Delivery pipeline artifacts', allowCloudWatchLogs: true });
+    const accessLogs = new SecureBucket(this, 'AccessLogs');
+    const artifacts = new SecureBucket(this, 'Artifacts', {
+      encryptionKey: key.key,
+      serverAccessLogsBucket: accessLogs.bucket,
+    });
+    const buildLogs = new SecureLogGroup(this, 'BuildLogs', { encryptionKey: key.key, retentionDays: props.logRetentionDays });
+
+    const pipelineRole = new ManagedPolicyRole(this, 'PipelineRole', {
+      assumedBy: new iam.ServicePrincipal('codepipeline.amazonaws.com'),
+      description: 'The delivery pipeline: reads and writes artifacts, starts its actions',
+    });
+    const codePipeline = new codepipeline.Pipeline(this, 'Resource', {
+      pipelineType: codepipeline.PipelineType.V2,
+      artifactBucket: artifacts.bucket,
+      role: pipelineRole,
+      // Staging and production live in other accounts than the pipeline.
+      crossAccountKeys: true,
+      enableKeyRotation: true,
+      restartExecutionOnUpdate: true,
+    });
+
+    const synthRole = new ManagedPolicyRole(this, 'SynthRole', {
+      assumedBy: new iam.ServicePrincipal('codebuild.amazonaws.com'),
+      description: 'The synth step: installs, tests and synthesizes the app',
+    });
+    this.pipeline = new pipelines.CodePipeline(this, 'Pipeline', {
+      codePipeline,
+      synth: new pipelines.CodeBuildStep('Synth', {
+        input: pipelines.CodePipelineSource.connection(props.repository, props.branch, { connectionArn: props.connectionArn }),
+        // The whole suite (type check, catalog, every compliance pack, assertions) gates every deploy.
+        commands: ['npm ci', 'npm test', 'npx cdk synth'],
+        role: synthRole,
+      }),
+      codeBuildDefaults: {
+        buildEnvironment: { buildImage: codebuild.LinuxBuildImage.STANDARD_7_0, computeType: codebuild.ComputeType.MEDIUM },
+        logging: { cloudWatch: { logGroup: buildLogs.logGroup } },
+      },
+    });
+    for (const target of props.targets) {
+      this.pipeline.addStage(target.stage, {
+        pre: target.requireApproval ? [new pipelines.ManualApprovalStep(`Approve-${target.stage.stageName}`)] : [],
+      });
+    }
+    this.pipeline.buildPipeline();
+
+    acknowledge(accessLogs.bucket, 'accessLogBucketSseS3');
+    acknowledge(accessLogs.bucket, 'bucketWithoutReplication');
+    acknowledge(artifacts.bucket, 'bucketWithoutReplication');
+    for (const child of [...codePipeline.node.findAll(), ...this.pipeline.node.findAll(), ...pipelineRole.node.findAll(), ...synthRole.node.findAll()]) {
+      if (child instanceof iam.Role && child !== pipelineRole && child !== synthRole) acknowledge(child, 'pipelineGeneratedRole');
+      if (child instanceof iam.CfnPolicy || child instanceof iam.CfnManagedPolicy) acknowledge(child, 'pipelineGeneratedPolicyWildcards');
+      if (child instanceof codebuild.Project) acknowledge(child, 'pipelineBuildProject');
+    }
+  }
+}
