@@ -115,3 +115,25 @@ describe('FND-DATA-RESIDENCY and FND-ENV-SEPARATION', () => {
     }
   });
 });
+
+describe('FND-NO-PROD-DATA-IN-STAGING: nothing of production is usable from staging', () => {
+  /** Every AWS account named by a principal or ARN inside a resource's properties. */
+  const accountsIn = (value: unknown): string[] => JSON.stringify(value).match(/(?<=(arn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:|iam::))\d{12}/g) ?? [];
+
+  test('FND-NO-PROD-DATA-IN-STAGING: every key policy, bucket policy, secret policy and vault policy names only its own environment\'s account', () => {
+    const policyTypes = ['AWS::KMS::Key', 'AWS::S3::BucketPolicy', 'AWS::SecretsManager::ResourcePolicy', 'AWS::Backup::BackupVault', 'AWS::SNS::TopicPolicy'];
+    const checked = allResources().filter((r) => policyTypes.includes(r.type));
+    expect(checked.length).toBeGreaterThan(0);
+    for (const r of checked) {
+      const foreign = accountsIn(r.props).filter((a) => a !== CONFIGS[r.env].account);
+      expect({ resource: where(r), foreign }).toEqual({ resource: where(r), foreign: [] });
+    }
+  });
+
+  test('FND-NO-PROD-DATA-IN-STAGING: no backup copy, replication or snapshot share targets another account', () => {
+    for (const r of allResources()) {
+      const copies = JSON.stringify(r.props).match(/"DestinationBackupVaultArn":"[^"]*"|"ReplicationConfiguration":\{[^}]*\}/g) ?? [];
+      for (const c of copies) expect({ resource: where(r), foreign: accountsIn(c).filter((a) => a !== CONFIGS[r.env].account) }).toEqual({ resource: where(r), foreign: [] });
+    }
+  });
+});

@@ -39,9 +39,9 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'foundation',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'Production KMS key policies, secret resource policies and the backup vault access policy grant use only to production-stage principals, no backup CopyAction or snapshot share targets a staging vault or account, and config validation rejects a staging environment that names production resources.',
+      'Staging and production deploy to different accounts (config validation); every key, bucket, secret, topic and vault policy names only its own environment\'s account, no backup copy or replication targets another account, and no template mentions the other environment\'s account (tests over every resource).',
   },
   {
     id: 'FND-DATA-RESIDENCY',
