@@ -145,6 +145,23 @@ async function main(argv: readonly string[]): Promise<number> {
   const runner = path.join(tmp, 'synth-runner.js');
   fs.writeFileSync(runner, RUNNER);
   let worktreeAdded = false;
+  // The base worktree is registered in the repository's .git: remove it however the run ends.
+  const cleanUp = () => {
+    if (worktreeAdded) {
+      try {
+        git(root, ['worktree', 'remove', '--force', baseTree]);
+      } catch (e) {
+        console.error(`could not remove the base worktree ${baseTree} (run \`git worktree prune\`): ${(e as Error).message}`);
+      }
+      worktreeAdded = false;
+    }
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+  const interrupted = () => {
+    cleanUp();
+    process.exit(2);
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
     git(root, ['worktree', 'add', '--detach', baseTree, commit]);
     worktreeAdded = true;
@@ -158,14 +175,8 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(options.format === 'markdown' ? formatMarkdown(diff, options.base) : formatText(diff));
     return exitCode(diff);
   } finally {
-    if (worktreeAdded) {
-      try {
-        git(root, ['worktree', 'remove', '--force', baseTree]);
-      } catch (e) {
-        console.error(`could not remove the base worktree ${baseTree}: ${(e as Error).message}`);
-      }
-    }
-    fs.rmSync(tmp, { recursive: true, force: true });
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
+    cleanUp();
   }
 }
 

@@ -105,6 +105,7 @@ const CASES: Array<[title: string, before: R, after: R, direction: Direction, de
   ['DB-PITR-RETENTION: BackupRetentionPeriod lowered', CLUSTER({ StorageEncrypted: true, BackupRetentionPeriod: 35 }), CLUSTER({ StorageEncrypted: true, BackupRetentionPeriod: 7 }), 'weakened', 'BackupRetentionPeriod 35 → 7'],
   ['DB-IAM-AUTH: IAM database authentication switched off', CLUSTER({ StorageEncrypted: true, EnableIAMDatabaseAuthentication: true }), CLUSTER({ StorageEncrypted: true }), 'weakened', 'EnableIAMDatabaseAuthentication true → (absent)'],
   ['FND-ENCRYPTION-AT-REST: KMS key rotation switched off', KEY({ EnableKeyRotation: true }), KEY({ EnableKeyRotation: false }), 'weakened', 'EnableKeyRotation true → false'],
+  ['FND-ENCRYPTION-AT-REST: a KMS key added without rotation', undefined, KEY({}), 'weakened', 'KMS key added without EnableKeyRotation'],
   ['FND-ENCRYPTION-AT-REST: bucket encryption changed from aws:kms to AES256', BUCKET({ BucketEncryption: SSE('aws:kms'), PublicAccessBlockConfiguration: BLOCK }), BUCKET({ BucketEncryption: SSE('AES256'), PublicAccessBlockConfiguration: BLOCK }), 'weakened', 'SSEAlgorithm aws:kms → AES256'],
   ['FND-NO-PUBLIC-BUCKETS: BlockPublicPolicy true → false', BUCKET({ PublicAccessBlockConfiguration: BLOCK }), BUCKET({ PublicAccessBlockConfiguration: { ...BLOCK, BlockPublicPolicy: false } }), 'weakened', 'BlockPublicPolicy true → false'],
   ['FND-NO-PUBLIC-BUCKETS: a bucket added without a public access block', undefined, BUCKET({}), 'weakened', 'bucket added without a full public access block'],

@@ -374,6 +374,14 @@ export const CONTROL_RULES: readonly ControlRule[] = [
 
   // --- FND-ENCRYPTION-AT-REST -------------------------------------------------------------
   flag('FND-ENCRYPTION-AT-REST', ['AWS::KMS::Key'], ['Properties', 'EnableKeyRotation'], 'EnableKeyRotation'),
+  // Only symmetric encryption keys can rotate automatically; asymmetric and HMAC keys are not judged.
+  enforcedBy(
+    'FND-ENCRYPTION-AT-REST',
+    ['AWS::KMS::Key'],
+    'KMS key',
+    (r) => isTrue(r.Properties?.EnableKeyRotation) || !['SYMMETRIC_DEFAULT', undefined].includes(r.Properties?.KeySpec),
+    'EnableKeyRotation',
+  ),
   present('FND-ENCRYPTION-AT-REST', ['AWS::Logs::LogGroup'], ['Properties', 'KmsKeyId'], 'KmsKeyId'),
   present('FND-ENCRYPTION-AT-REST', ['AWS::SNS::Topic', 'AWS::SQS::Queue'], ['Properties', 'KmsMasterKeyId'], 'KmsMasterKeyId'),
   present('FND-ENCRYPTION-AT-REST', ['AWS::Backup::BackupVault'], ['Properties', 'EncryptionKeyArn'], 'EncryptionKeyArn'),
