@@ -137,6 +137,23 @@ function present(control: string, resourceTypes: readonly string[], path: readon
 }
 
 /**
+ * A property rule for a value on an ordered scale, weakest first (`['OFF', 'OPTIONAL', 'ON']`).
+ * A value missing from the scale ranks as weakest.
+ * @param absent the effective value when the property is left out
+ */
+function ranked(control: string, resourceTypes: readonly string[], path: readonly string[], label: string, scale: readonly unknown[], absent: unknown): ControlRule {
+  return {
+    control,
+    resourceTypes,
+    path,
+    assess: (before, after) => ({
+      direction: byRank(scale.indexOf(before ?? absent), scale.indexOf(after ?? absent)),
+      detail: arrow(label, before, after),
+    }),
+  };
+}
+
+/**
  * A resource rule: removing an enforcing resource weakens the control and adding one strengthens
  * it. Updates are left to the property rules.
  * @param what the resource in the reviewer's words (`flow log`)
@@ -272,10 +289,14 @@ function naclEntryDescription(p: Record<string, any>): string {
   return `${p.Egress ? 'egress' : 'ingress'} rule ${p.RuleNumber} ${p.RuleAction} ${show(p.CidrBlock ?? p.Ipv6CidrBlock)}${range}`;
 }
 
+/** The statements of a policy document (`Statement` may be one object or a list). */
+function statementsOf(doc: any): any[] {
+  return Array.isArray(doc?.Statement) ? doc.Statement : doc?.Statement ? [doc.Statement] : [];
+}
+
 /** Statements of a policy document that let a human principal (an account, a user, a federated identity) in. */
 function humanAllowStatements(doc: any): any[] {
-  const statements = Array.isArray(doc?.Statement) ? doc.Statement : doc?.Statement ? [doc.Statement] : [];
-  return statements.filter((s: any) => s.Effect === 'Allow' && s.Principal && (s.Principal.AWS !== undefined || s.Principal.Federated !== undefined || s.Principal === '*'));
+  return statementsOf(doc).filter((s: any) => s.Effect === 'Allow' && s.Principal && (s.Principal.AWS !== undefined || s.Principal.Federated !== undefined || s.Principal === '*'));
 }
 
 /** The value of one condition key of a statement, under any operator. */
@@ -319,6 +340,16 @@ function backupRules(props: Record<string, any> | undefined): Map<string, any> {
 /** Retention of a backup rule in days; no lifecycle keeps recovery points forever. */
 const keptDays = (rule: any) => Number(rule?.Lifecycle?.DeleteAfterDays ?? Infinity);
 
+/** Whether a policy document denies requests that do not use TLS (`aws:SecureTransport` false). */
+function deniesInsecureTransport(doc: any): boolean {
+  return statementsOf(doc).some((st: any) => st.Effect === 'Deny' && String(conditionValue(st, 'aws:SecureTransport')) === 'false');
+}
+
+/** One load balancer attribute (`access_logs.s3.enabled`). */
+function lbAttribute(props: Record<string, any> | undefined, key: string): unknown {
+  return (props?.LoadBalancerAttributes ?? []).find((a: any) => a.Key === key)?.Value;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The table
 // ---------------------------------------------------------------------------------------------
@@ -340,15 +371,7 @@ export const CONTROL_RULES: readonly ControlRule[] = [
       detail: arrow('rds.force_ssl', before, after),
     }),
   },
-  {
-    control: 'DB-TLS',
-    resourceTypes: PARAMETER_GROUPS,
-    path: ['Properties', 'Parameters', 'ssl_min_protocol_version'],
-    assess: (before, after) => ({
-      direction: byRank(PG_TLS_VERSIONS.indexOf(before ?? PG_DEFAULT_TLS), PG_TLS_VERSIONS.indexOf(after ?? PG_DEFAULT_TLS)),
-      detail: arrow('ssl_min_protocol_version', before, after),
-    }),
-  },
+  ranked('DB-TLS', PARAMETER_GROUPS, ['Properties', 'Parameters', 'ssl_min_protocol_version'], 'ssl_min_protocol_version', PG_TLS_VERSIONS, PG_DEFAULT_TLS),
   enforcedBy('DB-TLS', PARAMETER_GROUPS, 'parameter group with rds.force_ssl=1', forcesSsl),
   present('DB-TLS', ['AWS::RDS::DBCluster'], ['Properties', 'DBClusterParameterGroupName'], 'DBClusterParameterGroupName'),
   present('DB-TLS', ['AWS::RDS::DBInstance'], ['Properties', 'DBParameterGroupName'], 'DBParameterGroupName'),
@@ -384,7 +407,6 @@ export const CONTROL_RULES: readonly ControlRule[] = [
   ),
   present('FND-ENCRYPTION-AT-REST', ['AWS::Logs::LogGroup'], ['Properties', 'KmsKeyId'], 'KmsKeyId'),
   present('FND-ENCRYPTION-AT-REST', ['AWS::SNS::Topic', 'AWS::SQS::Queue'], ['Properties', 'KmsMasterKeyId'], 'KmsMasterKeyId'),
-  present('FND-ENCRYPTION-AT-REST', ['AWS::Backup::BackupVault'], ['Properties', 'EncryptionKeyArn'], 'EncryptionKeyArn'),
   flag('FND-ENCRYPTION-AT-REST', ['AWS::EFS::FileSystem'], ['Properties', 'Encrypted'], 'Encrypted'),
   {
     control: 'FND-ENCRYPTION-AT-REST',
@@ -591,6 +613,83 @@ export const CONTROL_RULES: readonly ControlRule[] = [
       return { direction: continuous(a) ? 'strengthened' : 'weakened', detail: `continuous backup ${continuous(a) ? 'enabled' : 'disabled'}` };
     },
   },
+
+  // --- FND-TLS-IN-TRANSIT -----------------------------------------------------------------
+  {
+    control: 'FND-TLS-IN-TRANSIT',
+    resourceTypes: ['AWS::S3::BucketPolicy', 'AWS::SNS::TopicPolicy', 'AWS::SQS::QueuePolicy'],
+    assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+      const [b, a] = [deniesInsecureTransport(before?.Properties?.PolicyDocument), deniesInsecureTransport(after?.Properties?.PolicyDocument)];
+      if (b === a) return undefined;
+      return a ? { direction: 'strengthened', detail: 'policy now denies requests without TLS (aws:SecureTransport)' } : { direction: 'weakened', detail: `policy ${after ? 'no longer denies' : 'that denied'} requests without TLS (aws:SecureTransport)${after ? '' : ' removed'}` };
+    },
+  },
+
+  // --- DB-AUDIT-LOGGING -------------------------------------------------------------------
+  {
+    control: 'DB-AUDIT-LOGGING',
+    resourceTypes: DATABASES,
+    path: ['Properties', 'EnableCloudwatchLogsExports'],
+    assess: (before: string[] | undefined, after: string[] | undefined) => [
+      ...(before ?? []).filter((l) => !(after ?? []).includes(l)).map((l) => ({ direction: 'weakened' as const, detail: `log export ${l} removed` })),
+      ...(after ?? []).filter((l) => !(before ?? []).includes(l)).map((l) => ({ direction: 'strengthened' as const, detail: `log export ${l} added` })),
+    ],
+  },
+
+  // --- NET-DEFAULT-SG-CLOSED --------------------------------------------------------------
+  enforcedBy('NET-DEFAULT-SG-CLOSED', ['Custom::VpcRestrictDefaultSG'], 'default security group restriction'),
+
+  // --- EDGE-WAF-LOGGING, EDGE-DDOS-SHIELD, EDGE-ALB-ACCESS-LOGS ----------------------------
+  enforcedBy('EDGE-WAF-LOGGING', ['AWS::WAFv2::LoggingConfiguration'], 'WAF logging configuration'),
+  enforcedBy('EDGE-DDOS-SHIELD', ['AWS::Shield::Protection'], 'Shield Advanced protection'),
+  {
+    control: 'EDGE-ALB-ACCESS-LOGS',
+    resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
+    path: ['Properties', 'LoadBalancerAttributes'],
+    assess: (before, after) => {
+      const key = 'access_logs.s3.enabled';
+      const [b, a] = [lbAttribute({ LoadBalancerAttributes: before }, key), lbAttribute({ LoadBalancerAttributes: after }, key)];
+      if (String(b) === String(a)) return undefined;
+      return { direction: byRank(Number(isTrue(b)), Number(isTrue(a))), detail: arrow(key, b, a) };
+    },
+  },
+
+  // --- AUD-CLOUDTRAIL, AUD-DATA-EVENTS ----------------------------------------------------
+  enforcedBy('AUD-CLOUDTRAIL', ['AWS::CloudTrail::Trail'], 'trail'),
+  flag('AUD-CLOUDTRAIL', ['AWS::CloudTrail::Trail'], ['Properties', 'IsLogging'], 'IsLogging'),
+  flag('AUD-CLOUDTRAIL', ['AWS::CloudTrail::Trail'], ['Properties', 'IsMultiRegionTrail'], 'IsMultiRegionTrail'),
+  flag('AUD-CLOUDTRAIL', ['AWS::CloudTrail::Trail'], ['Properties', 'EnableLogFileValidation'], 'EnableLogFileValidation'),
+  present('AUD-CLOUDTRAIL', ['AWS::CloudTrail::Trail'], ['Properties', 'KMSKeyId'], 'KMSKeyId'),
+  present('AUD-DATA-EVENTS', ['AWS::CloudTrail::Trail'], ['Properties', 'EventSelectors'], 'EventSelectors'),
+  present('AUD-DATA-EVENTS', ['AWS::CloudTrail::Trail'], ['Properties', 'AdvancedEventSelectors'], 'AdvancedEventSelectors'),
+
+  // --- MON-* and IAM-ACCESS-ANALYZER: services whose presence is the control --------------
+  enforcedBy('MON-GUARDDUTY', ['AWS::GuardDuty::Detector'], 'GuardDuty detector'),
+  flag('MON-GUARDDUTY', ['AWS::GuardDuty::Detector'], ['Properties', 'Enable'], 'Enable'),
+  enforcedBy('MON-SECURITY-HUB', ['AWS::SecurityHub::Hub', 'AWS::SecurityHub::Standard'], 'Security Hub hub or standard'),
+  enforcedBy('MON-CONFIG-RULES', ['AWS::Config::ConfigurationRecorder', 'AWS::Config::DeliveryChannel', 'AWS::Config::ConfigRule', 'AWS::Config::ConformancePack'], 'AWS Config recorder, channel, rule or pack'),
+  enforcedBy('IAM-ACCESS-ANALYZER', ['AWS::AccessAnalyzer::Analyzer'], 'access analyzer'),
+
+  // --- BAK-VAULT-ENCRYPTED, BAK-VAULT-LOCK, BAK-RESTORE-TESTING ---------------------------
+  present('BAK-VAULT-ENCRYPTED', ['AWS::Backup::BackupVault'], ['Properties', 'EncryptionKeyArn'], 'EncryptionKeyArn'),
+  present('BAK-VAULT-LOCK', ['AWS::Backup::BackupVault'], ['Properties', 'LockConfiguration'], 'LockConfiguration'),
+  atLeast('BAK-VAULT-LOCK', ['AWS::Backup::BackupVault'], ['Properties', 'LockConfiguration', 'MinRetentionDays'], 'MinRetentionDays', 0),
+  {
+    control: 'BAK-VAULT-LOCK',
+    resourceTypes: ['AWS::Backup::BackupVault'],
+    path: ['Properties', 'AccessPolicy'],
+    assess: (before, after) => {
+      const deniesDelete = (doc: any) =>
+        statementsOf(doc).some((st) => st.Effect === 'Deny' && [st.Action].flat().some((a: unknown) => ['backup:DeleteRecoveryPoint', 'backup:*', '*'].includes(a as string)));
+      if (deniesDelete(before) === deniesDelete(after)) return undefined;
+      return { direction: deniesDelete(after) ? 'strengthened' : 'weakened', detail: `access policy ${deniesDelete(after) ? 'now denies' : 'no longer denies'} backup:DeleteRecoveryPoint` };
+    },
+  },
+  enforcedBy('BAK-RESTORE-TESTING', ['AWS::Backup::RestoreTestingPlan', 'AWS::Backup::RestoreTestingSelection'], 'restore testing plan or selection'),
+
+  // --- SIGNIN-MFA, SIGNIN-THREAT-PROTECTION -----------------------------------------------
+  ranked('SIGNIN-MFA', ['AWS::Cognito::UserPool'], ['Properties', 'MfaConfiguration'], 'MfaConfiguration', ['OFF', 'OPTIONAL', 'ON'], 'OFF'),
+  ranked('SIGNIN-THREAT-PROTECTION', ['AWS::Cognito::UserPool'], ['Properties', 'UserPoolAddOns', 'AdvancedSecurityMode'], 'AdvancedSecurityMode', ['OFF', 'AUDIT', 'ENFORCED'], 'OFF'),
 
   // --- LOG-ENCRYPTED-RETAINED -------------------------------------------------------------
   // A log group without RetentionInDays keeps events forever.
