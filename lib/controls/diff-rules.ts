@@ -14,6 +14,7 @@
  *   replaced (and may also look at updates). By default removing an enforcing resource weakens
  *   the control and adding one strengthens it.
  */
+import { STATEFUL_RESOURCE_TYPES } from '../aspects/retain-stateful';
 
 /** How a change affects a control. */
 export type Direction = 'weakened' | 'strengthened' | 'neutral';
@@ -236,19 +237,6 @@ const S3_SSE_STRENGTH = [undefined, 'AES256', 'aws:kms', 'aws:kms:dsse'];
 // Structural helpers
 // ---------------------------------------------------------------------------------------------
 
-/** The stateful types whose loss cannot be undone by redeploying (kept in step with `RetainStatefulResources`). */
-export const STATEFUL_TYPES: readonly string[] = [
-  'AWS::Backup::BackupVault',
-  'AWS::Cognito::UserPool',
-  'AWS::DynamoDB::Table',
-  'AWS::EFS::FileSystem',
-  'AWS::KMS::Key',
-  'AWS::Logs::LogGroup',
-  'AWS::RDS::DBCluster',
-  'AWS::RDS::DBInstance',
-  'AWS::S3::Bucket',
-  'AWS::SecretsManager::Secret',
-];
 
 const keepsData = (policy: unknown) => policy === 'Retain' || policy === 'Snapshot' || policy === 'RetainExceptOnCreate';
 
@@ -700,7 +688,7 @@ export const CONTROL_RULES: readonly ControlRule[] = [
   // --- FND-STATEFUL-RETAIN ----------------------------------------------------------------
   {
     control: 'FND-STATEFUL-RETAIN',
-    resourceTypes: STATEFUL_TYPES,
+    resourceTypes: STATEFUL_RESOURCE_TYPES,
     assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
       if (kind === 'removed') return { direction: 'weakened', detail: `${before!.Type} removed (${keepsData(before!.DeletionPolicy) ? `DeletionPolicy ${before!.DeletionPolicy} keeps the data, but it leaves the stack` : 'its data is deleted'})` };
       if (kind === 'added') return keepsData(after!.DeletionPolicy) ? undefined : { direction: 'weakened', detail: `${after!.Type} added with DeletionPolicy ${show(after!.DeletionPolicy ?? 'Delete')}` };
