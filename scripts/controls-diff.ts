@@ -16,10 +16,10 @@ import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { diffControls, exitCode, formatMarkdown, formatText, type TemplateSet } from '../lib/controls/controls-diff';
 import { CONTROL_RULES } from '../lib/controls/diff-rules';
 
-const USAGE = `usage: npm run controls-diff -- --base <git ref> [--format text|markdown]
+const USAGE = `usage: npm run controls-diff -- --base <git ref> [--format text|markdown|json]
 
   --base <ref>       commit, branch or tag to compare the working tree with (required)
-  --format <format>  text (default) or markdown, for a pull-request comment
+  --format <format>  text (default), markdown (a pull-request comment) or json (for tools)
 
 exit codes: 0 no control weakened, 1 a control is weakened, 2 usage or synthesis error`;
 
@@ -28,7 +28,7 @@ class UsageError extends Error {}
 
 interface Options {
   base: string;
-  format: 'text' | 'markdown';
+  format: 'text' | 'markdown' | 'json';
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -51,7 +51,7 @@ function parseArgs(argv: readonly string[]): Options {
     } else throw new UsageError(`unknown argument ${arg}\n\n${USAGE}`);
   }
   if (!base) throw new UsageError(`--base is required\n\n${USAGE}`);
-  if (format !== 'text' && format !== 'markdown') throw new UsageError(`--format: got ${format}, allowed: text, markdown`);
+  if (format !== 'text' && format !== 'markdown' && format !== 'json') throw new UsageError(`--format: got ${format}, allowed: text, markdown, json`);
   return { base, format };
 }
 
@@ -172,7 +172,8 @@ async function main(argv: readonly string[]): Promise<number> {
       synthesize('working tree', root, path.join(tmp, 'head.out'), runner),
     ]);
     const diff = diffControls(baseTemplates, headTemplates, CONTROL_RULES);
-    console.log(options.format === 'markdown' ? formatMarkdown(diff, options.base) : formatText(diff));
+    const render = { text: () => formatText(diff), markdown: () => formatMarkdown(diff, options.base), json: () => JSON.stringify({ base: options.base, commit, ...diff }, undefined, 2) };
+    console.log(render[options.format]());
     return exitCode(diff);
   } finally {
     process.off('SIGINT', interrupted).off('SIGTERM', interrupted);

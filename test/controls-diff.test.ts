@@ -115,7 +115,8 @@ const CASES: Array<[title: string, before: R, after: R, direction: Direction, de
   ['NET-NO-ADMIN-PORTS: security group ingress on 22 added', SG([{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '10.0.0.0/16' }]), SG([{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '10.0.0.0/16' }, { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: '0.0.0.0/0' }]), 'weakened', 'ingress 22 from 0.0.0.0/0 added'],
   ['NET-NO-ADMIN-PORTS: a SecurityGroupIngress on 3389 added', undefined, res('AWS::EC2::SecurityGroupIngress', { GroupId: { Ref: 'Sg' }, IpProtocol: 'tcp', FromPort: 3000, ToPort: 4000, CidrIp: '10.0.0.0/8' }), 'weakened', 'ingress 3389 from 10.0.0.0/8 added'],
   ['EDGE-TLS-POLICY: SslPolicy changed to a weaker one', LISTENER({ Protocol: 'HTTPS', Port: 443, SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06' }), LISTENER({ Protocol: 'HTTPS', Port: 443, SslPolicy: 'ELBSecurityPolicy-TLS-1-1-2017-01' }), 'weakened', 'SslPolicy ELBSecurityPolicy-TLS13-1-2-Res-2021-06 → ELBSecurityPolicy-TLS-1-1-2017-01'],
-  ['EDGE-TLS-POLICY: an HTTPS listener added with the default policy', undefined, LISTENER({ Protocol: 'HTTPS', Port: 443 }), 'weakened', 'HTTPS listener added with SslPolicy ELBSecurityPolicy-2016-08'],
+  ['EDGE-TLS-POLICY: an HTTPS listener added with the default policy', undefined, LISTENER({ Protocol: 'HTTPS', Port: 443 }), 'weakened', 'HTTPS listener added with SslPolicy ELBSecurityPolicy-2016-08, below TLS 1.2 with forward-secret AEAD ciphers only'],
+  ['EDGE-TLS-POLICY: an HTTPS listener added with a TLS 1.3 policy', undefined, LISTENER({ Protocol: 'HTTPS', Port: 443, SslPolicy: 'ELBSecurityPolicy-TLS13-1-3-2021-06' }), 'strengthened', 'HTTPS listener added with SslPolicy ELBSecurityPolicy-TLS13-1-3-2021-06'],
   ['EDGE-HTTPS-ONLY: the HTTP listener no longer redirects', LISTENER({ Protocol: 'HTTP', Port: 80, DefaultActions: REDIRECT }), LISTENER({ Protocol: 'HTTP', Port: 80, DefaultActions: FORWARD }), 'weakened', 'HTTP listener on port 80 no longer redirects to HTTPS'],
   ['EDGE-WAF: web ACL association removed', res('AWS::WAFv2::WebACLAssociation', { ResourceArn: { Ref: 'Alb' }, WebACLArn: 'arn' }), undefined, 'weakened', 'web ACL association removed'],
   ['EDGE-WAF: managed rule group removed', ACL([MANAGED('AWSManagedRulesCommonRuleSet'), MANAGED('AWSManagedRulesSQLiRuleSet')]), ACL([MANAGED('AWSManagedRulesCommonRuleSet')]), 'weakened', 'managed rule group AWS/AWSManagedRulesSQLiRuleSet removed'],
@@ -197,7 +198,7 @@ describe('controls diff CLI', () => {
     const missing = cli([]);
     expect([missing.status, missing.stderr]).toEqual([2, expect.stringContaining('--base is required')]);
     const format = cli(['--base', 'HEAD', '--format', 'html']);
-    expect([format.status, format.stderr]).toEqual([2, expect.stringContaining('--format: got html, allowed: text, markdown')]);
+    expect([format.status, format.stderr]).toEqual([2, expect.stringContaining('--format: got html, allowed: text, markdown, json')]);
     const ref = cli(['--base', 'no-such-ref-xyz']);
     expect([ref.status, ref.stderr]).toEqual([2, expect.stringContaining('--base: got no-such-ref-xyz, which is not a commit')]);
   });

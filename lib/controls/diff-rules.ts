@@ -63,6 +63,8 @@ export interface ControlRule {
 // Value helpers
 // ---------------------------------------------------------------------------------------------
 
+const SHOW_MAX = 80;
+
 /** Renders a template value for a diff line: scalars as they are, intrinsics shortened. */
 export function show(value: unknown): string {
   if (value === undefined) return '(absent)';
@@ -71,7 +73,9 @@ export function show(value: unknown): string {
   const v = value as Record<string, any>;
   if (typeof v.Ref === 'string') return `Ref ${v.Ref}`;
   if (Array.isArray(v['Fn::GetAtt'])) return `GetAtt ${v['Fn::GetAtt'].join('.')}`;
-  return JSON.stringify(value);
+  // Whole structures (event selectors, lock configurations) would drown the line.
+  const json = JSON.stringify(value);
+  return json.length > SHOW_MAX ? `${json.slice(0, SHOW_MAX - 1)}…` : json;
 }
 
 /** `true` for CloudFormation's spellings of true (booleans arrive as strings from some tools). */
@@ -216,6 +220,12 @@ export const ELB_SSL_POLICY_STRENGTH: readonly (readonly string[])[] = [
   // TLS 1.3 only
   ['ELBSecurityPolicy-TLS13-1-3-2021-06', 'ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04', 'ELBSecurityPolicy-TLS13-1-3-PQ-2025-09'],
 ];
+
+/**
+ * The weakest tier that meets EDGE-TLS-POLICY ("TLS 1.2 or later with forward-secret AEAD cipher
+ * suites"): a new HTTPS/TLS listener below it weakens the control.
+ */
+const EDGE_TLS_POLICY_FLOOR = ELB_SSL_POLICY_STRENGTH.length - 2;
 
 /** ELB's policy for an HTTPS/TLS listener that names none. */
 const ELB_DEFAULT_SSL_POLICY = 'ELBSecurityPolicy-2016-08';
@@ -498,8 +508,11 @@ export const CONTROL_RULES: readonly ControlRule[] = [
       if (kind === 'removed' || !tls(after)) return undefined;
       const unknown = sslPolicyRank(policy(after)) < 0 ? ' (not in the strength table: ranked weakest)' : '';
       if (!tls(before)) {
-        const strong = sslPolicyRank(policy(after)) >= ELB_SSL_POLICY_STRENGTH.length - 2;
-        return { direction: strong ? 'strengthened' : 'weakened', detail: `${after!.Properties?.Protocol} listener added with SslPolicy ${show(policy(after) ?? ELB_DEFAULT_SSL_POLICY)}${unknown}` };
+        const meetsFloor = sslPolicyRank(policy(after)) >= EDGE_TLS_POLICY_FLOOR;
+        return {
+          direction: meetsFloor ? 'strengthened' : 'weakened',
+          detail: `${after!.Properties?.Protocol} listener added with SslPolicy ${show(policy(after) ?? ELB_DEFAULT_SSL_POLICY)}${meetsFloor ? '' : ', below TLS 1.2 with forward-secret AEAD ciphers only'}${unknown}`,
+        };
       }
       if (policy(before) === policy(after)) return undefined;
       return { direction: byRank(sslPolicyRank(policy(before)), sslPolicyRank(policy(after))), detail: `${arrow('SslPolicy', policy(before), policy(after))}${unknown}` };
