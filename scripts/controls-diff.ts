@@ -166,7 +166,8 @@ async function main(argv: readonly string[]): Promise<number> {
     git(root, ['worktree', 'add', '--detach', baseTree, commit]);
     worktreeAdded = true;
     // The base shares this checkout's dependencies: no install, and one aws-cdk-lib for both.
-    fs.symlinkSync(fs.realpathSync(path.join(root, 'node_modules')), path.join(baseTree, 'node_modules'), 'dir');
+    const baseModules = path.join(baseTree, 'node_modules');
+    if (!fs.existsSync(baseModules)) fs.symlinkSync(fs.realpathSync(path.join(root, 'node_modules')), baseModules, 'dir');
     const [baseTemplates, headTemplates] = await Promise.all([
       synthesize(`base ${options.base} (${commit.slice(0, 12)})`, baseTree, path.join(tmp, 'base.out'), runner),
       synthesize('working tree', root, path.join(tmp, 'head.out'), runner),
