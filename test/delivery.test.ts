@@ -39,6 +39,14 @@ describe('delivery', () => {
     expect(unpinned).toEqual([]);
   });
 
+  test('DEL-PR-CONTROLS-DIFF: pull requests run the controls diff against their base, post it, and fail on a weakened control', () => {
+    const wf = read('.github/workflows/ci.yml');
+    expect(wf).toContain("if: github.event_name == 'pull_request'");
+    expect(wf).toContain('npm run --silent controls-diff -- --base "origin/${{ github.base_ref }}" --format markdown');
+    expect(wf).toMatch(/if: steps\.diff\.outputs\.exit != '0'\n\s+run: \|\n[\s\S]*exit 1/);
+    expect(JSON.parse(read('package.json')).scripts['controls-diff']).toBe('node -r esbuild-register scripts/controls-diff.ts');
+  });
+
   test('DEL-VULN-REPORTING: SECURITY.md names a private reporting channel and a response time', () => {
     const policy = read('SECURITY.md');
     expect(policy).toMatch(/^## Reporting a vulnerability/m);

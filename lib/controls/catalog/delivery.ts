@@ -116,8 +116,8 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'delivery',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'npm run controls-diff (@aws-cdk/cloudformation-diff between the base and head assemblies) runs in ci.yml on pull_request, posts its report as a comment and exits non-zero on a weakened control.',
+      'npm run controls-diff -- --base <ref> (scripts/controls-diff.ts) synthesizes the base ref in a git worktree and the working tree, diffs every stack pair with @aws-cdk/cloudformation-diff, classifies each change by the control-rules table (lib/controls/diff-rules.ts) as weakened, strengthened or neutral, prints it per control (--format markdown for a PR comment) and exits 1 when a control is weakened; the pull-request workflow runs it and posts the Markdown report.',
   },
 ];
