@@ -17,6 +17,7 @@ export interface BuildOptions {
  * the construct tree: `bin/app.ts`, the tests and the benchmark all build the app through it.
  */
 export function buildBaseline(app: App, envs: readonly EnvironmentConfig[], options: BuildOptions = {}): EnvironmentStage[] {
-  if (options.compliancePacks ?? true) registerCompliancePacks(app);
-  return envs.map((config) => new EnvironmentStage(app, { config }));
+  const stages = envs.map((config) => new EnvironmentStage(app, { config }));
+  if (options.compliancePacks ?? true) registerCompliancePacks(app, stages);
+  return stages;
 }
