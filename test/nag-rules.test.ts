@@ -237,6 +237,13 @@ describe('StaffRoleMfa: roles that people assume require MFA in their trust poli
     });
     expect(flagged(stack, 'StaffRoleMfa')).toEqual([]);
   });
+
+  test('Compliance: a SAML role acknowledged on that one role because the IdP enforces MFA on every sign-in', () => {
+    const stack = fixture();
+    const role = new iam.Role(stack, 'IdentityCenter', { assumedBy: new iam.SamlConsolePrincipal(samlProvider(stack)) });
+    Validations.of(role).acknowledge({ id: 'SaasBaseline-StaffRoleMfa', reason: '[IAM-MFA-ROLES] IAM Identity Center requires MFA on every sign-in' });
+    expect(flagged(stack, 'StaffRoleMfa')).toEqual([]);
+  });
 });
 
 describe('AlbWebAcl: internet-facing Application Load Balancers have a WAFv2 web ACL (EDGE-WAF)', () => {
@@ -497,6 +504,7 @@ describe('registration: the pack runs per environment stage on synth, and its fi
     Tags.of(group).add(APP_LOG_TAG.key, APP_LOG_TAG.value);
     Validations.of(stage).addPlugins(new SaasBaselineChecks(stage));
     expect(() => app.synth()).toThrow(/SaasBaseline-AppLogDataProtection/);
+    fs.rmSync(app.outdir, { recursive: true, force: true });
   });
 
   test('EDGE-DDOS-SHIELD: registerCompliancePacks adds the pack to each stage with its own setting; findings land in validation-report.json once', () => {
@@ -514,5 +522,6 @@ describe('registration: the pack runs per environment stage on synth, and its fi
     ]);
     // The four published packs still run on the app, beside ours.
     expect(new Set(findings.map((f) => f.pack))).toEqual(new Set(['SaasBaseline', 'AwsSolutions', 'NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security']));
+    fs.rmSync(outdir, { recursive: true, force: true });
   });
 });
