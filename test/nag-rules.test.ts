@@ -67,6 +67,8 @@ function auroraL2(stack: Stack, props: Partial<rds.DatabaseClusterProps> = {}): 
   });
 }
 
+const WEB_ACL_ARN = 'arn:aws:wafv2:ap-southeast-1:111111111111:regional/webacl/edge/0000';
+
 const AURORA_POSTGRES = rds.DatabaseClusterEngine.auroraPostgres({ version: rds.AuroraPostgresEngineVersion.VER_16_4 });
 
 function auroraPostgres(stack: Stack, id: string, props: Partial<rds.CfnDBClusterProps> = {}): rds.CfnDBCluster {
@@ -247,7 +249,6 @@ describe('StaffRoleMfa: roles that people assume require MFA in their trust poli
 });
 
 describe('AlbWebAcl: internet-facing Application Load Balancers have a WAFv2 web ACL (EDGE-WAF)', () => {
-  const WEB_ACL_ARN = 'arn:aws:wafv2:ap-southeast-1:111111111111:regional/webacl/edge/0000';
   const alb = (stack: Stack, id: string, internetFacing = true, vpc = vpcOf(stack)) => new elbv2.ApplicationLoadBalancer(stack, id, { vpc, internetFacing });
 
   test('Noncompliance 1: an internet-facing ALB without a web ACL', () => {
@@ -494,7 +495,7 @@ describe('registration: the pack runs per environment stage on synth, and its fi
   function unprotectedAlb(stage: Stage): void {
     const stack = new Stack(stage, 'Edge');
     const lb = new elbv2.ApplicationLoadBalancer(stack, 'Alb', { vpc: vpcOf(stack), internetFacing: true });
-    new wafv2.CfnWebACLAssociation(stack, 'Association', { resourceArn: lb.loadBalancerArn, webAclArn: 'arn:aws:wafv2:ap-southeast-1:111111111111:regional/webacl/edge/0000' });
+    new wafv2.CfnWebACLAssociation(stack, 'Association', { resourceArn: lb.loadBalancerArn, webAclArn: WEB_ACL_ARN });
   }
 
   test('LOG-NO-CLIENT-CONTENT: a finding of a stage-registered pack fails app.synth()', () => {

@@ -3,7 +3,7 @@ import type { CfnResource } from 'aws-cdk-lib';
 import { CfnLoadBalancer } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { NagRuleCompliance } from 'cdk-nag';
-import { isInternetFacingAlb, refersTo, resourcesInStage } from '../utils/references';
+import { isInternetFacingAlb, isReferencedBy } from '../utils/references';
 
 /**
  * Every internet-facing Application Load Balancer has a WAFv2 web ACL association (EDGE-WAF).
@@ -17,8 +17,7 @@ import { isInternetFacingAlb, refersTo, resourcesInStage } from '../utils/refere
 export default Object.defineProperty(
   (node: CfnResource): NagRuleCompliance => {
     if (!(node instanceof CfnLoadBalancer) || !isInternetFacingAlb(node)) return NagRuleCompliance.NOT_APPLICABLE;
-    const associated = resourcesInStage(node, CfnWebACLAssociation).some((a) => refersTo(a, a.resourceArn, node));
-    return associated ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return isReferencedBy(node, CfnWebACLAssociation, (r) => r.resourceArn) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   },
   'name',
   { value: parse(__filename).name },

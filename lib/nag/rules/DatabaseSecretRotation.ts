@@ -3,7 +3,7 @@ import { CfnResource, Stack } from 'aws-cdk-lib';
 import { CfnDBCluster, CfnDBInstance } from 'aws-cdk-lib/aws-rds';
 import { CfnRotationSchedule, CfnSecret, CfnSecretTargetAttachment } from 'aws-cdk-lib/aws-secretsmanager';
 import { NagRuleCompliance, NagRules } from 'cdk-nag';
-import { isTrue, refersTo, resourcesInStage } from '../utils/references';
+import { isReferencedBy, isTrue, refersTo, resourcesInStage } from '../utils/references';
 import { maxIntervalHours } from '../utils/schedule';
 
 /** Seed 000's "auto-rotation of credentials", as the catalog states it: at least every 30 days. */
@@ -44,8 +44,7 @@ export default Object.defineProperty(
       if (node instanceof CfnDBCluster && node.sourceDbClusterIdentifier !== undefined) return NagRuleCompliance.NOT_APPLICABLE;
       if (isTrue(NagRules.resolveIfPrimitive(node, node.manageMasterUserPassword))) return NagRuleCompliance.COMPLIANT;
       // The attached secret is checked on its own (above); here it only has to exist.
-      const attached = resourcesInStage(node, CfnSecretTargetAttachment).some((a) => refersTo(a, a.targetId, node));
-      return attached ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+      return isReferencedBy(node, CfnSecretTargetAttachment, (a) => a.targetId) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
     }
     return NagRuleCompliance.NOT_APPLICABLE;
   },

@@ -3,7 +3,7 @@ import type { CfnResource } from 'aws-cdk-lib';
 import { CfnLoadBalancer } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnProtection } from 'aws-cdk-lib/aws-shield';
 import { NagRuleCompliance } from 'cdk-nag';
-import { isInternetFacingAlb, refersTo, resourcesInStage } from '../utils/references';
+import { isInternetFacingAlb, isReferencedBy } from '../utils/references';
 
 /**
  * Every internet-facing Application Load Balancer has an `AWS::Shield::Protection`
@@ -15,8 +15,7 @@ import { isInternetFacingAlb, refersTo, resourcesInStage } from '../utils/refere
 export default Object.defineProperty(
   (node: CfnResource): NagRuleCompliance => {
     if (!(node instanceof CfnLoadBalancer) || !isInternetFacingAlb(node)) return NagRuleCompliance.NOT_APPLICABLE;
-    const protectedBy = resourcesInStage(node, CfnProtection).some((p) => refersTo(p, p.resourceArn, node));
-    return protectedBy ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return isReferencedBy(node, CfnProtection, (r) => r.resourceArn) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   },
   'name',
   { value: parse(__filename).name },

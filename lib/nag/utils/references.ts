@@ -40,6 +40,14 @@ export function refersTo(holder: CfnResource, value: unknown, target: CfnResourc
   return resolved.includes(JSON.stringify(logicalId));
 }
 
+/**
+ * Whether some resource of `type` in the target's stage refers to `target` through the
+ * property `property` picks (a web ACL association's `resourceArn`, a Shield protection's).
+ */
+export function isReferencedBy<T extends CfnResource>(target: CfnResource, type: abstract new (...args: any[]) => T, property: (resource: T) => unknown): boolean {
+  return resourcesInStage(target, type).some((r) => refersTo(r, property(r), target));
+}
+
 /** The constructs that the reference tokens inside `value` (strings, lists, objects) point at. */
 function referencedConstructs(value: unknown, depth = 0): IConstruct[] {
   if (value === undefined || value === null || depth > 10) return [];
