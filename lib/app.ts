@@ -24,8 +24,8 @@ export interface BuildOptions {
  * the construct tree: `bin/app.ts`, the tests and the benchmark all build the app through it.
  */
 export function buildBaseline(app: App, envs: readonly EnvironmentConfig[], options: BuildOptions = {}): EnvironmentStage[] {
-  if (options.compliancePacks ?? true) registerCompliancePacks(app);
   const stages = envs.map((config) => new EnvironmentStage(app, { config }));
+  if (options.compliancePacks ?? true) registerCompliancePacks(app, stages);
   if (options.pipeline?.enabled) {
     new PipelineStack(app, 'Pipeline', { pipeline: options.pipeline, environments: stages.map((stage, i) => ({ stage, config: envs[i] })) });
   }

@@ -16,7 +16,7 @@ export const PIPELINE_ONLY_ACKNOWLEDGEMENTS = [
 import { CATALOG } from '../lib/controls/catalog';
 import { acknowledgements, allStacks, findings } from './support/synth';
 
-describe('compliance packs (AwsSolutions, NIST 800-53 R5, PCI DSS 3.2.1, HIPAA Security)', () => {
+describe('compliance packs (AwsSolutions, NIST 800-53 R5, PCI DSS 3.2.1, HIPAA Security; SaasBaseline on each stage)', () => {
   test('DEL-COMPLIANCE-PACKS: no open finding of any pack in any environment', () => {
     const open = findings().map((f) => `${f.pack} ${f.rule} at ${f.constructPath}`);
     expect(open).toEqual([]);

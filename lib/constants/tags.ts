@@ -11,3 +11,11 @@ export const BACKUP_TAG = { key: 'saas-security-baseline:backup', value: 'tiered
 
 /** Marks resources that hold one tenant's data, with the tenant ID as value (TEN-* controls). */
 export const TENANT_TAG_KEY = 'saas-security-baseline:tenant';
+
+/**
+ * Marks a log group that receives application logs: the SaasBaseline pack requires a data
+ * protection policy that masks personal data on every log group carrying it
+ * (LOG-NO-CLIENT-CONTENT). Tag every application log group with it; platform and audit logs
+ * stay untagged.
+ */
+export const APP_LOG_TAG = { key: 'saas-security-baseline:log', value: 'application' } as const;

@@ -1,20 +1,30 @@
 import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
 import type { Construct } from 'constructs';
+import type { EnvironmentStage } from '../stages/environment-stage';
+import { SaasBaselineChecks } from './saas-baseline-checks';
 
 /**
  * Registers the compliance packs every environment must pass. Findings fail synthesis; the only
  * way past one is a per-construct acknowledgement from `acknowledgements.ts`.
  *
+ * On the app:
  * - AwsSolutions: AWS Solutions' security matrix, the broadest general pack.
  * - NIST 800-53 rev 5 and HIPAA Security: the control frameworks customers' auditors ask for.
  * - PCI DSS 3.2.1: seed 000 names PCI DSS.
+ *
+ * On each environment's stage, because some of its rules follow the environment's config:
+ * - SaasBaseline: this project's own rules for the seed controls no published pack checks
+ *   (see `saas-baseline-checks.ts` and docs/rule-pack.md).
  */
-export function registerCompliancePacks(app: Construct): void {
+export function registerCompliancePacks(app: Construct, stages: readonly EnvironmentStage[]): void {
   Validations.of(app).addPlugins(
     new AwsSolutionsChecks(app),
     new NIST80053R5Checks(app),
     new PCIDSS321Checks(app),
     new HIPAASecurityChecks(app),
   );
+  for (const stage of stages) {
+    Validations.of(stage).addPlugins(new SaasBaselineChecks(stage, { shieldAdvanced: stage.config.edge.shieldAdvanced }));
+  }
 }

@@ -16,12 +16,15 @@ export interface EnvironmentStageProps extends Omit<StageProps, 'env'> {
  * The stage composes and wires; constructs carry the controls.
  */
 export class EnvironmentStage extends Stage {
+  /** The validated environment this stage deploys. */
+  public readonly config: EnvironmentConfig;
   public readonly alerting: AlertingStack;
   public readonly network: NetworkStack;
 
   constructor(scope: Construct, props: EnvironmentStageProps) {
     const { config, ...rest } = props;
     super(scope, config.name, { ...rest, env: { account: config.account, region: config.region } });
+    this.config = config;
 
     this.alerting = new AlertingStack(this, 'Alerting', { config });
     this.network = new NetworkStack(this, 'Network', { config });

@@ -43,9 +43,9 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'delivery',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'Validations.of(app).addPlugins(...) registers the four cdk-nag packs and the project pack; a test reads validation-report.json for both environments and fails on any unacknowledged finding; acknowledgements live in one file, each naming a control.',
+      'Validations.of(app).addPlugins(...) registers the four cdk-nag packs on the app and the SaasBaseline pack (lib/nag/saas-baseline-checks.ts) on each stage; every synth fails on an open finding (failOnOpenFindings), a test reads validation-report.json for both environments, and acknowledgements live in one table, each naming a control.',
   },
   {
     id: 'DEL-DEPENDENCY-MONITORING',
