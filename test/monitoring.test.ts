@@ -2,6 +2,8 @@
  * Continuous monitoring (AWS Config, GuardDuty, Security Hub, CIS alarms) and incident routing,
  * read from the synthesized templates.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
 import { CIS_ALARMS } from '../lib/constructs/audit/cis-alarms';
@@ -212,6 +214,27 @@ describe.each(ENV_NAMES)('incident routing of %s', (env) => {
       expect(https).toHaveLength(0);
     } else {
       expect(https.map(([, s]) => s.Properties.Endpoint)).toEqual([config.alerts.httpsEndpoint, config.alerts.httpsEndpoint]);
+    }
+  });
+});
+
+describe('runbook', () => {
+  const runbook = fs.readFileSync(path.join(__dirname, '..', 'docs', 'audit.md'), 'utf8');
+  /** Whether the runbook has a `### heading` section with numbered steps 1 to 3. */
+  const hasEntry = (heading: string) => {
+    const section = runbook.split(`\n### ${heading}\n`)[1]?.split('\n### ')[0] ?? '';
+    return ['1. ', '2. ', '3. '].every((n) => section.includes(`\n${n}`));
+  };
+
+  test('MON-CIS-ALARMS: every CIS alarm has a runbook entry with three first steps, and its description links to it', () => {
+    for (const def of CIS_ALARMS) expect({ id: def.id, entry: hasEntry(def.id) }).toEqual({ id: def.id, entry: true });
+    const alarms = ofType('production', STACK, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    for (const a of alarms) expect(a.AlarmDescription).toContain(`Runbook: docs/audit.md#${a.MetricName.toLowerCase()}`);
+  });
+
+  test('INC-FINDING-ROUTING: every routed finding type has a runbook entry', () => {
+    for (const heading of ['GuardDuty finding', 'Security Hub finding', 'Root sign-in']) {
+      expect({ heading, entry: hasEntry(`${heading} (INC-FINDING-ROUTING)`) }).toEqual({ heading, entry: true });
     }
   });
 });
