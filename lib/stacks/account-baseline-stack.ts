@@ -71,7 +71,8 @@ export class AccountBaselineStack extends BaselineStack {
     this.configRecorder = new ConfigRecorder(this, 'Config', { bucket: configBucket.bucket });
     new GuardDutyDetector(this, 'GuardDuty');
     const hub = new SecurityHub(this, 'SecurityHub', { standards: baseline.securityHubStandards });
-    hub.node.addDependency(this.configRecorder);
+    // Most Security Hub controls are AWS Config rules: the hub starts once Config records.
+    hub.hub.node.addDependency(this.configRecorder.recorder, this.configRecorder.deliveryChannel);
 
     // Identity guardrails of the account.
     new AccessAnalyzer(this, 'AccessAnalyzer', { namePrefix: config.name, unusedAccessAgeDays: baseline.unusedAccessAgeDays });

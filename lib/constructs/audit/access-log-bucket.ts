@@ -43,7 +43,7 @@ export class AccessLogBucket extends Construct {
         {
           id: 'ExpireAccessLogs',
           expiration: Duration.days(props.retentionDays),
-          noncurrentVersionExpiration: Duration.days(1),
+          noncurrentVersionExpiration: Duration.days(30),
           abortIncompleteMultipartUploadAfter: Duration.days(7),
         },
       ],

@@ -69,9 +69,10 @@ export class AuditBucket extends Construct {
           id: 'ColdThenExpire',
           transitions: [{ storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(COLD_AFTER_DAYS) }],
           // With Object Lock, expiry only adds a delete marker; the locked version itself is
-          // removed by the noncurrent rule once its lock has run out.
+          // removed by the noncurrent rule once its lock has run out. Without a lock, an
+          // overwritten or deleted record stays recoverable for 30 days.
           expiration: days,
-          noncurrentVersionExpiration: Duration.days(1),
+          noncurrentVersionExpiration: Duration.days(30),
           abortIncompleteMultipartUploadAfter: Duration.days(7),
         },
       ],

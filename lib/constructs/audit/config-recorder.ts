@@ -95,7 +95,7 @@ export class ConfigRecorder extends Construct {
       configSnapshotDeliveryProperties: { deliveryFrequency: 'TwentyFour_Hours' },
     });
     // A delivery channel needs a recorder; rules need both, or they never evaluate.
-    this.deliveryChannel.addDependency(this.recorder);
+    this.deliveryChannel.node.addDependency(this.recorder);
     const rules = new Construct(this, 'Rules');
     for (const r of CONFIG_RULES) {
       const rule = new config.ManagedRule(rules, r.id, {

@@ -40,7 +40,7 @@ export class SecurityHub extends Construct {
       const standard = new securityhub.CfnStandard(group, s.replace(/[^A-Za-z0-9]/g, ''), {
         standardsArn: `arn:${partition}:securityhub:${region}::standards/${s}`,
       });
-      standard.addDependency(this.hub);
+      standard.node.addDependency(this.hub);
       this.standards[s] = standard;
     }
   }
