@@ -2,12 +2,21 @@
  * The audit trail, its bucket, log hygiene and the identity guardrails of the account baseline,
  * read from the synthesized templates.
  */
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
 import { PRODUCTION_FLOORS } from '../lib/config/floors';
 import { ACCOUNT_BASELINE_CONTROLS, inheritedControls } from '../lib/controls/account-baseline';
+import type { SecurityHubStandard } from '../lib/config/schema';
+import { AccessAnalyzer } from '../lib/constructs/audit/access-analyzer';
+import { AuditBucket } from '../lib/constructs/audit/audit-bucket';
+import { AccountPasswordPolicy } from '../lib/constructs/audit/password-policy';
+import { SecurityHub } from '../lib/constructs/audit/security-hub';
+import { FindingRouting } from '../lib/constructs/monitoring/finding-routing';
 import { CATALOG } from '../lib/controls/catalog';
 import { EnvironmentStage } from '../lib/stages/environment-stage';
 import { allResources, ENV_NAMES, template, templateJson } from './support/synth';
@@ -292,5 +301,38 @@ describe('account baseline switched off (organisation runs it centrally)', () =>
   test('AUD-CLOUDTRAIL: both sample environments own their baseline (separate accounts)', () => {
     for (const env of ENV_NAMES) expect(CONFIGS[env].accountBaseline.enabled).toBe(true);
     expect(CONFIGS.staging.account).not.toBe(CONFIGS.production.account);
+  });
+});
+
+describe('the audit constructs validate their props early', () => {
+  // Constructors throw before anything is synthesized: these build no template.
+  const stack = () => new Stack(new App(), 'S', { env: { account: '111111111111', region: 'ap-southeast-1' } });
+
+  test.each<[string, (s: Stack) => unknown, RegExp]>([
+    [
+      'AUD-TRAIL-BUCKET: an audit bucket kept shorter than its cold-storage minimum',
+      (s) => new AuditBucket(s, 'B', { encryptionKey: new kms.Key(s, 'K'), accessLogsBucket: new s3.Bucket(s, 'L'), accessLogsPrefix: 'x/', retentionDays: 90 }),
+      /^AuditBucket B: retentionDays must be at least 180 \(got 90\)$/,
+    ],
+    ['MON-SECURITY-HUB: a hub without standards', (s) => new SecurityHub(s, 'H', { standards: [] }), /^SecurityHub H: standards must name at least one standard/],
+    ['MON-SECURITY-HUB: an unknown standard', (s) => new SecurityHub(s, 'H', { standards: ['soc2/v/1' as SecurityHubStandard] }), /^SecurityHub H: standards: got "soc2\/v\/1", expected one of /],
+    ['IAM-ACCESS-ANALYZER: an unused-access age out of range', (s) => new AccessAnalyzer(s, 'A', { namePrefix: 'x', unusedAccessAgeDays: 400 }), /^AccessAnalyzer A: unusedAccessAgeDays: got 400, expected 1 to 365$/],
+    [
+      'IAM-PASSWORD-POLICY: a minimum length below 14',
+      (s) => new AccountPasswordPolicy(s, 'P', { maxPasswordAgeDays: 90, minimumLength: 8, logKey: new kms.Key(s, 'K'), logRetentionDays: 90 }),
+      /^AccountPasswordPolicy P: minimumLength: got 8, expected 14 to 128$/,
+    ],
+    [
+      'IAM-PASSWORD-POLICY: a maximum age IAM does not accept',
+      (s) => new AccountPasswordPolicy(s, 'P', { maxPasswordAgeDays: 0, logKey: new kms.Key(s, 'K'), logRetentionDays: 90 }),
+      /^AccountPasswordPolicy P: maxPasswordAgeDays: got 0, expected 1 to 1095$/,
+    ],
+    [
+      'INC-FINDING-ROUTING: an unknown GuardDuty severity',
+      (s) => new FindingRouting(s, 'R', { topic: new sns.Topic(s, 'T'), guardDutyMinSeverity: 'SEVERE' as any }),
+      /^FindingRouting R: guardDutyMinSeverity: got "SEVERE", expected one of LOW, MEDIUM, HIGH, CRITICAL$/,
+    ],
+  ])('throws on %s', (_name, build, message) => {
+    expect(() => build(stack())).toThrow(message);
   });
 });
