@@ -1,6 +1,6 @@
 /**
  * The committed controls report (docs/controls.md and .json) must match the catalog, the tests and
- * the acknowledgements as they are now. When this fails, run `npm run report` and commit the result.
+ * the acknowledgements as they are now. When this fails, run `npm run docs` and commit the result.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -21,11 +21,11 @@ describe('controls report', () => {
     for (const c of CATALOG.filter((x) => x.kind !== 'enforced')) expect(c.reason && md.includes(c.reason.replace(/\|/g, '\\|').replace(/\n/g, ' '))).toBeTruthy();
   });
 
-  test('docs/controls.md is up to date (run `npm run report`)', () => {
+  test('docs/controls.md is up to date (run `npm run docs`)', () => {
     expect(fs.readFileSync(path.join(DOCS, 'controls.md'), 'utf8')).toEqual(renderControlsMarkdown(entries));
   });
 
-  test('docs/controls.json is up to date (run `npm run report`)', () => {
+  test('docs/controls.json is up to date (run `npm run docs`)', () => {
     expect(fs.readFileSync(path.join(DOCS, 'controls.json'), 'utf8')).toEqual(renderControlsJson(entries));
   });
 });

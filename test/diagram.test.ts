@@ -4,7 +4,7 @@ import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { DIAGRAM_END, DIAGRAM_START, embedDiagram, renderStackDiagram } from '../lib/report/diagram';
 
 describe('architecture diagram', () => {
-  test('the diagram in README.md matches the synthesized production environment (run `npm run diagram`)', () => {
+  test('the diagram in README.md matches the synthesized production environment (run `npm run docs`)', () => {
     const assembly = new CloudAssembly(process.env.SSB_SYNTH_DIR!);
     const production = assembly.nestedAssemblies.find((a) => a.id === 'assembly-production')!;
     const diagram = renderStackDiagram(production.nestedAssembly.stacks);

@@ -23,7 +23,8 @@ describe('FND-ENCRYPTION-AT-REST: every data store is encrypted with a customer-
 
   test('FND-ENCRYPTION-AT-REST: every bucket, topic, queue, secret and database uses a KMS key', () => {
     const checks: Array<[string, (p: any) => boolean]> = [
-      ['AWS::S3::Bucket', (p) => p.BucketEncryption?.ServerSideEncryptionConfiguration?.[0]?.ServerSideEncryptionByDefault?.SSEAlgorithm === 'aws:kms'],
+      // S3 delivers server access logs only to SSE-S3 buckets: those, tagged purpose=access-logs, are the one exception.
+      ['AWS::S3::Bucket', (p) => p.BucketEncryption?.ServerSideEncryptionConfiguration?.[0]?.ServerSideEncryptionByDefault?.SSEAlgorithm === ((p.Tags ?? []).some((t: any) => t.Key === 'saas-security-baseline:purpose' && t.Value === 'access-logs') ? 'AES256' : 'aws:kms')],
       ['AWS::SNS::Topic', (p) => Boolean(p.KmsMasterKeyId)],
       ['AWS::SQS::Queue', (p) => Boolean(p.KmsMasterKeyId)],
       ['AWS::SecretsManager::Secret', (p) => Boolean(p.KmsKeyId)],

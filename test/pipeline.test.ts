@@ -60,7 +60,7 @@ describe('delivery pipeline (enabled)', () => {
 
   test('DEL-STAGED-ROLLOUT: every acknowledgement the pipeline needs is in use on its own constructs', () => {
     const acks = collectAcknowledgements(app);
-    for (const key of ['pipelineGeneratedRole', 'pipelineGeneratedPolicyWildcards', 'pipelineBuildProject', 'accessLogBucketSseS3', 'bucketWithoutReplication'] as const) {
+    for (const key of ['pipelineGeneratedRole', 'pipelineGeneratedPolicyWildcards', 'pipelineBuildProject', 'accessLogBucket', 'bucketWithoutReplication'] as const) {
       for (const entry of ACKNOWLEDGEMENTS[key]) {
         const uses = acks.filter((a) => a.rule.replace(/\[.*\]$/, '') === entry.rule && a.reason === `[${entry.control}] ${entry.reason}`);
         expect({ key, rule: entry.rule, used: uses.some((u) => u.constructPath.startsWith('Pipeline/Delivery/')) }).toEqual({ key, rule: entry.rule, used: true });

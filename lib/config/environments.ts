@@ -23,7 +23,7 @@ export const ENVIRONMENTS: Record<string, EnvironmentInput> = {
     allowedRegions: [HOME_REGION],
     availabilityZones: ['ap-southeast-1a', 'ap-southeast-1b', 'ap-southeast-1c'],
     network: { vpcCidr: '10.20.0.0/16', natGateways: 1 },
-    alerts: { emails: ['staging-alerts@example.com'] },
+    alerts: { emails: ['staging-alerts@example.com'], guardDutyMinSeverity: 'HIGH' },
     edge: {
       domainName: 'staging.app.example.com',
       certificateArn: 'arn:aws:acm:ap-southeast-1:111111111111:certificate/11111111-1111-4111-8111-111111111111',
@@ -31,6 +31,11 @@ export const ENVIRONMENTS: Record<string, EnvironmentInput> = {
     },
     data: { instanceClass: 'db.t4g.medium', backupRetentionDays: 7, tenants: TENANTS },
     logs: { retentionDays: 90 },
+    accountBaseline: {
+      enabled: true,
+      trail: { retentionDays: 180, objectLockMode: 'GOVERNANCE' },
+      passwordMaxAgeDays: 90,
+    },
   },
   production: {
     tier: 'production',
@@ -39,7 +44,11 @@ export const ENVIRONMENTS: Record<string, EnvironmentInput> = {
     allowedRegions: [HOME_REGION],
     availabilityZones: ['ap-southeast-1a', 'ap-southeast-1b', 'ap-southeast-1c'],
     network: { vpcCidr: '10.10.0.0/16', natGateways: 3 },
-    alerts: { emails: ['security-oncall@example.com', 'platform-oncall@example.com'] },
+    alerts: {
+      emails: ['security-oncall@example.com', 'platform-oncall@example.com'],
+      httpsEndpoint: 'https://events.pagerduty.example.com/integration/sns',
+      guardDutyMinSeverity: 'MEDIUM',
+    },
     edge: {
       domainName: 'app.example.com',
       certificateArn: 'arn:aws:acm:ap-southeast-1:222222222222:certificate/22222222-2222-4222-8222-222222222222',
@@ -47,5 +56,11 @@ export const ENVIRONMENTS: Record<string, EnvironmentInput> = {
     },
     data: { instanceClass: 'db.r6g.large', backupRetentionDays: 35, tenants: TENANTS },
     logs: { retentionDays: 365 },
+    accountBaseline: {
+      enabled: true,
+      trail: { retentionDays: 365, objectLockMode: 'COMPLIANCE' },
+      passwordMaxAgeDays: 90,
+      unusedAccessAgeDays: 90,
+    },
   },
 };

@@ -14,4 +14,9 @@ export const PRODUCTION_FLOORS = {
   logRetentionDays: 365,
   /** 001 "point-in-time restore": the longest window RDS keeps. */
   dbBackupRetentionDays: 35,
+  /**
+   * 000 "Audit logs to allow you to view the details of every user action"; 001 keeps the
+   * monthly tier "for a year": the audit trail must reach back at least as far.
+   */
+  trailRetentionDays: 365,
 } as const;

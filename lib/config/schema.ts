@@ -58,11 +58,119 @@ export const NetworkSchema = z.strictObject({
   }),
 });
 
+/** GuardDuty severity labels, lowest first; `alerts.guardDutyMinSeverity` takes one of them. */
+export const GUARDDUTY_SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
+
 export const AlertsSchema = z.strictObject({
   /** Addresses subscribed to the security and operations alert topics. At least one. */
   emails: z.array(z.email({ error: 'expected an e-mail address' })).min(1, {
     error: 'expected at least one alert e-mail address',
   }),
+  /**
+   * An HTTPS endpoint (a chat webhook, an incident-management integration) subscribed to both
+   * alert topics besides the e-mail addresses. SNS sends it a subscription confirmation first.
+   * @default - no HTTPS subscription
+   */
+  httpsEndpoint: z
+    .url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'expected an https:// URL with a DNS host name' })
+    .optional(),
+  /**
+   * The lowest GuardDuty finding severity that pages the security topic (LOW 1.0+, MEDIUM 4.0+,
+   * HIGH 7.0+, CRITICAL 9.0+). Lower findings stay in the GuardDuty and Security Hub consoles.
+   * @default 'MEDIUM'
+   */
+  guardDutyMinSeverity: z
+    .enum(GUARDDUTY_SEVERITIES, { error: `expected one of ${GUARDDUTY_SEVERITIES.join(', ')}` })
+    .default('MEDIUM'),
+});
+
+/**
+ * Security Hub standards this baseline knows, by the path of their ARN
+ * (`arn:<partition>:securityhub:<region>::standards/<path>`). `partitions` lists where AWS
+ * offers the standard; `validate.ts` rejects a standard its environment's region lacks.
+ * https://docs.aws.amazon.com/securityhub/latest/userguide/standards-reference.html
+ */
+export const SECURITY_HUB_STANDARDS = {
+  'aws-foundational-security-best-practices/v/1.0.0': { partitions: ['aws', 'aws-cn', 'aws-us-gov'] },
+  'cis-aws-foundations-benchmark/v/1.4.0': { partitions: ['aws', 'aws-cn', 'aws-us-gov'] },
+  'cis-aws-foundations-benchmark/v/3.0.0': { partitions: ['aws'] },
+  'pci-dss/v/3.2.1': { partitions: ['aws', 'aws-cn', 'aws-us-gov'] },
+  'pci-dss/v/4.0.1': { partitions: ['aws'] },
+  'nist-800-53/v/5.0.0': { partitions: ['aws', 'aws-us-gov'] },
+} as const satisfies Record<string, { partitions: readonly string[] }>;
+
+/** A Security Hub standard's ARN path, e.g. `pci-dss/v/4.0.1`. */
+export type SecurityHubStandard = keyof typeof SECURITY_HUB_STANDARDS;
+
+const securityHubStandardIds = Object.keys(SECURITY_HUB_STANDARDS) as [SecurityHubStandard, ...SecurityHubStandard[]];
+
+export const AccountBaselineSchema = z.strictObject({
+  /**
+   * Deploy the account baseline (CloudTrail, AWS Config, GuardDuty, Security Hub, Access
+   * Analyzer, the password policy, the CIS alarms) in this environment's account and region.
+   * Turn it off where the organisation already runs these centrally (Control Tower, a delegated
+   * administrator): the controls are then reported as inherited. Only one environment per
+   * account and region may own it.
+   * @default true
+   */
+  enabled: z.boolean().default(true),
+  /** The CloudTrail trail bucket. */
+  trail: z
+    .strictObject({
+      /**
+       * Days every log file is kept, locked and then expired. Logs move to Glacier Instant
+       * Retrieval after 90 days, which bills 90 days at least, hence the 180-day minimum.
+       * Production keeps at least a year (`floors.ts`).
+       * @default 365
+       */
+      retentionDays: z
+        .number()
+        .int()
+        .min(180, { error: 'expected at least 180 days (logs move to Glacier Instant Retrieval after 90 days)' })
+        .max(3653, { error: 'expected at most 3653 days (ten years)' })
+        .default(365),
+      /**
+       * S3 Object Lock mode of the trail bucket. `COMPLIANCE`: nobody, not even the root user,
+       * can delete or shorten the lock of a log file before `retentionDays`. `GOVERNANCE`: a
+       * principal with `s3:BypassGovernanceRetention` can (useful while trying the baseline).
+       * CAUTION: compliance-mode locks cannot be undone; the bucket stays until they expire.
+       * @default 'GOVERNANCE'
+       */
+      objectLockMode: z
+        .enum(['GOVERNANCE', 'COMPLIANCE'], { error: 'expected "GOVERNANCE" or "COMPLIANCE"' })
+        .default('GOVERNANCE'),
+    })
+    .prefault({}),
+  /**
+   * Security Hub standards to subscribe to (ARN paths; see `SECURITY_HUB_STANDARDS`).
+   * @default FSBP 1.0.0, CIS 3.0.0, PCI DSS 4.0.1 and NIST 800-53 rev 5
+   */
+  securityHubStandards: z
+    .array(z.enum(securityHubStandardIds, { error: `expected one of ${securityHubStandardIds.join(', ')}` }))
+    .min(1, { error: 'expected at least one standard' })
+    .default([
+      'aws-foundational-security-best-practices/v/1.0.0',
+      'cis-aws-foundations-benchmark/v/3.0.0',
+      'pci-dss/v/4.0.1',
+      'nist-800-53/v/5.0.0',
+    ]),
+  /**
+   * Days after which an IAM user's console password expires (PCI DSS 8.3.9 asks for 90 at most
+   * where passwords are the only factor). IAM accepts 1 to 1095.
+   * @default 90
+   */
+  passwordMaxAgeDays: z
+    .number()
+    .int()
+    .min(1, { error: 'expected 1 to 1095 days' })
+    .max(1095, { error: 'expected 1 to 1095 days (the IAM maximum)' })
+    .default(90),
+  /**
+   * Also run an IAM Access Analyzer unused-access analyzer that reports roles, users, keys and
+   * permissions unused for this many days (billed per IAM role and user analysed).
+   * @default - external-access analyzer only
+   */
+  unusedAccessAgeDays: z.number().int().min(1, { error: 'expected 1 to 365 days' }).max(365, { error: 'expected 1 to 365 days' }).optional(),
 });
 
 export const EdgeSchema = z.strictObject({
@@ -120,6 +228,8 @@ export const EnvironmentSchema = z.strictObject({
   edge: EdgeSchema,
   data: DataSchema,
   logs: LogsSchema,
+  /** The account-wide security services; see `AccountBaselineSchema`. */
+  accountBaseline: AccountBaselineSchema.prefault({}),
 });
 
 /** An environment as written in `environments.ts` (defaults may be omitted). */

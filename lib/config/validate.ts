@@ -4,7 +4,7 @@
  */
 import { cidrRange, cidrsOverlap, isNetworkAddress } from './cidr';
 import { PRODUCTION_FLOORS } from './floors';
-import type { EnvironmentConfig } from './schema';
+import { SECURITY_HUB_STANDARDS, type EnvironmentConfig } from './schema';
 
 /** One problem with one field. The loader renders it as `<env>.<path>: got <got>, <expected>`. */
 export interface ConfigIssue {
@@ -163,8 +163,51 @@ const logs: Validator = (env) => {
   return issues;
 };
 
+/** The partition of a region: the Security Hub standards AWS offers differ by partition. */
+export function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  if (region.startsWith('us-iso-')) return 'aws-iso';
+  if (region.startsWith('us-isob-')) return 'aws-iso-b';
+  return 'aws';
+}
+
+const accountBaseline: Validator = (env) => {
+  const issues: ConfigIssue[] = [];
+  const { trail, securityHubStandards } = env.accountBaseline;
+  if (env.tier === 'production' && trail.retentionDays < PRODUCTION_FLOORS.trailRetentionDays) {
+    issues.push({
+      env: env.name,
+      path: 'accountBaseline.trail.retentionDays',
+      got: String(trail.retentionDays),
+      expected: `production keeps the audit trail at least ${PRODUCTION_FLOORS.trailRetentionDays} days`,
+    });
+  }
+  const partition = partitionOf(env.region);
+  securityHubStandards.forEach((standard, i) => {
+    const offered: readonly string[] = SECURITY_HUB_STANDARDS[standard].partitions;
+    if (!offered.includes(partition)) {
+      issues.push({
+        env: env.name,
+        path: `accountBaseline.securityHubStandards[${i}]`,
+        got: show(standard),
+        expected: `Security Hub does not offer this standard in ${env.region} (partition ${partition}); it exists in ${offered.join(', ')}`,
+      });
+    }
+    if (securityHubStandards.indexOf(standard) !== i) {
+      issues.push({
+        env: env.name,
+        path: `accountBaseline.securityHubStandards[${i}]`,
+        got: show(standard),
+        expected: 'each standard may appear once',
+      });
+    }
+  });
+  return issues;
+};
+
 /** Every per-environment validator, by area. Later areas add theirs here. */
-export const ENVIRONMENT_VALIDATORS: readonly Validator[] = [regions, zones, network, edge, data, logs];
+export const ENVIRONMENT_VALIDATORS: readonly Validator[] = [regions, zones, network, edge, data, logs, accountBaseline];
 
 /** Rules across environments: separation of staging and production, non-overlapping networks. */
 export function validateAcrossEnvironments(envs: readonly EnvironmentConfig[]): ConfigIssue[] {
@@ -186,6 +229,16 @@ export function validateAcrossEnvironments(envs: readonly EnvironmentConfig[]): 
   }
   envs.forEach((a, i) => {
     envs.slice(i + 1).forEach((b) => {
+      if (a.accountBaseline.enabled && b.accountBaseline.enabled && a.account === b.account && a.region === b.region) {
+        // CloudTrail, the Config recorder, GuardDuty and Security Hub exist once per account and
+        // region: a second owner would fail to deploy, or take them over from the first.
+        issues.push({
+          env: b.name,
+          path: 'accountBaseline.enabled',
+          got: 'true',
+          expected: `${a.name} already owns the account baseline of ${b.account} in ${b.region}; turn it off in all but one environment`,
+        });
+      }
       if (cidrsOverlap(a.network.vpcCidr, b.network.vpcCidr)) {
         issues.push({
           env: b.name,

@@ -40,6 +40,19 @@ const PUBLIC_ROUTE_REASON =
   'Public subnets exist only for the internet-facing load balancer and NAT gateways and must route to the internet gateway; ' +
   'workloads and data sit in private and isolated subnets with no inbound route, and tier NACLs limit what reaches the public tier.';
 
+const ACCESS_LOG_SSE_S3_REASON =
+  'S3 server access logging and ALB access logs deliver only to buckets encrypted with SSE-S3 (AES-256), not SSE-KMS; the bucket holds ' +
+  'request metadata, not customer content, is TLS-only and private, and is tagged saas-security-baseline:purpose=access-logs.';
+
+/** Buckets whose integrity comes from versioning, retention and S3's multi-zone durability in the home region, not from a copy. */
+const REPLICATION_ACKS: readonly Acknowledgement[] = ['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack) => ({
+  rule: `${pack}-S3BucketReplicationEnabled`,
+  control: 'FND-DATA-RESIDENCY',
+  reason:
+    'Cross-region replication would copy data out of the home region, which data residency forbids (003: all data hosted in Singapore); ' +
+    'S3 already stores every object across the region\'s zones, the bucket is versioned and retained, and recovery copies are the backup plan\'s job.',
+}));
+
 export const ACKNOWLEDGEMENTS = {
   /** The default route of a public subnet to the internet gateway. */
   publicSubnetDefaultRoute: [
@@ -47,22 +60,6 @@ export const ACKNOWLEDGEMENTS = {
     { rule: 'PCI.DSS.321-VPCNoUnrestrictedRouteToIGW', control: 'NET-TIERED-SUBNETS', reason: PUBLIC_ROUTE_REASON },
     { rule: 'HIPAA.Security-VPCNoUnrestrictedRouteToIGW', control: 'NET-TIERED-SUBNETS', reason: PUBLIC_ROUTE_REASON },
   ],
-  /** A bucket that receives S3 server access logs or ALB access logs: those deliveries refuse SSE-KMS. */
-  accessLogBucketSseS3: ['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack) => ({
-    rule: `${pack}-S3DefaultEncryptionKMS`,
-    control: 'FND-ENCRYPTION-AT-REST',
-    reason:
-      'S3 server access logging and ALB access logs deliver only to buckets encrypted with SSE-S3 (AES-256), not SSE-KMS; ' +
-      'the bucket holds request metadata, not customer content, blocks public access and refuses requests without TLS.',
-  })),
-  /** Replication of a bucket to another bucket (the packs want cross-region replication). */
-  bucketWithoutReplication: ['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack) => ({
-    rule: `${pack}-S3BucketReplicationEnabled`,
-    control: 'FND-DATA-RESIDENCY',
-    reason:
-      'Cross-region replication would copy data out of the home region, which data residency forbids; S3 already stores ' +
-      'every object across the region\'s zones, the bucket is versioned and retained, and recovery copies are the backup plan\'s job.',
-  })),
   /** Roles CDK Pipelines creates for itself (source action, build actions, self-mutation, asset publishing). */
   pipelineGeneratedRole: [
     ...['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack) => ({
@@ -100,6 +97,71 @@ export const ACKNOWLEDGEMENTS = {
       'The project reads its source from the pipeline\'s encrypted artifact bucket (source type CODEPIPELINE); the repository is reached ' +
       'through an AWS CodeConnections connection, so no repository URL or credential is stored in the project.',
   })),
+  /** A bucket receiving S3 server access logs or ALB access logs (tagged purpose=access-logs). */
+  accessLogBucket: [
+    ...['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack) => ({
+      rule: `${pack}-S3DefaultEncryptionKMS`,
+      control: 'FND-ENCRYPTION-AT-REST',
+      reason: ACCESS_LOG_SSE_S3_REASON,
+    })),
+    ...REPLICATION_ACKS,
+  ],
+  /** Every other bucket: versioning, retention and the home region's durability instead of a copy elsewhere. */
+  bucketWithoutReplication: REPLICATION_ACKS,
+  /** The AWS Config recorder's role (ConfigRecorder). */
+  configRecorderRole: [
+    {
+      rule: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWS_ConfigRole]',
+      control: 'MON-CONFIG-RULES',
+      reason:
+        'AWS_ConfigRole is the policy AWS maintains for the recorder: it grants read access to every resource type Config records and AWS extends it with each new type; a copy of ours would fall behind and recording would silently miss new types.',
+    },
+    {
+      // The bucket's logical ID is pinned (test/stateful-logical-ids.json), so this ID is stable.
+      rule: 'AwsSolutions-IAM5[Resource::<ConfigBucketE7CC15D9.Arn>/config/AWSLogs/<AWS::AccountId>/Config/*]',
+      control: 'MON-CONFIG-RULES',
+      reason:
+        'The only wildcard is the object key under the delivery prefix <bucket>/config/AWSLogs/<account>/Config/*: Config names each history and snapshot file by date and ID, so no narrower resource exists.',
+    },
+  ],
+  /** The password policy handler's role (AccountPasswordPolicy). */
+  passwordPolicyRole: [
+    {
+      rule: 'AwsSolutions-IAM5[Resource::*]',
+      control: 'IAM-PASSWORD-POLICY',
+      reason:
+        'iam:Get/Update/DeleteAccountPasswordPolicy have no resource type (the password policy is an account setting), so IAM accepts only "*"; the role holds these three actions and log writes to its own log group, nothing else.',
+    },
+  ],
+  /** The password policy custom resource handler (AccountPasswordPolicy). */
+  passwordPolicyHandler: [
+    {
+      rule: 'AwsSolutions-L1',
+      control: 'IAM-PASSWORD-POLICY',
+      reason:
+        'The house runtime is Node.js 22 (LTS, supported by Lambda until 2027); every function of the baseline moves to the next LTS in one reviewed change rather than one by one.',
+    },
+    ...['NIST.800.53.R5', 'HIPAA.Security'].flatMap((pack) => [
+      {
+        rule: `${pack}-LambdaConcurrency`,
+        control: 'IAM-PASSWORD-POLICY',
+        reason:
+          'Only CloudFormation invokes the handler, once per deployment of the stack; reserving concurrency would fail in new accounts whose quota is 10 (Lambda keeps 10 unreserved) and protects nothing.',
+      },
+      {
+        rule: `${pack}-LambdaDLQ`,
+        control: 'IAM-PASSWORD-POLICY',
+        reason:
+          'CloudFormation waits for the handler\'s answer: a failed invocation fails (and rolls back) the deployment visibly, so there is no lost event a dead-letter queue could keep.',
+      },
+    ]),
+    ...['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack) => ({
+      rule: `${pack}-LambdaInsideVPC`,
+      control: 'IAM-PASSWORD-POLICY',
+      reason:
+        'The account baseline deploys without (and before) any VPC, and the handler holds no data: it only calls the global IAM endpoint with a role limited to the password-policy actions.',
+    })),
+  ],
 } satisfies Record<string, readonly Acknowledgement[]>;
 
 /** The keys of {@link ACKNOWLEDGEMENTS}. */

@@ -1,7 +1,7 @@
 /**
  * A Mermaid diagram of one environment, generated from its synthesized assembly: one box per
  * stack with the notable resources it holds, and an arrow for each stack dependency. The README
- * embeds it; `npm run diagram` refreshes it and a test fails when it is stale.
+ * embeds it; `npm run docs` refreshes it and a test fails when it is stale.
  */
 import type { CloudFormationStackArtifact } from 'aws-cdk-lib/cx-api';
 
@@ -64,7 +64,7 @@ export function renderStackDiagram(stacks: readonly CloudFormationStackArtifact[
   return lines.join('\n');
 }
 
-export const DIAGRAM_START = '<!-- diagram:start (npm run diagram) -->';
+export const DIAGRAM_START = '<!-- diagram:start (npm run docs) -->';
 export const DIAGRAM_END = '<!-- diagram:end -->';
 
 /** Replaces the diagram between the markers in `readme`. */

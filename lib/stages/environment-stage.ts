@@ -2,6 +2,7 @@ import { Aspects, Stage, Tags, type StageProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { RetainStatefulResources } from '../aspects/retain-stateful';
 import type { EnvironmentConfig } from '../config/schema';
+import { AccountBaselineStack } from '../stacks/account-baseline-stack';
 import { AlertingStack } from '../stacks/alerting-stack';
 import { NetworkStack } from '../stacks/network-stack';
 
@@ -20,6 +21,8 @@ export class EnvironmentStage extends Stage {
   public readonly config: EnvironmentConfig;
   public readonly alerting: AlertingStack;
   public readonly network: NetworkStack;
+  /** The account-wide security services; absent where the organisation runs them. */
+  public readonly accountBaseline?: AccountBaselineStack;
 
   constructor(scope: Construct, props: EnvironmentStageProps) {
     const { config, ...rest } = props;
@@ -28,6 +31,9 @@ export class EnvironmentStage extends Stage {
 
     this.alerting = new AlertingStack(this, 'Alerting', { config });
     this.network = new NetworkStack(this, 'Network', { config });
+    if (config.accountBaseline.enabled) {
+      this.accountBaseline = new AccountBaselineStack(this, 'AccountBaseline', { config, securityTopic: this.alerting.topics.security });
+    }
 
     Tags.of(this).add('Environment', config.name);
     Tags.of(this).add('Project', 'saas-security-baseline');

@@ -91,8 +91,7 @@ export class DeliveryPipeline extends Construct {
     }
     this.pipeline.buildPipeline();
 
-    acknowledge(accessLogs.bucket, 'accessLogBucketSseS3');
-    acknowledge(accessLogs.bucket, 'bucketWithoutReplication');
+    acknowledge(accessLogs.bucket, 'accessLogBucket');
     acknowledge(artifacts.bucket, 'bucketWithoutReplication');
     for (const child of [...codePipeline.node.findAll(), ...this.pipeline.node.findAll(), ...pipelineRole.node.findAll(), ...synthRole.node.findAll()]) {
       if (child instanceof iam.Role && child !== pipelineRole && child !== synthRole) acknowledge(child, 'pipelineGeneratedRole');

@@ -10,6 +10,11 @@ export interface AlertTopicsProps {
   readonly envName: string;
   /** Addresses subscribed to both topics; each must confirm its subscription once. */
   readonly emails: readonly string[];
+  /**
+   * An HTTPS endpoint (chat webhook, incident-management integration) subscribed to both topics.
+   * @default - e-mail subscriptions only
+   */
+  readonly httpsEndpoint?: string;
 }
 
 /**
@@ -45,6 +50,7 @@ export class AlertTopics extends Construct {
         enforceSSL: true,
       });
       for (const email of props.emails) t.addSubscription(new subscriptions.EmailSubscription(email));
+      if (props.httpsEndpoint) t.addSubscription(new subscriptions.UrlSubscription(props.httpsEndpoint, { protocol: sns.SubscriptionProtocol.HTTPS }));
       return t;
     };
     this.security = topic('Security', 'security');

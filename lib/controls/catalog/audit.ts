@@ -20,9 +20,9 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'audit',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::CloudTrail::Trail with IsMultiRegionTrail, IncludeGlobalServiceEvents and EnableLogFileValidation true, KMSKeyId a customer-managed key, and CloudWatchLogsLogGroupArn set (account-baseline stack; inherited when an organisation trail exists).',
+      'AccountTrail (account-baseline stack): AWS::CloudTrail::Trail with IsMultiRegionTrail, IncludeGlobalServiceEvents, EnableLogFileValidation and IsLogging true, KMSKeyId the rotating audit key (key policy scoped by aws:SourceArn to the trail), an advanced selector for every management event, and CloudWatchLogsLogGroupArn a KMS-encrypted log group written through a ManagedPolicyRole; inherited from the organisation where accountBaseline.enabled is false.',
   },
   {
     id: 'AUD-DATA-EVENTS',
@@ -37,9 +37,9 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'audit',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'Trail AdvancedEventSelectors for resources.type AWS::S3::Object on the customer-data and trail bucket ARNs, read and write.',
+      'AccountTrail AdvancedEventSelectors: eventCategory Data and resources.type AWS::S3::Object for every bucket of the account, read and write (so the BACKUP_TAG customer-data buckets and the trail bucket itself, whatever their names), resources.ARN NotStartsWith only the server access log bucket.',
   },
   {
     id: 'AUD-TRAIL-BUCKET',
@@ -54,9 +54,9 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'audit',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'Trail AWS::S3::Bucket with VersioningConfiguration Enabled, ObjectLockEnabled with a default retention (mode from config), public access blocked, TLS-only policy, and lifecycle transition to a colder class with expiration from config (at least 365 days in production).',
+      'AuditBucket: AWS::S3::Bucket with the customer-managed audit key and Bucket Key, VersioningConfiguration Enabled, Object Lock default retention (mode and days from accountBaseline.trail; production at least 365 days, validated), TLS-only and CloudTrail-scoped bucket policy, public access blocked, BucketOwnerEnforced, lifecycle to GLACIER_IR after 90 days and expiry at the retention, and server access logs to a separate SSE-S3 AccessLogBucket.',
   },
 
   // Log hygiene.
@@ -76,9 +76,9 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'audit',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'Test over every AWS::Logs::LogGroup: KmsKeyId set and RetentionInDays from config (config validation rejects values below the floor).',
+      'SecureLogGroup everywhere; a test over every AWS::Logs::LogGroup of every stack checks KmsKeyId set and RetentionInDays equal to logs.retentionDays (config validation rejects values below the production floor).',
   },
   {
     id: 'LOG-NO-CLIENT-CONTENT',
@@ -108,9 +108,9 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'monitoring',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::Config::ConfigurationRecorder (AllSupported, IncludeGlobalResourceTypes), AWS::Config::DeliveryChannel to an encrypted bucket, and AWS::Config::ConfigRule or ConformancePack with rds-storage-encrypted, s3-bucket-ssl-requests-only, iam-user-mfa-enabled, root-account-mfa-enabled, s3-bucket-level-public-access-prohibited, vpc-flow-logs-enabled, db-instance-backup-enabled and cloudtrail-enabled.',
+      'ConfigRecorder: AWS::Config::ConfigurationRecorder (AllSupported, IncludeGlobalResourceTypes) with a ManagedPolicyRole carrying AWS_ConfigRole, AWS::Config::DeliveryChannel with daily snapshots to a KMS-encrypted AuditBucket, and 20 AWS managed AWS::Config::ConfigRule (encrypted-volumes, rds-storage-encrypted, s3-bucket-server-side-encryption-enabled, cmk-backing-key-rotation-enabled, s3-bucket-ssl-requests-only, alb-http-to-https-redirection-check, elb-tls-https-listeners-only, iam-user-mfa-enabled, mfa-enabled-for-iam-console-access, root-account-mfa-enabled, s3-bucket-public-read/write-prohibited, s3-bucket-level-public-access-prohibited, restricted-ssh, vpc-flow-logs-enabled, db-instance-backup-enabled, cloudtrail-enabled, multi-region-cloudtrail-enabled, cloud-trail-log-file-validation-enabled, cloud-trail-encryption-enabled).',
   },
   {
     id: 'MON-GUARDDUTY',
@@ -125,9 +125,9 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'monitoring',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::GuardDuty::Detector Enable true with Features S3_DATA_EVENTS, RDS_LOGIN_EVENTS, EBS_MALWARE_PROTECTION and RUNTIME_MONITORING (ECS Fargate agent management) enabled.',
+      'GuardDutyDetector: AWS::GuardDuty::Detector Enable true with Features S3_DATA_EVENTS, RDS_LOGIN_EVENTS, EBS_MALWARE_PROTECTION, LAMBDA_NETWORK_LOGS and RUNTIME_MONITORING (ECS_FARGATE_AGENT_MANAGEMENT) enabled, EKS plans disabled.',
   },
   {
     id: 'MON-SECURITY-HUB',
@@ -139,9 +139,9 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'monitoring',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::SecurityHub::Hub with AWS::SecurityHub::Standard for aws-foundational-security-best-practices, cis-aws-foundations-benchmark, pci-dss and nist-800-53 rev 5 (standard ARNs of the region).',
+      'SecurityHub: AWS::SecurityHub::Hub (no implicit default standards, consolidated control findings) with one AWS::SecurityHub::Standard per configured standard (default FSBP 1.0.0, CIS 3.0.0, PCI DSS 4.0.1, NIST 800-53 5.0.0; ARNs of the home region, validated against the standards the region\'s partition offers).',
   },
   {
     id: 'MON-CIS-ALARMS',
@@ -156,9 +156,9 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'monitoring',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::Logs::MetricFilter plus AWS::CloudWatch::Alarm per CIS pattern (unauthorized calls, no-MFA console login, root usage, IAM policy, CloudTrail config, console auth failures, CMK disable/deletion, S3 bucket policy, Config, security group, NACL, network gateway, route table and VPC changes), each alarming the security topic.',
+      'CisAlarms: an AWS::Logs::MetricFilter on the trail log group plus an AWS::CloudWatch::Alarm per CIS 4.1-4.14 pattern (unauthorized calls, no-MFA console login, root usage, IAM policy, CloudTrail config, console auth failures, CMK disable/deletion, S3 bucket policy, Config, security group, NACL, network gateway, route table and VPC changes) and for AssumeRole of a role named *BreakGlass*, each alarming the security topic.',
   },
   {
     id: 'MON-OPERATIONAL-ALARMS',
@@ -205,9 +205,9 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'monitoring',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::Events::Rule for aws.guardduty GuardDuty Finding with severity at or above config, aws.securityhub Security Hub Findings - Imported with Severity.Label HIGH or CRITICAL, and root AWS Console Sign In via CloudTrail, each targeting the security topic.',
+      'FindingRouting (alerting stack, so it works when the organisation runs the services): AWS::Events::Rule for aws.guardduty GuardDuty Finding with severity >= alerts.guardDutyMinSeverity, aws.securityhub Security Hub Findings - Imported with Severity.Label HIGH or CRITICAL, Workflow NEW and RecordState ACTIVE, and aws.signin console sign-in of userIdentity.type Root, each targeting the security topic.',
   },
   {
     id: 'INC-ALARM-ACTIONS',
@@ -217,8 +217,8 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'monitoring',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'Test over every AWS::CloudWatch::Alarm: ActionsEnabled true and AlarmActions contains the security or operations topic ARN.',
+      'Test over every AWS::CloudWatch::Alarm of every stack: ActionsEnabled not false and AlarmActions naming the security or operations topic of the alerting stack of the same environment.',
   },
 ];

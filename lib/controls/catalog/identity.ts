@@ -84,9 +84,9 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     sources: [{ seed: '004_c378355873db2afd.txt', quote: 'strong passwords' }],
     kind: 'enforced',
     area: 'identity',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'Custom resource calling iam:UpdateAccountPasswordPolicy (MinimumPasswordLength >= 14, RequireUppercase/Lowercase/Numbers/Symbols true, PasswordReusePrevention 24, MaxPasswordAge from config) that restores the previous policy on delete.',
+      'AccountPasswordPolicy (account-baseline stack): Custom::AccountPasswordPolicy backed by a Node.js 22 NodejsFunction calling iam:UpdateAccountPasswordPolicy (MinimumPasswordLength 14, RequireUppercase/Lowercase/Numbers/Symbols true, PasswordReusePrevention 24, MaxPasswordAge from accountBaseline.passwordMaxAgeDays, HardExpiry false); the previous policy is kept in the physical ID and restored (or the policy deleted) on delete.',
   },
   {
     id: 'IAM-REGION-GUARDRAIL',
@@ -118,9 +118,9 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'identity',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::AccessAnalyzer::Analyzer of Type ACCOUNT in the account-baseline stack (reported as inherited when the organisation runs it centrally).',
+      'AccessAnalyzer (account-baseline stack): AWS::AccessAnalyzer::Analyzer of Type ACCOUNT, plus ACCOUNT_UNUSED_ACCESS where accountBaseline.unusedAccessAgeDays is set (reported as inherited when the organisation runs it centrally).',
   },
   {
     id: 'IAM-NO-WILDCARD-ADMIN',

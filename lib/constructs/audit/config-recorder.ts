@@ -1,0 +1,109 @@
+import { Aws } from 'aws-cdk-lib';
+import * as config from 'aws-cdk-lib/aws-config';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { acknowledge } from '../../nag/acknowledgements';
+import { ManagedPolicyRole } from '../common/managed-policy-role';
+
+/**
+ * AWS Config managed rules evaluated in the account, by the seed control each one watches. The
+ * identifiers are AWS's; https://docs.aws.amazon.com/config/latest/developerguide/managed-rules-by-aws-config.html
+ */
+export const CONFIG_RULES: ReadonlyArray<{ readonly id: string; readonly identifier: string; readonly control: string }> = [
+  // Encryption at rest.
+  { id: 'EncryptedVolumes', identifier: config.ManagedRuleIdentifiers.EBS_ENCRYPTED_VOLUMES, control: 'FND-ENCRYPTION-AT-REST' },
+  { id: 'RdsStorageEncrypted', identifier: config.ManagedRuleIdentifiers.RDS_STORAGE_ENCRYPTED, control: 'FND-ENCRYPTION-AT-REST' },
+  { id: 'S3BucketServerSideEncryptionEnabled', identifier: config.ManagedRuleIdentifiers.S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED, control: 'FND-ENCRYPTION-AT-REST' },
+  { id: 'CmkBackingKeyRotationEnabled', identifier: config.ManagedRuleIdentifiers.CMK_BACKING_KEY_ROTATION_ENABLED, control: 'FND-ENCRYPTION-AT-REST' },
+  // TLS in transit.
+  { id: 'S3BucketSslRequestsOnly', identifier: config.ManagedRuleIdentifiers.S3_BUCKET_SSL_REQUESTS_ONLY, control: 'FND-TLS-IN-TRANSIT' },
+  { id: 'AlbHttpToHttpsRedirection', identifier: config.ManagedRuleIdentifiers.ALB_HTTP_TO_HTTPS_REDIRECTION_CHECK, control: 'FND-TLS-IN-TRANSIT' },
+  { id: 'ElbTlsHttpsListenersOnly', identifier: config.ManagedRuleIdentifiers.ELB_TLS_HTTPS_LISTENERS_ONLY, control: 'FND-TLS-IN-TRANSIT' },
+  // MFA.
+  { id: 'IamUserMfaEnabled', identifier: config.ManagedRuleIdentifiers.IAM_USER_MFA_ENABLED, control: 'IAM-MFA-USERS' },
+  { id: 'MfaEnabledForIamConsoleAccess', identifier: config.ManagedRuleIdentifiers.MFA_ENABLED_FOR_IAM_CONSOLE_ACCESS, control: 'IAM-MFA-USERS' },
+  { id: 'RootAccountMfaEnabled', identifier: config.ManagedRuleIdentifiers.ROOT_ACCOUNT_MFA_ENABLED, control: 'IAM-MFA-USERS' },
+  // Public access.
+  { id: 'S3BucketPublicReadProhibited', identifier: config.ManagedRuleIdentifiers.S3_BUCKET_PUBLIC_READ_PROHIBITED, control: 'FND-NO-PUBLIC-BUCKETS' },
+  { id: 'S3BucketPublicWriteProhibited', identifier: config.ManagedRuleIdentifiers.S3_BUCKET_PUBLIC_WRITE_PROHIBITED, control: 'FND-NO-PUBLIC-BUCKETS' },
+  { id: 'S3BucketLevelPublicAccessProhibited', identifier: config.ManagedRuleIdentifiers.S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED, control: 'FND-NO-PUBLIC-BUCKETS' },
+  { id: 'RestrictedSsh', identifier: config.ManagedRuleIdentifiers.EC2_SECURITY_GROUPS_INCOMING_SSH_DISABLED, control: 'NET-NO-ADMIN-PORTS' },
+  // Network visibility.
+  { id: 'VpcFlowLogsEnabled', identifier: config.ManagedRuleIdentifiers.VPC_FLOW_LOGS_ENABLED, control: 'NET-FLOW-LOGS' },
+  // Backups.
+  { id: 'DbInstanceBackupEnabled', identifier: config.ManagedRuleIdentifiers.RDS_DB_INSTANCE_BACKUP_ENABLED, control: 'DB-PITR-RETENTION' },
+  // The audit trail.
+  { id: 'CloudTrailEnabled', identifier: config.ManagedRuleIdentifiers.CLOUD_TRAIL_ENABLED, control: 'AUD-CLOUDTRAIL' },
+  { id: 'MultiRegionCloudTrailEnabled', identifier: config.ManagedRuleIdentifiers.CLOUDTRAIL_MULTI_REGION_ENABLED, control: 'AUD-CLOUDTRAIL' },
+  { id: 'CloudTrailLogFileValidationEnabled', identifier: config.ManagedRuleIdentifiers.CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED, control: 'AUD-CLOUDTRAIL' },
+  { id: 'CloudTrailEncryptionEnabled', identifier: config.ManagedRuleIdentifiers.CLOUD_TRAIL_ENCRYPTION_ENABLED, control: 'AUD-CLOUDTRAIL' },
+];
+
+/** Props of {@link ConfigRecorder}. */
+export interface ConfigRecorderProps {
+  /** Encrypted bucket (an `AuditBucket`) that receives configuration history and snapshots. */
+  readonly bucket: s3.IBucket;
+}
+
+/**
+ * AWS Config for the account (MON-CONFIG-RULES): a recorder of every supported resource type
+ * including global ones (IAM), a delivery channel to an encrypted bucket with daily snapshots,
+ * and the managed rules of {@link CONFIG_RULES}.
+ *
+ * Global resource types are recorded here because the baseline owns one region per account; an
+ * organisation recording in several regions records them in one only (the reason the baseline
+ * can be switched off).
+ */
+export class ConfigRecorder extends Construct {
+  /** The recorder. */
+  public readonly recorder: config.CfnConfigurationRecorder;
+  /** The delivery channel. */
+  public readonly deliveryChannel: config.CfnDeliveryChannel;
+  /** The managed rules, by ID. */
+  public readonly rules: Record<string, config.ManagedRule> = {};
+
+  constructor(scope: Construct, id: string, props: ConfigRecorderProps) {
+    super(scope, id);
+    const role = new ManagedPolicyRole(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('config.amazonaws.com'),
+      description: 'AWS Config reads resource configurations and delivers them to the config bucket',
+      // AWS keeps this policy in step with every resource type Config can record; a policy of
+      // ours would fall behind with each new type (and recording would silently miss it).
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWS_ConfigRole')],
+    });
+    acknowledge(role, 'configRecorderRole');
+    const prefix = 'config';
+    // https://docs.aws.amazon.com/config/latest/developerguide/iamrole-permissions.html
+    // Exactly what delivery needs, rather than `grantPut` (which adds s3:Abort* and kms:ReEncrypt*).
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetBucketAcl'], resources: [props.bucket.bucketArn] }));
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [props.bucket.arnForObjects(`${prefix}/AWSLogs/${Aws.ACCOUNT_ID}/Config/*`)] }),
+    );
+    if (props.bucket.encryptionKey) {
+      role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [props.bucket.encryptionKey.keyArn] }));
+    }
+
+    this.recorder = new config.CfnConfigurationRecorder(this, 'Resource', {
+      roleArn: role.roleArn,
+      recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
+    });
+    this.deliveryChannel = new config.CfnDeliveryChannel(this, 'DeliveryChannel', {
+      s3BucketName: props.bucket.bucketName,
+      s3KeyPrefix: prefix,
+      s3KmsKeyArn: props.bucket.encryptionKey?.keyArn,
+      configSnapshotDeliveryProperties: { deliveryFrequency: 'TwentyFour_Hours' },
+    });
+    // A delivery channel needs a recorder; rules need both, or they never evaluate.
+    this.deliveryChannel.node.addDependency(this.recorder);
+    const rules = new Construct(this, 'Rules');
+    for (const r of CONFIG_RULES) {
+      const rule = new config.ManagedRule(rules, r.id, {
+        identifier: r.identifier,
+        description: `Seed control ${r.control}: AWS Config managed rule ${r.identifier}`,
+      });
+      rule.node.addDependency(this.recorder, this.deliveryChannel);
+      this.rules[r.id] = rule;
+    }
+  }
+}

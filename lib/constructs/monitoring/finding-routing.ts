@@ -1,0 +1,83 @@
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { GUARDDUTY_SEVERITIES } from '../../config/schema';
+
+/** GuardDuty severity label → lowest numeric severity of that band. */
+export const GUARDDUTY_SEVERITY_FLOOR: Record<(typeof GUARDDUTY_SEVERITIES)[number], number> = {
+  LOW: 1,
+  MEDIUM: 4,
+  HIGH: 7,
+  CRITICAL: 9,
+};
+
+/** Props of {@link FindingRouting}. */
+export interface FindingRoutingProps {
+  /** Topic the findings page (the security alert topic). */
+  readonly topic: sns.ITopic;
+  /**
+   * Lowest GuardDuty severity that pages.
+   * @default 'MEDIUM'
+   */
+  readonly guardDutyMinSeverity?: (typeof GUARDDUTY_SEVERITIES)[number];
+}
+
+/**
+ * EventBridge rules that page the security topic (INC-FINDING-ROUTING): GuardDuty findings at or
+ * above a severity, new active Security Hub findings labelled HIGH or CRITICAL, and root console
+ * sign-ins. The rules match events in the account's default bus whoever runs the services, so
+ * they keep working when the organisation runs GuardDuty and Security Hub centrally (findings of
+ * a member account also reach the member's own bus).
+ */
+export class FindingRouting extends Construct {
+  /** The GuardDuty rule. */
+  public readonly guardDuty: events.Rule;
+  /** The Security Hub rule. */
+  public readonly securityHub: events.Rule;
+  /** The root sign-in rule. */
+  public readonly rootSignIn: events.Rule;
+
+  constructor(scope: Construct, id: string, props: FindingRoutingProps) {
+    super(scope, id);
+    const severity = props.guardDutyMinSeverity ?? 'MEDIUM';
+    const floor = GUARDDUTY_SEVERITY_FLOOR[severity];
+    if (floor === undefined) {
+      throw new Error(`FindingRouting ${id}: guardDutyMinSeverity: got "${severity}", expected one of ${GUARDDUTY_SEVERITIES.join(', ')}`);
+    }
+    const target = new targets.SnsTopic(props.topic);
+    this.guardDuty = new events.Rule(this, 'GuardDuty', {
+      description: `GuardDuty findings of severity ${severity} (${floor}.0) or higher page the security topic`,
+      eventPattern: {
+        source: ['aws.guardduty'],
+        detailType: ['GuardDuty Finding'],
+        detail: { severity: events.Match.greaterThanOrEqual(floor) },
+      },
+      targets: [target],
+    });
+    this.securityHub = new events.Rule(this, 'SecurityHub', {
+      description: 'New, active Security Hub findings labelled HIGH or CRITICAL page the security topic',
+      eventPattern: {
+        source: ['aws.securityhub'],
+        detailType: ['Security Hub Findings - Imported'],
+        detail: {
+          findings: {
+            Severity: { Label: ['HIGH', 'CRITICAL'] },
+            Workflow: { Status: ['NEW'] },
+            RecordState: ['ACTIVE'],
+          },
+        },
+      },
+      targets: [target],
+    });
+    this.rootSignIn = new events.Rule(this, 'RootSignIn', {
+      description: 'Every console sign-in of the root user pages the security topic',
+      eventPattern: {
+        source: ['aws.signin'],
+        detailType: ['AWS Console Sign In via CloudTrail'],
+        detail: { userIdentity: { type: ['Root'] } },
+      },
+      targets: [target],
+    });
+  }
+}

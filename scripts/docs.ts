@@ -1,0 +1,48 @@
+/**
+ * `npm run docs`: synthesizes every environment in-process and regenerates the committed,
+ * generated documentation:
+ *
+ * - `docs/controls.md` and `docs/controls.json`, the controls report (`npx cdk synth` of all
+ *   environments writes the same files);
+ * - the architecture diagram and the acknowledgement table embedded in `README.md`.
+ *
+ * Tests fail when any of them is stale (test/controls-report.test.ts, test/diagram.test.ts,
+ * test/compliance.test.ts).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App } from 'aws-cdk-lib';
+import { buildBaseline } from '../lib/app';
+import { useCdkJsonContext } from '../lib/cdk-json-context';
+import { ENVIRONMENTS } from '../lib/config/environments';
+import { loadEnvironments } from '../lib/config/load';
+import { CATALOG } from '../lib/controls/catalog';
+import { readTestTitles } from '../lib/controls/coverage';
+import { ACKNOWLEDGEMENTS } from '../lib/nag/acknowledgements';
+import { embedAcknowledgementTable, renderAcknowledgementTable } from '../lib/report/acknowledgement-table';
+import { buildControlsReport, writeControlsReport } from '../lib/report/controls-report';
+import { embedDiagram, renderStackDiagram } from '../lib/report/diagram';
+import { collectAcknowledgements } from '../lib/report/findings';
+
+useCdkJsonContext();
+const root = path.join(__dirname, '..');
+const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-docs-'));
+try {
+  const app = new App({ outdir, builtinCloudFormationValidation: false });
+  const stages = buildBaseline(app, loadEnvironments(ENVIRONMENTS));
+  const assembly = app.synth();
+  const acks = collectAcknowledgements(app);
+  const entries = buildControlsReport(CATALOG, readTestTitles(path.join(root, 'test')), acks);
+  for (const file of writeControlsReport(path.join(root, 'docs'), entries, 'controls')) console.log(`wrote ${path.relative(root, file)}`);
+
+  const production = stages.find((s) => s.stageName === 'production')!;
+  const readmeFile = path.join(root, 'README.md');
+  let readme = fs.readFileSync(readmeFile, 'utf8');
+  readme = embedDiagram(readme, renderStackDiagram(assembly.getNestedAssembly(production.artifactId).stacks));
+  readme = embedAcknowledgementTable(readme, renderAcknowledgementTable(ACKNOWLEDGEMENTS, acks));
+  fs.writeFileSync(readmeFile, readme);
+  console.log('updated the diagram and the acknowledgement table in README.md');
+} finally {
+  fs.rmSync(outdir, { recursive: true, force: true });
+}
