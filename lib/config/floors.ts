@@ -14,4 +14,9 @@ export const PRODUCTION_FLOORS = {
   logRetentionDays: 365,
   /** 001 "point-in-time restore": the longest window RDS keeps. */
   dbBackupRetentionDays: 35,
+  /**
+   * 002: "Network access to our production environment from public networks is restricted."
+   * Production reaches AWS through interface endpoints, not through the NAT gateways.
+   */
+  interfaceEndpoints: true,
 } as const;

@@ -34,6 +34,16 @@ export const ACKNOWLEDGEMENTS = {
     { rule: 'PCI.DSS.321-VPCNoUnrestrictedRouteToIGW', control: 'NET-TIERED-SUBNETS', reason: PUBLIC_ROUTE_REASON },
     { rule: 'HIPAA.Security-VPCNoUnrestrictedRouteToIGW', control: 'NET-TIERED-SUBNETS', reason: PUBLIC_ROUTE_REASON },
   ],
+  /** A subnet tier's network ACL and its entries. */
+  networkAcl: [
+    {
+      rule: 'AwsSolutions-VPC3',
+      control: 'NET-NACLS',
+      reason:
+        '003 promises network ACLs that keep unauthorized requests out of the internal network. Each tier ACL is deny-by-default, ' +
+        'admits only the ports its tier serves and return traffic, never an admin port, and is covered by tests over the template.',
+    },
+  ],
 } satisfies Record<string, readonly Acknowledgement[]>;
 
 /** The keys of {@link ACKNOWLEDGEMENTS}. */
