@@ -22,9 +22,10 @@ const region = z
   .string()
   .regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, { error: 'expected an AWS region name such as ap-southeast-1' });
 
-const acmCertificateArn = z.string().regex(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/, {
-  error: 'expected an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>)',
-});
+const ACM_ARN_EXPECTED = 'expected an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>)';
+const acmCertificateArn = z
+  .string({ error: ACM_ARN_EXPECTED })
+  .regex(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/, { error: ACM_ARN_EXPECTED });
 
 const retentionDays = z
   .number()
@@ -47,6 +48,8 @@ export const TenantSchema = z.strictObject({
   displayName: z.string().min(1, { error: 'expected a non-empty name' }),
 });
 
+const SAML_ARN_EXPECTED = 'expected an IAM SAML provider ARN (arn:aws:iam::<account>:saml-provider/<name>)';
+
 /**
  * An AWS Client VPN endpoint for operators, associated with the private subnets. Operators sign
  * in through a SAML identity provider (whose MFA gates every session) and reach the private tier
@@ -61,9 +64,9 @@ export const ClientVpnSchema = z.strictObject({
    */
   clientCidr: z.cidrv4({ error: 'expected an IPv4 CIDR block such as 10.250.0.0/22' }),
   /** ARN of the IAM SAML provider of the identity provider operators sign in with, in the environment's account. */
-  samlProviderArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:saml-provider\/[\w+=,.@-]{1,128}$/, {
-    error: 'expected an IAM SAML provider ARN (arn:aws:iam::<account>:saml-provider/<name>)',
-  }),
+  samlProviderArn: z
+    .string({ error: SAML_ARN_EXPECTED })
+    .regex(/^arn:aws[a-z-]*:iam::\d{12}:saml-provider\/[\w+=,.@-]{1,128}$/, { error: SAML_ARN_EXPECTED }),
   /**
    * ARN of the ACM certificate of the CA that signs operators' device certificates; when set,
    * a device certificate is required besides the sign-in (mutual TLS).
