@@ -166,7 +166,7 @@ describe.each(ENV_NAMES)('network controls of %s', (env) => {
     for (const a of onAcls) expect(a).toEqual({ constructPath: a.constructPath, rule: 'AwsSolutions-VPC3', reason: expect.stringMatching(/^\[NET-NACLS\] /) });
   });
 
-  test('NET-PRIVATE-ENDPOINTS: the S3 gateway endpoint serves the private and isolated route tables, and only buckets of this account plus ECR layers', () => {
+  test('NET-PRIVATE-ENDPOINTS: the S3 gateway endpoint serves the private and isolated route tables, and only buckets of this account plus ECR layers and CloudFormation responses', () => {
     const [[, s3]] = resources(env, 'AWS::EC2::VPCEndpoint').filter(([, r]) => r.Properties.VpcEndpointType === 'Gateway');
     expect(JSON.stringify(s3.Properties.ServiceName)).toMatch(/\.s3"/);
     expect(s3.Properties.RouteTableIds.map((r: any) => r.Ref).sort()).toEqual([...routeTablesOf(env, 'Private'), ...routeTablesOf(env, 'Isolated')].sort());
@@ -178,6 +178,16 @@ describe.each(ENV_NAMES)('network controls of %s', (env) => {
         Principal: { AWS: '*' },
         Action: 's3:GetObject',
         Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:s3:::prod-${config.region}-starport-layer-bucket/*`]] },
+      },
+      {
+        Sid: 'CloudFormationResponses',
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Action: 's3:PutObject',
+        Resource: [
+          { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:s3:::cloudformation-custom-resource-response-${config.region.replace(/-/g, '')}/*`]] },
+          { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:s3:::cloudformation-waitcondition-${config.region}/*`]] },
+        ],
       },
     ]);
   });

@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
@@ -58,7 +58,8 @@ const WITH_IDENTITY_PERIMETER: ReadonlySet<keyof typeof INTERFACE_SERVICES> = ne
  * (NET-PRIVATE-ENDPOINTS):
  *
  * - an S3 gateway endpoint in the private and isolated route tables, limited to buckets of this
- *   account plus the regional ECR layer bucket that image pulls read from;
+ *   account plus the AWS-owned buckets the platform needs: the regional ECR layer bucket that
+ *   image pulls read from, and CloudFormation's response buckets for custom resources;
  * - interface endpoints in the private subnets, one per zone, private DNS on, behind a security
  *   group that admits HTTPS from the VPC only, each limited to principals of this account where
  *   the service takes an endpoint policy (a data perimeter: credentials of another account
@@ -76,6 +77,10 @@ export class PrivateEndpoints extends Construct {
     super(scope, id);
     const { vpc } = props;
     const { account, region, partition } = Stack.of(this);
+    if (Token.isUnresolved(region) || Token.isUnresolved(account)) {
+      // The policies name this account and the region's AWS-owned buckets literally.
+      throw new Error(`PrivateEndpoints ${id}: the stack's account and region got unresolved tokens, expected an environment-pinned stack`);
+    }
 
     this.s3 = new ec2.GatewayVpcEndpoint(this, 'S3', {
       vpc,
@@ -100,6 +105,21 @@ export class PrivateEndpoints extends Construct {
         principals: [new iam.AnyPrincipal()],
         actions: ['s3:GetObject'],
         resources: [`arn:${partition}:s3:::prod-${region}-starport-layer-bucket/*`],
+      }),
+    );
+    this.s3.addToPolicy(
+      new iam.PolicyStatement({
+        // Custom resources and wait conditions answer CloudFormation by a presigned PUT into
+        // AWS-owned buckets; a custom-resource Lambda in these subnets would otherwise hang the
+        // deployment for an hour. The custom-resource bucket's name carries the region without dashes.
+        // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cfn-vpce-bucketnames.html
+        sid: 'CloudFormationResponses',
+        principals: [new iam.AnyPrincipal()],
+        actions: ['s3:PutObject'],
+        resources: [
+          `arn:${partition}:s3:::cloudformation-custom-resource-response-${region.replace(/-/g, '')}/*`,
+          `arn:${partition}:s3:::cloudformation-waitcondition-${region}/*`,
+        ],
       }),
     );
 

@@ -51,7 +51,7 @@ export const NETWORK_CONTROLS: readonly Control[] = [
   {
     id: 'NET-NACLS',
     statement:
-      'Each subnet tier has its own network ACL: public admits only 443/80 and return traffic, private admits only traffic from the VPC, isolated admits only the database port from the private tier; nothing from 0.0.0.0/0 reaches private or isolated subnets.',
+      'Each subnet tier has its own network ACL: public admits only 443/80 and return traffic, private admits only traffic from the VPC plus the return traffic of its own NAT-translated connections, isolated admits only the database port from the private tier; no new connection from 0.0.0.0/0 reaches private or isolated subnets.',
     sources: [
       {
         seed: '003_c8c1318184c7c51b.txt',
@@ -114,7 +114,7 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     area: 'network',
     status: 'implemented',
     enforcement:
-      'PrivateEndpoints: S3 gateway endpoint on the private and isolated route tables, its policy limited to buckets with aws:ResourceAccount of this account plus s3:GetObject on the regional ECR layer bucket; interface endpoints (Secrets Manager, KMS, CloudWatch Logs, ECR api and dkr, STS, SSM, SSM messages) in the private subnets with private DNS, a security group admitting TCP 443 from the VPC CIDR only, and policies limited to aws:PrincipalAccount of this account (all but SSM messages). network.interfaceEndpoints may be false in staging only.',
+      'PrivateEndpoints: S3 gateway endpoint on the private and isolated route tables, its policy limited to buckets with aws:ResourceAccount of this account plus s3:GetObject on the regional ECR layer bucket and s3:PutObject on the CloudFormation response buckets; interface endpoints (Secrets Manager, KMS, CloudWatch Logs, ECR api and dkr, STS, SSM, SSM messages) in the private subnets with private DNS, a security group admitting TCP 443 from the VPC CIDR only, and policies limited to aws:PrincipalAccount of this account (all but SSM messages). network.interfaceEndpoints may be false in staging only.',
   },
   {
     id: 'NET-NO-ADMIN-PORTS',
