@@ -35,7 +35,7 @@ interface Allow {
  *   balancer.
  * - **Private** admits HTTPS and unprivileged TCP ports from inside the VPC (load balancer to
  *   targets, peers, interface endpoints, Client VPN), and from anywhere only TCP return ports,
- *   which NAT'd egress needs (see `private` below).
+ *   which NAT'd egress needs (the reason is spelled out at that entry).
  * - **Isolated** admits the database port from the private subnets' CIDRs, and returns to them;
  *   nothing else, from nowhere else.
  *
@@ -63,9 +63,9 @@ export class TierNetworkAcls extends Construct {
     if (privateCidrs.length === 0 || vpc.publicSubnets.length === 0 || vpc.isolatedSubnets.length === 0) {
       throw new Error(`TierNetworkAcls ${id}: vpc got ${vpc.publicSubnets.length} public, ${privateCidrs.length} private and ${vpc.isolatedSubnets.length} isolated subnets, expected at least one of each`);
     }
-    if (privateCidrs.some((c) => Token.isUnresolved(c))) {
-      // The isolated ACL names each private subnet; an imported VPC without CIDRs cannot be protected.
-      throw new Error(`TierNetworkAcls ${id}: vpc's private subnets have no literal CIDR, expected a VPC defined in this app`);
+    if ([...vpc.privateSubnets, ...vpc.isolatedSubnets].some((s) => Token.isUnresolved(s.ipv4CidrBlock))) {
+      // The private and isolated ACLs name each other's subnets; an imported VPC without literal CIDRs cannot be protected.
+      throw new Error(`TierNetworkAcls ${id}: vpc's private or isolated subnets have no literal CIDR, expected a VPC defined in this app`);
     }
 
     const anywhere = ec2.AclCidr.anyIpv4();
