@@ -11,6 +11,7 @@ import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
 import { ADMIN_PORTS, DATABASE_PORT } from '../lib/constants/ports';
 import { OperatorVpn } from '../lib/constructs/network/operator-vpn';
+import { TierNetworkAcls } from '../lib/constructs/network/tier-network-acls';
 import { NetworkStack } from '../lib/stacks/network-stack';
 import { acknowledgements, allResources, ENV_NAMES, template, templateJson } from './support/synth';
 
@@ -286,8 +287,7 @@ describe('NET-OPERATOR-ACCESS: the Client VPN of production', () => {
   });
 
   test('NET-OPERATOR-ACCESS: OperatorVpn refuses a client range inside the VPC or outside /12-/22', () => {
-    const stack = new Stack(new App(), 'Probe', { env: { account: '123456789012', region: 'ap-southeast-1' } });
-    const vpc = new ec2.Vpc(stack, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr('10.0.0.0/16'), maxAzs: 2 });
+    const { stack, vpc } = probeVpc();
     const props = {
       vpc,
       vpcCidr: '10.0.0.0/16',
@@ -298,6 +298,15 @@ describe('NET-OPERATOR-ACCESS: the Client VPN of production', () => {
     };
     expect(() => new OperatorVpn(stack, 'Inside', { ...props, clientCidr: '10.0.4.0/22' })).toThrow(/clientCidr got 10\.0\.4\.0\/22, expected a range outside the VPC's 10\.0\.0\.0\/16/);
     expect(() => new OperatorVpn(stack, 'Small', { ...props, clientCidr: '10.9.0.0/24' })).toThrow(/clientCidr got 10\.9\.0\.0\/24, expected a prefix from \/12 to \/22/);
+  });
+});
+
+describe('NET-NACLS: TierNetworkAcls validates its props', () => {
+  test('NET-NACLS: TierNetworkAcls refuses an admin port as the database port, and a VPC without an isolated tier', () => {
+    const { stack, vpc } = probeVpc();
+    expect(() => new TierNetworkAcls(stack, 'Ssh', { vpc, vpcCidr: '10.0.0.0/16', databasePort: 22 })).toThrow(/databasePort got 22, expected a TCP port \(1-65535\) other than 22, 3389/);
+    const flat = new ec2.Vpc(stack, 'Flat', { ipAddresses: ec2.IpAddresses.cidr('10.1.0.0/16'), maxAzs: 2 });
+    expect(() => new TierNetworkAcls(stack, 'TwoTiers', { vpc: flat, vpcCidr: '10.1.0.0/16' })).toThrow(/vpc got 2 public, 2 private and 0 isolated subnets, expected at least one of each/);
   });
 });
 
@@ -344,6 +353,21 @@ describe('network stack with interface endpoints off and a mutual-TLS Client VPN
     t.resourceCountIs('AWS::EC2::SubnetNetworkAclAssociation', 3 * config.availabilityZones.length);
   });
 });
+
+/** A stack with a three-tier VPC, for construct validation tests (constructed, never synthesized). */
+function probeVpc(): { stack: Stack; vpc: ec2.Vpc } {
+  const stack = new Stack(new App(), 'Probe', { env: { account: '123456789012', region: 'ap-southeast-1' } });
+  const vpc = new ec2.Vpc(stack, 'Vpc', {
+    ipAddresses: ec2.IpAddresses.cidr('10.0.0.0/16'),
+    maxAzs: 2,
+    subnetConfiguration: [
+      { name: 'Public', subnetType: ec2.SubnetType.PUBLIC },
+      { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+      { name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+    ],
+  });
+  return { stack, vpc };
+}
 
 /** The port ranges an ingress rule admits, or 'all' for every protocol and port. */
 function admittedPorts(protocol: string | number, from?: number, to?: number): 'all' | [number, number] | undefined {
