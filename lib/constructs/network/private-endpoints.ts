@@ -87,40 +87,25 @@ export class PrivateEndpoints extends Construct {
       service: ec2.GatewayVpcEndpointAwsService.S3,
       subnets: [{ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }, { subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
     });
+    // Endpoint policies bound what passes through the endpoint; they grant nothing themselves.
     this.s3.addToPolicy(
-      new iam.PolicyStatement({
-        sid: 'BucketsOfThisAccount',
-        principals: [new iam.AnyPrincipal()],
-        actions: ['s3:*'],
-        resources: ['*'],
-        conditions: { StringEquals: { 'aws:ResourceAccount': account } },
-      }),
+      throughEndpoint('BucketsOfThisAccount', ['s3:*'], ['*'], { StringEquals: { 'aws:ResourceAccount': account } }),
     );
+    // ECR keeps image layers in an AWS-owned bucket; without this, image pulls through the endpoint
+    // fail with 403 once the statement above applies.
+    // https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html#ecr-setting-up-s3-gateway
     this.s3.addToPolicy(
-      new iam.PolicyStatement({
-        // ECR keeps image layers in an AWS-owned bucket; without this, image pulls through the
-        // endpoint fail with 403 once the statement above applies.
-        // https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html#ecr-setting-up-s3-gateway
-        sid: 'EcrImageLayers',
-        principals: [new iam.AnyPrincipal()],
-        actions: ['s3:GetObject'],
-        resources: [`arn:${partition}:s3:::prod-${region}-starport-layer-bucket/*`],
-      }),
+      throughEndpoint('EcrImageLayers', ['s3:GetObject'], [`arn:${partition}:s3:::prod-${region}-starport-layer-bucket/*`]),
     );
+    // Custom resources and wait conditions answer CloudFormation by a presigned PUT into AWS-owned
+    // buckets; a custom-resource Lambda in these subnets would otherwise hang the deployment for an
+    // hour. The custom-resource bucket's name carries the region without dashes.
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cfn-vpce-bucketnames.html
     this.s3.addToPolicy(
-      new iam.PolicyStatement({
-        // Custom resources and wait conditions answer CloudFormation by a presigned PUT into
-        // AWS-owned buckets; a custom-resource Lambda in these subnets would otherwise hang the
-        // deployment for an hour. The custom-resource bucket's name carries the region without dashes.
-        // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cfn-vpce-bucketnames.html
-        sid: 'CloudFormationResponses',
-        principals: [new iam.AnyPrincipal()],
-        actions: ['s3:PutObject'],
-        resources: [
-          `arn:${partition}:s3:::cloudformation-custom-resource-response-${region.replace(/-/g, '')}/*`,
-          `arn:${partition}:s3:::cloudformation-waitcondition-${region}/*`,
-        ],
-      }),
+      throughEndpoint('CloudFormationResponses', ['s3:PutObject'], [
+        `arn:${partition}:s3:::cloudformation-custom-resource-response-${region.replace(/-/g, '')}/*`,
+        `arn:${partition}:s3:::cloudformation-waitcondition-${region}/*`,
+      ]),
     );
 
     const endpoints: Record<string, ec2.InterfaceVpcEndpoint> = {};
@@ -142,19 +127,16 @@ export class PrivateEndpoints extends Construct {
           open: false,
         });
         if (WITH_IDENTITY_PERIMETER.has(name)) {
-          endpoint.addToPolicy(
-            new iam.PolicyStatement({
-              sid: 'PrincipalsOfThisAccount',
-              principals: [new iam.AnyPrincipal()],
-              actions: ['*'],
-              resources: ['*'],
-              conditions: { StringEquals: { 'aws:PrincipalAccount': account } },
-            }),
-          );
+          endpoint.addToPolicy(throughEndpoint('PrincipalsOfThisAccount', ['*'], ['*'], { StringEquals: { 'aws:PrincipalAccount': account } }));
         }
         endpoints[name] = endpoint;
       }
     }
     this.interfaceEndpoints = endpoints;
   }
+}
+
+/** An endpoint policy statement: who may pass is decided by `conditions`, so the principal is any. */
+function throughEndpoint(sid: string, actions: string[], resources: string[], conditions?: Record<string, unknown>): iam.PolicyStatement {
+  return new iam.PolicyStatement({ sid, principals: [new iam.AnyPrincipal()], actions, resources, conditions });
 }
