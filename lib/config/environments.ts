@@ -43,7 +43,17 @@ export const ENVIRONMENTS: Record<string, EnvironmentInput> = {
     region: HOME_REGION,
     allowedRegions: [HOME_REGION],
     availabilityZones: ['ap-southeast-1a', 'ap-southeast-1b', 'ap-southeast-1c'],
-    network: { vpcCidr: '10.10.0.0/16', natGateways: 3 },
+    network: {
+      vpcCidr: '10.10.0.0/16',
+      natGateways: 3,
+      // Operators' "dedicated VPN" (002); staging relies on Session Manager alone.
+      clientVpn: {
+        serverCertificateArn: 'arn:aws:acm:ap-southeast-1:222222222222:certificate/33333333-3333-4333-8333-333333333333',
+        clientCidr: '10.250.0.0/22',
+        samlProviderArn: 'arn:aws:iam::222222222222:saml-provider/operators-idp',
+        authorizedGroupId: 'platform-operators',
+      },
+    },
     alerts: {
       emails: ['security-oncall@example.com', 'platform-oncall@example.com'],
       httpsEndpoint: 'https://events.pagerduty.example.com/integration/sns',

@@ -19,4 +19,9 @@ export const PRODUCTION_FLOORS = {
    * monthly tier "for a year": the audit trail must reach back at least as far.
    */
   trailRetentionDays: 365,
+  /**
+   * 002: "Network access to our production environment from public networks is restricted."
+   * Production reaches AWS through interface endpoints, not through the NAT gateways.
+   */
+  interfaceEndpoints: true,
 } as const;

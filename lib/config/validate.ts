@@ -100,27 +100,65 @@ const network: Validator = (env) => {
       expected: `expected at most one per availability zone (${env.availabilityZones.length})`,
     });
   }
+  if (env.tier === 'production' && env.network.interfaceEndpoints !== PRODUCTION_FLOORS.interfaceEndpoints) {
+    issues.push({
+      env: env.name,
+      path: 'network.interfaceEndpoints',
+      got: String(env.network.interfaceEndpoints),
+      expected: 'production reaches AWS through interface endpoints, not the internet (NET-PRIVATE-ENDPOINTS)',
+    });
+  }
   return issues;
 };
 
-const edge: Validator = (env) => {
+/**
+ * An ACM certificate (or other ARN) must live in the environment's region and account: load
+ * balancers and Client VPN endpoints use only certificates of their own region and account.
+ */
+function regionalArnIssues(env: EnvironmentConfig, path: string, arn: string, what: string): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
-  const [, , , certRegion, certAccount] = env.edge.certificateArn.split(':');
-  if (certRegion !== env.region) {
-    // An Application Load Balancer can only use a certificate from its own region.
+  const [, , , arnRegion, arnAccount] = arn.split(':');
+  if (arnRegion !== env.region) {
+    issues.push({ env: env.name, path, got: show(arn), expected: `expected a ${what} in the home region ${env.region}, not ${arnRegion}` });
+  }
+  if (arnAccount !== env.account) {
+    issues.push({ env: env.name, path, got: show(arn), expected: `expected a ${what} of the environment's account ${env.account}, not ${arnAccount}` });
+  }
+  return issues;
+}
+
+const edge: Validator = (env) => regionalArnIssues(env, 'edge.certificateArn', env.edge.certificateArn, 'certificate');
+
+/** The operator Client VPN: certificates and SAML provider of this account, a client range Client VPN accepts. */
+const clientVpn: Validator = (env) => {
+  const vpn = env.network.clientVpn;
+  if (!vpn) return [];
+  const issues = [
+    ...regionalArnIssues(env, 'network.clientVpn.serverCertificateArn', vpn.serverCertificateArn, 'certificate'),
+    ...(vpn.clientCertificateArn ? regionalArnIssues(env, 'network.clientVpn.clientCertificateArn', vpn.clientCertificateArn, 'certificate') : []),
+  ];
+  const samlAccount = vpn.samlProviderArn.split(':')[4];
+  if (samlAccount !== env.account) {
     issues.push({
       env: env.name,
-      path: 'edge.certificateArn',
-      got: show(env.edge.certificateArn),
-      expected: `expected a certificate in the home region ${env.region}, not ${certRegion}`,
+      path: 'network.clientVpn.samlProviderArn',
+      got: show(vpn.samlProviderArn),
+      expected: `expected a SAML provider of the environment's account ${env.account}, not ${samlAccount}`,
     });
   }
-  if (certAccount !== env.account) {
+  const path = 'network.clientVpn.clientCidr';
+  const { prefix } = cidrRange(vpn.clientCidr);
+  if (prefix < 12 || prefix > 22) {
+    issues.push({ env: env.name, path, got: show(vpn.clientCidr), expected: 'expected a prefix from /12 to /22 (what Client VPN accepts)' });
+  } else if (!isNetworkAddress(vpn.clientCidr)) {
+    issues.push({ env: env.name, path, got: show(vpn.clientCidr), expected: 'expected the block to start at its network address (no host bits set)' });
+  }
+  if (cidrsOverlap(vpn.clientCidr, env.network.vpcCidr)) {
     issues.push({
       env: env.name,
-      path: 'edge.certificateArn',
-      got: show(env.edge.certificateArn),
-      expected: `expected a certificate of the environment's account ${env.account}, not ${certAccount}`,
+      path,
+      got: show(vpn.clientCidr),
+      expected: `must not overlap the VPC's ${env.network.vpcCidr} (Client VPN could not route to it)`,
     });
   }
   return issues;
@@ -207,7 +245,7 @@ const accountBaseline: Validator = (env) => {
 };
 
 /** Every per-environment validator, by area. Later areas add theirs here. */
-export const ENVIRONMENT_VALIDATORS: readonly Validator[] = [regions, zones, network, edge, data, logs, accountBaseline];
+export const ENVIRONMENT_VALIDATORS: readonly Validator[] = [regions, zones, network, clientVpn, edge, data, logs, accountBaseline];
 
 /** Rules across environments: separation of staging and production, non-overlapping networks. */
 export function validateAcrossEnvironments(envs: readonly EnvironmentConfig[]): ConfigIssue[] {

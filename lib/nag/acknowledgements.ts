@@ -162,6 +162,16 @@ export const ACKNOWLEDGEMENTS = {
         'The account baseline deploys without (and before) any VPC, and the handler holds no data: it only calls the global IAM endpoint with a role limited to the password-policy actions.',
     })),
   ],
+  /** A subnet tier's network ACL and its entries. */
+  networkAcl: [
+    {
+      rule: 'AwsSolutions-VPC3',
+      control: 'NET-NACLS',
+      reason:
+        '003 promises network ACLs that keep unauthorized requests out of the internal network. Each tier ACL is deny-by-default, ' +
+        'admits only the ports its tier serves and return traffic, never an admin port, and is covered by tests over the template.',
+    },
+  ],
 } satisfies Record<string, readonly Acknowledgement[]>;
 
 /** The keys of {@link ACKNOWLEDGEMENTS}. */

@@ -1,11 +1,14 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { EncryptionKey } from '../constructs/common/encryption-key';
+import { OperatorVpn } from '../constructs/network/operator-vpn';
 import { SecureVpc } from '../constructs/network/secure-vpc';
 import { BaselineStack, type BaselineStackProps } from './baseline-stack';
 
 /**
- * The network: VPC, subnets, flow logs. Changes rarely; everything else depends on it.
+ * The network: VPC, subnet tiers with their network ACLs, VPC endpoints, flow logs, and the
+ * operator Client VPN when the environment names one. Changes rarely; everything else depends on it.
  */
 export class NetworkStack extends BaselineStack {
   /** The environment's VPC. */
@@ -15,9 +18,11 @@ export class NetworkStack extends BaselineStack {
    * data stacks (which the workload depends on) can admit it without a cyclic reference.
    */
   public readonly workloadSecurityGroup: ec2.SecurityGroup;
+  /** The operator Client VPN, when `network.clientVpn` is configured. */
+  public readonly operatorVpn?: OperatorVpn;
 
   constructor(scope: Construct, id: string, props: BaselineStackProps) {
-    super(scope, id, { description: `Network of ${props.config.name}: VPC, subnet tiers, flow logs`, ...props });
+    super(scope, id, { description: `Network of ${props.config.name}: VPC, subnet tiers and NACLs, endpoints, flow logs, operator access`, ...props });
     const { config } = this;
     const logKey = new EncryptionKey(this, 'LogKey', {
       description: `${config.name} network logs`,
@@ -29,7 +34,22 @@ export class NetworkStack extends BaselineStack {
       natGateways: config.network.natGateways,
       logKey: logKey.key,
       logRetentionDays: config.logs.retentionDays,
+      interfaceEndpoints: config.network.interfaceEndpoints,
     });
+    const vpn = config.network.clientVpn;
+    if (vpn) {
+      this.operatorVpn = new OperatorVpn(this, 'OperatorVpn', {
+        vpc: this.network.vpc,
+        vpcCidr: config.network.vpcCidr,
+        serverCertificateArn: vpn.serverCertificateArn,
+        clientCidr: vpn.clientCidr,
+        samlProvider: iam.SamlProvider.fromSamlProviderArn(this, 'OperatorIdp', vpn.samlProviderArn),
+        clientCertificateArn: vpn.clientCertificateArn,
+        authorizedGroupId: vpn.authorizedGroupId,
+        logKey: logKey.key,
+        logRetentionDays: config.logs.retentionDays,
+      });
+    }
     this.workloadSecurityGroup = new ec2.SecurityGroup(this, 'WorkloadSecurityGroup', {
       vpc: this.network.vpc,
       description: 'Workload tasks: reachable only from the load balancer, egress only where granted',

@@ -5,6 +5,8 @@ import { Construct } from 'constructs';
 import { acknowledge } from '../../nag/acknowledgements';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
 import { SecureLogGroup } from '../common/secure-log-group';
+import { PrivateEndpoints } from './private-endpoints';
+import { TierNetworkAcls } from './tier-network-acls';
 
 /** Props of {@link SecureVpc}. */
 export interface SecureVpcProps {
@@ -18,6 +20,17 @@ export interface SecureVpcProps {
   readonly logKey: kms.IKey;
   /** Days to keep flow log records. */
   readonly logRetentionDays: number;
+  /**
+   * The one port the isolated tier's network ACL admits from the private tier.
+   * @default DATABASE_PORT (5432)
+   */
+  readonly databasePort?: number;
+  /**
+   * Create the interface endpoints (hourly cost per zone). Without them, the same calls leave
+   * through the NAT gateways over TLS; the S3 gateway endpoint stays either way.
+   * @default true
+   */
+  readonly interfaceEndpoints?: boolean;
 }
 
 /** The three subnet tiers, by the group names CDK gives them. */
@@ -33,13 +46,19 @@ export const SUBNET_TIERS = {
 /**
  * A VPC across the environment's zones with public, private and isolated tiers
  * (NET-MULTI-AZ, NET-TIERED-SUBNETS), flow logs of all traffic to an encrypted log group
- * (NET-FLOW-LOGS) and a default security group stripped of every rule (NET-DEFAULT-SG-CLOSED).
+ * (NET-FLOW-LOGS), a default security group stripped of every rule (NET-DEFAULT-SG-CLOSED), a
+ * network ACL per tier (NET-NACLS) and VPC endpoints for S3 and the services workloads call
+ * (NET-PRIVATE-ENDPOINTS).
  */
 export class SecureVpc extends Construct {
   /** The VPC. */
   public readonly vpc: ec2.Vpc;
   /** Where flow logs go. */
   public readonly flowLogGroup: SecureLogGroup;
+  /** The tiers' network ACLs. */
+  public readonly networkAcls: TierNetworkAcls;
+  /** The VPC endpoints. */
+  public readonly endpoints: PrivateEndpoints;
 
   constructor(scope: Construct, id: string, props: SecureVpcProps) {
     super(scope, id);
@@ -61,6 +80,16 @@ export class SecureVpc extends Construct {
     for (const subnet of this.vpc.publicSubnets) {
       acknowledge(subnet.node.findChild('DefaultRoute'), 'publicSubnetDefaultRoute');
     }
+    this.networkAcls = new TierNetworkAcls(this, 'NetworkAcls', {
+      vpc: this.vpc,
+      vpcCidr: props.cidr,
+      databasePort: props.databasePort,
+    });
+    this.endpoints = new PrivateEndpoints(this, 'Endpoints', {
+      vpc: this.vpc,
+      vpcCidr: props.cidr,
+      interfaceEndpoints: props.interfaceEndpoints,
+    });
     this.flowLogGroup = new SecureLogGroup(this, 'FlowLogs', {
       encryptionKey: props.logKey,
       retentionDays: props.logRetentionDays,

@@ -51,7 +51,7 @@ export const NETWORK_CONTROLS: readonly Control[] = [
   {
     id: 'NET-NACLS',
     statement:
-      'Each subnet tier has its own network ACL: public admits only 443/80 and return traffic, private admits only traffic from the VPC, isolated admits only the database port from the private tier; nothing from 0.0.0.0/0 reaches private or isolated subnets.',
+      'Each subnet tier has its own network ACL: public admits only 443/80 and return traffic, private admits only traffic from the VPC plus the return traffic of its own NAT-translated connections, isolated admits only the database port from the private tier; no new connection from 0.0.0.0/0 reaches private or isolated subnets.',
     sources: [
       {
         seed: '003_c8c1318184c7c51b.txt',
@@ -64,9 +64,9 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'network',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'One ec2.NetworkAcl per tier, associated with every subnet of the tier, with entries written through AclTraffic/AclCidr; each NACL is acknowledged for AwsSolutions-VPC3 citing NET-NACLS.',
+      'TierNetworkAcls: one ec2.NetworkAcl per tier associated with every subnet of the tier, entries through AclTraffic/AclCidr. Public admits TCP 443/80 and TCP return ports from anywhere; private admits TCP 443 and return ports from the VPC CIDR and, from 0.0.0.0/0, only TCP return ports (NAT responses) and ICMP fragmentation-needed; isolated admits only DATABASE_PORT from each private subnet CIDR and answers only them. Return-port ranges skip 22 and 3389. Each NACL is acknowledged for AwsSolutions-VPC3 citing NET-NACLS.',
   },
   {
     id: 'NET-FLOW-LOGS',
@@ -112,9 +112,9 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'network',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'S3 gateway endpoint plus interface endpoints (Secrets Manager, KMS, CloudWatch Logs, ECR api and dkr, STS, SSM, SSM messages) in the private subnets with private DNS, a security group admitting 443 from the VPC only, and endpoint policies where they narrow access.',
+      'PrivateEndpoints: S3 gateway endpoint on the private and isolated route tables, its policy limited to buckets with aws:ResourceAccount of this account plus s3:GetObject on the regional ECR layer bucket and s3:PutObject on the CloudFormation response buckets; interface endpoints (Secrets Manager, KMS, CloudWatch Logs, ECR api and dkr, STS, SSM, SSM messages) in the private subnets with private DNS, a security group admitting TCP 443 from the VPC CIDR only, and policies limited to aws:PrincipalAccount of this account (all but SSM messages). network.interfaceEndpoints may be false in staging only.',
   },
   {
     id: 'NET-NO-ADMIN-PORTS',
@@ -131,9 +131,9 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'network',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'Test over every AWS::EC2::SecurityGroup, SecurityGroupIngress and NetworkAclEntry: no ingress range includes port 22 or 3389.',
+      'No ingress rule opens 22 or 3389 (NACL return-port ranges are split around them); a test over every AWS::EC2::SecurityGroup, SecurityGroupIngress and NetworkAclEntry of every stack fails on any ingress range, or all-protocol rule, that includes port 22 or 3389.',
   },
   {
     id: 'NET-OPERATOR-ACCESS',
@@ -151,8 +151,8 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'network',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'SSM and SSM-messages interface endpoints (and ECS Exec on the service) give shell access only to MFA-gated staff roles; when config names a server certificate, an AWS::EC2::ClientVpnEndpoint with AuthorizationRules limited to the private-tier CIDRs, otherwise none.',
+      'SSM and SSM messages interface endpoints carry Session Manager and ECS Exec sessions. When network.clientVpn names a server certificate, OperatorVpn: an AWS::EC2::ClientVpnEndpoint with federated (SAML) sign-in and optional device certificates, split tunnel, 8-hour sessions, connection logs to a KMS-encrypted log group, a security group with no ingress and HTTPS egress to the private subnets, associated with the private subnets and authorised to the private subnet CIDRs only; otherwise none.',
   },
 ];

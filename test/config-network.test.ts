@@ -1,0 +1,58 @@
+/**
+ * Bad network input: interface endpoints in production, and the operator Client VPN's
+ * certificates, SAML provider and client range. (CIDR syntax, overlap and NAT count are in
+ * config.test.ts.)
+ */
+import { ENVIRONMENTS } from '../lib/config/environments';
+import { loadEnvironments } from '../lib/config/load';
+import { issuesOf, withChange } from './support/config';
+
+const VPN = {
+  serverCertificateArn: 'arn:aws:acm:ap-southeast-1:111111111111:certificate/44444444-4444-4444-8444-444444444444',
+  clientCidr: '10.251.0.0/22',
+  samlProviderArn: 'arn:aws:iam::111111111111:saml-provider/operators-idp',
+};
+
+/** Gives staging a valid Client VPN, then applies `change` to it. */
+const stagingVpn = (change: (vpn: any) => void) => (e: any) => {
+  e.network.clientVpn = { ...VPN };
+  change(e.network.clientVpn);
+};
+
+describe('network configuration', () => {
+  test('NET-PRIVATE-ENDPOINTS: interface endpoints default to on; staging may turn them off', () => {
+    for (const env of loadEnvironments(ENVIRONMENTS)) expect(env.network.interfaceEndpoints).toBe(true);
+    const off = withChange('staging', (e) => (e.network.interfaceEndpoints = false));
+    expect(loadEnvironments(off, ['staging'])[0].network.interfaceEndpoints).toBe(false);
+  });
+
+  test('NET-OPERATOR-ACCESS: a valid Client VPN, with and without a client CA and group, passes', () => {
+    expect(() => loadEnvironments(withChange('staging', stagingVpn(() => undefined)))).not.toThrow();
+    const mutual = withChange('staging', stagingVpn((v) => (v.clientCertificateArn = VPN.serverCertificateArn.replace('4444-4444-8444', '5555-4555-8555'))));
+    expect(loadEnvironments(mutual, ['staging'])[0].network.clientVpn?.clientCertificateArn).toMatch(/certificate\//);
+  });
+
+  test.each<[string, 'staging' | 'production', (e: any) => void, RegExp]>([
+    ['NET-PRIVATE-ENDPOINTS: interface endpoints off in production', 'production', (e) => (e.network.interfaceEndpoints = false), /^production\.network\.interfaceEndpoints: got false, production reaches AWS through interface endpoints, not the internet \(NET-PRIVATE-ENDPOINTS\)$/],
+    ['interface endpoints given as text', 'staging', (e) => (e.network.interfaceEndpoints = 'no'), /^staging\.network\.interfaceEndpoints: got "no", /],
+    ['an unknown Client VPN field', 'staging', stagingVpn((v) => (v.splitTunnel = false)), /^staging\.network\.clientVpn: got unknown field\(s\) splitTunnel, expected only the documented fields$/],
+    ['a Client VPN without a SAML provider', 'staging', stagingVpn((v) => delete v.samlProviderArn), /^staging\.network\.clientVpn\.samlProviderArn: got no value, expected an IAM SAML provider ARN/],
+    ['a malformed server certificate ARN', 'staging', stagingVpn((v) => (v.serverCertificateArn = 'arn:aws:acm:cert')), /^staging\.network\.clientVpn\.serverCertificateArn: got "arn:aws:acm:cert", expected an ACM certificate ARN/],
+    ['a server certificate that is an IAM certificate', 'staging', stagingVpn((v) => (v.serverCertificateArn = 'arn:aws:iam::111111111111:server-certificate/vpn')), /^staging\.network\.clientVpn\.serverCertificateArn: got "arn:aws:iam::111111111111:server-certificate\/vpn", expected an ACM certificate ARN/],
+    ['a server certificate from another region', 'staging', stagingVpn((v) => (v.serverCertificateArn = v.serverCertificateArn.replace('ap-southeast-1', 'us-east-1'))), /^staging\.network\.clientVpn\.serverCertificateArn: got .*, expected a certificate in the home region ap-southeast-1, not us-east-1$/],
+    ['a server certificate from another account', 'staging', stagingVpn((v) => (v.serverCertificateArn = v.serverCertificateArn.replace('111111111111', '333333333333'))), /^staging\.network\.clientVpn\.serverCertificateArn: got .*, expected a certificate of the environment's account 111111111111, not 333333333333$/],
+    ['a client CA certificate from another region', 'staging', stagingVpn((v) => (v.clientCertificateArn = v.serverCertificateArn.replace('ap-southeast-1', 'eu-west-1'))), /^staging\.network\.clientVpn\.clientCertificateArn: got .*, expected a certificate in the home region ap-southeast-1, not eu-west-1$/],
+    ['a malformed client CA certificate ARN', 'staging', stagingVpn((v) => (v.clientCertificateArn = 'ca')), /^staging\.network\.clientVpn\.clientCertificateArn: got "ca", expected an ACM certificate ARN/],
+    ['a malformed SAML provider ARN', 'staging', stagingVpn((v) => (v.samlProviderArn = 'arn:aws:iam::111111111111:role/idp')), /^staging\.network\.clientVpn\.samlProviderArn: got "arn:aws:iam::111111111111:role\/idp", expected an IAM SAML provider ARN/],
+    ['a SAML provider of another account', 'staging', stagingVpn((v) => (v.samlProviderArn = v.samlProviderArn.replace('111111111111', '333333333333'))), /^staging\.network\.clientVpn\.samlProviderArn: got .*, expected a SAML provider of the environment's account 111111111111, not 333333333333$/],
+    ['an invalid client CIDR', 'staging', stagingVpn((v) => (v.clientCidr = '10.251.0.0/33')), /^staging\.network\.clientVpn\.clientCidr: got "10\.251\.0\.0\/33", expected an IPv4 CIDR block/],
+    ['a client CIDR inside the VPC', 'staging', stagingVpn((v) => (v.clientCidr = '10.20.252.0/22')), /^staging\.network\.clientVpn\.clientCidr: got "10\.20\.252\.0\/22", must not overlap the VPC's 10\.20\.0\.0\/16 \(Client VPN could not route to it\)$/],
+    ['a client CIDR holding the VPC', 'staging', stagingVpn((v) => (v.clientCidr = '10.16.0.0/12')), /^staging\.network\.clientVpn\.clientCidr: got "10\.16\.0\.0\/12", must not overlap the VPC's 10\.20\.0\.0\/16/],
+    ['a client CIDR smaller than /22', 'staging', stagingVpn((v) => (v.clientCidr = '10.251.0.0/24')), /^staging\.network\.clientVpn\.clientCidr: got "10\.251\.0\.0\/24", expected a prefix from \/12 to \/22 \(what Client VPN accepts\)$/],
+    ['a client CIDR larger than /12', 'staging', stagingVpn((v) => (v.clientCidr = '172.0.0.0/11')), /^staging\.network\.clientVpn\.clientCidr: got "172\.0\.0\.0\/11", expected a prefix from \/12 to \/22/],
+    ['a client CIDR with host bits', 'staging', stagingVpn((v) => (v.clientCidr = '10.251.1.0/22')), /^staging\.network\.clientVpn\.clientCidr: got "10\.251\.1\.0\/22", expected the block to start at its network address/],
+    ['an empty authorised group', 'staging', stagingVpn((v) => (v.authorizedGroupId = '')), /^staging\.network\.clientVpn\.authorizedGroupId: got "", expected a non-empty group ID$/],
+  ])('fails on %s', (_name, env, change, message) => {
+    expect(issuesOf(withChange(env, change))).toContainEqual(expect.stringMatching(message));
+  });
+});
