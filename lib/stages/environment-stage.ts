@@ -4,6 +4,7 @@ import { RetainStatefulResources } from '../aspects/retain-stateful';
 import type { EnvironmentConfig } from '../config/schema';
 import { AlertingStack } from '../stacks/alerting-stack';
 import { NetworkStack } from '../stacks/network-stack';
+import { WorkloadStack } from '../stacks/workload-stack';
 
 /** Props of {@link EnvironmentStage}. */
 export interface EnvironmentStageProps extends Omit<StageProps, 'env'> {
@@ -18,6 +19,7 @@ export interface EnvironmentStageProps extends Omit<StageProps, 'env'> {
 export class EnvironmentStage extends Stage {
   public readonly alerting: AlertingStack;
   public readonly network: NetworkStack;
+  public readonly workload: WorkloadStack;
 
   constructor(scope: Construct, props: EnvironmentStageProps) {
     const { config, ...rest } = props;
@@ -25,6 +27,12 @@ export class EnvironmentStage extends Stage {
 
     this.alerting = new AlertingStack(this, 'Alerting', { config });
     this.network = new NetworkStack(this, 'Network', { config });
+    this.workload = new WorkloadStack(this, 'Workload', {
+      config,
+      vpc: this.network.network.vpc,
+      workloadSecurityGroup: this.network.workloadSecurityGroup,
+      topics: this.alerting.topics,
+    });
 
     Tags.of(this).add('Environment', config.name);
     Tags.of(this).add('Project', 'saas-security-baseline');
