@@ -83,9 +83,10 @@ export class HttpsLoadBalancer extends Construct {
       deletionProtection: props.deletionProtection ?? true,
       http2Enabled: true,
       idleTimeout: Duration.seconds(60),
-      // If the WAF cannot answer, requests are refused rather than let through uninspected.
-      wafFailOpen: false,
     });
+    // If the WAF cannot answer, requests are refused rather than let through uninspected. Written
+    // explicitly (the L2 omits the default) so that a template diff shows any change.
+    this.loadBalancer.setAttribute('waf.fail_open.enabled', 'false');
 
     this.accessLogs = new AccessLogBucket(this, 'AccessLogs', { retentionDays: props.accessLogRetentionDays });
     this.loadBalancer.logAccessLogs(this.accessLogs.bucket, 'alb');

@@ -180,6 +180,7 @@ export class FargateWorkload extends Construct {
       port: props.containerPort,
       deregistrationDelay: Duration.seconds(30),
       healthCheck: {
+        enabled: true,
         path: props.healthCheckPath,
         healthyHttpCodes: '200-399',
         interval: Duration.seconds(15),
