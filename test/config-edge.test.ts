@@ -2,25 +2,8 @@
  * Bad edge and workload configuration fails validation with a message naming the environment,
  * the field, the bad value and what is allowed.
  */
-import { ENVIRONMENTS } from '../lib/config/environments';
-import { ConfigError, loadEnvironments } from '../lib/config/load';
-import type { EnvironmentInput } from '../lib/config/schema';
-
-function withChange(env: 'staging' | 'production', change: (e: any) => void): Record<string, EnvironmentInput> {
-  const copy = structuredClone(ENVIRONMENTS);
-  change(copy[env]);
-  return copy;
-}
-
-function issuesOf(table: Record<string, unknown>): readonly string[] {
-  try {
-    loadEnvironments(table);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected the configuration to fail');
-}
+import { loadEnvironments } from '../lib/config/load';
+import { issuesOf, withChange } from './support/config-cases';
 
 const HEALTH_CHECK = 'arn:aws:route53:::healthcheck/abcdef01-2345-4678-9abc-def012345678';
 

@@ -12,20 +12,14 @@ import { SSE_S3_LOG_DELIVERY_TAG } from '../lib/constants/tags';
 import { AlertingStack } from '../lib/stacks/alerting-stack';
 import { NetworkStack } from '../lib/stacks/network-stack';
 import { WorkloadStack } from '../lib/stacks/workload-stack';
+import { onlyResourceOfType, resourcesOfType } from './support/stack-resources';
 import { allResources, ENV_NAMES, template, templateJson } from './support/synth';
 
 const CONFIGS = Object.fromEntries(loadEnvironments(ENVIRONMENTS).map((e) => [e.name, e]));
 const STACK = 'Workload';
 
-/** Resources of one type in the workload stack, by logical ID. */
-function resources(env: string, type: string): Array<[string, any]> {
-  return Object.entries<any>(templateJson(env, STACK).Resources).filter(([, r]) => r.Type === type);
-}
-function only(env: string, type: string): [string, any] {
-  const found = resources(env, type);
-  expect(found).toHaveLength(1);
-  return found[0];
-}
+const resources = (env: string, type: string) => resourcesOfType(env, STACK, type);
+const only = (env: string, type: string) => onlyResourceOfType(env, STACK, type);
 const attributes = (lb: any): Record<string, string> =>
   Object.fromEntries(lb.Properties.LoadBalancerAttributes.map((a: any) => [a.Key, typeof a.Value === 'string' ? a.Value : JSON.stringify(a.Value)]));
 

@@ -4,19 +4,14 @@
  */
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
+import { onlyResourceOfType, resourcesOfType } from './support/stack-resources';
 import { allResources, ENV_NAMES, templateJson } from './support/synth';
 
 const CONFIGS = Object.fromEntries(loadEnvironments(ENVIRONMENTS).map((e) => [e.name, e]));
 const STACK = 'Workload';
 
-function resources(env: string, type: string): Array<[string, any]> {
-  return Object.entries<any>(templateJson(env, STACK).Resources).filter(([, r]) => r.Type === type);
-}
-function only(env: string, type: string): [string, any] {
-  const found = resources(env, type);
-  expect(found).toHaveLength(1);
-  return found[0];
-}
+const resources = (env: string, type: string) => resourcesOfType(env, STACK, type);
+const only = (env: string, type: string) => onlyResourceOfType(env, STACK, type);
 const importOf = (value: any): string => value?.['Fn::ImportValue'] ?? '';
 
 describe.each(ENV_NAMES)('workload of %s', (env) => {
