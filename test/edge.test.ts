@@ -236,7 +236,8 @@ describe('Shield Advanced with a health check (in-process synthesis)', () => {
   beforeAll(() => {
     const base = CONFIGS.production;
     const config: EnvironmentConfig = { ...base, edge: { ...base.edge, shieldAdvanced: true, healthCheckArn } };
-    const app = new App();
+    // The built-in CloudFormation validation adds seconds and only repeats what the shared synthesis checks.
+    const app = new App({ builtinCloudFormationValidation: false });
     const alerting = new AlertingStack(app, 'Alerting', { config });
     const network = new NetworkStack(app, 'Network', { config });
     const stack = new WorkloadStack(app, 'Workload', {

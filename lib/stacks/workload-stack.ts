@@ -1,3 +1,4 @@
+import { CfnOutput } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
 import { EncryptionKey } from '../constructs/common/encryption-key';
@@ -79,6 +80,13 @@ export class WorkloadStack extends BaselineStack {
         healthCheckArn: config.edge.healthCheckArn,
       });
     }
+
+    // This stack creates no DNS record (the zone may live in another account): the output says
+    // where the environment's domain must point.
+    new CfnOutput(this, 'LoadBalancerDnsName', {
+      description: `Alias or CNAME target for ${config.edge.domainName}`,
+      value: this.edge.loadBalancer.loadBalancerDnsName,
+    });
 
     this.alarms = new WorkloadAlarms(this, 'Alarms', {
       loadBalancer: this.edge.loadBalancer,
