@@ -95,10 +95,12 @@ describe.each(ENV_NAMES)('edge of %s', (env) => {
     expect(attrs['waf.fail_open.enabled']).toBe('false');
   });
 
-  test('EDGE-ALB-ACCESS-LOGS: the load balancer logs to its access-log bucket, and production protects it from deletion', () => {
+  test('EDGE-ALB-ACCESS-LOGS: the load balancer writes access and TLS connection logs to its log bucket, and production protects it from deletion', () => {
     const attrs = attributes(lb);
     expect(attrs['access_logs.s3.enabled']).toBe('true');
     expect(JSON.parse(attrs['access_logs.s3.bucket'])).toEqual({ Ref: expect.stringMatching(/^LoadBalancerAccessLogs/) });
+    expect(attrs['connection_logs.s3.enabled']).toBe('true');
+    expect(attrs['connection_logs.s3.bucket']).toBe(attrs['access_logs.s3.bucket']);
     expect(attrs['deletion_protection.enabled']).toBe(config.tier === 'production' ? 'true' : 'false');
   });
 
@@ -127,7 +129,7 @@ describe.each(ENV_NAMES)('edge of %s', (env) => {
     const allows = policy.Properties.PolicyDocument.Statement.filter((s: any) => s.Effect === 'Allow');
     for (const s of allows) {
       expect(['s3:PutObject', 's3:GetBucketAcl']).toContain(s.Action);
-      if (s.Action === 's3:PutObject') expect(JSON.stringify(s.Resource)).toContain(`/alb/AWSLogs/${config.account}/*`);
+      if (s.Action === 's3:PutObject') expect(JSON.stringify(s.Resource)).toMatch(new RegExp(`/alb(-connections)?/AWSLogs/${config.account}/\\*`));
     }
   });
 

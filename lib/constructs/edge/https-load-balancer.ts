@@ -44,7 +44,7 @@ export const HTTPS_SSL_POLICY = elbv2.SslPolicy.TLS13_12_RES_PQ;
  *   every request with a permanent redirect to HTTPS and forwards nothing;
  * - invalid header fields are dropped and HTTP desync mitigation is at its strictest, so requests
  *   that could smuggle a second request past the WAF never reach the workload;
- * - access logs go to an {@link AccessLogBucket}.
+ * - access logs and TLS connection logs go to an {@link AccessLogBucket}.
  */
 export class HttpsLoadBalancer extends Construct {
   /** The load balancer. */
@@ -90,6 +90,9 @@ export class HttpsLoadBalancer extends Construct {
 
     this.accessLogs = new AccessLogBucket(this, 'AccessLogs', { retentionDays: props.accessLogRetentionDays });
     this.loadBalancer.logAccessLogs(this.accessLogs.bucket, 'alb');
+    // Connection logs record each TLS handshake (protocol, cipher, failures): the evidence that
+    // clients negotiate what EDGE-TLS-POLICY promises, and the trace of handshake-level attacks.
+    this.loadBalancer.logConnectionLogs(this.accessLogs.bucket, 'alb-connections');
 
     this.httpsListener = this.loadBalancer.addListener('Https', {
       port: 443,

@@ -146,7 +146,7 @@ export const EDGE_CONTROLS: readonly Control[] = [
     area: 'edge',
     status: 'implemented',
     enforcement:
-      'AccessLogBucket: ALB attribute access_logs.s3.enabled true targeting a dedicated S3 bucket with SSE-S3 (the only encryption ELB log delivery supports; tagged saas-security-baseline:log-delivery, the only exception to KMS), versioned, public access blocked, ACLs disabled, a policy denying non-TLS and TLS < 1.2, and lifecycle expiration from config edge.accessLogRetentionDays (at least 365 in production); ALB deletion_protection.enabled true in production.',
+      'AccessLogBucket: ALB attributes access_logs.s3.enabled and connection_logs.s3.enabled true targeting a dedicated S3 bucket with SSE-S3 (the only encryption ELB log delivery supports; tagged saas-security-baseline:log-delivery, the only exception to KMS), versioned, public access blocked, ACLs disabled, a policy denying non-TLS and TLS < 1.2, and lifecycle expiration from config edge.accessLogRetentionDays (at least 365 in production); ALB deletion_protection.enabled true in production.',
   },
 
   // Workload tier.
