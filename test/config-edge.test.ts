@@ -28,6 +28,14 @@ describe('edge and workload configuration', () => {
     expect(staging.edge.accessLogRetentionDays).toBe(365);
   });
 
+  test.each(['public.ecr.aws/nginx/nginx:stable-alpine', '123456789012.dkr.ecr.ap-southeast-1.amazonaws.com/app:Release-2.1', `registry.example.com/team/app@sha256:${'a'.repeat(64)}`])(
+    'accepts the image reference %s',
+    (image) => {
+      const table = withChange('staging', (e) => (e.workload.containerImage = image));
+      expect(loadEnvironments(table, ['staging'])[0].workload.containerImage).toBe(image);
+    },
+  );
+
   test('EDGE-DDOS-SHIELD: a health check is accepted with Shield Advanced on', () => {
     const table = withChange('production', (e) => (e.edge.healthCheckArn = HEALTH_CHECK));
     expect(loadEnvironments(table, ['production'])[0].edge.healthCheckArn).toBe(HEALTH_CHECK);
@@ -47,6 +55,7 @@ describe('edge and workload configuration', () => {
     ['no tasks at all', 'staging', (e) => (e.workload.desiredCount = 0), /^staging\.workload\.desiredCount: got 0, expected at least 1 task$/],
     ['a container port out of range', 'staging', (e) => (e.workload.containerPort = 70000), /^staging\.workload\.containerPort: got 70000, expected a port from 1 to 65535$/],
     ['a relative health check path', 'staging', (e) => (e.workload.healthCheckPath = 'health'), /^staging\.workload\.healthCheckPath: got "health", expected an absolute path such as \/health$/],
+    ['a malformed image reference', 'staging', (e) => (e.workload.containerImage = 'nginx latest'), /^staging\.workload\.containerImage: got "nginx latest", expected an image reference/],
     ['an unknown workload field', 'staging', (e) => (e.workload.replicas = 3), /^staging\.workload: got unknown field\(s\) replicas, expected only the documented fields$/],
   ])('fails on %s', (_name, env, change, message) => {
     expect(issuesOf(withChange(env, change))).toContainEqual(expect.stringMatching(message));

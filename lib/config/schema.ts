@@ -119,7 +119,9 @@ export const WorkloadSchema = z.strictObject({
    */
   containerImage: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9._\-/:@]+$/, { error: 'expected an image reference such as public.ecr.aws/nginx/nginx:stable-alpine' })
+    .regex(/^[a-z0-9][a-z0-9._\-/:]*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[0-9a-f]{64})?$/, {
+      error: 'expected an image reference such as public.ecr.aws/nginx/nginx:stable-alpine',
+    })
     .default('public.ecr.aws/nginx/nginx:stable-alpine'),
   /** The port the container listens on for HTTP from the load balancer. @default 80 */
   containerPort: z.number().int().min(1, { error: 'expected a port from 1 to 65535' }).max(65535, { error: 'expected a port from 1 to 65535' }).default(80),
