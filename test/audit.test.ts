@@ -19,7 +19,7 @@ import { SecurityHub } from '../lib/constructs/audit/security-hub';
 import { FindingRouting } from '../lib/constructs/monitoring/finding-routing';
 import { CATALOG } from '../lib/controls/catalog';
 import { EnvironmentStage } from '../lib/stages/environment-stage';
-import { allResources, ENV_NAMES, template, templateJson } from './support/synth';
+import { allResources, ENV_NAMES, template, templateJson, crossStackRef, grantsOfRole } from './support/synth';
 
 const CONFIGS = Object.fromEntries(loadEnvironments(ENVIRONMENTS).map((e) => [e.name, e]));
 const STACK = 'AccountBaseline';
@@ -30,15 +30,7 @@ function ofType(env: string, type: string): Array<[string, any]> {
 }
 
 /** Every statement of the customer-managed policies attached to a role of the baseline stack. */
-function grantsOf(env: string, roleId: string): any[] {
-  const resources = templateJson(env, STACK).Resources;
-  const attachedByRole = (resources[roleId].Properties.ManagedPolicyArns ?? []).filter((arn: any) => arn.Ref).map((arn: any) => arn.Ref);
-  // ManagedPolicyRole attaches its grants policy from the policy's side (its Roles list).
-  const attachedByPolicy = Object.entries<any>(resources)
-    .filter(([, r]) => r.Type === 'AWS::IAM::ManagedPolicy' && (r.Properties.Roles ?? []).some((x: any) => x.Ref === roleId))
-    .map(([id]) => id);
-  return [...attachedByRole, ...attachedByPolicy].flatMap((id: string) => resources[id].Properties.PolicyDocument.Statement);
-}
+const grantsOf = (env: string, roleId: string): any[] => grantsOfRole(env, STACK, roleId);
 
 /** The logical ID of the bucket whose ID starts with `prefix`. */
 function bucketId(env: string, prefix: string): string {
@@ -264,7 +256,7 @@ describe('LOG-ENCRYPTED-RETAINED: every log group of every stack is encrypted an
 
   test('LOG-ENCRYPTED-RETAINED: each log group key admits CloudWatch Logs only for log groups of its own account', () => {
     for (const g of allResources().filter((r) => r.type === 'AWS::Logs::LogGroup')) {
-      const keyId = g.props.KmsKeyId['Fn::GetAtt']?.[0] ?? g.props.KmsKeyId['Fn::ImportValue'];
+      const keyId = g.props.KmsKeyId['Fn::GetAtt']?.[0] ?? crossStackRef(g.props.KmsKeyId);
       if (typeof keyId !== 'string' || !templateJson(g.env, g.stackId).Resources[keyId]) continue;
       const statements = templateJson(g.env, g.stackId).Resources[keyId].Properties.KeyPolicy.Statement;
       const logs = statements.find((s: any) => s.Sid === 'AllowCloudWatchLogsOfThisAccount');

@@ -2,13 +2,26 @@
  * Rules that hold across the whole deployment. They run over every resource of every stack, so a
  * resource added by any later change is checked without a new test.
  */
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { ENVIRONMENTS } from '../lib/config/environments';
+import { ACCESS_LOGS_PURPOSE_TAG } from '../lib/constructs/common/secure-bucket';
+import { SSE_S3_LOG_DELIVERY_TAG } from '../lib/constants/tags';
 import { loadEnvironments } from '../lib/config/load';
 import { allResources, allStacks, templateJson } from './support/synth';
 
 const CONFIGS = Object.fromEntries(loadEnvironments(ENVIRONMENTS).map((e) => [e.name, e]));
 const ofType = (type: string) => allResources().filter((r) => r.type === type);
 const where = (r: { env: string; stackId: string; logicalId: string }) => `${r.env}/${r.stackId}/${r.logicalId}`;
+const bucketAlgorithm = (p: any) => p.BucketEncryption?.ServerSideEncryptionConfiguration?.[0]?.ServerSideEncryptionByDefault?.SSEAlgorithm;
+/**
+ * The one exception to KMS: buckets that receive S3 server access logs or Elastic Load Balancing
+ * access logs, which those services deliver only with SSE-S3. They carry one of the two log
+ * delivery tags; test/edge.test.ts proves that only access-log buckets carry them.
+ */
+const isSseS3LogDeliveryBucket = (p: any) =>
+  (p.Tags ?? []).some((t: any) =>
+    [SSE_S3_LOG_DELIVERY_TAG, ACCESS_LOGS_PURPOSE_TAG].some((tag) => t.Key === tag.key && t.Value === tag.value),
+  );
 
 describe('FND-ENCRYPTION-AT-REST: every data store is encrypted with a customer-managed key', () => {
   test('FND-ENCRYPTION-AT-REST: every KMS key is symmetric and rotates automatically', () => {
@@ -23,8 +36,7 @@ describe('FND-ENCRYPTION-AT-REST: every data store is encrypted with a customer-
 
   test('FND-ENCRYPTION-AT-REST: every bucket, topic, queue, secret and database uses a KMS key', () => {
     const checks: Array<[string, (p: any) => boolean]> = [
-      // S3 delivers server access logs only to SSE-S3 buckets: those, tagged purpose=access-logs, are the one exception.
-      ['AWS::S3::Bucket', (p) => p.BucketEncryption?.ServerSideEncryptionConfiguration?.[0]?.ServerSideEncryptionByDefault?.SSEAlgorithm === ((p.Tags ?? []).some((t: any) => t.Key === 'saas-security-baseline:purpose' && t.Value === 'access-logs') ? 'AES256' : 'aws:kms')],
+      ['AWS::S3::Bucket', (p) => bucketAlgorithm(p) === 'aws:kms' || (isSseS3LogDeliveryBucket(p) && bucketAlgorithm(p) === 'AES256')],
       ['AWS::SNS::Topic', (p) => Boolean(p.KmsMasterKeyId)],
       ['AWS::SQS::Queue', (p) => Boolean(p.KmsMasterKeyId)],
       ['AWS::SecretsManager::Secret', (p) => Boolean(p.KmsKeyId)],
@@ -126,7 +138,10 @@ describe('FND-NO-PROD-DATA-IN-STAGING: nothing of production is usable from stag
     const checked = allResources().filter((r) => policyTypes.includes(r.type));
     expect(checked.length).toBeGreaterThan(0);
     for (const r of checked) {
-      const foreign = accountsIn(r.props).filter((a) => a !== CONFIGS[r.env].account);
+      // The one AWS-owned account allowed: Elastic Load Balancing's log-delivery account of the
+      // region, which writes ALB access logs (and can only write, into the log prefix).
+      const elbLogDelivery = RegionInfo.get(CONFIGS[r.env].region).elbv2Account;
+      const foreign = accountsIn(r.props).filter((a) => a !== CONFIGS[r.env].account && a !== elbLogDelivery);
       expect({ resource: where(r), foreign }).toEqual({ resource: where(r), foreign: [] });
     }
   });

@@ -28,7 +28,10 @@ export const ENVIRONMENTS: Record<string, EnvironmentInput> = {
       domainName: 'staging.app.example.com',
       certificateArn: 'arn:aws:acm:ap-southeast-1:111111111111:certificate/11111111-1111-4111-8111-111111111111',
       shieldAdvanced: false,
+      wafRateLimit: 2000,
+      accessLogRetentionDays: 90,
     },
+    workload: { cpu: 256, memoryMiB: 512, desiredCount: 2 },
     data: { instanceClass: 'db.t4g.medium', backupRetentionDays: 7, tenants: TENANTS },
     logs: { retentionDays: 90 },
     accountBaseline: {
@@ -63,7 +66,10 @@ export const ENVIRONMENTS: Record<string, EnvironmentInput> = {
       domainName: 'app.example.com',
       certificateArn: 'arn:aws:acm:ap-southeast-1:222222222222:certificate/22222222-2222-4222-8222-222222222222',
       shieldAdvanced: true,
+      wafRateLimit: 2000,
+      accessLogRetentionDays: 365,
     },
+    workload: { cpu: 512, memoryMiB: 1024, desiredCount: 3 },
     data: { instanceClass: 'db.r6g.large', backupRetentionDays: 35, tenants: TENANTS },
     logs: { retentionDays: 365 },
     accountBaseline: {

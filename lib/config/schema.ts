@@ -16,6 +16,12 @@ export const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
+/**
+ * The range WAF accepts for a rate-based rule's limit (requests per evaluation window):
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-wafv2-webacl-ratebasedstatement.html
+ */
+export const WAF_RATE_LIMIT = { min: 10, max: 2_000_000_000 } as const;
+
 const accountId = z.string().regex(/^\d{12}$/, { error: 'expected a 12-digit AWS account ID' });
 
 const region = z
@@ -223,6 +229,71 @@ export const EdgeSchema = z.strictObject({
   certificateArn: acmCertificateArn,
   /** Protect the load balancer with AWS Shield Advanced (needs the account's subscription). */
   shieldAdvanced: z.boolean(),
+  /**
+   * ARN of a Route 53 health check that Shield Advanced uses for health-based detection (faster,
+   * more accurate DDoS detection and proactive engagement). Only with `shieldAdvanced`.
+   * @default - no health check is associated
+   */
+  healthCheckArn: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:route53:::healthcheck\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
+      error: 'expected a Route 53 health check ARN (arn:aws:route53:::healthcheck/<uuid>)',
+    })
+    .optional(),
+  /**
+   * Requests one client IP may send in 5 minutes before the WAF rate-based rule blocks it.
+   * WAF accepts 10 to 2,000,000,000.
+   * @default 2000
+   */
+  wafRateLimit: z
+    .number()
+    .int({ error: 'expected a whole number of requests per 5 minutes' })
+    .min(WAF_RATE_LIMIT.min, { error: `expected ${WAF_RATE_LIMIT.min} to ${WAF_RATE_LIMIT.max} requests per 5 minutes (WAF's range)` })
+    .max(WAF_RATE_LIMIT.max, { error: `expected ${WAF_RATE_LIMIT.min} to ${WAF_RATE_LIMIT.max} requests per 5 minutes (WAF's range)` })
+    .default(2000),
+  /**
+   * Days the load balancer's access logs are kept before the bucket's lifecycle expires them.
+   * @default 365
+   */
+  accessLogRetentionDays: z.number().int().min(1, { error: 'expected at least 1 day' }).default(365),
+});
+
+export const WorkloadSchema = z.strictObject({
+  /**
+   * The container image the Fargate service runs. The default serves a static page, so that the
+   * whole path (DNS, TLS, WAF, ALB, tasks) can be proven before the real application exists.
+   * @default 'public.ecr.aws/nginx/nginx:stable-alpine'
+   */
+  containerImage: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._\-/:]*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[0-9a-f]{64})?$/, {
+      error: 'expected an image reference such as public.ecr.aws/nginx/nginx:stable-alpine',
+    })
+    .default('public.ecr.aws/nginx/nginx:stable-alpine'),
+  /** The port the container listens on for HTTP from the load balancer. @default 80 */
+  containerPort: z.number().int().min(1, { error: 'expected a port from 1 to 65535' }).max(65535, { error: 'expected a port from 1 to 65535' }).default(80),
+  /** Path the load balancer probes for a 200 to decide a task is healthy. @default '/' */
+  healthCheckPath: z.string().regex(/^\/[\x21-\x7e]*$/, { error: 'expected an absolute path such as /health' }).default('/'),
+  /**
+   * Task CPU units (256 = 0.25 vCPU). Must form a combination with `memoryMiB` that Fargate
+   * supports. @default 256
+   */
+  cpu: z.number().int().default(256),
+  /** Task memory in MiB. @default 512 */
+  memoryMiB: z.number().int().default(512),
+  /**
+   * Number of tasks. Production needs at least one per availability zone, so a zone's loss
+   * leaves tasks running in the others. @default 2
+   */
+  desiredCount: z.number().int().min(1, { error: 'expected at least 1 task' }).default(2),
+  /**
+   * Paths that stay writable (task ephemeral storage) while the root filesystem is read-only.
+   * The default covers nginx's cache, pid file and temp files.
+   * @default ['/tmp', '/var/cache/nginx', '/var/run']
+   */
+  writablePaths: z
+    .array(z.string().regex(/^\/[A-Za-z0-9._\-/]*$/, { error: 'expected an absolute path' }))
+    .default(['/tmp', '/var/cache/nginx', '/var/run']),
 });
 
 export const DataSchema = z.strictObject({
@@ -265,6 +336,8 @@ export const EnvironmentSchema = z.strictObject({
   network: NetworkSchema,
   alerts: AlertsSchema,
   edge: EdgeSchema,
+  /** The workload tier behind the load balancer. @default - every field's default */
+  workload: WorkloadSchema.prefault({}),
   data: DataSchema,
   logs: LogsSchema,
   /** The account-wide security services; see `AccountBaselineSchema`. */

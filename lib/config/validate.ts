@@ -164,6 +164,85 @@ const clientVpn: Validator = (env) => {
   return issues;
 };
 
+/**
+ * The task sizes Fargate (Linux) accepts: for each CPU value, the allowed memory in MiB.
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size
+ */
+export const FARGATE_TASK_SIZES: Readonly<Record<number, readonly number[]>> = {
+  256: [512, 1024, 2048],
+  512: range(1024, 4096, 1024),
+  1024: range(2048, 8192, 1024),
+  2048: range(4096, 16384, 1024),
+  4096: range(8192, 30720, 1024),
+  8192: range(16384, 61440, 4096),
+  16384: range(32768, 122880, 8192),
+};
+
+/** `512, 1024 or 2048`, or `2048 to 8192 in steps of 1024` for long lists. */
+function describeSizes(sizes: readonly number[]): string {
+  if (sizes.length <= 3) return `${sizes.slice(0, -1).join(', ')} or ${sizes[sizes.length - 1]}`;
+  return `${sizes[0]} to ${sizes[sizes.length - 1]} in steps of ${sizes[1] - sizes[0]}`;
+}
+
+function range(from: number, to: number, step: number): number[] {
+  const out: number[] = [];
+  for (let v = from; v <= to; v += step) out.push(v);
+  return out;
+}
+
+const edgeProtection: Validator = (env) => {
+  const issues: ConfigIssue[] = [];
+  const { healthCheckArn, shieldAdvanced, accessLogRetentionDays } = env.edge;
+  if (healthCheckArn !== undefined && !shieldAdvanced) {
+    // The health check only feeds Shield Advanced's detection; without the protection it does nothing.
+    issues.push({
+      env: env.name,
+      path: 'edge.healthCheckArn',
+      got: show(healthCheckArn),
+      expected: 'a health check is only used by Shield Advanced: set edge.shieldAdvanced to true or remove it',
+    });
+  }
+  if (env.tier === 'production' && accessLogRetentionDays < PRODUCTION_FLOORS.logRetentionDays) {
+    issues.push({
+      env: env.name,
+      path: 'edge.accessLogRetentionDays',
+      got: String(accessLogRetentionDays),
+      expected: `production keeps load balancer access logs at least ${PRODUCTION_FLOORS.logRetentionDays} days`,
+    });
+  }
+  return issues;
+};
+
+const workload: Validator = (env) => {
+  const issues: ConfigIssue[] = [];
+  const { cpu, memoryMiB, desiredCount } = env.workload;
+  const memories = FARGATE_TASK_SIZES[cpu];
+  if (memories === undefined) {
+    issues.push({
+      env: env.name,
+      path: 'workload.cpu',
+      got: String(cpu),
+      expected: `expected one of Fargate's CPU values: ${Object.keys(FARGATE_TASK_SIZES).join(', ')}`,
+    });
+  } else if (!memories.includes(memoryMiB)) {
+    issues.push({
+      env: env.name,
+      path: 'workload.memoryMiB',
+      got: String(memoryMiB),
+      expected: `Fargate runs ${cpu} CPU units with ${describeSizes(memories)} MiB`,
+    });
+  }
+  if (env.tier === 'production' && desiredCount < env.availabilityZones.length) {
+    issues.push({
+      env: env.name,
+      path: 'workload.desiredCount',
+      got: String(desiredCount),
+      expected: `production runs at least one task per availability zone (${env.availabilityZones.length})`,
+    });
+  }
+  return issues;
+};
+
 const data: Validator = (env) => {
   const issues: ConfigIssue[] = [];
   const ids = env.data.tenants.map((t) => t.id);
@@ -245,7 +324,7 @@ const accountBaseline: Validator = (env) => {
 };
 
 /** Every per-environment validator, by area. Later areas add theirs here. */
-export const ENVIRONMENT_VALIDATORS: readonly Validator[] = [regions, zones, network, clientVpn, edge, data, logs, accountBaseline];
+export const ENVIRONMENT_VALIDATORS: readonly Validator[] = [regions, zones, network, clientVpn, edge, edgeProtection, workload, data, logs, accountBaseline];
 
 /** Rules across environments: separation of staging and production, non-overlapping networks. */
 export function validateAcrossEnvironments(envs: readonly EnvironmentConfig[]): ConfigIssue[] {

@@ -19,3 +19,11 @@ export const TENANT_TAG_KEY = 'saas-security-baseline:tenant';
  * stay untagged.
  */
 export const APP_LOG_TAG = { key: 'saas-security-baseline:log', value: 'application' } as const;
+
+/**
+ * Marks a bucket that receives log deliveries which only support SSE-S3 (Elastic Load Balancing
+ * access logs). It is the one exception to "every bucket uses a customer-managed KMS key":
+ * `test/foundation.test.ts` allows AES256 exactly on buckets carrying this tag, and the edge tests
+ * prove the tag is only on access-log buckets.
+ */
+export const SSE_S3_LOG_DELIVERY_TAG = { key: 'saas-security-baseline:log-delivery', value: 'elb-access-logs' } as const;

@@ -52,6 +52,18 @@ const REPLICATION_ACKS: readonly Acknowledgement[] = ['NIST.800.53.R5', 'PCI.DSS
     'Cross-region replication would copy data out of the home region, which data residency forbids (003: all data hosted in Singapore); ' +
     'S3 already stores every object across the region\'s zones, the bucket is versioned and retained, and recovery copies are the backup plan\'s job.',
 }));
+const ELB_LOGS_SSE_S3_REASON =
+  'Elastic Load Balancing delivers access logs only to buckets encrypted with SSE-S3 (AES-256), not SSE-KMS ' +
+  '(https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html). The bucket holds request metadata only, ' +
+  'is encrypted with AES-256, TLS-only, blocks all public access, and carries the log-delivery tag that confines this exception to access-log buckets.';
+
+const ACCESS_LOG_BUCKET_LOGGING_REASON =
+  'This bucket is itself a log destination: server access logs for it would need another bucket that again needs logging. ' +
+  'Only the ELB log-delivery principal may write to it (bucket policy), changes to the bucket are recorded by CloudTrail, and objects are versioned.';
+
+const LOG_BUCKET_REPLICATION_REASON =
+  'Access logs stay in the home region (seed 003: all data hosted in Singapore); a cross-region replica would break residency. ' +
+  'Versioning and the retain policy protect the objects in place.';
 
 export const ACKNOWLEDGEMENTS = {
   /** The default route of a public subnet to the internet gateway. */
@@ -172,6 +184,48 @@ export const ACKNOWLEDGEMENTS = {
         'admits only the ports its tier serves and return traffic, never an admin port, and is covered by tests over the template.',
     },
   ],
+  /** The bucket ELB writes access logs to (AccessLogBucket). */
+  elbAccessLogBucket: [
+    ...['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack) => ({
+      rule: `${pack}-S3DefaultEncryptionKMS`,
+      control: 'EDGE-ALB-ACCESS-LOGS',
+      reason: ELB_LOGS_SSE_S3_REASON,
+    })),
+    ...['AwsSolutions-S1', 'NIST.800.53.R5-S3BucketLoggingEnabled', 'PCI.DSS.321-S3BucketLoggingEnabled', 'HIPAA.Security-S3BucketLoggingEnabled'].map((rule) => ({
+      rule,
+      control: 'EDGE-ALB-ACCESS-LOGS',
+      reason: ACCESS_LOG_BUCKET_LOGGING_REASON,
+    })),
+    ...['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack) => ({
+      rule: `${pack}-S3BucketReplicationEnabled`,
+      control: 'FND-DATA-RESIDENCY',
+      reason: LOG_BUCKET_REPLICATION_REASON,
+    })),
+  ],
+  /** A staging load balancer without deletion protection. */
+  stagingLoadBalancerDeletable: ['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack) => ({
+    rule: `${pack}-ELBDeletionProtectionEnabled`,
+    control: 'EDGE-ALB-ACCESS-LOGS',
+    reason:
+      'Deletion protection is on for every production load balancer (config tier production); staging is rebuilt freely, its load balancer holds no data, and its access logs are kept in a retained bucket.',
+  })),
+  /** The internet-facing load balancer's security group. */
+  internetFacingLoadBalancerIngress: [
+    {
+      rule: 'AwsSolutions-EC23',
+      control: 'EDGE-INTERNET-EXPOSURE',
+      reason:
+        'The public service must be reachable from the internet (003 "served 100% over https"): the group admits exactly TCP 443 and 80 from 0.0.0.0/0 ' +
+        'and is attached only to the load balancer, behind the WAF web ACL (EDGE-WAF); 80 only redirects to HTTPS.',
+    },
+  ],
+  /** The HTTP listener on 80, whose only action is the redirect to HTTPS. */
+  httpRedirectListener: ['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack) => ({
+    rule: `${pack}-ELBv2ACMCertificateRequired`,
+    control: 'EDGE-HTTPS-ONLY',
+    reason:
+      'Port 80 serves no content and carries no certificate: its only action is a permanent redirect to HTTPS on 443, whose listener uses the ACM certificate from config.',
+  })),
 } satisfies Record<string, readonly Acknowledgement[]>;
 
 /** The keys of {@link ACKNOWLEDGEMENTS}. */

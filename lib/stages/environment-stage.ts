@@ -5,6 +5,7 @@ import type { EnvironmentConfig } from '../config/schema';
 import { AccountBaselineStack } from '../stacks/account-baseline-stack';
 import { AlertingStack } from '../stacks/alerting-stack';
 import { NetworkStack } from '../stacks/network-stack';
+import { WorkloadStack } from '../stacks/workload-stack';
 
 /** Props of {@link EnvironmentStage}. */
 export interface EnvironmentStageProps extends Omit<StageProps, 'env'> {
@@ -23,6 +24,7 @@ export class EnvironmentStage extends Stage {
   public readonly network: NetworkStack;
   /** The account-wide security services; absent where the organisation runs them. */
   public readonly accountBaseline?: AccountBaselineStack;
+  public readonly workload: WorkloadStack;
 
   constructor(scope: Construct, props: EnvironmentStageProps) {
     const { config, ...rest } = props;
@@ -34,6 +36,12 @@ export class EnvironmentStage extends Stage {
     if (config.accountBaseline.enabled) {
       this.accountBaseline = new AccountBaselineStack(this, 'AccountBaseline', { config, securityTopic: this.alerting.topics.security });
     }
+    this.workload = new WorkloadStack(this, 'Workload', {
+      config,
+      vpc: this.network.network.vpc,
+      workloadSecurityGroup: this.network.workloadSecurityGroup,
+      topics: this.alerting.topics,
+    });
 
     Tags.of(this).add('Environment', config.name);
     Tags.of(this).add('Project', 'saas-security-baseline');

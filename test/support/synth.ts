@@ -82,3 +82,25 @@ export function findings(): Finding[] {
 export function acknowledgements(): AcknowledgedFinding[] {
   return JSON.parse(fs.readFileSync(path.join(dir(), 'acknowledgements.json'), 'utf8'));
 }
+
+/**
+ * The name a cross-stack reference reads: the output name of a weak reference
+ * (`Fn::GetStackOutput`, cdk.json's `defaultCrossStackReferences: weak`) or the export name of an
+ * `Fn::ImportValue`; '' for anything else. Both embed the referenced construct's logical ID.
+ */
+export function crossStackRef(value: any): string {
+  return value?.['Fn::GetStackOutput']?.OutputName ?? value?.['Fn::ImportValue'] ?? '';
+}
+
+/**
+ * Every statement of the customer-managed policies attached to a role, whichever side attaches
+ * them (the role's ManagedPolicyArns, or the policy's Roles list as ManagedPolicyRole does).
+ */
+export function grantsOfRole(env: string, stackId: string, roleId: string): any[] {
+  const resources = templateJson(env, stackId).Resources;
+  const byRole = (resources[roleId].Properties.ManagedPolicyArns ?? []).filter((arn: any) => arn.Ref).map((arn: any) => arn.Ref);
+  const byPolicy = Object.entries<any>(resources)
+    .filter(([, r]) => r.Type === 'AWS::IAM::ManagedPolicy' && (r.Properties.Roles ?? []).some((x: any) => x.Ref === roleId))
+    .map(([id]) => id);
+  return [...byRole, ...byPolicy].flatMap((id: string) => resources[id].Properties.PolicyDocument.Statement);
+}

@@ -13,6 +13,12 @@ export interface SecureLogGroupProps {
    * @default - a name CloudFormation generates
    */
   readonly logGroupName?: string;
+  /**
+   * A CloudWatch Logs data protection policy that audits and masks sensitive data as it is
+   * ingested. Application log groups carry one (LOG-NO-CLIENT-CONTENT).
+   * @default - no data protection policy
+   */
+  readonly dataProtectionPolicy?: logs.DataProtectionPolicy;
 }
 
 /**
@@ -29,6 +35,7 @@ export class SecureLogGroup extends Construct {
       encryptionKey: props.encryptionKey,
       retention: props.retentionDays as logs.RetentionDays,
       logGroupName: props.logGroupName,
+      dataProtectionPolicy: props.dataProtectionPolicy,
     });
   }
 }

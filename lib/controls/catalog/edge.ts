@@ -31,9 +31,9 @@ export const EDGE_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'edge',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::ElasticLoadBalancingV2::Listener on 443 (Protocol HTTPS, certificate ARN from config) forwarding to the workload, and a listener on 80 whose only action is a redirect to HTTPS:443 (HTTP_301).',
+      'HttpsLoadBalancer: AWS::ElasticLoadBalancingV2::Listener on 443 (Protocol HTTPS, certificate ARN from config edge.certificateArn) forwarding to the workload target group, and a listener on 80 whose only action is a redirect to HTTPS:443 (HTTP_301); no other listener or listener rule.',
   },
   {
     id: 'EDGE-TLS-POLICY',
@@ -47,9 +47,9 @@ export const EDGE_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'edge',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'HTTPS listener SslPolicy ELBSecurityPolicy-TLS13-1-2-2021-06 by default (or a stricter TLS 1.3 / FS policy from config, validated against an allow-list of TLS 1.2+ policies).',
+      'HTTPS listener SslPolicy ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09 (HTTPS_SSL_POLICY): TLS 1.3, and TLS 1.2 only with ECDHE + AES-GCM suites, plus hybrid post-quantum ML-KEM key exchange; the strictest predefined policy that still accepts TLS 1.2 (seed 002).',
   },
   {
     id: 'EDGE-INTERNET-EXPOSURE',
@@ -63,9 +63,9 @@ export const EDGE_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'edge',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'Internet-facing ALB in the public subnets whose security group ingress from 0.0.0.0/0 and ::/0 is only TCP 443 and 80, with routing.http.drop_invalid_header_fields.enabled true; no other load balancer is internet-facing and no other resource has a public IP.',
+      'HttpsLoadBalancer: internet-facing ALB in the public subnets whose security group ingress is only TCP 443 and 80 from 0.0.0.0/0 and whose only egress is the container port to the workload security group; routing.http.drop_invalid_header_fields.enabled true, routing.http.desync_mitigation_mode strictest, waf.fail_open.enabled false. A deployment-wide test proves no other load balancer is internet-facing and no other security group is open to the internet.',
   },
   {
     id: 'EDGE-WAF',
@@ -80,9 +80,9 @@ export const EDGE_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'edge',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::WAFv2::WebACL (Scope REGIONAL) with AWSManagedRulesCommonRuleSet, AWSManagedRulesKnownBadInputsRuleSet, AWSManagedRulesSQLiRuleSet, AWSManagedRulesAmazonIpReputationList and AWSManagedRulesAnonymousIpList, attached to the ALB by AWS::WAFv2::WebACLAssociation.',
+      'EdgeWebAcl: AWS::WAFv2::WebACL (Scope REGIONAL, default action allow, metrics and sampled requests on for the ACL and every rule) with AWSManagedRulesAmazonIpReputationList, AWSManagedRulesAnonymousIpList, AWSManagedRulesCommonRuleSet, AWSManagedRulesKnownBadInputsRuleSet and AWSManagedRulesSQLiRuleSet (override action none), attached to the ALB by AWS::WAFv2::WebACLAssociation.',
   },
   {
     id: 'EDGE-WAF-RATE-LIMIT',
@@ -95,9 +95,9 @@ export const EDGE_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'edge',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'Web ACL rule with RateBasedStatement (AggregateKeyType IP, Limit from config validated within WAF\'s range) and action Block.',
+      "EdgeWebAcl rule RateLimitPerIp: RateBasedStatement (AggregateKeyType IP, EvaluationWindowSec 300, Limit from config edge.wafRateLimit, validated within WAF's range 10 to 2,000,000,000) with action Block.",
   },
   {
     id: 'EDGE-WAF-LOGGING',
@@ -112,9 +112,9 @@ export const EDGE_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'edge',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::WAFv2::LoggingConfiguration to a CloudWatch log group named aws-waf-logs-* with KmsKeyId and retention, RedactedFields SingleHeader authorization and cookie.',
+      'EdgeWebAcl: AWS::WAFv2::LoggingConfiguration to the SecureLogGroup aws-waf-logs-<env> (KMS key, retention from config logs.retentionDays) with RedactedFields SingleHeader authorization and cookie; an AWS::Logs::ResourcePolicy lets only delivery.logs.amazonaws.com of this account write to that group.',
   },
   {
     id: 'EDGE-DDOS-SHIELD',
@@ -129,9 +129,9 @@ export const EDGE_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'edge',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::Shield::Protection for the ALB ARN when config shieldAdvanced is true (with HealthCheckArns from config), and none when it is false.',
+      'ShieldProtection: AWS::Shield::Protection for the ALB ARN when config edge.shieldAdvanced is true (with HealthCheckArns from config edge.healthCheckArn, validated), and none when it is false.',
   },
   {
     id: 'EDGE-ALB-ACCESS-LOGS',
@@ -144,9 +144,9 @@ export const EDGE_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'edge',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'ALB attribute access_logs.s3.enabled true targeting a dedicated S3 bucket with SSE-S3 (the only encryption ELB log delivery supports), public access blocked, TLS-only policy and a lifecycle expiration from config; ALB deletion_protection.enabled true in production.',
+      'AccessLogBucket: ALB attributes access_logs.s3.enabled and connection_logs.s3.enabled true targeting a dedicated S3 bucket with SSE-S3 (the only encryption ELB log delivery supports; tagged saas-security-baseline:log-delivery, the only exception to KMS), versioned, public access blocked, ACLs disabled, a policy denying non-TLS and TLS < 1.2, and lifecycle expiration from config edge.accessLogRetentionDays (at least 365 in production); ALB deletion_protection.enabled true in production.',
   },
 
   // Workload tier.
@@ -166,9 +166,9 @@ export const EDGE_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'workload',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      "ECS Fargate service in PRIVATE_WITH_EGRESS subnets with AssignPublicIp DISABLED; the task security group's only ingress is the container port from the ALB security group.",
+      "FargateWorkload: ECS Fargate service in PRIVATE_WITH_EGRESS subnets with AssignPublicIp DISABLED and the network stack's workload security group, whose only ingress is the container port from the ALB security group (rule in the workload stack); egress TCP 443 for the image pull and AWS APIs.",
   },
   {
     id: 'WL-MULTI-AZ',
@@ -182,9 +182,9 @@ export const EDGE_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'workload',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'Fargate service DesiredCount from config (at least 2 in production) over private subnets in every zone, with the deployment circuit breaker and rollback enabled and load balancer health checks.',
+      'FargateWorkload: DesiredCount from config workload.desiredCount (at least one per zone in production, validated) over private subnets in every zone, deployment circuit breaker with rollback, minimum healthy 100 %, and the ALB target group health check on workload.healthCheckPath.',
   },
   {
     id: 'WL-LEAST-PRIVILEGE',
@@ -198,9 +198,9 @@ export const EDGE_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'workload',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'ECS task role limited to rds-db:connect on its tenants\' database users and their secret and key ARNs; execution role limited to ECR pull, log writes and the task\'s secrets; a test fails on Action or Resource "*" not covered by an acknowledgement naming the API that requires it.',
+      'FargateWorkload: task and execution roles are ManagedPolicyRoles trusted only by ecs-tasks.amazonaws.com with aws:SourceAccount and aws:SourceArn conditions; the task role has no permissions until the application is granted some, the execution role may only logs:CreateLogStream/PutLogEvents on the application log group; the container runs with a read-only root filesystem, dropped capabilities and no environment variables. A test fails on Action or Resource "*" in the workload stack\'s policies.',
   },
   {
     id: 'WL-MANAGED-COMPUTE',
@@ -219,8 +219,8 @@ export const EDGE_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'workload',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'No AWS::EC2::Instance, LaunchTemplate or AutoScaling group in any template; the ECS service uses LaunchType FARGATE with PlatformVersion LATEST.',
+      'No AWS::EC2::Instance, LaunchTemplate, Auto Scaling group or ECS capacity provider in any template; the ECS service uses LaunchType FARGATE with PlatformVersion LATEST.',
   },
 ];

@@ -1,0 +1,210 @@
+import { Duration, Stack, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import { FARGATE_TASK_SIZES } from '../../config/validate';
+import { ManagedPolicyRole } from '../common/managed-policy-role';
+import { SecureLogGroup } from '../common/secure-log-group';
+import { personalDataProtectionPolicy } from './personal-data-policy';
+
+/** Props of {@link FargateWorkload}. */
+export interface FargateWorkloadProps {
+  /** The VPC; tasks run in its private (egress-only) subnets, in every zone. */
+  readonly vpc: ec2.IVpc;
+  /** The tasks' security group; the load balancer's access is added by its target group. */
+  readonly securityGroup: ec2.ISecurityGroup;
+  /** Image reference, e.g. `public.ecr.aws/nginx/nginx:stable-alpine`. */
+  readonly containerImage: string;
+  /** Port the container serves HTTP on. */
+  readonly containerPort: number;
+  /** Path the load balancer's health check requests. */
+  readonly healthCheckPath: string;
+  /** Task CPU units; with `memoryMiB`, a combination Fargate supports. */
+  readonly cpu: number;
+  /** Task memory in MiB. */
+  readonly memoryMiB: number;
+  /** Number of tasks. */
+  readonly desiredCount: number;
+  /**
+   * Paths mounted from task ephemeral storage, the only writable places: the root filesystem
+   * is read-only.
+   * @default - none; the container cannot write anywhere
+   */
+  readonly writablePaths?: readonly string[];
+  /** Key of the application log group; its policy must let CloudWatch Logs use it. */
+  readonly logKey: kms.IKey;
+  /** Days to keep application logs. */
+  readonly logRetentionDays: number;
+}
+
+/**
+ * Linux capabilities the container does not need: raw sockets, device files, chroot, audit
+ * writes and capability changes. Fargate can only drop capabilities (never add beyond
+ * SYS_PTRACE), and nginx's master needs SETUID/SETGID/CHOWN/KILL to run its workers, so the set is
+ * not `ALL`. https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html
+ */
+export const DROPPED_CAPABILITIES: readonly ecs.Capability[] = [
+  ecs.Capability.NET_RAW,
+  ecs.Capability.MKNOD,
+  ecs.Capability.SYS_CHROOT,
+  ecs.Capability.AUDIT_WRITE,
+  ecs.Capability.SETFCAP,
+  ecs.Capability.SETPCAP,
+  ecs.Capability.FSETID,
+];
+
+/**
+ * The workload tier (WL-PRIVATE-TASKS, WL-MULTI-AZ, WL-LEAST-PRIVILEGE, WL-MANAGED-COMPUTE,
+ * LOG-NO-CLIENT-CONTENT): an ECS cluster with enhanced Container Insights and a Fargate service
+ *
+ * - in the private subnets of every zone, without public IPs, in the given security group;
+ * - on the latest Fargate platform version (patched by AWS), with a deployment circuit breaker
+ *   that rolls a failing deployment back;
+ * - whose task and execution roles are {@link ManagedPolicyRole}s that only ECS tasks of this
+ *   account can assume: the task role has no permissions until the application is granted some,
+ *   the execution role may only write to the application log group (public images need no
+ *   registry permissions);
+ * - with a read-only root filesystem, dropped capabilities, no environment variables (secrets
+ *   belong in `secrets` from Secrets Manager), and logs in a KMS-encrypted log group that masks
+ *   personal data;
+ * - registered in an HTTP target group with a health check; the load balancer terminates TLS.
+ */
+export class FargateWorkload extends Construct {
+  /** The service. */
+  public readonly service: ecs.FargateService;
+  /** The cluster. */
+  public readonly cluster: ecs.Cluster;
+  /** The target group the load balancer forwards to. */
+  public readonly targetGroup: elbv2.ApplicationTargetGroup;
+  /** The task definition. */
+  public readonly taskDefinition: ecs.FargateTaskDefinition;
+  /** The application log group. */
+  public readonly logGroup: SecureLogGroup;
+
+  constructor(scope: Construct, id: string, props: FargateWorkloadProps) {
+    super(scope, id);
+    validate(id, props);
+    const stack = Stack.of(this);
+
+    this.cluster = new ecs.Cluster(this, 'Cluster', {
+      vpc: props.vpc,
+      // Enhanced adds task- and container-level metrics to the service-level ones.
+      containerInsightsV2: ecs.ContainerInsights.ENHANCED,
+    });
+
+    // Only ECS tasks of this account may assume the roles (confused-deputy protection).
+    const ecsTasks = () =>
+      new iam.ServicePrincipal('ecs-tasks.amazonaws.com', {
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'ecs', resource: '*' }) },
+        },
+      });
+    const taskRole = new ManagedPolicyRole(this, 'TaskRole', {
+      assumedBy: ecsTasks(),
+      description: 'Application identity of the workload tasks: no permissions until granted',
+    });
+    const executionRole = new ManagedPolicyRole(this, 'ExecutionRole', {
+      assumedBy: ecsTasks(),
+      description: 'Starts the workload tasks: image pull and log delivery only',
+    });
+
+    // The group may live in another stack (the network stack owns it so data stacks can admit it).
+    // Rules the load balancer's connection adds to a group of another stack would land in that
+    // stack and point back here, a cycle; a mutable import keeps every rule in this stack.
+    const securityGroup =
+      Stack.of(props.securityGroup) === stack
+        ? props.securityGroup
+        : ec2.SecurityGroup.fromSecurityGroupId(this, 'SecurityGroup', props.securityGroup.securityGroupId, { allowAllOutbound: false, mutable: true });
+    // The tasks pull their image and reach AWS APIs over HTTPS through the NAT gateways (ECR Public
+    // has no VPC endpoint); nothing else leaves them unless another stack grants it.
+    securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to image registries and AWS APIs');
+
+    const writablePaths = props.writablePaths ?? [];
+    this.taskDefinition = new ecs.FargateTaskDefinition(this, 'TaskDefinition', {
+      cpu: props.cpu,
+      memoryLimitMiB: props.memoryMiB,
+      taskRole,
+      executionRole,
+      runtimePlatform: { operatingSystemFamily: ecs.OperatingSystemFamily.LINUX, cpuArchitecture: ecs.CpuArchitecture.X86_64 },
+      // A volume without a host path is task ephemeral storage: writable, private to the task,
+      // encrypted by Fargate, gone when the task stops.
+      volumes: writablePaths.map((_, i) => ({ name: `writable-${i}` })),
+    });
+
+    this.logGroup = new SecureLogGroup(this, 'Logs', {
+      encryptionKey: props.logKey,
+      retentionDays: props.logRetentionDays,
+      dataProtectionPolicy: personalDataProtectionPolicy('Masks personal data and credentials in application logs (LOG-NO-CLIENT-CONTENT)'),
+    });
+
+    const linuxParameters = new ecs.LinuxParameters(this, 'LinuxParameters', { initProcessEnabled: true });
+    linuxParameters.dropCapabilities(...DROPPED_CAPABILITIES);
+    const container = this.taskDefinition.addContainer('App', {
+      image: ecs.ContainerImage.fromRegistry(props.containerImage),
+      essential: true,
+      readonlyRootFilesystem: true,
+      privileged: false,
+      linuxParameters,
+      portMappings: [{ containerPort: props.containerPort, protocol: ecs.Protocol.TCP, name: 'http' }],
+      logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup.logGroup, streamPrefix: 'app' }),
+    });
+    container.addMountPoints(...writablePaths.map((containerPath, i) => ({ sourceVolume: `writable-${i}`, containerPath, readOnly: false })));
+
+    this.service = new ecs.FargateService(this, 'Resource', {
+      cluster: this.cluster,
+      taskDefinition: this.taskDefinition,
+      desiredCount: props.desiredCount,
+      platformVersion: ecs.FargatePlatformVersion.LATEST,
+      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+      assignPublicIp: false,
+      securityGroups: [securityGroup],
+      circuitBreaker: { enable: true, rollback: true },
+      // Never fewer healthy tasks than desired during a deployment.
+      minHealthyPercent: 100,
+      maxHealthyPercent: 200,
+      healthCheckGracePeriod: Duration.seconds(60),
+      enableExecuteCommand: false,
+      propagateTags: ecs.PropagatedTagSource.SERVICE,
+    });
+
+    this.targetGroup = new elbv2.ApplicationTargetGroup(this, 'TargetGroup', {
+      vpc: props.vpc,
+      targetType: elbv2.TargetType.IP,
+      // TLS ends at the load balancer; the hop to the task stays inside the VPC, between two
+      // security groups that only admit each other.
+      protocol: elbv2.ApplicationProtocol.HTTP,
+      port: props.containerPort,
+      deregistrationDelay: Duration.seconds(30),
+      healthCheck: {
+        enabled: true,
+        path: props.healthCheckPath,
+        healthyHttpCodes: '200-399',
+        interval: Duration.seconds(15),
+        timeout: Duration.seconds(5),
+        healthyThresholdCount: 2,
+        unhealthyThresholdCount: 3,
+      },
+    });
+    // Registers the tasks and, once a listener uses the group, opens the load balancer's security
+    // group to the tasks' on the container port (and only that).
+    this.service.attachToApplicationTargetGroup(this.targetGroup);
+  }
+}
+
+function validate(id: string, props: FargateWorkloadProps): void {
+  const fail = (prop: string, value: unknown, allowed: string) => {
+    throw new Error(`FargateWorkload ${id}: ${prop} ${allowed}; got ${JSON.stringify(value)}`);
+  };
+  const memories = FARGATE_TASK_SIZES[props.cpu];
+  if (!Token.isUnresolved(props.cpu) && memories === undefined) fail('cpu', props.cpu, `must be one of ${Object.keys(FARGATE_TASK_SIZES).join(', ')}`);
+  if (memories && !Token.isUnresolved(props.memoryMiB) && !memories.includes(props.memoryMiB)) {
+    fail('memoryMiB', props.memoryMiB, `must be a size Fargate runs with ${props.cpu} CPU units (${memories.join(', ')})`);
+  }
+  if (!Token.isUnresolved(props.desiredCount) && (!Number.isInteger(props.desiredCount) || props.desiredCount < 1)) fail('desiredCount', props.desiredCount, 'must be at least 1');
+  if (!Token.isUnresolved(props.containerPort) && (props.containerPort < 1 || props.containerPort > 65535)) fail('containerPort', props.containerPort, 'must be 1 to 65535');
+  for (const p of props.writablePaths ?? []) if (!p.startsWith('/')) fail('writablePaths', p, 'must hold absolute paths');
+}
