@@ -4,10 +4,14 @@
  */
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
+import { ACCESS_LOGS_TAG } from '../lib/constants/tags';
 import { allResources, allStacks, templateJson } from './support/synth';
 
 const CONFIGS = Object.fromEntries(loadEnvironments(ENVIRONMENTS).map((e) => [e.name, e]));
 const ofType = (type: string) => allResources().filter((r) => r.type === type);
+const isAccessLogBucket = (p: any) =>
+  (p.Tags ?? []).some((t: any) => t.Key === ACCESS_LOGS_TAG.key && t.Value === ACCESS_LOGS_TAG.value) &&
+  p.BucketEncryption?.ServerSideEncryptionConfiguration?.[0]?.ServerSideEncryptionByDefault?.SSEAlgorithm === 'AES256';
 const where = (r: { env: string; stackId: string; logicalId: string }) => `${r.env}/${r.stackId}/${r.logicalId}`;
 
 describe('FND-ENCRYPTION-AT-REST: every data store is encrypted with a customer-managed key', () => {
@@ -23,7 +27,8 @@ describe('FND-ENCRYPTION-AT-REST: every data store is encrypted with a customer-
 
   test('FND-ENCRYPTION-AT-REST: every bucket, topic, queue, secret and database uses a KMS key', () => {
     const checks: Array<[string, (p: any) => boolean]> = [
-      ['AWS::S3::Bucket', (p) => p.BucketEncryption?.ServerSideEncryptionConfiguration?.[0]?.ServerSideEncryptionByDefault?.SSEAlgorithm === 'aws:kms'],
+      // S3 server access log destinations are the one documented exception (SSE-S3); they are tagged as such.
+      ['AWS::S3::Bucket', (p) => isAccessLogBucket(p) || p.BucketEncryption?.ServerSideEncryptionConfiguration?.[0]?.ServerSideEncryptionByDefault?.SSEAlgorithm === 'aws:kms'],
       ['AWS::SNS::Topic', (p) => Boolean(p.KmsMasterKeyId)],
       ['AWS::SQS::Queue', (p) => Boolean(p.KmsMasterKeyId)],
       ['AWS::SecretsManager::Secret', (p) => Boolean(p.KmsKeyId)],

@@ -11,8 +11,8 @@ import type { EnvironmentInput } from './schema';
 const HOME_REGION = 'ap-southeast-1';
 
 const TENANTS = [
-  { id: 'acme', displayName: 'Acme Corporation' },
-  { id: 'globex', displayName: 'Globex Inc.' },
+  { id: 'acme', displayName: 'Acme Corporation', shard: 1 },
+  { id: 'globex', displayName: 'Globex Inc.', shard: 1 },
 ];
 
 export const ENVIRONMENTS: Record<string, EnvironmentInput> = {
@@ -29,7 +29,7 @@ export const ENVIRONMENTS: Record<string, EnvironmentInput> = {
       certificateArn: 'arn:aws:acm:ap-southeast-1:111111111111:certificate/11111111-1111-4111-8111-111111111111',
       shieldAdvanced: false,
     },
-    data: { instanceClass: 'db.t4g.medium', backupRetentionDays: 7, tenants: TENANTS },
+    data: { instanceClass: 'db.t4g.medium', backupRetentionDays: 7, noncurrentVersionDays: 30, tenants: TENANTS },
     logs: { retentionDays: 90 },
   },
   production: {
@@ -45,7 +45,7 @@ export const ENVIRONMENTS: Record<string, EnvironmentInput> = {
       certificateArn: 'arn:aws:acm:ap-southeast-1:222222222222:certificate/22222222-2222-4222-8222-222222222222',
       shieldAdvanced: true,
     },
-    data: { instanceClass: 'db.r6g.large', backupRetentionDays: 35, tenants: TENANTS },
+    data: { instanceClass: 'db.r6g.large', backupRetentionDays: 35, rotationDays: 30, auditReads: true, noncurrentVersionDays: 90, tenants: TENANTS },
     logs: { retentionDays: 365 },
   },
 };

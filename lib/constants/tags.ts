@@ -11,3 +11,10 @@ export const BACKUP_TAG = { key: 'saas-security-baseline:backup', value: 'tiered
 
 /** Marks resources that hold one tenant's data, with the tenant ID as value (TEN-* controls). */
 export const TENANT_TAG_KEY = 'saas-security-baseline:tenant';
+
+/**
+ * Marks the buckets that receive S3 server access logs. S3 log delivery only documents SSE-S3
+ * for its destination buckets, so these (and only these) may use SSE-S3 instead of a
+ * customer-managed key; the foundation test checks every other bucket for SSE-KMS.
+ */
+export const ACCESS_LOGS_TAG = { key: 'saas-security-baseline:purpose', value: 'access-logs' } as const;

@@ -1,8 +1,10 @@
 import { Aspects, Stage, Tags, type StageProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { RetainStatefulResources } from '../aspects/retain-stateful';
+import { dataStackId } from '../config/data-layout';
 import type { EnvironmentConfig } from '../config/schema';
 import { AlertingStack } from '../stacks/alerting-stack';
+import { DataStack } from '../stacks/data-stack';
 import { NetworkStack } from '../stacks/network-stack';
 
 /** Props of {@link EnvironmentStage}. */
@@ -18,6 +20,8 @@ export interface EnvironmentStageProps extends Omit<StageProps, 'env'> {
 export class EnvironmentStage extends Stage {
   public readonly alerting: AlertingStack;
   public readonly network: NetworkStack;
+  /** The data stacks (`Data1`, `Data2`, ...), one per shard named in `config.data.tenants`. */
+  public readonly data: readonly DataStack[];
 
   constructor(scope: Construct, props: EnvironmentStageProps) {
     const { config, ...rest } = props;
@@ -25,6 +29,18 @@ export class EnvironmentStage extends Stage {
 
     this.alerting = new AlertingStack(this, 'Alerting', { config });
     this.network = new NetworkStack(this, 'Network', { config });
+    const shards = [...new Set(config.data.tenants.map((t) => t.shard))].sort((a, b) => a - b);
+    this.data = shards.map(
+      (shard) =>
+        new DataStack(this, dataStackId(shard), {
+          config,
+          shard,
+          tenants: config.data.tenants.filter((t) => t.shard === shard),
+          vpc: this.network.network.vpc,
+          workloadSecurityGroup: this.network.workloadSecurityGroup,
+          operationsTopic: this.alerting.topics.operations,
+        }),
+    );
 
     Tags.of(this).add('Environment', config.name);
     Tags.of(this).add('Project', 'saas-security-baseline');
