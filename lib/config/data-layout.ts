@@ -9,10 +9,10 @@
  */
 
 /** Resources one tenant adds to its data stack (measured). */
-export const RESOURCES_PER_TENANT = 20;
+export const RESOURCES_PER_TENANT = 15;
 
 /** Resources every data stack has before its first tenant (measured). */
-export const RESOURCES_PER_DATA_STACK = 12;
+export const RESOURCES_PER_DATA_STACK = 9;
 
 /** The ceiling the baseline keeps each data stack under (CloudFormation's hard limit is 500). */
 export const MAX_RESOURCES_PER_DATA_STACK = 400;
