@@ -48,6 +48,8 @@ export class PostgresParameterGroup extends Construct {
       // Lock waits and slow statements are the usual first clue in an incident.
       log_lock_waits: '1',
       log_min_duration_statement: '5000',
+      // Temporary files over 100 MB: the usual cause of a FreeLocalStorage alarm.
+      log_temp_files: '102400',
     };
     this.parameterGroup = new rds.ParameterGroup(this, 'Resource', {
       engine: props.engine,
