@@ -1,10 +1,16 @@
 /**
  * The PostgreSQL data tier, read from the synthesized data stacks of both environments.
  */
+import { App, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
 import { DATABASE_PORT } from '../lib/constants/ports';
 import { ACCESS_LOGS_TAG, BACKUP_TAG, TENANT_TAG_KEY } from '../lib/constants/tags';
+import { TenantDatabase } from '../lib/constructs/data/tenant-database';
+import { TenantDatastore } from '../lib/constructs/data/tenant-datastore';
 import { allStacks, ENV_NAMES, templateJson } from './support/synth';
 
 const CONFIGS = Object.fromEntries(loadEnvironments(ENVIRONMENTS).map((e) => [e.name, e]));
@@ -223,5 +229,60 @@ describe.each(ENV_NAMES)('%s data tier', (env) => {
       const sse = b.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0];
       expect(sse).toMatchObject({ BucketKeyEnabled: true, ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } });
     }
+  });
+});
+
+describe('TenantDatabase and TenantDatastore validate their props', () => {
+  // Construction only (no synthesis): each bad prop throws before any resource is written.
+  function props(change: Record<string, unknown> = {}) {
+    const stack = new Stack(new App(), 'Test', { env: { account: '111111111111', region: 'ap-southeast-1' } });
+    const vpc = new ec2.Vpc(stack, 'Vpc', {
+      availabilityZones: ['ap-southeast-1a', 'ap-southeast-1b'],
+      subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+    });
+    return {
+      stack,
+      props: {
+        vpc,
+        securityGroups: [new ec2.SecurityGroup(stack, 'Sg', { vpc })],
+        encryptionKey: new kms.Key(stack, 'Key', { enableKeyRotation: true }),
+        clusterIdentifier: 'staging-acme',
+        instanceClass: 'db.t4g.medium',
+        availabilityZones: ['ap-southeast-1a', 'ap-southeast-1b'] as [string, string],
+        backupRetentionDays: 7,
+        preferredBackupWindow: '18:00-19:00',
+        preferredMaintenanceWindow: 'sun:19:30-sun:20:30',
+        logRetentionDays: 90,
+        alarmTopic: new sns.Topic(stack, 'Topic'),
+        ...change,
+      },
+    };
+  }
+
+  test.each<[string, Record<string, unknown>, RegExp]>([
+    ['DB-MULTI-AZ: writer and reader in one zone', { availabilityZones: ['ap-southeast-1a', 'ap-southeast-1a'] }, /^TenantDatabase availabilityZones: got writer and reader both in "ap-southeast-1a", expected two different zones$/],
+    ['DB-ENCRYPTION-AT-REST: a class without Performance Insights', { instanceClass: 'db.t3.small' }, /^TenantDatabase instanceClass: got "db\.t3\.small", expected an Aurora PostgreSQL class/],
+    ['an upper-case cluster identifier', { clusterIdentifier: 'Staging_Acme' }, /^TenantDatabase clusterIdentifier: got "Staging_Acme", expected 1-63 lower-case letters/],
+    ['DB-PITR-RETENTION: a backup retention over 35 days', { backupRetentionDays: 40 }, /^TenantDatabase backupRetentionDays: got 40, expected 1 to 35$/],
+    ['DB-NETWORK-ACCESS: no security group', { securityGroups: [] }, /^TenantDatabase securityGroups: got none/],
+  ])('TenantDatabase throws on %s', (_name, change, message) => {
+    const { stack, props: p } = props(change);
+    expect(() => new TenantDatabase(stack, 'Db', p as ConstructorParameters<typeof TenantDatabase>[2])).toThrow(message);
+  });
+
+  test('TEN-DEDICATED-DATASTORE: TenantDatastore throws on a malformed tenant ID', () => {
+    const { stack, props: p } = props();
+    expect(
+      () =>
+        new TenantDatastore(stack, 'Tenant', {
+          tenantId: 'Acme Corp',
+          envName: 'staging',
+          database: p,
+          logRetentionDays: 90,
+          alarmTopic: p.alarmTopic,
+          accessLogBucket: undefined as any,
+          noncurrentVersionDays: 30,
+        }),
+    ).toThrow(/^TenantDatastore tenantId: got "Acme Corp", expected 2-20 lower-case letters or digits/);
   });
 });
