@@ -5,24 +5,8 @@
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { AURORA_POSTGRESQL_INSTANCE_CLASSES } from '../lib/config/aurora-instance-classes';
 import { MAX_RESOURCES_PER_DATA_STACK, RESOURCES_PER_DATA_STACK, RESOURCES_PER_TENANT, TENANTS_PER_DATA_STACK } from '../lib/config/data-layout';
-import { ConfigError, loadEnvironments } from '../lib/config/load';
-import type { EnvironmentInput } from '../lib/config/schema';
-
-function withChange(env: 'staging' | 'production', change: (e: any) => void): Record<string, EnvironmentInput> {
-  const copy = structuredClone(ENVIRONMENTS);
-  change(copy[env]);
-  return copy;
-}
-
-function issuesOf(table: Record<string, unknown>): readonly string[] {
-  try {
-    loadEnvironments(table);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected the configuration to fail');
-}
+import { loadEnvironments } from '../lib/config/load';
+import { issuesOf, withChange } from './support/config-cases';
 
 /** `n` well-formed tenants, all in `shard`. */
 const tenants = (n: number, shard?: number) =>

@@ -1,7 +1,5 @@
 import { Stack, Tags } from 'aws-cdk-lib';
-import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import type * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -10,8 +8,7 @@ import { acknowledge } from '../../nag/acknowledgements';
 import { EncryptionKey } from '../common/encryption-key';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
 import { CustomerFilesBucket } from './customer-files-bucket';
-import type { PostgresParameterGroup } from './postgres-parameter-group';
-import { TenantDatabase } from './tenant-database';
+import { TenantDatabase, type TenantDatabaseProps } from './tenant-database';
 
 /** Props of {@link TenantDatastore}. */
 export interface TenantDatastoreProps {
@@ -19,19 +16,8 @@ export interface TenantDatastoreProps {
   readonly tenantId: string;
   /** The environment's name; prefixes the cluster identifier (`<env>-<tenant>`). */
   readonly envName: string;
-  /** Database settings other than key, identifier and alarms, which this construct decides. */
-  readonly database: {
-    readonly vpc: ec2.IVpc;
-    readonly securityGroups: readonly ec2.ISecurityGroup[];
-    readonly subnetGroup?: rds.ISubnetGroup;
-    readonly parameterGroup?: PostgresParameterGroup;
-    readonly monitoringRole?: iam.IRole;
-    readonly instanceClass: string;
-    readonly availabilityZones: readonly [string, string];
-    readonly backupRetentionDays: number;
-    readonly preferredBackupWindow: string;
-    readonly preferredMaintenanceWindow: string;
-  };
+  /** Database settings other than key, identifier, log retention and alarms, which this construct decides. */
+  readonly database: Omit<TenantDatabaseProps, 'encryptionKey' | 'clusterIdentifier' | 'logRetentionDays' | 'alarmTopic'>;
   /** Days to keep the PostgreSQL log. */
   readonly logRetentionDays: number;
   /** Where the database alarms go. */
