@@ -103,6 +103,26 @@ describe.each(ENV_NAMES)('%s single-tenant datastores', (env) => {
     }
   });
 
+  test('TEN-DEDICATED-KEY: CloudWatch Logs may use a tenant key for that tenant\'s PostgreSQL log group only', () => {
+    for (const s of dataStacks(env)) {
+      for (const [id, r] of Object.entries<any>(s.resources).filter(([, x]) => x.Type === 'AWS::KMS::Key')) {
+        const logs = r.Properties.KeyPolicy.Statement.filter((st: any) => JSON.stringify(st.Principal ?? {}).includes('logs.'));
+        expect({ key: id, conditions: logs.map((st: any) => st.Condition) }).toEqual({
+          key: id,
+          conditions: [
+            {
+              ArnEquals: {
+                'kms:EncryptionContext:aws:logs:arn': {
+                  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:logs:${config.region}:${config.account}:log-group:/aws/rds/cluster/${env}-${s.owner(id)}/postgresql`]],
+                },
+              },
+            },
+          ],
+        });
+      }
+    }
+  });
+
   test('TEN-ISOLATED-ACCESS: each tenant role reaches only its own database user, secret, key and files', () => {
     for (const s of dataStacks(env)) {
       const roles = Object.entries<any>(s.resources).filter(([id, r]) => r.Type === 'AWS::IAM::Role' && s.owner(id));

@@ -39,7 +39,7 @@ export interface TenantDatabaseProps {
   /**
    * The tenant's own customer-managed key (TEN-DEDICATED-KEY). It encrypts storage, snapshots,
    * Performance Insights, the master secret and the PostgreSQL log group, so its policy must let
-   * CloudWatch Logs use it.
+   * CloudWatch Logs use it for {@link TenantDatabase.logGroupName}.
    */
   readonly encryptionKey: kms.IKey;
   /**
@@ -94,6 +94,11 @@ export interface TenantDatabaseProps {
  * - alarms on CPU, memory, local storage, connections and replica lag.
  */
 export class TenantDatabase extends Construct {
+  /** The log group RDS exports a cluster's PostgreSQL log to. */
+  public static logGroupName(clusterIdentifier: string): string {
+    return `/aws/rds/cluster/${clusterIdentifier}/postgresql`;
+  }
+
   /** The cluster. */
   public readonly cluster: rds.DatabaseCluster;
   /** The encrypted log group RDS exports the PostgreSQL log to. */
@@ -111,7 +116,7 @@ export class TenantDatabase extends Construct {
     this.logGroup = new SecureLogGroup(this, 'PostgresLog', {
       encryptionKey: props.encryptionKey,
       retentionDays: props.logRetentionDays,
-      logGroupName: `/aws/rds/cluster/${props.clusterIdentifier}/postgresql`,
+      logGroupName: TenantDatabase.logGroupName(props.clusterIdentifier),
     });
 
     const monitoringRole = props.monitoringRole ?? new EnhancedMonitoringRole(this, 'MonitoringRole').role;

@@ -60,13 +60,30 @@ export class TenantDatastore extends Construct {
     this.key = new EncryptionKey(this, 'Key', {
       description: `Tenant ${props.tenantId} (${props.envName}): database, secret, logs and files`,
       alias: `${props.envName}/tenant/${props.tenantId}`,
-      allowCloudWatchLogs: true,
     });
+    const clusterIdentifier = `${props.envName}-${props.tenantId}`;
+    const { account, region, partition } = Stack.of(this);
+    // CloudWatch Logs may use the key for this tenant's PostgreSQL log group only, not for any log
+    // group of the account: the key stays the tenant's (TEN-DEDICATED-KEY).
+    // https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
+    this.key.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchLogsForTheTenantDatabaseLog',
+        principals: [new iam.ServicePrincipal(`logs.${region}.amazonaws.com`)],
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+        conditions: {
+          ArnEquals: {
+            'kms:EncryptionContext:aws:logs:arn': `arn:${partition}:logs:${region}:${account}:log-group:${TenantDatabase.logGroupName(clusterIdentifier)}`,
+          },
+        },
+      }),
+    );
 
     this.database = new TenantDatabase(this, 'Database', {
       ...props.database,
       encryptionKey: this.key.key,
-      clusterIdentifier: `${props.envName}-${props.tenantId}`,
+      clusterIdentifier,
       logRetentionDays: props.logRetentionDays,
       alarmTopic: props.alarmTopic,
     });
@@ -78,7 +95,6 @@ export class TenantDatastore extends Construct {
       noncurrentVersionDays: props.noncurrentVersionDays,
     });
 
-    const { account } = Stack.of(this);
     this.accessRole = new ManagedPolicyRole(this, 'AccessRole', {
       assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com', {
         // Only tasks of this account may assume it (confused-deputy guard).

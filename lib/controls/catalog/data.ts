@@ -190,7 +190,7 @@ export const DATA_CONTROLS: readonly Control[] = [
     area: 'data',
     status: 'implemented',
     enforcement:
-      'One AWS::KMS::Key per tenant with EnableKeyRotation true, used by that tenant\'s cluster storage, Performance Insights, master secret, PostgreSQL log group and files bucket and by no other tenant\'s resource; its key policy delegates to the account\'s IAM and lets CloudWatch Logs encrypt log groups, and names no tenant role.',
+      'One AWS::KMS::Key per tenant with EnableKeyRotation true, used by that tenant\'s cluster storage, Performance Insights, master secret, PostgreSQL log group and files bucket and by no other tenant\'s resource; its key policy delegates to the account\'s IAM, lets CloudWatch Logs use it only for that tenant\'s PostgreSQL log group, and names no tenant role.',
   },
   {
     id: 'TEN-ISOLATED-ACCESS',
