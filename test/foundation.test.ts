@@ -4,9 +4,8 @@
  */
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { ENVIRONMENTS } from '../lib/config/environments';
-import { ACCESS_LOGS_PURPOSE_TAG } from '../lib/constructs/common/secure-bucket';
-import { SSE_S3_LOG_DELIVERY_TAG } from '../lib/constants/tags';
 import { loadEnvironments } from '../lib/config/load';
+import { ACCESS_LOGS_TAG, SSE_S3_LOG_DELIVERY_TAG } from '../lib/constants/tags';
 import { allResources, allStacks, templateJson } from './support/synth';
 
 const CONFIGS = Object.fromEntries(loadEnvironments(ENVIRONMENTS).map((e) => [e.name, e]));
@@ -20,7 +19,7 @@ const bucketAlgorithm = (p: any) => p.BucketEncryption?.ServerSideEncryptionConf
  */
 const isSseS3LogDeliveryBucket = (p: any) =>
   (p.Tags ?? []).some((t: any) =>
-    [SSE_S3_LOG_DELIVERY_TAG, ACCESS_LOGS_PURPOSE_TAG].some((tag) => t.Key === tag.key && t.Value === tag.value),
+    [SSE_S3_LOG_DELIVERY_TAG, ACCESS_LOGS_TAG].some((tag) => t.Key === tag.key && t.Value === tag.value),
   );
 
 describe('FND-ENCRYPTION-AT-REST: every data store is encrypted with a customer-managed key', () => {

@@ -11,8 +11,8 @@ import type { EnvironmentInput } from './schema';
 const HOME_REGION = 'ap-southeast-1';
 
 const TENANTS = [
-  { id: 'acme', displayName: 'Acme Corporation' },
-  { id: 'globex', displayName: 'Globex Inc.' },
+  { id: 'acme', displayName: 'Acme Corporation', shard: 1 },
+  { id: 'globex', displayName: 'Globex Inc.', shard: 1 },
 ];
 
 export const ENVIRONMENTS: Record<string, EnvironmentInput> = {
@@ -32,7 +32,7 @@ export const ENVIRONMENTS: Record<string, EnvironmentInput> = {
       accessLogRetentionDays: 90,
     },
     workload: { cpu: 256, memoryMiB: 512, desiredCount: 2 },
-    data: { instanceClass: 'db.t4g.medium', backupRetentionDays: 7, tenants: TENANTS },
+    data: { instanceClass: 'db.t4g.medium', backupRetentionDays: 7, noncurrentVersionDays: 30, tenants: TENANTS },
     logs: { retentionDays: 90 },
     accountBaseline: {
       enabled: true,
@@ -70,7 +70,7 @@ export const ENVIRONMENTS: Record<string, EnvironmentInput> = {
       accessLogRetentionDays: 365,
     },
     workload: { cpu: 512, memoryMiB: 1024, desiredCount: 3 },
-    data: { instanceClass: 'db.r6g.large', backupRetentionDays: 35, tenants: TENANTS },
+    data: { instanceClass: 'db.r6g.large', backupRetentionDays: 35, rotationDays: 30, auditReads: true, noncurrentVersionDays: 90, tenants: TENANTS },
     logs: { retentionDays: 365 },
     accountBaseline: {
       enabled: true,

@@ -52,6 +52,15 @@ export const TenantSchema = z.strictObject({
   }),
   /** Human-readable name, used in descriptions and tags only. */
   displayName: z.string().min(1, { error: 'expected a non-empty name' }),
+  /**
+   * The data stack (`Data<shard>`) that holds the tenant's datastore, from 1. Explicit, so that
+   * adding or removing another tenant never moves this one. A shard holds at most
+   * `TENANTS_PER_DATA_STACK` tenants (see `lib/config/data-layout.ts`).
+   * CAUTION: changing it moves the tenant to another stack, which replaces its database, key,
+   * bucket and role (the old ones are retained, not migrated).
+   * @default 1 - the first data stack; once it is full, validation asks for the next shard
+   */
+  shard: z.number().int({ error: 'expected a whole number' }).min(1, { error: 'expected a shard number from 1' }).default(1),
 });
 
 const SAML_ARN_EXPECTED = 'expected an IAM SAML provider ARN (arn:aws:iam::<account>:saml-provider/<name>)';
@@ -305,6 +314,53 @@ export const DataSchema = z.strictObject({
   backupRetentionDays: z.number().int().min(1, { error: 'expected 1 to 35 days' }).max(35, {
     error: 'expected 1 to 35 days (the RDS maximum)',
   }),
+  /**
+   * Longest time, in days, a database master password may live. RDS rotates the master secrets
+   * it manages every 7 days, so the value must lie between 7 and 30 (seed 000 "auto-rotation of
+   * credentials"; 30 days is the ceiling this baseline promises).
+   * @default 30
+   */
+  rotationDays: z
+    .number()
+    .int({ error: 'expected a whole number of days' })
+    .min(7, { error: 'expected 7 to 30 days (RDS rotates managed master secrets every 7 days)' })
+    .max(30, { error: 'expected at most 30 days (master credentials rotate at least monthly)' })
+    .default(30),
+  /**
+   * Also record reads (`SELECT`, `COPY ... TO`) with pgaudit. DDL, role changes and writes are
+   * always recorded; reads multiply the log volume (and its cost) by the read/write ratio.
+   * @default false
+   */
+  auditReads: z.boolean().default(false),
+  /**
+   * Daily window (UTC, `hh:mm-hh:mm`, at least 30 minutes) for automated backups.
+   * @default '18:00-19:00' - 02:00-03:00 in Singapore
+   */
+  preferredBackupWindow: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a UTC window such as 18:00-19:00' })
+    .default('18:00-19:00'),
+  /**
+   * Weekly window (UTC, `ddd:hh:mm-ddd:hh:mm`) in which minor versions and patches are applied.
+   * @default 'sun:19:30-sun:20:30' - Monday 03:30-04:30 in Singapore
+   */
+  preferredMaintenanceWindow: z
+    .string()
+    .regex(/^(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):[0-5]\d-(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):[0-5]\d$/, {
+      error: 'expected a UTC window such as sun:19:30-sun:20:30',
+    })
+    .default('sun:19:30-sun:20:30'),
+  /**
+   * Days to keep noncurrent (overwritten or deleted) versions of customer files before they
+   * expire (seed 004: copies persist until "routine secure backup rotation").
+   * @default 90
+   */
+  noncurrentVersionDays: z
+    .number()
+    .int({ error: 'expected a whole number of days' })
+    .min(1, { error: 'expected 1 to 3650 days' })
+    .max(3650, { error: 'expected 1 to 3650 days' })
+    .default(90),
   /** Customers with single-tenant datastores. At least one. */
   tenants: z.array(TenantSchema).min(1, { error: 'expected at least one tenant' }),
 });

@@ -27,3 +27,10 @@ export const APP_LOG_TAG = { key: 'saas-security-baseline:log', value: 'applicat
  * prove the tag is only on access-log buckets.
  */
 export const SSE_S3_LOG_DELIVERY_TAG = { key: 'saas-security-baseline:log-delivery', value: 'elb-access-logs' } as const;
+
+/**
+ * Marks the buckets that receive S3 server access logs. S3 log delivery only documents SSE-S3
+ * for its destination buckets, so these (and only these) may use SSE-S3 instead of a
+ * customer-managed key; the foundation test checks every other bucket for SSE-KMS.
+ */
+export const ACCESS_LOGS_TAG = { key: 'saas-security-baseline:purpose', value: 'access-logs' } as const;

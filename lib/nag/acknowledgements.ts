@@ -226,6 +226,59 @@ export const ACKNOWLEDGEMENTS = {
     reason:
       'Port 80 serves no content and carries no certificate: its only action is a permanent redirect to HTTPS on 443, whose listener uses the ACM certificate from config.',
   })),
+  /** The RDS enhanced monitoring role's log-stream permission. */
+  enhancedMonitoringLogStreams: [
+    {
+      rule: 'AwsSolutions-IAM5',
+      control: 'DB-AUDIT-LOGGING',
+      reason:
+        'RDS names the RDSOSMetrics log streams after instance resource IDs that exist only after the instances (which need the role) are created; ' +
+        'the wildcard is limited to streams of the one RDSOSMetrics log group of this account and region, exactly as the AWS managed AmazonRDSEnhancedMonitoringRole grants.',
+    },
+  ],
+  /** Every tenant's Aurora PostgreSQL cluster. */
+  tenantDatabase: [
+    ...['NIST.800.53.R5', 'HIPAA.Security'].map((pack) => ({
+      rule: `${pack}-RDSInBackupPlan`,
+      control: 'BAK-SELECTIONS',
+      reason:
+        'The tiered backup plan lives in the backup stack and selects every cluster by the BACKUP_TAG tag, which this cluster carries; ' +
+        'cdk-nag only sees plans in the same stack. The backup tests fail if a tagged database is not selected.',
+    })),
+    {
+      rule: 'AwsSolutions-RDS11',
+      control: 'DB-NETWORK-ACCESS',
+      reason:
+        'The default PostgreSQL port (DATABASE_PORT in lib/constants/ports.ts) is kept on purpose: a non-default port hides nothing inside the VPC, ' +
+        'while the isolated subnets, the tier NACLs and a security group admitting only the workload security group keep everyone else out.',
+    },
+  ],
+  /** Every tenant's access role (grants by CDK's S3 and Secrets Manager grant methods). */
+  tenantAccessRole: [
+    {
+      rule: 'AwsSolutions-IAM5',
+      control: 'TEN-ISOLATED-ACCESS',
+      reason:
+        "The only wildcard is the object keys inside the tenant's own bucket (<bucket-arn>/*), which S3 object permissions need; every action is named " +
+        "and every other resource is one of this tenant's ARNs. test/tenants.test.ts fails on any grant that reaches another tenant's resources or '*'.",
+    },
+  ],
+  /** Every tenant's customer-files bucket. */
+  customerFilesBucket: [
+    ...['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack) => ({
+      rule: `${pack}-S3BucketReplicationEnabled`,
+      control: 'FND-DATA-RESIDENCY',
+      reason:
+        'Seed 003 keeps all data in Singapore; cross-region replication would copy customer files out of it. ' +
+        'Durability comes from S3 (multi-AZ), versioning with noncurrent-version retention (DATA-VERSIONED-RETENTION) and the tiered AWS Backup plan that selects the bucket by tag.',
+    })),
+  ],
+  /** A bucket that is itself the destination of access logs: it cannot log to itself. */
+  logBucketSelfLogging: ['AwsSolutions-S1', 'NIST.800.53.R5-S3BucketLoggingEnabled', 'PCI.DSS.321-S3BucketLoggingEnabled', 'HIPAA.Security-S3BucketLoggingEnabled'].map((rule) => ({
+    rule,
+    control: 'DATA-BUCKET-ACCESS-LOGS',
+    reason: 'This is the access-log destination; logging it to itself would loop, and S3 advises against logging a log bucket. Changes to it are recorded by CloudTrail.',
+  })),
 } satisfies Record<string, readonly Acknowledgement[]>;
 
 /** The keys of {@link ACKNOWLEDGEMENTS}. */
@@ -239,14 +292,21 @@ export function ackReason(a: Acknowledgement): string {
 /**
  * Acknowledges the findings listed under `key` on exactly this construct (and its children).
  * Throws when given a stack, stage or app: acknowledgements never cover a whole stack.
+ *
+ * cdk-nag v3 reports some rules once per offending value (`AwsSolutions-IAM5[Resource::<arn>/*]`)
+ * and acknowledges each such finding separately. Pass those values as `appliesTo`; each entry's
+ * rule is then acknowledged as `<rule>[<value>]` for every value, so the table keeps one line per
+ * reason while the acknowledgement stays as narrow as the finding.
  */
-export function acknowledge(construct: IConstruct, key: AcknowledgementKey): void {
+export function acknowledge(construct: IConstruct, key: AcknowledgementKey, appliesTo?: readonly string[]): void {
   if (Stack.isStack(construct) || Stage.isStage(construct)) {
     throw new Error(`acknowledge(${construct.node.path}, '${key}'): acknowledge on the one construct, never a stack, stage or app`);
   }
   for (const a of ACKNOWLEDGEMENTS[key] as readonly Acknowledgement[]) {
     if (!a.findings) {
-      Validations.of(construct).acknowledge({ id: a.rule, reason: ackReason(a) });
+      // Rules reported once per offending value (AwsSolutions-IAM5) are acknowledged per value.
+      const ids = appliesTo && appliesTo.length > 0 ? appliesTo.map((v) => `${a.rule}[${v}]`) : [a.rule];
+      for (const id of ids) Validations.of(construct).acknowledge({ id, reason: ackReason(a) });
       continue;
     }
     // One acknowledgement per finding the rule reports on this resource, and only for findings

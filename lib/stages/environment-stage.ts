@@ -1,9 +1,11 @@
 import { Aspects, Stage, Tags, type StageProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { RetainStatefulResources } from '../aspects/retain-stateful';
+import { dataStackId } from '../config/data-layout';
 import type { EnvironmentConfig } from '../config/schema';
 import { AccountBaselineStack } from '../stacks/account-baseline-stack';
 import { AlertingStack } from '../stacks/alerting-stack';
+import { DataStack } from '../stacks/data-stack';
 import { NetworkStack } from '../stacks/network-stack';
 import { WorkloadStack } from '../stacks/workload-stack';
 
@@ -25,6 +27,8 @@ export class EnvironmentStage extends Stage {
   /** The account-wide security services; absent where the organisation runs them. */
   public readonly accountBaseline?: AccountBaselineStack;
   public readonly workload: WorkloadStack;
+  /** The data stacks (`Data1`, `Data2`, ...), one per shard named in `config.data.tenants`. */
+  public readonly data: readonly DataStack[];
 
   constructor(scope: Construct, props: EnvironmentStageProps) {
     const { config, ...rest } = props;
@@ -42,6 +46,18 @@ export class EnvironmentStage extends Stage {
       workloadSecurityGroup: this.network.workloadSecurityGroup,
       topics: this.alerting.topics,
     });
+    const shards = [...new Set(config.data.tenants.map((t) => t.shard))].sort((a, b) => a - b);
+    this.data = shards.map(
+      (shard) =>
+        new DataStack(this, dataStackId(shard), {
+          config,
+          shard,
+          tenants: config.data.tenants.filter((t) => t.shard === shard),
+          vpc: this.network.network.vpc,
+          workloadSecurityGroup: this.network.workloadSecurityGroup,
+          operationsTopic: this.alerting.topics.operations,
+        }),
+    );
 
     Tags.of(this).add('Environment', config.name);
     Tags.of(this).add('Project', 'saas-security-baseline');

@@ -1,10 +1,10 @@
 import { Duration, Tags } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { ACCESS_LOGS_TAG } from '../../constants/tags';
 import { acknowledge } from '../../nag/acknowledgements';
 
 /** Tag that marks a bucket receiving S3 server access logs; the only buckets allowed SSE-S3. */
-export const ACCESS_LOGS_PURPOSE_TAG = { key: 'saas-security-baseline:purpose', value: 'access-logs' } as const;
 
 /** Props of {@link AccessLogBucket}. */
 export interface AccessLogBucketProps {
@@ -48,7 +48,7 @@ export class AccessLogBucket extends Construct {
         },
       ],
     });
-    Tags.of(this.bucket).add(ACCESS_LOGS_PURPOSE_TAG.key, ACCESS_LOGS_PURPOSE_TAG.value);
+    Tags.of(this.bucket).add(ACCESS_LOGS_TAG.key, ACCESS_LOGS_TAG.value);
     acknowledge(this.bucket, 'accessLogBucket');
   }
 }

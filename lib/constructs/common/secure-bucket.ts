@@ -2,9 +2,9 @@ import { Tags } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { ACCESS_LOGS_TAG } from '../../constants/tags';
 
 /** Tag that marks a bucket receiving AWS log deliveries, which must use SSE-S3 (see {@link SecureBucket}). */
-export const ACCESS_LOGS_PURPOSE_TAG = { key: 'saas-security-baseline:purpose', value: 'access-logs' } as const;
 
 /** Props of {@link SecureBucket}. */
 export interface SecureBucketProps {
@@ -58,6 +58,6 @@ export class SecureBucket extends Construct {
       objectLockEnabled: props.objectLockDefaultRetention ? true : undefined,
       objectLockDefaultRetention: props.objectLockDefaultRetention,
     });
-    if (!props.encryptionKey) Tags.of(this.bucket).add(ACCESS_LOGS_PURPOSE_TAG.key, ACCESS_LOGS_PURPOSE_TAG.value);
+    if (!props.encryptionKey) Tags.of(this.bucket).add(ACCESS_LOGS_TAG.key, ACCESS_LOGS_TAG.value);
   }
 }

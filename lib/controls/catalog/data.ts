@@ -19,7 +19,7 @@ export const DATA_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'data',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
       'DB cluster StorageEncrypted true with KmsKeyId the tenant\'s customer-managed key (EnableKeyRotation true) and PerformanceInsightsKMSKeyId the same key.',
   },
@@ -33,7 +33,7 @@ export const DATA_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'data',
-    status: 'planned',
+    status: 'implemented',
     enforcement: 'DB cluster parameter group sets rds.force_ssl=1 and ssl_min_protocol_version=TLSv1.2.',
   },
   {
@@ -43,9 +43,9 @@ export const DATA_CONTROLS: readonly Control[] = [
     sources: [{ seed: '000_0f4aa12068a9bf0e.txt', quote: 'Postgres \\(database\\) auto-rotation of credentials' }],
     kind: 'enforced',
     area: 'data',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::SecretsManager::Secret with KmsKeyId, attached to the cluster, and AWS::SecretsManager::RotationSchedule (hosted PostgreSQL rotation) with AutomaticallyAfterDays from config, validated at most 30.',
+      'DB cluster ManageMasterUserPassword true with MasterUserSecret.KmsKeyId the tenant key: RDS keeps the master password only in its Secrets Manager secret and rotates it every 7 days without a Lambda; config data.rotationDays (the promised ceiling) is validated to 7..30 days, and no password appears in any template.',
   },
   {
     id: 'DB-IAM-AUTH',
@@ -64,7 +64,7 @@ export const DATA_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'data',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
       'DB cluster IAMDatabaseAuthenticationEnabled true; roles receive rds-db:connect only on named database users of named clusters.',
   },
@@ -81,9 +81,9 @@ export const DATA_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'data',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'Parameter group shared_preload_libraries includes pgaudit, pgaudit.log covers ddl,role,write (plus read per config) and pgaudit.log_parameter is off; EnableCloudwatchLogsExports [postgresql] into a log group with KmsKeyId and retention from config.',
+      'Cluster parameter group shared_preload_libraries includes pgaudit, pgaudit.log covers ddl,role,write (plus read when data.auditReads), pgaudit.role rds_pgaudit, pgaudit.log_parameter off, log_connections/log_disconnections on; EnableCloudwatchLogsExports [postgresql] into the pre-created /aws/rds/cluster/<id>/postgresql log group (tenant KmsKeyId, retention from config) that the cluster depends on.',
   },
   {
     id: 'DB-PITR-RETENTION',
@@ -98,9 +98,9 @@ export const DATA_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'data',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'DB cluster BackupRetentionPeriod 35 (config validation rejects less in production), CopyTagsToSnapshot true and PreferredBackupWindow from config.',
+      'DB cluster BackupRetentionPeriod from config (validation rejects less than 35 in production), CopyTagsToSnapshot true, DeletionProtection true, DeletionPolicy/UpdateReplacePolicy Snapshot and PreferredBackupWindow from config.',
   },
   {
     id: 'DB-MULTI-AZ',
@@ -122,7 +122,7 @@ export const DATA_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'data',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
       'Aurora PostgreSQL cluster with a writer and at least one reader instance in different availability zones of the isolated subnets (or RDS MultiAZ true, if RDS is chosen).',
   },
@@ -137,9 +137,9 @@ export const DATA_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'data',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'Every DB instance AutoMinorVersionUpgrade true, with PreferredMaintenanceWindow from config.',
+      'Aurora PostgreSQL 17 cluster and every DB instance AutoMinorVersionUpgrade true, with PreferredMaintenanceWindow from config.',
   },
   {
     id: 'DB-NETWORK-ACCESS',
@@ -154,7 +154,7 @@ export const DATA_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'data',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
       'DB subnet group of PRIVATE_ISOLATED subnets, PubliclyAccessible false, and a security group whose only ingress is the database port from the workload security group (agreeing with NET-NACLS).',
   },
@@ -172,9 +172,9 @@ export const DATA_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'data',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'One tenant database construct per config tenant, each with its own DB cluster, Secrets Manager secret and tenant tag under stable logical IDs; tenants are spread across stacks so that no stack exceeds 400 resources at 50 tenants.',
+      'One TenantDatastore per config tenant, each with its own Aurora cluster (and its RDS-managed master secret), key, files bucket and access role, tagged with the tenant ID under stable logical IDs; tenants go to the Data<shard> stack their config names, validation caps a shard at the tenants that keep it under 400 resources, and a 50-tenant synthesis is tested.',
   },
   {
     id: 'TEN-DEDICATED-KEY',
@@ -188,9 +188,9 @@ export const DATA_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'data',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'One AWS::KMS::Key per tenant with EnableKeyRotation true, used by that tenant\'s cluster, Performance Insights, secret and object prefix or bucket; its key policy names only that tenant\'s role, the administrator and break-glass roles and the AWS services acting for them.',
+      'One AWS::KMS::Key per tenant with EnableKeyRotation true, used by that tenant\'s cluster storage, Performance Insights, master secret, PostgreSQL log group and files bucket and by no other tenant\'s resource; its key policy delegates to the account\'s IAM, lets CloudWatch Logs use it only for that tenant\'s PostgreSQL log group, and names no tenant role.',
   },
   {
     id: 'TEN-ISOLATED-ACCESS',
@@ -206,9 +206,9 @@ export const DATA_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'data',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'Per-tenant IAM role with rds-db:connect on the tenant cluster\'s tenant user, kms:Decrypt on the tenant key, secretsmanager:GetSecretValue on the tenant secret and S3 actions on the tenant prefix only; a test reads every synthesized policy and fails on any cross-tenant or wildcard grant.',
+      'Per-tenant IAM role (customer-managed policy, assumable by ECS tasks of the account) with rds-db:connect on the tenant cluster\'s tenant_<id> user, kms:Decrypt/GenerateDataKey on the tenant key, secretsmanager:GetSecretValue on the tenant secret and named S3 object actions on the tenant bucket only; a test reads every synthesized policy and fails on any cross-tenant grant or tenant-data action on *.',
   },
 
   // Customer-data buckets.
@@ -223,9 +223,9 @@ export const DATA_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'data',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'Customer-data AWS::S3::Bucket LoggingConfiguration targeting a dedicated access-log bucket (SSE-S3 as S3 log delivery requires, public access blocked, TLS-only, lifecycle expiration from config).',
+      'Customer-data AWS::S3::Bucket LoggingConfiguration (prefix <tenant>/) targeting the data stack\'s access-log bucket: SSE-S3 (the documented encryption for log destinations), tagged saas-security-baseline:purpose=access-logs, public access blocked, TLS-only, versioned, delivery granted by bucket policy to logging.s3.amazonaws.com per source bucket, expiring after the log retention.',
   },
   {
     id: 'DATA-VERSIONED-RETENTION',
@@ -243,7 +243,7 @@ export const DATA_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'data',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
       'Customer-data buckets VersioningConfiguration Enabled with a lifecycle rule NoncurrentVersionExpiration (days from config) and AbortIncompleteMultipartUpload.',
   },

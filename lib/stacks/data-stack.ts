@@ -1,0 +1,103 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import type { EnvironmentConfig } from '../config/schema';
+import { DATABASE_PORT } from '../constants/ports';
+import { AccessLogBucket } from '../constructs/data/access-log-bucket';
+import { EnhancedMonitoringRole } from '../constructs/data/enhanced-monitoring-role';
+import { PostgresParameterGroup } from '../constructs/data/postgres-parameter-group';
+import { TENANT_DATABASE_ENGINE } from '../constructs/data/tenant-database';
+import { TenantDatastore } from '../constructs/data/tenant-datastore';
+import { BaselineStack, type BaselineStackProps } from './baseline-stack';
+
+/** Props of {@link DataStack}. */
+export interface DataStackProps extends BaselineStackProps {
+  /** The shard this stack holds (`Data<shard>`). */
+  readonly shard: number;
+  /** The tenants of this shard, in config order. */
+  readonly tenants: EnvironmentConfig['data']['tenants'];
+  /** The environment's VPC (the clusters go into its isolated subnets). */
+  readonly vpc: ec2.IVpc;
+  /** The workload's security group: the only one admitted to the databases. */
+  readonly workloadSecurityGroup: ec2.ISecurityGroup;
+  /** The operations alert topic (database alarms). */
+  readonly operationsTopic: sns.ITopic;
+}
+
+/**
+ * One shard of the single-tenant datastores: the parts its tenants share (database security
+ * group, subnet and parameter groups, monitoring role, access-log bucket; none holds tenant
+ * data) and one {@link TenantDatastore} per tenant.
+ */
+export class DataStack extends BaselineStack {
+  /** The tenants' datastores, by tenant ID. */
+  public readonly tenants: Readonly<Record<string, TenantDatastore>>;
+  /** The security group of every database of this shard. */
+  public readonly databaseSecurityGroup: ec2.SecurityGroup;
+
+  constructor(scope: Construct, id: string, props: DataStackProps) {
+    super(scope, id, {
+      description: `Single-tenant datastores of ${props.config.name}, shard ${props.shard}: ${props.tenants.map((t) => t.id).join(', ')}`,
+      ...props,
+    });
+    const { config } = this;
+    const data = config.data;
+
+    this.databaseSecurityGroup = new ec2.SecurityGroup(this, 'DatabaseSecurityGroup', {
+      vpc: props.vpc,
+      description: `Tenant databases of shard ${props.shard}: PostgreSQL from the workload only`,
+      allowAllOutbound: false,
+    });
+    this.databaseSecurityGroup.connections.allowFrom(
+      props.workloadSecurityGroup,
+      ec2.Port.tcp(DATABASE_PORT),
+      'PostgreSQL from the workload tasks',
+    );
+    const subnetGroup = new rds.SubnetGroup(this, 'DatabaseSubnets', {
+      vpc: props.vpc,
+      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      description: `Isolated subnets of the tenant databases of shard ${props.shard}`,
+    });
+    const parameterGroup = new PostgresParameterGroup(this, 'DatabaseParameters', {
+      engine: TENANT_DATABASE_ENGINE,
+      auditReads: data.auditReads,
+    });
+    const monitoringRole = new EnhancedMonitoringRole(this, 'DatabaseMonitoringRole').role;
+    const accessLogs = new AccessLogBucket(this, 'AccessLogs', { retentionDays: config.logs.retentionDays });
+
+    const zones = config.availabilityZones;
+    this.tenants = Object.fromEntries(
+      props.tenants.map((tenant, i) => {
+        // Writers rotate through the zones so a zone outage fails over only some tenants at once.
+        const writerZone = zones[i % zones.length];
+        const readerZone = zones[(i + 1) % zones.length];
+        const store = new TenantDatastore(this, `Tenant${pascal(tenant.id)}`, {
+          tenantId: tenant.id,
+          envName: config.name,
+          database: {
+            vpc: props.vpc,
+            securityGroups: [this.databaseSecurityGroup],
+            subnetGroup,
+            parameterGroup,
+            monitoringRole,
+            instanceClass: data.instanceClass,
+            availabilityZones: [writerZone, readerZone],
+            backupRetentionDays: data.backupRetentionDays,
+            preferredBackupWindow: data.preferredBackupWindow,
+            preferredMaintenanceWindow: data.preferredMaintenanceWindow,
+          },
+          logRetentionDays: config.logs.retentionDays,
+          alarmTopic: props.operationsTopic,
+          accessLogBucket: accessLogs.bucket,
+          noncurrentVersionDays: data.noncurrentVersionDays,
+        });
+        return [tenant.id, store];
+      }),
+    );
+  }
+}
+
+function pascal(id: string): string {
+  return id.charAt(0).toUpperCase() + id.slice(1);
+}
