@@ -31,6 +31,11 @@ export const ENVIRONMENTS: Record<string, EnvironmentInput> = {
     },
     data: { instanceClass: 'db.t4g.medium', backupRetentionDays: 7, tenants: TENANTS },
     logs: { retentionDays: 90 },
+    backup: {
+      // Governance mode: the lock holds against mistakes, but a staging vault can still be retired.
+      vaultLock: { mode: 'governance', minRetentionDays: 1, maxRetentionDays: 365 },
+      legalArchive: { mode: 'GOVERNANCE', retentionDays: 30 },
+    },
   },
   production: {
     tier: 'production',
@@ -47,5 +52,12 @@ export const ENVIRONMENTS: Record<string, EnvironmentInput> = {
     },
     data: { instanceClass: 'db.r6g.large', backupRetentionDays: 35, tenants: TENANTS },
     logs: { retentionDays: 365 },
+    backup: {
+      // Compliance mode: after the 7-day cool-off nobody can remove the lock or delete a recovery
+      // point before it expires. Irreversible: read docs/backup.md before the first deploy.
+      vaultLock: { mode: 'compliance', minRetentionDays: 1, maxRetentionDays: 365, changeableForDays: 7 },
+      // Seven years, a common statutory retention for business records.
+      legalArchive: { mode: 'COMPLIANCE', retentionDays: 2557 },
+    },
   },
 };

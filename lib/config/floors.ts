@@ -14,4 +14,12 @@ export const PRODUCTION_FLOORS = {
   logRetentionDays: 365,
   /** 001 "point-in-time restore": the longest window RDS keeps. */
   dbBackupRetentionDays: 35,
+  /**
+   * 001 "hourly, retained for one day; daily, retained for 7 days; weekly, retained for a month;
+   * monthly, retained for a year". Production keeps each tier's frequency and at least its
+   * retention; "a month" is 31 days (the longest calendar month).
+   */
+  backupTiers: { hourly: 1, daily: 7, weekly: 31, monthly: 365 },
+  /** 001 "point-in-time restore": continuous backup over the longest window AWS Backup keeps. */
+  continuousBackupDays: 35,
 } as const;
