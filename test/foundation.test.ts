@@ -8,6 +8,8 @@ import { allResources, allStacks, templateJson } from './support/synth';
 
 const CONFIGS = Object.fromEntries(loadEnvironments(ENVIRONMENTS).map((e) => [e.name, e]));
 const ofType = (type: string) => allResources().filter((r) => r.type === type);
+const isAccessLogBucket = (p: any) =>
+  (p.Tags ?? []).some((t: any) => t.Key === 'saas-security-baseline:purpose' && t.Value === 'access-logs');
 const where = (r: { env: string; stackId: string; logicalId: string }) => `${r.env}/${r.stackId}/${r.logicalId}`;
 
 describe('FND-ENCRYPTION-AT-REST: every data store is encrypted with a customer-managed key', () => {
@@ -23,7 +25,8 @@ describe('FND-ENCRYPTION-AT-REST: every data store is encrypted with a customer-
 
   test('FND-ENCRYPTION-AT-REST: every bucket, topic, queue, secret and database uses a KMS key', () => {
     const checks: Array<[string, (p: any) => boolean]> = [
-      ['AWS::S3::Bucket', (p) => p.BucketEncryption?.ServerSideEncryptionConfiguration?.[0]?.ServerSideEncryptionByDefault?.SSEAlgorithm === 'aws:kms'],
+      // S3 delivers server access logs only to SSE-S3 buckets; those carry the access-logs purpose tag.
+      ['AWS::S3::Bucket', (p) => p.BucketEncryption?.ServerSideEncryptionConfiguration?.[0]?.ServerSideEncryptionByDefault?.SSEAlgorithm === (isAccessLogBucket(p) ? 'AES256' : 'aws:kms')],
       ['AWS::SNS::Topic', (p) => Boolean(p.KmsMasterKeyId)],
       ['AWS::SQS::Queue', (p) => Boolean(p.KmsMasterKeyId)],
       ['AWS::SecretsManager::Secret', (p) => Boolean(p.KmsKeyId)],

@@ -42,6 +42,7 @@ export class BackupStack extends BaselineStack {
 
     this.vault = new LockedBackupVault(this, 'Vault', { description: config.name, lock: b.vaultLock });
     this.plan = new TieredBackupPlan(this, 'Plan', {
+      planName: `${config.name}-tiered`,
       vault: this.vault.vault,
       tiers: b.tiers,
       continuousBackupDays: b.continuousBackupDays,

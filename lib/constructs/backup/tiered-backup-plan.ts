@@ -28,6 +28,8 @@ export interface DrVaultProps {
 
 /** Props of {@link TieredBackupPlan}. */
 export interface TieredBackupPlanProps {
+  /** Name of the plan, as the AWS Backup console lists it. */
+  readonly planName: string;
   /** The vault every rule writes to. */
   readonly vault: backup.IBackupVault;
   /** Seed 001's tiers, shortest first. */
@@ -90,7 +92,7 @@ export class TieredBackupPlan extends Construct {
         )
       : undefined;
 
-    this.plan = new backup.BackupPlan(this, 'Resource', { backupVault: props.vault });
+    this.plan = new backup.BackupPlan(this, 'Resource', { backupPlanName: props.planName, backupVault: props.vault });
     const { tiers } = props;
     const rule = (name: string, tier: BackupTierProps, hourly: boolean, copy: boolean) =>
       this.plan.addRule(
