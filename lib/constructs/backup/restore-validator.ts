@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Aws, Duration } from 'aws-cdk-lib';
+import { Aws, Duration, Names } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -85,6 +85,9 @@ export class RestoreValidator extends Construct {
       }),
     );
     logGroup.logGroup.grantWrite(this.role);
+    // The dead-letter queue is KMS-encrypted: sending to it needs these two key actions too
+    // (the Function's own DLQ grant covers only sqs:SendMessage).
+    key.key.grant(this.role, 'kms:GenerateDataKey', 'kms:Decrypt');
     acknowledge(this.role, 'restoreValidatorRole');
 
     this.function = new nodejs.NodejsFunction(this, 'Resource', {
@@ -112,11 +115,25 @@ export class RestoreValidator extends Construct {
     });
     acknowledge(this.function, 'restoreValidatorFunction');
 
+    // A fixed name lets the key policy name the rule without a reference (rule -> queue -> key -> rule would be a cycle).
+    const ruleName = `${Names.uniqueResourceName(this, { maxLength: 50 })}-OnRestore`;
     new events.Rule(this, 'OnRestoreCompleted', {
+      ruleName,
       description: 'AWS Backup restore job completed: validate the restored resource',
       eventPattern: { source: ['aws.backup'], detailType: ['Restore Job State Change'], detail: { status: ['COMPLETED'] } },
       targets: [new targets.LambdaFunction(this.function, { deadLetterQueue: this.deadLetterQueue, retryAttempts: 4 })],
     });
+    // EventBridge writes undeliverable events to the encrypted queue: it needs the key, for this rule only.
+    // https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html
+    key.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowEventBridgeDeadLetters',
+        principals: [new iam.ServicePrincipal('events.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        resources: ['*'],
+        conditions: { ArnEquals: { 'aws:SourceArn': `arn:${Aws.PARTITION}:events:${Aws.REGION}:${Aws.ACCOUNT_ID}:rule/${ruleName}` } },
+      }),
+    );
 
     // The function logs one line with "level":"ERROR" for every failed validation or dropped event.
     const failures = new logs.MetricFilter(this, 'FailedValidations', {
