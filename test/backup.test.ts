@@ -2,7 +2,8 @@
  * Backup and continuity (BAK-*): read from the templates synthesized once for the run, plus one
  * in-process synthesis of an environment with a disaster-recovery region.
  */
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
@@ -10,6 +11,9 @@ import { SEED_BACKUP_TIERS } from '../lib/config/schema';
 import { cronFrequency } from '../lib/config/validate';
 import { BACKUP_TAG, TENANT_TAG_KEY } from '../lib/constants/tags';
 import { FAILED_JOB_STATES } from '../lib/constructs/backup/backup-failure-notices';
+import { DatabaseRestoreTesting } from '../lib/constructs/backup/database-restore-testing';
+import { LockedBackupVault } from '../lib/constructs/backup/locked-backup-vault';
+import { TieredBackupPlan } from '../lib/constructs/backup/tiered-backup-plan';
 import { EnvironmentStage } from '../lib/stages/environment-stage';
 import { ENV_NAMES, allResources, allStacks, template, templateJson } from './support/synth';
 
@@ -338,6 +342,15 @@ describe('BAK-SELECTIONS across the whole deployment', () => {
     }
   });
 
+  test('BAK-SELECTIONS: every customer-data bucket is versioned with a noncurrent-version expiry (AWS Backup needs versioning for S3)', () => {
+    for (const r of allResources().filter((x) => x.type === 'AWS::S3::Bucket' && hasTag(x.props, TENANT_TAG_KEY))) {
+      const where = `${r.env}/${r.stackId}/${r.logicalId}`;
+      expect({ where, versioning: r.props.VersioningConfiguration?.Status }).toEqual({ where, versioning: 'Enabled' });
+      const noncurrent = (r.props.LifecycleConfiguration?.Rules ?? []).some((rule: any) => rule.Status === 'Enabled' && rule.NoncurrentVersionExpiration?.NoncurrentDays > 0);
+      expect({ where, noncurrent }).toEqual({ where, noncurrent: true });
+    }
+  });
+
   test('BAK-SELECTIONS: every environment has exactly one tag selection, and it uses the shared backup tag', () => {
     for (const env of ENV_NAMES) {
       const selections = allResources().filter((r) => r.env === env && r.type === 'AWS::Backup::BackupSelection');
@@ -349,6 +362,54 @@ describe('BAK-SELECTIONS across the whole deployment', () => {
     const plans = allResources().filter((r) => r.type === 'AWS::Backup::BackupPlan');
     expect(plans.length).toBe(ENV_NAMES.length);
     expect(JSON.stringify(plans.map((p) => p.props))).not.toContain('CopyActions');
+  });
+});
+
+describe('backup constructs refuse bad props before synthesis', () => {
+  const stack = () => new Stack(new App(), 'S', { env: { account: '111111111111', region: 'ap-southeast-1' } });
+  const lock = { mode: 'governance' as const, minRetentionDays: 1, maxRetentionDays: 365 };
+
+  test.each<[string, any, RegExp]>([
+    ['BAK-VAULT-LOCK: a minimum above the maximum', { ...lock, minRetentionDays: 400 }, /lock\.minRetentionDays: got 400, must not exceed lock\.maxRetentionDays \(365\)/],
+    ['BAK-VAULT-LOCK: compliance mode with a 2-day cool-off', { ...lock, mode: 'compliance', changeableForDays: 2 }, /lock\.changeableForDays: got 2, compliance mode needs a cool-off of at least 3 days/],
+    ['BAK-VAULT-LOCK: a cool-off in governance mode', { ...lock, changeableForDays: 5 }, /lock\.changeableForDays: got 5, only compliance mode has a cool-off/],
+  ])('LockedBackupVault fails on %s', (_name, badLock, message) => {
+    expect(() => new LockedBackupVault(stack(), 'Vault', { description: 'test', lock: badLock })).toThrow(message);
+  });
+
+  test('BAK-RESIDENCY: TieredBackupPlan fails on a DR vault in its own region', () => {
+    const s = stack();
+    const vault = new LockedBackupVault(s, 'Vault', { description: 'test', lock });
+    expect(
+      () =>
+        new TieredBackupPlan(s, 'Plan', {
+          planName: 'p',
+          vault: vault.vault,
+          tiers: SEED_BACKUP_TIERS,
+          continuousBackupDays: 35,
+          selectionTag: BACKUP_TAG,
+          drVault: { region: 'ap-southeast-1', vaultName: 'dr' },
+        }),
+    ).toThrow(/drVault\.region: got "ap-southeast-1", must differ from the plan's region/);
+  });
+
+  test('BAK-RESTORE-TESTING: DatabaseRestoreTesting fails on a plan name AWS Backup refuses', () => {
+    const s = stack();
+    const vault = new LockedBackupVault(s, 'Vault', { description: 'test', lock });
+    const vpc = new ec2.Vpc(s, 'Vpc', { availabilityZones: ['ap-southeast-1a', 'ap-southeast-1b'], natGateways: 0, subnetConfiguration: [{ name: 'isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+    expect(
+      () =>
+        new DatabaseRestoreTesting(s, 'RestoreTesting', {
+          planName: 'staging-restore-tests',
+          vault: vault.vault,
+          schedule: 'cron(0 2 ? * MON *)',
+          validationWindowHours: 24,
+          selectionWindowDays: 7,
+          selectionTag: BACKUP_TAG,
+          vpc,
+          parameterGroupFamily: 'aurora-postgresql16',
+        }),
+    ).toThrow(/planName: got "staging-restore-tests", expected letters, digits and underscores/);
   });
 });
 
