@@ -259,8 +259,14 @@ describe('LOG-ENCRYPTED-RETAINED: every log group of every stack is encrypted an
       const keyId = g.props.KmsKeyId['Fn::GetAtt']?.[0] ?? crossStackRef(g.props.KmsKeyId);
       if (typeof keyId !== 'string' || !templateJson(g.env, g.stackId).Resources[keyId]) continue;
       const statements = templateJson(g.env, g.stackId).Resources[keyId].Properties.KeyPolicy.Statement;
-      const logs = statements.find((s: any) => s.Sid === 'AllowCloudWatchLogsOfThisAccount');
-      expect(logs?.Condition?.ArnLike?.['kms:EncryptionContext:aws:logs:arn']).toEqual(expect.anything());
+      // Every statement admitting CloudWatch Logs pins the log group ARN (any group of the account,
+      // or, for a tenant key, exactly that tenant's group) to this environment's account.
+      const logs = statements.filter((s: any) => JSON.stringify(s.Principal ?? {}).includes('logs.'));
+      expect({ where: g.logicalId, admitsLogs: logs.length > 0 }).toEqual({ where: g.logicalId, admitsLogs: true });
+      for (const st of logs) {
+        const arn = st.Condition?.ArnLike?.['kms:EncryptionContext:aws:logs:arn'] ?? st.Condition?.ArnEquals?.['kms:EncryptionContext:aws:logs:arn'];
+        expect({ where: g.logicalId, arn: JSON.stringify(arn ?? '') }).toEqual({ where: g.logicalId, arn: expect.stringContaining(`:${CONFIGS[g.env].account}:log-group:`) });
+      }
     }
   });
 });

@@ -39,6 +39,11 @@ export const ENVIRONMENTS: Record<string, EnvironmentInput> = {
       trail: { retentionDays: 180, objectLockMode: 'GOVERNANCE' },
       passwordMaxAgeDays: 90,
     },
+    backup: {
+      // Governance mode: the lock holds against mistakes, but a staging vault can still be retired.
+      vaultLock: { mode: 'governance', minRetentionDays: 1, maxRetentionDays: 365 },
+      legalArchive: { mode: 'GOVERNANCE', retentionDays: 30 },
+    },
   },
   production: {
     tier: 'production',
@@ -77,6 +82,13 @@ export const ENVIRONMENTS: Record<string, EnvironmentInput> = {
       trail: { retentionDays: 365, objectLockMode: 'COMPLIANCE' },
       passwordMaxAgeDays: 90,
       unusedAccessAgeDays: 90,
+    },
+    backup: {
+      // Compliance mode: after the 7-day cool-off nobody can remove the lock or delete a recovery
+      // point before it expires. Irreversible: read docs/backup.md before the first deploy.
+      vaultLock: { mode: 'compliance', minRetentionDays: 1, maxRetentionDays: 365, changeableForDays: 7 },
+      // Seven years, a common statutory retention for business records.
+      legalArchive: { mode: 'COMPLIANCE', retentionDays: 2557 },
     },
   },
 };

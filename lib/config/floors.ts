@@ -24,4 +24,12 @@ export const PRODUCTION_FLOORS = {
    * Production reaches AWS through interface endpoints, not through the NAT gateways.
    */
   interfaceEndpoints: true,
+  /**
+   * 001 "hourly, retained for one day; daily, retained for 7 days; weekly, retained for a month;
+   * monthly, retained for a year". Production keeps each tier's frequency and at least its
+   * retention; "a month" is 31 days (the longest calendar month).
+   */
+  backupTiers: { hourly: 1, daily: 7, weekly: 31, monthly: 365 },
+  /** 001 "point-in-time restore": continuous backup over the longest window AWS Backup keeps. */
+  continuousBackupDays: 35,
 } as const;

@@ -64,6 +64,18 @@ const ACCESS_LOG_BUCKET_LOGGING_REASON =
 const LOG_BUCKET_REPLICATION_REASON =
   'Access logs stay in the home region (seed 003: all data hosted in Singapore); a cross-region replica would break residency. ' +
   'Versioning and the retain policy protect the objects in place.';
+const BACKUP_MANAGED_POLICY_REASON =
+  'AWS Backup documents its managed service-role policies (AWSBackupServiceRolePolicyForBackup/ForRestores and the S3 ones) as the ' +
+  'permissions it needs; AWS keeps them current as resource types gain backup features. A hand-copied list would drift and ' +
+  'fail backups or restores silently. The role is assumable only by backup.amazonaws.com, and the vault policy and lock bound what it can delete.';
+
+const NO_CROSS_REGION_REPLICATION: readonly Acknowledgement[] = (['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'] as const).map((pack) => ({
+  rule: `${pack}-S3BucketReplicationEnabled`,
+  control: 'BAK-RESIDENCY',
+  reason:
+    'S3 replication would copy the data to another region, which data residency forbids (003: all data in Singapore) unless a DR region ' +
+    'is configured; resilience comes from S3\'s multi-zone durability, versioning, and AWS Backup\'s tiered and continuous backups of the bucket.',
+}));
 
 export const ACKNOWLEDGEMENTS = {
   /** The default route of a public subnet to the internet gateway. */
@@ -279,6 +291,61 @@ export const ACKNOWLEDGEMENTS = {
     control: 'DATA-BUCKET-ACCESS-LOGS',
     reason: 'This is the access-log destination; logging it to itself would loop, and S3 advises against logging a log bucket. Changes to it are recorded by CloudTrail.',
   })),
+  /** The role AWS Backup assumes to take and copy backups. */
+  backupServiceRolePolicies: ['service-role/AWSBackupServiceRolePolicyForBackup', 'AWSBackupServiceRolePolicyForS3Backup'].map((policy) => ({
+    rule: `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${policy}]`,
+    control: 'BAK-SELECTIONS',
+    reason: BACKUP_MANAGED_POLICY_REASON,
+  })),
+  /** The role AWS Backup assumes to restore test copies of the databases. */
+  restoreServiceRolePolicies: [
+    {
+      rule: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores]',
+      control: 'BAK-RESTORE-TESTING',
+      reason: BACKUP_MANAGED_POLICY_REASON,
+    },
+  ],
+  /** The restore validation function's role. */
+  restoreValidatorRole: [
+    'Resource::*',
+    'Resource::arn:<AWS::Partition>:rds:<AWS::Region>:<AWS::AccountId>:cluster:*',
+    'Resource::arn:<AWS::Partition>:rds:<AWS::Region>:<AWS::AccountId>:cluster-pg:*',
+    'Resource::arn:<AWS::Partition>:backup:<AWS::Region>:<AWS::AccountId>:recovery-point:*',
+  ].map((finding) => ({
+    rule: `AwsSolutions-IAM5[${finding}]`,
+    control: 'BAK-RESTORE-VALIDATION',
+    reason:
+        'backup:DescribeRestoreJob and backup:PutRestoreValidationResult have no resource type in IAM, so they take "*"; the clusters, ' +
+        'cluster parameter groups and recovery points it reads are named by AWS Backup at restore time, so their ARNs end in "*" ' +
+        'within this account and region. Every action is a describe or the validation report; nothing can change a database.',
+  })),
+  /** The restore validation function. */
+  restoreValidatorFunction: [
+    ...(['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'] as const).map((pack) => ({
+      rule: `${pack}-LambdaInsideVPC`,
+      control: 'BAK-RESTORE-VALIDATION',
+      reason:
+        'The function calls only the AWS Backup and RDS control-plane APIs and never connects to a database or holds customer data; ' +
+        'VPC placement would add ENI permissions on "*" and a NAT dependency without protecting any data path.',
+    })),
+    {
+      rule: 'AwsSolutions-L1',
+      control: 'BAK-RESTORE-VALIDATION',
+      reason:
+        'The house runtime for every function is Node.js 22 (an LTS line AWS supports until 2027), the version the handlers are ' +
+        'type-checked and tested against; a runtime change is made for all functions together, not per finding.',
+    },
+  ],
+  /** The restore validation function's dead-letter queue. */
+  deadLetterQueue: [
+    {
+      rule: 'AwsSolutions-SQS3',
+      control: 'BAK-RESTORE-VALIDATION',
+      reason: 'This queue is itself the dead-letter queue of the restore validation function and its EventBridge rule; an alarm watches its depth.',
+    },
+  ],
+  /** The legal-retention archive bucket. */
+  legalArchiveBucket: NO_CROSS_REGION_REPLICATION,
 } satisfies Record<string, readonly Acknowledgement[]>;
 
 /** The keys of {@link ACKNOWLEDGEMENTS}. */

@@ -6,6 +6,13 @@ import type { EnvironmentConfig } from '../config/schema';
 export interface BaselineStackProps extends Omit<StackProps, 'env'> {
   /** The validated environment this stack belongs to. */
   readonly config: EnvironmentConfig;
+  /**
+   * Region of this stack, for the few stacks that live outside the home region (the backup
+   * disaster-recovery vault). Such a stack may not read `availabilityZones`: the configured zones
+   * belong to the home region.
+   * @default - the environment's home region
+   */
+  readonly region?: string;
 }
 
 /**
@@ -16,10 +23,10 @@ export class BaselineStack extends Stack {
   public readonly config: EnvironmentConfig;
 
   constructor(scope: Construct, id: string, props: BaselineStackProps) {
-    const { config, ...rest } = props;
+    const { config, region, ...rest } = props;
     super(scope, id, {
       ...rest,
-      env: { account: config.account, region: config.region },
+      env: { account: config.account, region: region ?? config.region },
       terminationProtection: config.tier === 'production',
     });
     this.config = config;
@@ -30,6 +37,11 @@ export class BaselineStack extends Stack {
    * `dummy1a` placeholders) and the VPC spans exactly the zones the environment names.
    */
   public override get availabilityZones(): string[] {
+    if (this.region !== this.config.region) {
+      throw new Error(
+        `${this.node.path}: availabilityZones: got a stack in ${this.region}, the configured zones belong to ${this.config.region}; this stack must not place resources in zones`,
+      );
+    }
     return [...this.config.availabilityZones];
   }
 }

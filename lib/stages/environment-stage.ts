@@ -6,6 +6,8 @@ import type { EnvironmentConfig } from '../config/schema';
 import { AccountBaselineStack } from '../stacks/account-baseline-stack';
 import { AlertingStack } from '../stacks/alerting-stack';
 import { DataStack } from '../stacks/data-stack';
+import { BackupDrStack, drVaultName } from '../stacks/backup-dr-stack';
+import { BackupStack } from '../stacks/backup-stack';
 import { NetworkStack } from '../stacks/network-stack';
 import { WorkloadStack } from '../stacks/workload-stack';
 
@@ -29,6 +31,9 @@ export class EnvironmentStage extends Stage {
   public readonly workload: WorkloadStack;
   /** The data stacks (`Data1`, `Data2`, ...), one per shard named in `config.data.tenants`. */
   public readonly data: readonly DataStack[];
+  public readonly backup: BackupStack;
+  /** The disaster-recovery vault's stack, when the environment names a `backup.drRegion`. */
+  public readonly backupDr?: BackupDrStack;
 
   constructor(scope: Construct, props: EnvironmentStageProps) {
     const { config, ...rest } = props;
@@ -58,6 +63,15 @@ export class EnvironmentStage extends Stage {
           operationsTopic: this.alerting.topics.operations,
         }),
     );
+    const { drRegion } = config.backup;
+    if (drRegion) this.backupDr = new BackupDrStack(this, 'BackupDr', { config, region: drRegion });
+    this.backup = new BackupStack(this, 'Backup', {
+      config,
+      alerts: this.alerting.topics,
+      vpc: this.network.network.vpc,
+      drVault: drRegion ? { region: drRegion, vaultName: drVaultName(config.name) } : undefined,
+    });
+    if (this.backupDr) this.backup.addDependency(this.backupDr, 'the plan copies to the DR vault, addressed by name');
 
     Tags.of(this).add('Environment', config.name);
     Tags.of(this).add('Project', 'saas-security-baseline');

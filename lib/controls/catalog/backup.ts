@@ -18,9 +18,9 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'backup',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::Backup::BackupVault EncryptionKeyArn a customer-managed key with rotation, whose key policy admits only AWS Backup and the backup role.',
+      'LockedBackupVault: AWS::Backup::BackupVault EncryptionKeyArn is the vault\'s own customer-managed KMS key (EncryptionKey, yearly rotation, retained); the DR vault has its own key in the DR region.',
   },
   {
     id: 'BAK-VAULT-LOCK',
@@ -34,9 +34,9 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'backup',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'BackupVault LockConfiguration with MinRetentionDays and MaxRetentionDays (and ChangeableForDays in compliance mode) from config, and AccessPolicy denying backup:DeleteRecoveryPoint, backup:UpdateRecoveryPointLifecycle and backup:DeleteBackupVault to all principals.',
+      'LockedBackupVault: LockConfiguration MinRetentionDays/MaxRetentionDays from config.backup.vaultLock, with ChangeableForDays (at least 3) in compliance mode and none in governance mode; AccessPolicy denies backup:DeleteRecoveryPoint, backup:UpdateRecoveryPointLifecycle and backup:DeleteBackupVault to every principal. Config validation rejects min > max, a compliance cool-off under 3 days, and tier retentions outside the lock range.',
   },
   {
     id: 'BAK-TIERS',
@@ -55,9 +55,9 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'backup',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::Backup::BackupPlan rules hourly (DeleteAfterDays 1), daily (7), weekly (month, 31) and monthly (365); config validation rejects a production schedule or retention that differs.',
+      'TieredBackupPlan: AWS::Backup::BackupPlan rules Hourly (cron(0 * ? * * *), DeleteAfterDays 1), Daily (7), Weekly (31: the longest calendar month) and Monthly (365), UTC cron with start and completion windows; the tiers are config with seed 001\'s values as defaults, and validation rejects a production tier whose frequency or retention falls below PRODUCTION_FLOORS.backupTiers.',
   },
   {
     id: 'BAK-PITR',
@@ -68,9 +68,9 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'backup',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'A backup plan rule with EnableContinuousBackup true (DeleteAfterDays at most 35) whose selection covers the databases.',
+      'TieredBackupPlan: a Continuous rule with EnableContinuousBackup true and DeleteAfterDays from config.backup.continuousBackupDays (35 in production, the AWS maximum); AWS Backup supports continuous backup for Aurora, RDS and S3, so it covers every selected database and bucket.',
   },
   {
     id: 'BAK-SELECTIONS',
@@ -84,9 +84,9 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'backup',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::Backup::BackupSelection by tag (or explicit ARNs) with a least-privilege backup role; a test fails if any DB cluster or customer-data bucket in the assembly is not selected.',
+      'TieredBackupPlan: one AWS::Backup::BackupSelection by the BACKUP_TAG tag (saas-security-baseline:backup = tiered) with a ManagedPolicyRole assumable only by AWS Backup; deployment-wide tests fail when any AWS::RDS::DBCluster or any bucket tagged with a tenant lacks the tag.',
   },
   {
     id: 'BAK-RESIDENCY',
@@ -105,9 +105,9 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'backup',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'Plan rules carry a CopyAction to the DR vault only when config.drRegion is set (validated different from the primary and inside allowedRegions); with no DR region no CopyAction exists, and tests prove both modes.',
+      'BackupStack/BackupDrStack: the Daily, Weekly and Monthly rules carry a CopyAction to the locked, CMK-encrypted DR vault only when config.backup.drRegion is set (validated: in allowedRegions and not the home region); the sample environments (Singapore only) have no CopyAction and no DR stack. Tests prove both modes.',
   },
   {
     id: 'BAK-RESTORE-TESTING',
@@ -121,9 +121,9 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'backup',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::Backup::RestoreTestingPlan (ScheduleExpression from config, latest recovery point) and AWS::Backup::RestoreTestingSelection for the database resource type, restoring into the isolated subnets.',
+      'DatabaseRestoreTesting: AWS::Backup::RestoreTestingPlan (ScheduleExpression from config, latest snapshot of the vault within the selection window) and an AWS::Backup::RestoreTestingSelection for Aurora clusters with the backup tag, restoring into the isolated subnets (own DB subnet group), a security group with no ingress or egress, and a cluster parameter group with rds.force_ssl=1; validation window from config.',
   },
   {
     id: 'BAK-RESTORE-VALIDATION',
@@ -134,9 +134,9 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'backup',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'NodejsFunction (TypeScript bundled by esbuild) triggered by an EventBridge rule on Restore Job State Change COMPLETED, with a least-privilege role, calling backup:PutRestoreValidationResult; unit tests with aws-sdk-client-mock.',
+      'RestoreValidator: a NodejsFunction (lib/lambda/restore-validation, TypeScript bundled by local esbuild, Node.js 22, reserved concurrency 2, KMS-encrypted DLQ) run by an EventBridge rule on Restore Job State Change COMPLETED; it checks the restored cluster is available, encrypted with the recovery point\'s key and has rds.force_ssl=1, and calls backup:PutRestoreValidationResult. Its ManagedPolicyRole may only describe restore jobs, recovery points, clusters and parameters and report. Unit tests with aws-sdk-client-mock.',
   },
   {
     id: 'BAK-FAILURE-NOTICE',
@@ -150,9 +150,9 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'backup',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::Events::Rule on aws.backup Backup, Copy and Restore Job State Change with state FAILED, ABORTED or EXPIRED, and on failed restore validations, targeting the alert topic.',
+      'BackupFailureNotices: AWS::Events::Rule on aws.backup Backup, Copy and Restore Job State Change with FAILED, ABORTED, EXPIRED or PARTIAL to the operations topic, and on CloudTrail calls that loosen the vault, lock or plan to the security topic; RestoreValidator alarms (failed validations via a metric filter on the function\'s ERROR lines, function errors, dead letters) notify the operations topic.',
   },
   {
     id: 'BAK-LEGAL-ARCHIVE',
@@ -166,8 +166,8 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'backup',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::S3::Bucket with ObjectLockEnabled and a default retention (mode and days from config), versioning, customer-managed key encryption, public access blocked, TLS-only, and access restricted to an archive role.',
+      'LegalArchiveBucket: AWS::S3::Bucket with Object Lock and a default retention (mode and days from config.backup.legalArchive), versioning, its own customer-managed key, public access blocked, TLS-only policy, server access logs to an SSE-S3 access-log bucket, and the backup tag so AWS Backup also protects it.',
   },
 ];

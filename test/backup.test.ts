@@ -1,0 +1,462 @@
+/**
+ * Backup and continuity (BAK-*): read from the templates synthesized once for the run, plus one
+ * in-process synthesis of an environment with a disaster-recovery region.
+ */
+import { App, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { ENVIRONMENTS } from '../lib/config/environments';
+import { loadEnvironments } from '../lib/config/load';
+import { SEED_BACKUP_TIERS } from '../lib/config/schema';
+import { cronFrequency } from '../lib/config/validate';
+import { BACKUP_TAG, TENANT_TAG_KEY } from '../lib/constants/tags';
+import { FAILED_JOB_STATES } from '../lib/constructs/backup/backup-failure-notices';
+import { DatabaseRestoreTesting } from '../lib/constructs/backup/database-restore-testing';
+import { LockedBackupVault } from '../lib/constructs/backup/locked-backup-vault';
+import { TieredBackupPlan } from '../lib/constructs/backup/tiered-backup-plan';
+import { EnvironmentStage } from '../lib/stages/environment-stage';
+import { ENV_NAMES, allResources, allStacks, template, templateJson, crossStackRef, grantsOfRole } from './support/synth';
+
+const CONFIGS = Object.fromEntries(loadEnvironments(ENVIRONMENTS).map((e) => [e.name, e]));
+const STACK = 'Backup';
+
+/** The one resource of a type in the backup stack of `env`, as [logicalId, resource]. */
+function only(env: string, type: string): [string, any] {
+  const found = Object.entries<any>(templateJson(env, STACK).Resources).filter(([, r]) => r.Type === type);
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+const resources = (env: string, type: string): Array<[string, any]> =>
+  Object.entries<any>(templateJson(env, STACK).Resources).filter(([, r]) => r.Type === type);
+const tagsOf = (props: any): Array<{ Key: string; Value: string }> => props.Tags ?? [];
+const hasTag = (props: any, key: string, value?: string) => tagsOf(props).some((t) => t.Key === key && (value === undefined || t.Value === value));
+const rulesOf = (plan: any): any[] => plan.Properties.BackupPlan.BackupPlanRule;
+const rule = (plan: any, name: string) => rulesOf(plan).find((r) => r.RuleName === name);
+
+describe.each(ENV_NAMES)('%s backup stack', (env) => {
+  const config = CONFIGS[env];
+
+  test('BAK-VAULT-ENCRYPTED: the vault encrypts with its own customer-managed key that rotates', () => {
+    const [, vault] = only(env, 'AWS::Backup::BackupVault');
+    const keyId = vault.Properties.EncryptionKeyArn['Fn::GetAtt'][0];
+    const key = templateJson(env, STACK).Resources[keyId];
+    expect(key.Type).toBe('AWS::KMS::Key');
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    expect(vault.DeletionPolicy).toBe('Retain');
+  });
+
+  test('BAK-VAULT-LOCK: the vault lock carries the configured minimum, maximum and mode', () => {
+    const [, vault] = only(env, 'AWS::Backup::BackupVault');
+    const lock = config.backup.vaultLock;
+    expect(vault.Properties.LockConfiguration).toEqual({
+      MinRetentionDays: lock.minRetentionDays,
+      MaxRetentionDays: lock.maxRetentionDays,
+      // Governance mode is a lock without ChangeableForDays; compliance mode has the cool-off.
+      ...(lock.mode === 'compliance' ? { ChangeableForDays: lock.changeableForDays } : {}),
+    });
+    if (env === 'production') expect(vault.Properties.LockConfiguration.ChangeableForDays).toBeGreaterThanOrEqual(3);
+    if (env === 'staging') expect(vault.Properties.LockConfiguration.ChangeableForDays).toBeUndefined();
+  });
+
+  test('BAK-VAULT-LOCK: the access policy denies deleting recovery points, shortening them and deleting the vault to everyone', () => {
+    const [, vault] = only(env, 'AWS::Backup::BackupVault');
+    const statements: any[] = vault.Properties.AccessPolicy.Statement;
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Deny',
+        Principal: { AWS: '*' },
+        Action: expect.arrayContaining(['backup:DeleteRecoveryPoint', 'backup:UpdateRecoveryPointLifecycle', 'backup:DeleteBackupVault']),
+      }),
+    );
+    // Denying policy changes to everyone would lock CloudFormation out of the vault for good.
+    const denied = statements.filter((s) => s.Effect === 'Deny').flatMap((s) => [].concat(s.Action));
+    expect(denied).not.toContain('backup:PutBackupVaultAccessPolicy');
+    expect(statements.filter((s) => s.Effect === 'Allow')).toEqual([]);
+  });
+
+  test('BAK-TIERS: the plan has exactly seed 001\'s tiers: hourly 1 day, daily 7, weekly 31, monthly 365, in UTC', () => {
+    const [, plan] = only(env, 'AWS::Backup::BackupPlan');
+    const snapshots = rulesOf(plan).filter((r) => !r.EnableContinuousBackup);
+    expect(snapshots.map((r) => [r.RuleName, cronFrequency(r.ScheduleExpression), r.Lifecycle.DeleteAfterDays])).toEqual([
+      ['Hourly', 'hourly', 1],
+      ['Daily', 'daily', 7],
+      ['Weekly', 'weekly', 31],
+      ['Monthly', 'monthly', 365],
+    ]);
+    expect(snapshots.map((r) => r.ScheduleExpression)).toEqual(Object.values(SEED_BACKUP_TIERS).map((t) => t.schedule));
+    for (const r of snapshots) {
+      // AWS Backup evaluates cron in UTC unless a time zone is set; none is.
+      expect(r.ScheduleExpressionTimezone).toBeUndefined();
+      expect(r.StartWindowMinutes).toBe(60);
+      expect(r.CompletionWindowMinutes).toBeGreaterThan(r.StartWindowMinutes);
+      expect(r.TargetBackupVault).toEqual({ 'Fn::GetAtt': [only(env, 'AWS::Backup::BackupVault')[0], 'BackupVaultName'] });
+    }
+    // The hourly job must be done before the next one starts.
+    expect(rule(plan, 'Hourly').CompletionWindowMinutes).toBeLessThanOrEqual(120);
+  });
+
+  test('BAK-TIERS: every retention lies within the vault lock, so no job is refused', () => {
+    const [, plan] = only(env, 'AWS::Backup::BackupPlan');
+    const [, vault] = only(env, 'AWS::Backup::BackupVault');
+    const { MinRetentionDays, MaxRetentionDays } = vault.Properties.LockConfiguration;
+    for (const r of rulesOf(plan)) {
+      expect({ rule: r.RuleName, days: r.Lifecycle.DeleteAfterDays >= MinRetentionDays && r.Lifecycle.DeleteAfterDays <= MaxRetentionDays }).toEqual({ rule: r.RuleName, days: true });
+    }
+  });
+
+  test('BAK-PITR: a continuous-backup rule keeps 35 days of point-in-time restore for the selected databases and buckets', () => {
+    const [, plan] = only(env, 'AWS::Backup::BackupPlan');
+    const continuous = rulesOf(plan).filter((r) => r.EnableContinuousBackup === true);
+    expect(continuous).toHaveLength(1);
+    expect(continuous[0].Lifecycle.DeleteAfterDays).toBe(config.backup.continuousBackupDays);
+    expect(continuous[0].Lifecycle.DeleteAfterDays).toBeLessThanOrEqual(35);
+    // Cold storage is not allowed for continuous backups.
+    expect(continuous[0].Lifecycle.MoveToColdStorageAfterDays).toBeUndefined();
+  });
+
+  test('BAK-SELECTIONS: one selection takes every resource tagged with the backup tag, with a role only AWS Backup can assume', () => {
+    const [, selection] = only(env, 'AWS::Backup::BackupSelection');
+    expect(selection.Properties.BackupSelection.ListOfTags).toEqual([
+      { ConditionKey: BACKUP_TAG.key, ConditionType: 'STRINGEQUALS', ConditionValue: BACKUP_TAG.value },
+    ]);
+    expect(selection.Properties.BackupSelection.NotResources).toBeUndefined();
+    const roleId = selection.Properties.BackupSelection.IamRoleArn['Fn::GetAtt'][0];
+    const t = template(env, STACK);
+    t.hasResource('AWS::IAM::Role', {
+      Properties: Match.objectLike({
+        AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'backup.amazonaws.com' }, Action: 'sts:AssumeRole' })], Version: '2012-10-17' },
+        ManagedPolicyArns: [
+          { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup']] },
+          { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/AWSBackupServiceRolePolicyForS3Backup']] },
+        ],
+      }),
+    });
+    expect(templateJson(env, STACK).Resources[roleId].Properties.Policies).toBeUndefined();
+  });
+
+  test('BAK-RESIDENCY: with residency pinned to the home region, no rule copies a recovery point anywhere and no DR stack exists', () => {
+    expect(config.backup.drRegion).toBeUndefined();
+    const [, plan] = only(env, 'AWS::Backup::BackupPlan');
+    for (const r of rulesOf(plan)) expect({ rule: r.RuleName, copy: r.CopyActions }).toEqual({ rule: r.RuleName, copy: undefined });
+    expect(allStacks().filter((s) => s.env === env).map((s) => s.stackId)).not.toContain('BackupDr');
+  });
+
+  test('BAK-RESTORE-TESTING: a restore testing plan runs on the configured schedule and restores the latest recovery point of the vault', () => {
+    const [, plan] = only(env, 'AWS::Backup::RestoreTestingPlan');
+    expect(plan.Properties).toMatchObject({
+      ScheduleExpression: config.backup.restoreTesting.schedule,
+      ScheduleExpressionTimezone: 'Etc/UTC',
+      RecoveryPointSelection: {
+        Algorithm: 'LATEST_WITHIN_WINDOW',
+        IncludeVaults: [{ 'Fn::GetAtt': [only(env, 'AWS::Backup::BackupVault')[0], 'BackupVaultArn'] }],
+        RecoveryPointTypes: ['SNAPSHOT'],
+        SelectionWindowDays: config.backup.restoreTesting.selectionWindowDays,
+      },
+    });
+    expect(cronFrequency(plan.Properties.ScheduleExpression)).toBe('weekly');
+  });
+
+  test('BAK-RESTORE-TESTING: the selection restores every tagged Aurora cluster into isolated subnets, a closed security group and a TLS-only parameter group', () => {
+    const [, plan] = only(env, 'AWS::Backup::RestoreTestingPlan');
+    const [, selection] = only(env, 'AWS::Backup::RestoreTestingSelection');
+    const p = selection.Properties;
+    expect(p).toMatchObject({
+      RestoreTestingPlanName: plan.Properties.RestoreTestingPlanName,
+      ProtectedResourceType: 'Aurora',
+      ProtectedResourceArns: ['*'],
+      ProtectedResourceConditions: { StringEquals: [{ Key: `aws:ResourceTag/${BACKUP_TAG.key}`, Value: BACKUP_TAG.value }] },
+      ValidationWindowHours: config.backup.restoreTesting.validationWindowHours,
+    });
+    const res = templateJson(env, STACK).Resources;
+    const subnetGroup = res[p.RestoreMetadataOverrides.dbSubnetGroupName.Ref];
+    expect(subnetGroup.Type).toBe('AWS::RDS::DBSubnetGroup');
+    expect(subnetGroup.Properties.SubnetIds).toHaveLength(config.availabilityZones.length);
+    for (const s of subnetGroup.Properties.SubnetIds) expect(crossStackRef(s)).toMatch(/IsolatedSubnet/);
+
+    const sgId = p.RestoreMetadataOverrides.vpcSecurityGroupIds['Fn::Join'][1][1]['Fn::GetAtt'][0];
+    const sg = res[sgId];
+    expect(sg.Properties.SecurityGroupIngress).toBeUndefined();
+    expect(sg.Properties.SecurityGroupEgress).toEqual([expect.objectContaining({ CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic' })]);
+    expect(Object.values<any>(res).filter((r) => r.Type === 'AWS::EC2::SecurityGroupIngress' || r.Type === 'AWS::EC2::SecurityGroupEgress')).toEqual([]);
+
+    const pg = res[p.RestoreMetadataOverrides.dbClusterParameterGroupName.Ref];
+    expect(pg.Type).toBe('AWS::RDS::DBClusterParameterGroup');
+    expect(pg.Properties).toMatchObject({ Family: config.backup.restoreTesting.parameterGroupFamily, Parameters: { 'rds.force_ssl': '1' } });
+  });
+
+  test('BAK-RESTORE-TESTING: the restore role is assumable only by AWS Backup and carries the restore policy only', () => {
+    const [, selection] = only(env, 'AWS::Backup::RestoreTestingSelection');
+    const role = templateJson(env, STACK).Resources[selection.Properties.IamRoleArn['Fn::GetAtt'][0]];
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'backup.amazonaws.com' } }]);
+    expect(role.Properties.ManagedPolicyArns).toEqual([
+      { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores']] },
+    ]);
+  });
+
+  test('BAK-RESTORE-VALIDATION: a Node.js 22 function, bundled from TypeScript, runs on every completed restore job', () => {
+    const [fnId, fn] = only(env, 'AWS::Lambda::Function');
+    expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Handler: 'index.handler', ReservedConcurrentExecutions: 2 });
+    expect(fn.Properties.Code.S3Key).toMatch(/\.zip$/);
+    const rules = resources(env, 'AWS::Events::Rule').filter(([, r]) => r.Properties.Targets.some((t: any) => t.Arn['Fn::GetAtt']?.[0] === fnId));
+    expect(rules).toHaveLength(1);
+    expect(rules[0][1].Properties.EventPattern).toEqual({ source: ['aws.backup'], 'detail-type': ['Restore Job State Change'], detail: { status: ['COMPLETED'] } });
+    template(env, STACK).hasResourceProperties('AWS::Lambda::Permission', { Action: 'lambda:InvokeFunction', Principal: 'events.amazonaws.com', FunctionName: { 'Fn::GetAtt': [fnId, 'Arn'] } });
+  });
+
+  test('BAK-RESTORE-VALIDATION: failed events land in a KMS-encrypted, TLS-only dead-letter queue; logs in a KMS-encrypted group', () => {
+    const [, fn] = only(env, 'AWS::Lambda::Function');
+    const res = templateJson(env, STACK).Resources;
+    const queueId = fn.Properties.DeadLetterConfig.TargetArn['Fn::GetAtt'][0];
+    expect(res[queueId].Type).toBe('AWS::SQS::Queue');
+    expect(res[queueId].Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Arn'] });
+    template(env, STACK).hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: queueId }],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+    const logGroup = res[fn.Properties.LoggingConfig.LogGroup.Ref];
+    expect(logGroup.Properties).toMatchObject({ KmsKeyId: expect.anything(), RetentionInDays: config.logs.retentionDays });
+  });
+
+  test('BAK-RESTORE-VALIDATION: the function\'s role may only describe and report, in a managed policy', () => {
+    const [, fn] = only(env, 'AWS::Lambda::Function');
+    const res = templateJson(env, STACK).Resources;
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+    expect(res[roleId].Properties.AssumeRolePolicyDocument.Statement).toEqual([{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } }]);
+    expect(res[roleId].Properties.Policies).toBeUndefined();
+    const actions = grantsOfRole(env, STACK, roleId).flatMap((s: any) => [].concat(s.Action)).sort();
+    expect(actions).toEqual(
+      [
+        'backup:DescribeRecoveryPoint',
+        'backup:DescribeRestoreJob',
+        'backup:PutRestoreValidationResult',
+        'kms:Decrypt',
+        'kms:GenerateDataKey',
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        'rds:DescribeDBClusterParameters',
+        'rds:DescribeDBClusters',
+        'sqs:SendMessage',
+      ].sort(),
+    );
+    expect(Object.values<any>(res).filter((r) => r.Type === 'AWS::IAM::Policy')).toEqual([]);
+  });
+
+  test('BAK-FAILURE-NOTICE: failed, aborted, expired and partial backup, copy and restore jobs notify the operations topic', () => {
+    const ops = { 'Fn::GetStackOutput': expect.objectContaining({ StackName: `${env}-Alerting`, OutputName: expect.stringMatching(/AlertsOperations/) }) };
+    for (const [detailType, field] of [
+      ['Backup Job State Change', 'state'],
+      ['Copy Job State Change', 'state'],
+      ['Restore Job State Change', 'status'],
+    ]) {
+      const matching = resources(env, 'AWS::Events::Rule').filter(([, r]) => r.Properties.EventPattern['detail-type']?.[0] === detailType && r.Properties.EventPattern.detail[field]?.includes('FAILED'));
+      expect({ detailType, rules: matching.length }).toEqual({ detailType, rules: 1 });
+      const [, r] = matching[0];
+      expect(r.Properties.EventPattern).toEqual({ source: ['aws.backup'], 'detail-type': [detailType], detail: { [field]: [...FAILED_JOB_STATES] } });
+      expect(r.Properties.EventPattern.detail[field]).toEqual(expect.arrayContaining(['FAILED', 'ABORTED', 'EXPIRED']));
+      expect(r.Properties.Targets).toEqual([expect.objectContaining({ Arn: ops })]);
+    }
+  });
+
+  test('BAK-FAILURE-NOTICE: failed restore validations, function errors and dead letters raise alarms on the operations topic', () => {
+    const alarms = resources(env, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    expect(alarms.map((a) => a.MetricName).sort()).toEqual(['ApproximateNumberOfMessagesVisible', 'Errors', 'RestoreValidationFailures']);
+    for (const a of alarms) {
+      expect(a.AlarmActions.map(crossStackRef)).toEqual([expect.stringMatching(/AlertsOperations/)]);
+      expect(a).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching' });
+    }
+    template(env, STACK).hasResourceProperties('AWS::Logs::MetricFilter', {
+      FilterPattern: '{ $.level = "ERROR" }',
+      MetricTransformations: [Match.objectLike({ MetricName: 'RestoreValidationFailures', MetricNamespace: 'SaasSecurityBaseline/Backup', MetricValue: '1' })],
+    });
+  });
+
+  test('BAK-FAILURE-NOTICE: API calls that loosen the vault, its lock or the plan notify the security topic', () => {
+    const tampering = resources(env, 'AWS::Events::Rule').filter(([, r]) => r.Properties.EventPattern['detail-type']?.[0] === 'AWS API Call via CloudTrail');
+    expect(tampering).toHaveLength(1);
+    const p = tampering[0][1].Properties;
+    expect(p.EventPattern.detail.eventName).toEqual(expect.arrayContaining(['DeleteBackupVaultLockConfiguration', 'PutBackupVaultAccessPolicy', 'DeleteRecoveryPoint', 'DeleteBackupPlan']));
+    expect(p.Targets.map((t: any) => crossStackRef(t.Arn))).toEqual([expect.stringMatching(/AlertsSecurity/)]);
+  });
+
+  test('BAK-FAILURE-NOTICE: the operations topic admits EventBridge as a publisher', () => {
+    const policies = Object.values<any>(templateJson(env, 'Alerting').Resources).filter((r) => r.Type === 'AWS::SNS::TopicPolicy');
+    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement);
+    expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Allow', Action: 'sns:Publish', Principal: { Service: 'events.amazonaws.com' } }));
+  });
+
+  test('BAK-LEGAL-ARCHIVE: the archive bucket locks every version for the configured mode and days, with a KMS key and versioning', () => {
+    const archives = resources(env, 'AWS::S3::Bucket').filter(([, b]) => b.Properties.ObjectLockEnabled === true);
+    expect(archives).toHaveLength(1);
+    const [id, bucket] = archives[0];
+    const { legalArchive } = config.backup;
+    expect(bucket.Properties).toMatchObject({
+      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: legalArchive.mode, Days: legalArchive.retentionDays } } },
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: expect.anything() } }] },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+    });
+    expect(hasTag(bucket.Properties, BACKUP_TAG.key, BACKUP_TAG.value)).toBe(true);
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    template(env, STACK).hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: id },
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
+  test('BAK-LEGAL-ARCHIVE: server access logs go to a private, versioned access-log bucket that admits only the archive\'s log delivery', () => {
+    const [archiveId, archive] = resources(env, 'AWS::S3::Bucket').find(([, b]) => b.Properties.ObjectLockEnabled === true)!;
+    const logBucketId = archive.Properties.LoggingConfiguration.DestinationBucketName.Ref;
+    const logBucket = templateJson(env, STACK).Resources[logBucketId];
+    expect(hasTag(logBucket.Properties, 'saas-security-baseline:purpose', 'access-logs')).toBe(true);
+    expect(logBucket.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    template(env, STACK).hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: logBucketId },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'logging.s3.amazonaws.com' },
+            Action: 's3:PutObject',
+            Condition: { ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [archiveId, 'Arn'] } }, StringEquals: { 'aws:SourceAccount': config.account } },
+          }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('BAK-SELECTIONS across the whole deployment', () => {
+  // Vacuous until the data tier lands; from then on a database or customer bucket without the
+  // backup tag fails here.
+  test('BAK-SELECTIONS: every Aurora/RDS cluster carries the backup tag the plan selects', () => {
+    for (const r of allResources().filter((x) => x.type === 'AWS::RDS::DBCluster')) {
+      expect({ cluster: `${r.env}/${r.stackId}/${r.logicalId}`, tagged: hasTag(r.props, BACKUP_TAG.key, BACKUP_TAG.value) }).toEqual({ cluster: `${r.env}/${r.stackId}/${r.logicalId}`, tagged: true });
+    }
+  });
+
+  test('BAK-SELECTIONS: every customer-data bucket (tagged with a tenant) carries the backup tag', () => {
+    for (const r of allResources().filter((x) => x.type === 'AWS::S3::Bucket' && hasTag(x.props, TENANT_TAG_KEY))) {
+      expect({ bucket: `${r.env}/${r.stackId}/${r.logicalId}`, tagged: hasTag(r.props, BACKUP_TAG.key, BACKUP_TAG.value) }).toEqual({ bucket: `${r.env}/${r.stackId}/${r.logicalId}`, tagged: true });
+    }
+  });
+
+  test('BAK-SELECTIONS: every customer-data bucket is versioned with a noncurrent-version expiry (AWS Backup needs versioning for S3)', () => {
+    for (const r of allResources().filter((x) => x.type === 'AWS::S3::Bucket' && hasTag(x.props, TENANT_TAG_KEY))) {
+      const where = `${r.env}/${r.stackId}/${r.logicalId}`;
+      expect({ where, versioning: r.props.VersioningConfiguration?.Status }).toEqual({ where, versioning: 'Enabled' });
+      const noncurrent = (r.props.LifecycleConfiguration?.Rules ?? []).some((rule: any) => rule.Status === 'Enabled' && rule.NoncurrentVersionExpiration?.NoncurrentDays > 0);
+      expect({ where, noncurrent }).toEqual({ where, noncurrent: true });
+    }
+  });
+
+  test('BAK-SELECTIONS: every environment has exactly one tag selection, and it uses the shared backup tag', () => {
+    for (const env of ENV_NAMES) {
+      const selections = allResources().filter((r) => r.env === env && r.type === 'AWS::Backup::BackupSelection');
+      expect(selections.map((s) => s.props.BackupSelection.ListOfTags[0].ConditionKey)).toEqual([BACKUP_TAG.key]);
+    }
+  });
+
+  test('BAK-RESIDENCY: no backup plan of the sample environments has a copy action', () => {
+    const plans = allResources().filter((r) => r.type === 'AWS::Backup::BackupPlan');
+    expect(plans.length).toBe(ENV_NAMES.length);
+    expect(JSON.stringify(plans.map((p) => p.props))).not.toContain('CopyActions');
+  });
+});
+
+describe('backup constructs refuse bad props before synthesis', () => {
+  const stack = () => new Stack(new App(), 'S', { env: { account: '111111111111', region: 'ap-southeast-1' } });
+  const lock = { mode: 'governance' as const, minRetentionDays: 1, maxRetentionDays: 365 };
+
+  test.each<[string, any, RegExp]>([
+    ['BAK-VAULT-LOCK: a minimum above the maximum', { ...lock, minRetentionDays: 400 }, /lock\.minRetentionDays: got 400, must not exceed lock\.maxRetentionDays \(365\)/],
+    ['BAK-VAULT-LOCK: compliance mode with a 2-day cool-off', { ...lock, mode: 'compliance', changeableForDays: 2 }, /lock\.changeableForDays: got 2, compliance mode needs a cool-off of at least 3 days/],
+    ['BAK-VAULT-LOCK: a cool-off in governance mode', { ...lock, changeableForDays: 5 }, /lock\.changeableForDays: got 5, only compliance mode has a cool-off/],
+  ])('LockedBackupVault fails on %s', (_name, badLock, message) => {
+    expect(() => new LockedBackupVault(stack(), 'Vault', { description: 'test', lock: badLock })).toThrow(message);
+  });
+
+  test('BAK-RESIDENCY: TieredBackupPlan fails on a DR vault in its own region', () => {
+    const s = stack();
+    const vault = new LockedBackupVault(s, 'Vault', { description: 'test', lock });
+    expect(
+      () =>
+        new TieredBackupPlan(s, 'Plan', {
+          planName: 'p',
+          vault: vault.vault,
+          tiers: SEED_BACKUP_TIERS,
+          continuousBackupDays: 35,
+          selectionTag: BACKUP_TAG,
+          drVault: { region: 'ap-southeast-1', vaultName: 'dr' },
+        }),
+    ).toThrow(/drVault\.region: got "ap-southeast-1", must differ from the plan's region/);
+  });
+
+  test('BAK-RESTORE-TESTING: DatabaseRestoreTesting fails on a plan name AWS Backup refuses', () => {
+    const s = stack();
+    const vault = new LockedBackupVault(s, 'Vault', { description: 'test', lock });
+    const vpc = new ec2.Vpc(s, 'Vpc', { availabilityZones: ['ap-southeast-1a', 'ap-southeast-1b'], natGateways: 0, subnetConfiguration: [{ name: 'isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+    expect(
+      () =>
+        new DatabaseRestoreTesting(s, 'RestoreTesting', {
+          planName: 'staging-restore-tests',
+          vault: vault.vault,
+          schedule: 'cron(0 2 ? * MON *)',
+          validationWindowHours: 24,
+          selectionWindowDays: 7,
+          selectionTag: BACKUP_TAG,
+          vpc,
+          parameterGroupFamily: 'aurora-postgresql16',
+        }),
+    ).toThrow(/planName: got "staging-restore-tests", expected letters, digits and underscores/);
+  });
+});
+
+describe('BAK-RESIDENCY with a disaster-recovery region (in-process synthesis)', () => {
+  // One synthesis of a production variant allowed to keep copies in Sydney.
+  const base = loadEnvironments(ENVIRONMENTS).find((e) => e.name === 'production')!;
+  const config = {
+    ...base,
+    allowedRegions: ['ap-southeast-1', 'ap-southeast-2'],
+    backup: { ...base.backup, drRegion: 'ap-southeast-2' },
+  };
+  const app = new App();
+  const stage = new EnvironmentStage(app, { config });
+  const backup = Template.fromStack(stage.backup);
+  const dr = Template.fromStack(stage.backupDr!);
+  const drVaultArn = `arn:aws:backup:ap-southeast-2:${config.account}:backup-vault:production-backup-dr`;
+  const resolveArn = (arn: any): string =>
+    typeof arn === 'string' ? arn : (arn['Fn::Join'][1] as any[]).map((p) => (typeof p === 'string' ? p : p.Ref === 'AWS::Partition' ? 'aws' : `\${${p.Ref}}`)).join('');
+
+  test('BAK-RESIDENCY: the DR vault lives in its own stack in the DR region, locked and encrypted like the home vault', () => {
+    expect(stage.backupDr!.region).toBe('ap-southeast-2');
+    expect(stage.backup.dependencies).toContain(stage.backupDr);
+    dr.resourceCountIs('AWS::Backup::BackupVault', 1);
+    dr.hasResourceProperties('AWS::Backup::BackupVault', {
+      BackupVaultName: 'production-backup-dr',
+      EncryptionKeyArn: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] },
+      LockConfiguration: { MinRetentionDays: 1, MaxRetentionDays: 365, ChangeableForDays: 7 },
+    });
+    dr.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    // No VPC, subnet or anything zonal: the configured zones belong to the home region.
+    expect(Object.keys(dr.findResources('AWS::EC2::Subnet'))).toEqual([]);
+    expect(() => stage.backupDr!.availabilityZones).toThrow(/availabilityZones: got a stack in ap-southeast-2/);
+  });
+
+  test('BAK-RESIDENCY: daily, weekly and monthly rules copy to the DR vault ARN and keep the copies as long; hourly and continuous stay home', () => {
+    const plan = Object.values<any>(backup.findResources('AWS::Backup::BackupPlan'))[0];
+    const copies = Object.fromEntries(rulesOf(plan).map((r) => [r.RuleName, r.CopyActions]));
+    expect(copies.Hourly).toBeUndefined();
+    expect(copies.Continuous).toBeUndefined();
+    for (const name of ['Daily', 'Weekly', 'Monthly']) {
+      expect(copies[name]).toHaveLength(1);
+      expect(resolveArn(copies[name][0].DestinationBackupVaultArn)).toBe(drVaultArn);
+      expect(copies[name][0].Lifecycle.DeleteAfterDays).toBe(rule(plan, name).Lifecycle.DeleteAfterDays);
+    }
+  });
+
+  test('BAK-RESIDENCY: every region the variant names is an allowed region', () => {
+    const text = JSON.stringify([backup.toJSON(), dr.toJSON()]);
+    const regions = new Set(text.match(/\b(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:north|south|east|west|central|northeast|southeast|southwest|northwest)-\d\b/g) ?? []);
+    for (const r of regions) expect(config.allowedRegions).toContain(r);
+  });
+});
