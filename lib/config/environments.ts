@@ -31,6 +31,15 @@ export const ENVIRONMENTS: Record<string, EnvironmentInput> = {
     },
     data: { instanceClass: 'db.t4g.medium', backupRetentionDays: 7, tenants: TENANTS },
     logs: { retentionDays: 90 },
+    // Staff switch in from the organisation's identity account (placeholder ID), with MFA.
+    identity: { trustedPrincipals: ['999999999999'], sessionHours: 8 },
+    signIn: {
+      email: { from: 'no-reply@staging.app.example.com' },
+      // SMS beside TOTP here, e-mail in production: both MFA paths are synthesized and tested.
+      secondFactor: 'sms',
+      // Self sign-up lets testers create accounts; production invites users.
+      selfSignUp: true,
+    },
   },
   production: {
     tier: 'production',
@@ -47,5 +56,18 @@ export const ENVIRONMENTS: Record<string, EnvironmentInput> = {
     },
     data: { instanceClass: 'db.r6g.large', backupRetentionDays: 35, tenants: TENANTS },
     logs: { retentionDays: 365 },
+    identity: { trustedPrincipals: ['999999999999'], sessionHours: 4, privilegedSessionHours: 1, mfaMaxAgeSeconds: 3600 },
+    signIn: {
+      mfa: 'required',
+      secondFactor: 'email',
+      email: { from: 'no-reply@app.example.com' },
+      identityProviders: [
+        {
+          type: 'google',
+          clientId: '000000000000-placeholder.apps.googleusercontent.com',
+          clientSecretArn: 'arn:aws:secretsmanager:ap-southeast-1:222222222222:secret:signin/google-client-secret-AbCdEf',
+        },
+      ],
+    },
   },
 };

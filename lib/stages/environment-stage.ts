@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { RetainStatefulResources } from '../aspects/retain-stateful';
 import type { EnvironmentConfig } from '../config/schema';
 import { AlertingStack } from '../stacks/alerting-stack';
+import { IdentityStack } from '../stacks/identity-stack';
 import { NetworkStack } from '../stacks/network-stack';
 
 /** Props of {@link EnvironmentStage}. */
@@ -18,6 +19,7 @@ export interface EnvironmentStageProps extends Omit<StageProps, 'env'> {
 export class EnvironmentStage extends Stage {
   public readonly alerting: AlertingStack;
   public readonly network: NetworkStack;
+  public readonly identity: IdentityStack;
 
   constructor(scope: Construct, props: EnvironmentStageProps) {
     const { config, ...rest } = props;
@@ -25,6 +27,7 @@ export class EnvironmentStage extends Stage {
 
     this.alerting = new AlertingStack(this, 'Alerting', { config });
     this.network = new NetworkStack(this, 'Network', { config });
+    this.identity = new IdentityStack(this, 'Identity', { config, alerting: this.alerting });
 
     Tags.of(this).add('Environment', config.name);
     Tags.of(this).add('Project', 'saas-security-baseline');
