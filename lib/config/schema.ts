@@ -125,10 +125,10 @@ export const IdentitySchema = z.strictObject({
   mfaMaxAgeSeconds: z.number().int().default(3600),
 });
 
-/** A social or OIDC identity provider customers may sign in with. */
-const secretArn = z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+$/, {
-  error: 'expected the ARN of a Secrets Manager secret holding the client secret (never the secret itself)',
-});
+const SECRET_ARN_EXPECTED = 'expected the ARN of a Secrets Manager secret holding the client secret (never the secret itself)';
+const secretArn = z
+  .string({ error: SECRET_ARN_EXPECTED })
+  .regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+$/, { error: SECRET_ARN_EXPECTED });
 const idpCommon = {
   /** The client (app) ID registered with the provider; not a secret. */
   clientId: z.string().min(1, { error: 'expected the client ID registered with the provider' }),
@@ -139,6 +139,7 @@ const idpCommon = {
    */
   clientSecretArn: secretArn,
 };
+/** A social or OIDC identity provider customers may sign in with. */
 export const IdentityProviderSchema = z.discriminatedUnion(
   'type',
   [

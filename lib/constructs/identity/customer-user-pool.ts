@@ -140,7 +140,7 @@ export class CustomerUserPool extends Construct {
       selfSignUpEnabled: props.selfSignUp ?? false,
       mfa,
       mfaSecondFactor: { otp: true, email: secondFactor === 'email', sms: secondFactor === 'sms' },
-      smsRole: secondFactor === 'sms' ? this.smsRole() : undefined,
+      ...(secondFactor === 'sms' ? this.smsRole() : {}),
       passwordPolicy: {
         minLength,
         requireLowercase: true,
@@ -218,7 +218,7 @@ export class CustomerUserPool extends Construct {
   }
 
   /** The role Cognito sends SMS codes with, its grant in a managed policy (not CDK's inline default). */
-  private smsRole(): iam.IRole {
+  private smsRole(): { smsRole: iam.IRole; smsRoleExternalId: string } {
     const externalId = `${this.node.addr}-sms`;
     const role = new ManagedPolicyRole(this, 'SmsRole', {
       description: 'Cognito sends SMS MFA codes of the customer user pool',
@@ -229,7 +229,7 @@ export class CustomerUserPool extends Construct {
     // sns:Publish to a phone number has no resource ARN: '*' is the only resource IAM accepts.
     role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
     acknowledge(role, 'cognitoSmsPublish');
-    return role;
+    return { smsRole: role, smsRoleExternalId: externalId };
   }
 
   private identityProvider(p: CustomerIdentityProvider): cognito.IUserPoolIdentityProvider {
