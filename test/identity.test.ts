@@ -109,7 +109,7 @@ describe.each(ENV_NAMES)('staff access of %s', (env) => {
       const deniedActions = denied.flatMap((s) => asArray(s.Action));
       expect({ level, deniedActions }).toEqual({
         level,
-        deniedActions: expect.arrayContaining(['rds-db:connect', 'secretsmanager:GetSecretValue', 'kms:Decrypt', 's3:GetObject', 'ecs:ExecuteCommand', 'logs:Unmask']),
+        deniedActions: expect.arrayContaining(['rds-db:connect', 'secretsmanager:GetSecretValue', 'kms:Decrypt', 's3:GetObject', 'ecs:ExecuteCommand', 'logs:Unmask', 'cognito-idp:ListUsers', 'cognito-idp:DescribeIdentityProvider']),
       });
       // Tenant keys are recognised by the tenant tag, whatever their ARN.
       const kms = denied.find((s) => asArray(s.Action).includes('kms:Decrypt'));

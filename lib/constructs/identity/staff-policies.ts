@@ -89,6 +89,22 @@ export function customerDataDenyStatements(): iam.PolicyStatement[] {
       resources: ['*'],
     }),
     new iam.PolicyStatement({
+      sid: 'DenyCustomerDirectory',
+      effect: iam.Effect.DENY,
+      // The user pool holds customers' personal data (e-mail, names, devices) and the identity
+      // providers' client secrets.
+      actions: [
+        'cognito-idp:AdminGetUser',
+        'cognito-idp:ListUsers',
+        'cognito-idp:ListUsersInGroup',
+        'cognito-idp:AdminListDevices',
+        'cognito-idp:AdminListGroupsForUser',
+        'cognito-idp:AdminListUserAuthEvents',
+        'cognito-idp:DescribeIdentityProvider',
+      ],
+      resources: ['*'],
+    }),
+    new iam.PolicyStatement({
       sid: 'DenyShellsAndUnmasking',
       effect: iam.Effect.DENY,
       // A shell in a task reads whatever the task reads; unmasking reveals personal data that

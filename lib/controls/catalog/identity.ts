@@ -176,7 +176,7 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     area: 'identity',
     status: 'implemented',
     enforcement:
-      'StaffRoles CustomerDataDeny managed policy on the operator, developer and security-auditor roles: explicit Deny of rds-db:connect and rds-data:*, secretsmanager:GetSecretValue, kms:Decrypt/ReEncryptFrom/GenerateDataKey*/CreateGrant on keys tagged with the tenant tag (aws:ResourceTag/saas-security-baseline:tenant present), s3:GetObject* on all buckets, ecs:ExecuteCommand, ssm:StartSession and logs:Unmask.',
+      'StaffRoles CustomerDataDeny managed policy on the operator, developer and security-auditor roles: explicit Deny of rds-db:connect and rds-data:*, secretsmanager:GetSecretValue, kms:Decrypt/ReEncryptFrom/GenerateDataKey*/CreateGrant on keys tagged with the tenant tag (aws:ResourceTag/saas-security-baseline:tenant present), s3:GetObject* on all buckets, ecs:ExecuteCommand, ssm:StartSession, logs:Unmask and the Cognito customer directory (ListUsers, AdminGetUser, DescribeIdentityProvider, ...).',
   },
 
   // Customer sign-in.
