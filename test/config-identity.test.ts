@@ -1,24 +1,6 @@
 import { ENVIRONMENTS } from '../lib/config/environments';
-import { ConfigError, loadEnvironments } from '../lib/config/load';
-import type { EnvironmentInput } from '../lib/config/schema';
-
-/** A deep copy of the sample environments with `change` applied to one of them. */
-function withChange(env: 'staging' | 'production', change: (e: any) => void): Record<string, EnvironmentInput> {
-  const copy = structuredClone(ENVIRONMENTS);
-  change(copy[env]);
-  return copy;
-}
-
-/** The error lines of a config that must fail. */
-function issuesOf(table: Record<string, unknown>): readonly string[] {
-  try {
-    loadEnvironments(table);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected the configuration to fail');
-}
+import { loadEnvironments } from '../lib/config/load';
+import { issuesOf, withChange } from './support/config-cases';
 
 const SECRET = 'arn:aws:secretsmanager:ap-southeast-1:222222222222:secret:signin/okta-AbCdEf';
 
