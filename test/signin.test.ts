@@ -66,6 +66,11 @@ describe.each(ENV_NAMES)('customer sign-in of %s', (env) => {
     expect(p.EmailConfiguration).toEqual(expect.objectContaining({ EmailSendingAccount: 'DEVELOPER', From: config.signIn.email.from }));
     expect(client.Properties.ExplicitAuthFlows).toContain('ALLOW_USER_AUTH');
     expect(one(resources, 'AWS::Cognito::UserPoolDomain').Properties.ManagedLoginVersion).toBe(2);
+    expect(one(resources, 'AWS::Cognito::ManagedLoginBranding').Properties).toEqual({
+      UserPoolId: { Ref: pool.id },
+      ClientId: { Ref: client.id },
+      UseCognitoProvidedValues: true,
+    });
   });
 
   test('SIGNIN-THREAT-PROTECTION: threat protection is enforced; compromised credentials are blocked, risky sign-ins challenged or blocked', () => {

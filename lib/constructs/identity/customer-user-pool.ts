@@ -200,6 +200,12 @@ export class CustomerUserPool extends Construct {
       preventUserExistenceErrors: true,
     });
     for (const p of providers) this.appClient.node.addDependency(p);
+    // Managed login v2 serves an app client only once it has a style; Cognito's default one.
+    new cognito.CfnManagedLoginBranding(this, 'Branding', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: this.appClient.userPoolClientId,
+      useCognitoProvidedValues: true,
+    });
 
     this.authEventLogGroup = this.authEventLogs(props);
   }
