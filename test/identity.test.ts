@@ -2,13 +2,14 @@
  * Staff access (IAM-*): every property is read from the synthesized templates. The sample
  * environments trust an account; one in-process synthesis covers a SAML provider.
  */
-import { App } from 'aws-cdk-lib';
+import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
 import type { EnvironmentConfig } from '../lib/config/schema';
 import { TENANT_TAG_KEY } from '../lib/constants/tags';
 import { BreakGlassAlert } from '../lib/constructs/identity/break-glass-alert';
+import { StaffRole } from '../lib/constructs/identity/staff-role';
 import { AlertingStack } from '../lib/stacks/alerting-stack';
 import { IdentityStack } from '../lib/stacks/identity-stack';
 import { ENV_NAMES, allResources, templateJson } from './support/synth';
@@ -243,5 +244,18 @@ describe('IAM-BREAK-GLASS-ALERT: the metric filter pattern for the trail log gro
     expect(pattern).toBe(
       '{ ($.eventSource = "sts.amazonaws.com") && ($.eventName = "AssumeRole") && ($.requestParameters.roleArn = "arn:aws:iam::222222222222:role/production-break-glass") }',
     );
+  });
+});
+
+describe('StaffRole validates its props', () => {
+  const props = { roleName: 'x', description: 'x', trustedPrincipals: ['999999999999'], maxSessionDuration: Duration.hours(1), managedPolicies: [] };
+
+  test.each<[string, object, RegExp]>([
+    ['a principal that is neither an account nor a SAML provider', { trustedPrincipals: ['alice'] }, /trustedPrincipals got "alice", expected a 12-digit account ID or an IAM SAML provider ARN/],
+    ['no principal', { trustedPrincipals: [] }, /trustedPrincipals is empty/],
+    ['a session beyond 12 hours', { maxSessionDuration: Duration.hours(13) }, /maxSessionDuration got 13 hours, IAM allows 1 to 12/],
+    ['an MFA age below 5 minutes', { mfaMaxAge: Duration.seconds(60) }, /mfaMaxAge got 60 seconds, expected 300 to 43200/],
+  ])('IAM-STAFF-ROLES: throws on %s', (_name, change, message) => {
+    expect(() => new StaffRole(new Stack(), 'Role', { ...props, ...change })).toThrow(message);
   });
 });

@@ -3,11 +3,14 @@
  * synthesized templates. One in-process synthesis covers what the sample environments do not
  * configure (optional MFA, Facebook, Apple and OIDC providers).
  */
-import { App } from 'aws-cdk-lib';
+import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
 import type { EnvironmentConfig } from '../lib/config/schema';
+import { CustomerUserPool } from '../lib/constructs/identity/customer-user-pool';
 import { AlertingStack } from '../lib/stacks/alerting-stack';
 import { IdentityStack } from '../lib/stacks/identity-stack';
 import { ENV_NAMES, allResources, templateJson } from './support/synth';
@@ -199,5 +202,18 @@ describe('customer sign-in with optional MFA and every provider type (in-process
       ['owner', 0],
       ['editor', 1],
     ]);
+  });
+});
+
+describe('CustomerUserPool validates its props', () => {
+
+  test.each<[string, object, RegExp]>([
+    ['SIGNIN-MFA: MFA off', { mfa: cognito.Mfa.OFF }, /mfa got OFF, expected REQUIRED or OPTIONAL/],
+    ['SIGNIN-PASSWORD-POLICY: a password shorter than 12', { passwordMinLength: 8 }, /passwordMinLength got 8, expected 12 to 99/],
+    ['SIGNIN-APP-CLIENT: tokens of two hours', { tokenValidity: Duration.hours(2) }, /tokenValidity got 120 minutes, expected 15 to 60/],
+  ])('throws on %s', (_name, change, message) => {
+    const stack = new Stack();
+    const props = { domainName: 'app.example.com', cognitoDomainPrefix: 'x', fromEmail: 'a@example.com', logKey: new kms.Key(stack, 'K'), logRetentionDays: 30 };
+    expect(() => new CustomerUserPool(stack, 'Pool', { ...props, ...change })).toThrow(message);
   });
 });

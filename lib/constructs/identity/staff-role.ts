@@ -48,7 +48,7 @@ export class StaffRole extends Construct {
       throw new Error(`StaffRole ${id}: mfaMaxAge got ${maxAge} seconds, expected 300 to 43200`);
     }
 
-    const principals = props.trustedPrincipals.map((p) => this.principal(id, p, maxAge));
+    const principals = props.trustedPrincipals.map((p, i) => this.principal(id, p, i, maxAge));
     this.role = new ManagedPolicyRole(this, 'Resource', {
       roleName: props.roleName,
       description: props.description,
@@ -65,7 +65,7 @@ export class StaffRole extends Construct {
     }
   }
 
-  private principal(id: string, value: string, mfaMaxAgeSeconds?: number): iam.IPrincipal {
+  private principal(id: string, value: string, index: number, mfaMaxAgeSeconds?: number): iam.IPrincipal {
     if (/^\d{12}$/.test(value)) {
       // The account's administrators decide which of its users and roles may call sts:AssumeRole
       // on this role; the condition makes every such call carry MFA.
@@ -76,7 +76,7 @@ export class StaffRole extends Construct {
     }
     if (SAML_PROVIDER_ARN.test(value)) {
       // Adds StringEquals SAML:aud https://signin.aws.amazon.com/saml: only console sign-ins.
-      return new iam.SamlConsolePrincipal(iam.SamlProvider.fromSamlProviderArn(this, `Provider${this.node.children.length}`, value));
+      return new iam.SamlConsolePrincipal(iam.SamlProvider.fromSamlProviderArn(this, `SamlProvider${index}`, value));
     }
     throw new Error(`StaffRole ${id}: trustedPrincipals got "${value}", expected a 12-digit account ID or an IAM SAML provider ARN`);
   }
