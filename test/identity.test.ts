@@ -158,8 +158,14 @@ describe.each(ENV_NAMES)('staff access of %s', (env) => {
     expect(rule.Properties.EventPattern).toEqual({
       source: ['aws.sts'],
       'detail-type': ['AWS API Call via CloudTrail'],
-      detail: { eventSource: ['sts.amazonaws.com'], eventName: ['AssumeRole'], requestParameters: { roleArn: [{ 'Fn::GetAtt': [roles['break-glass'].id, 'Arn'] }] } },
+      detail: {
+        eventSource: ['sts.amazonaws.com'],
+        eventName: ['AssumeRole'],
+        // The ARN of the break-glass role, built from its fixed name (no cross-stack export needed).
+        requestParameters: { roleArn: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${config.account}:role/${roles['break-glass'].props.RoleName}`]] }] },
+      },
     });
+    expect(roles['break-glass'].props.Path ?? '/').toBe('/');
     const [target] = rule.Properties.Targets;
     const securityTopic = Object.entries<any>(templateJson(env, 'Alerting').Resources).find(
       ([, r]) => r.Type === 'AWS::SNS::Topic' && r.Properties.DisplayName === `${env} security alerts`,

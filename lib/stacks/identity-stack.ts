@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Duration } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { EncryptionKey } from '../constructs/common/encryption-key';
@@ -42,10 +42,17 @@ export class IdentityStack extends BaselineStack {
       mfaMaxAge: Duration.seconds(identity.mfaMaxAgeSeconds),
     });
     this.mfaRequired = new MfaRequiredGroup(this, 'MfaRequired', { groupName: `${config.name}-mfa-required` });
+    // The ARN from the role's fixed name, not a GetAtt: the monitoring stack can use the filter
+    // pattern without a cross-stack export that would pin this stack.
+    const breakGlassArn = Arn.format(
+      { service: 'iam', region: '', resource: 'role', resourceName: `${config.name}-break-glass`, arnFormat: ArnFormat.SLASH_RESOURCE_NAME },
+      this,
+    );
     this.breakGlassAlert = new BreakGlassAlert(this, 'BreakGlassAlert', {
-      roleArn: this.staff.breakGlass.roleArn,
+      roleArn: breakGlassArn,
       topic: props.alerting.topics.security,
     });
+    this.breakGlassAlert.node.addDependency(this.staff.breakGlass);
 
     const logKey = new EncryptionKey(this, 'LogKey', { description: `${config.name} customer sign-in logs`, allowCloudWatchLogs: true });
     this.customers = new CustomerUserPool(this, 'Customers', {
