@@ -41,6 +41,7 @@ describe('identity and sign-in configuration', () => {
     ['SIGNIN-FEDERATION: the same provider twice', 'production', (e) => e.signIn.identityProviders.push({ ...e.signIn.identityProviders[0] }), /^production\.signIn\.identityProviders\[1\]: got "google", each provider may appear once$/],
     ['SIGNIN-APP-CLIENT: tokens living longer than an hour', 'staging', (e) => (e.signIn.tokenMinutes = 120), /^staging\.signIn\.tokenMinutes: got 120, expected 15 to 60 minutes for access and ID tokens$/],
     ['SIGNIN-APP-CLIENT: refresh tokens living longer than 30 days', 'staging', (e) => (e.signIn.refreshTokenHours = 1000), /^staging\.signIn\.refreshTokenHours: got 1000, expected 1 to 720 hours \(30 days\)$/],
+    ['SIGNIN-PASSWORDLESS: a sign-in domain certificate outside us-east-1', 'production', (e) => (e.signIn.authDomainCertificateArn = 'arn:aws:acm:ap-southeast-1:222222222222:certificate/33333333-3333-4333-8333-333333333333'), /^production\.signIn\.authDomainCertificateArn: got .*, expected a certificate in us-east-1 \(Cognito custom domains\), not ap-southeast-1$/],
     ['SIGNIN-RBAC-GROUPS: a repeated group', 'staging', (e) => (e.signIn.groups = ['admin', 'admin']), /^staging\.signIn\.groups: got \["admin","admin"\], each group may appear once \(repeated: admin\)$/],
     ['SIGNIN-PASSWORDLESS: a malformed sender address', 'staging', (e) => (e.signIn.email.from = 'no-reply'), /^staging\.signIn\.email\.from: got "no-reply", expected an e-mail address$/],
   ])('fails on %s', (_name, env, change, message) => {

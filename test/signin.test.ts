@@ -168,6 +168,7 @@ describe('customer sign-in with optional MFA and every provider type (in-process
       ...base.signIn,
       mfa: 'optional',
       groups: ['owner', 'editor'],
+      authDomainCertificateArn: `arn:aws:acm:us-east-1:${base.account}:certificate/33333333-3333-4333-8333-333333333333`,
       identityProviders: [
         { type: 'facebook', clientId: '1234567890', clientSecretArn: secret('facebook') },
         { type: 'apple', clientId: 'com.example.app', clientSecretArn: secret('apple'), teamId: 'ABCDE12345', keyId: 'KEY1234567' },
@@ -195,6 +196,13 @@ describe('customer sign-in with optional MFA and every provider type (in-process
     expect(providers.Facebook.ProviderDetails.authorize_scopes.split(/[ ,]/).sort()).toEqual(['email', 'public_profile']);
     expect(providers.SignInWithApple.ProviderDetails.authorize_scopes.split(' ').sort()).toEqual(['email', 'name']);
     expect(providers.OIDC.ProviderDetails.authorize_scopes.split(' ').sort()).toEqual(['email', 'openid', 'profile']);
+  });
+
+  test('SIGNIN-PASSWORDLESS: with a us-east-1 certificate, managed login runs on auth.<domain>, inside the passkey relying party', () => {
+    const domain = one(resources, 'AWS::Cognito::UserPoolDomain').Properties;
+    expect(domain.Domain).toBe(`auth.${base.edge.domainName}`);
+    expect(domain.CustomDomainConfig).toEqual({ CertificateArn: config.signIn.authDomainCertificateArn });
+    expect(domain.Domain.endsWith(`.${one(resources, 'AWS::Cognito::UserPool').Properties.WebAuthnRelyingPartyID}`)).toBe(true);
   });
 
   test('SIGNIN-RBAC-GROUPS: groups follow the config', () => {

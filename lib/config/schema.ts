@@ -214,7 +214,20 @@ export const SignInSchema = z.strictObject({
    * @default ['/auth/callback']
    */
   callbackPaths: z.array(z.string().regex(/^\/[A-Za-z0-9/_.-]*$/, { error: 'expected a path starting with /' })).default(['/auth/callback']),
-  /** Access and ID token lifetime in minutes, 5 to 60. @default 15 */
+  /**
+   * ARN of an ACM certificate in us-east-1 (Cognito serves custom domains through CloudFront)
+   * for `auth.<edge.domainName>`. With it, managed login runs on that custom domain, where passkeys
+   * bound to `edge.domainName` work; without it, on the Cognito prefix domain, where passkeys work
+   * only in the application's own sign-in UI on `edge.domainName`.
+   * @default - the Cognito prefix domain `ssb-<env>-<account>.auth.<region>.amazoncognito.com`
+   */
+  authDomainCertificateArn: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/, {
+      error: 'expected an ACM certificate ARN (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)',
+    })
+    .optional(),
+  /** Access and ID token lifetime in minutes, 15 to 60. @default 15 */
   tokenMinutes: z.number().int().default(15),
   /** Refresh token lifetime in hours, 1 to 720 (30 days). @default 12 */
   refreshTokenHours: z.number().int().default(12),

@@ -218,6 +218,15 @@ const signIn: Validator = (env) => {
   if (c.refreshTokenHours < 1 || c.refreshTokenHours > 720) {
     issue('refreshTokenHours', String(c.refreshTokenHours), 'expected 1 to 720 hours (30 days)');
   }
+  if (c.authDomainCertificateArn) {
+    const [, , , certRegion, certAccount] = c.authDomainCertificateArn.split(':');
+    if (certRegion !== 'us-east-1') {
+      // Cognito custom domains are served by CloudFront, which takes certificates from us-east-1 only.
+      issue('authDomainCertificateArn', show(c.authDomainCertificateArn), `expected a certificate in us-east-1 (Cognito custom domains), not ${certRegion}`);
+    } else if (certAccount !== env.account) {
+      issue('authDomainCertificateArn', show(c.authDomainCertificateArn), `expected a certificate of the environment's account ${env.account}, not ${certAccount}`);
+    }
+  }
   const duplicates = c.groups.filter((g, i) => c.groups.indexOf(g) !== i);
   if (duplicates.length > 0) issue('groups', show(c.groups), `each group may appear once (repeated: ${[...new Set(duplicates)].join(', ')})`);
   const names = c.identityProviders.map((p) => (p.type === 'oidc' ? p.name : p.type));

@@ -1,4 +1,5 @@
 import { Arn, ArnFormat, Duration } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { EncryptionKey } from '../constructs/common/encryption-key';
@@ -58,6 +59,9 @@ export class IdentityStack extends BaselineStack {
     this.customers = new CustomerUserPool(this, 'Customers', {
       domainName: config.edge.domainName,
       cognitoDomainPrefix: `ssb-${config.name}-${config.account}`,
+      authDomainCertificate: signIn.authDomainCertificateArn
+        ? acm.Certificate.fromCertificateArn(this, 'AuthDomainCertificate', signIn.authDomainCertificateArn)
+        : undefined,
       fromEmail: signIn.email.from,
       mfa: MFA[signIn.mfa],
       secondFactor: signIn.secondFactor,

@@ -1,4 +1,5 @@
 import { Duration, SecretValue, Stack } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -20,6 +21,13 @@ export interface CustomerUserPoolProps {
   readonly domainName: string;
   /** Prefix of the Cognito-hosted sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`), globally unique. */
   readonly cognitoDomainPrefix: string;
+  /**
+   * Certificate (in us-east-1) for the custom sign-in domain `auth.<domainName>`. Passkeys bound
+   * to `domainName` work in managed login only on such a subdomain.
+   * @default - managed login on the Cognito prefix domain; passkeys then work only in the
+   *   application's own sign-in UI on `domainName`
+   */
+  readonly authDomainCertificate?: acm.ICertificate;
   /** Verified SES sender for codes and verification messages (e-mail one-time codes need SES). */
   readonly fromEmail: string;
   /**
@@ -169,7 +177,9 @@ export class CustomerUserPool extends Construct {
     const providers = (props.identityProviders ?? []).map((p) => this.identityProvider(p));
 
     this.userPool.addDomain('Domain', {
-      cognitoDomain: { domainPrefix: props.cognitoDomainPrefix },
+      ...(props.authDomainCertificate
+        ? { customDomain: { domainName: `auth.${props.domainName}`, certificate: props.authDomainCertificate } }
+        : { cognitoDomain: { domainPrefix: props.cognitoDomainPrefix } }),
       // Managed login v2 offers the passwordless and passkey choices.
       managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
     });
