@@ -222,7 +222,7 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     area: 'identity',
     status: 'implemented',
     enforcement:
-      'User pool Policies.SignInPolicy.AllowedFirstAuthFactors [PASSWORD, EMAIL_OTP, WEB_AUTHN], WebAuthnRelyingPartyID edge.domainName, WebAuthnUserVerification required, e-mail through SES (EmailSendingAccount DEVELOPER); the app client allows ALLOW_USER_AUTH and the domain uses managed login v2 with Cognito\'s default style (AWS::Cognito::ManagedLoginBranding).',
+      'User pool Policies.SignInPolicy.AllowedFirstAuthFactors [PASSWORD, EMAIL_OTP, WEB_AUTHN], WebAuthnRelyingPartyID edge.domainName, WebAuthnUserVerification required, e-mail through SES (EmailSendingAccount DEVELOPER); the app client allows ALLOW_USER_AUTH and the domain uses managed login v2 with Cognito\'s default style (AWS::Cognito::ManagedLoginBranding), on auth.<edge.domainName> when signIn.authDomainCertificateArn is set so managed-login passkeys share the relying party.',
   },
   {
     id: 'SIGNIN-FEDERATION',
