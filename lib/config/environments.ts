@@ -44,6 +44,15 @@ export const ENVIRONMENTS: Record<string, EnvironmentInput> = {
       vaultLock: { mode: 'governance', minRetentionDays: 1, maxRetentionDays: 365 },
       legalArchive: { mode: 'GOVERNANCE', retentionDays: 30 },
     },
+    // Staff switch in from the organisation's identity account (placeholder ID), with MFA.
+    identity: { trustedPrincipals: ['999999999999'], sessionHours: 8 },
+    signIn: {
+      email: { from: 'no-reply@staging.app.example.com' },
+      // SMS beside TOTP here, e-mail in production: both MFA paths are synthesized and tested.
+      secondFactor: 'sms',
+      // Self sign-up lets testers create accounts; production invites users.
+      selfSignUp: true,
+    },
   },
   production: {
     tier: 'production',
@@ -89,6 +98,19 @@ export const ENVIRONMENTS: Record<string, EnvironmentInput> = {
       vaultLock: { mode: 'compliance', minRetentionDays: 1, maxRetentionDays: 365, changeableForDays: 7 },
       // Seven years, a common statutory retention for business records.
       legalArchive: { mode: 'COMPLIANCE', retentionDays: 2557 },
+    },
+    identity: { trustedPrincipals: ['999999999999'], sessionHours: 4, privilegedSessionHours: 1, mfaMaxAgeSeconds: 3600 },
+    signIn: {
+      mfa: 'required',
+      secondFactor: 'email',
+      email: { from: 'no-reply@app.example.com' },
+      identityProviders: [
+        {
+          type: 'google',
+          clientId: '000000000000-placeholder.apps.googleusercontent.com',
+          clientSecretArn: 'arn:aws:secretsmanager:ap-southeast-1:222222222222:secret:signin/google-client-secret-AbCdEf',
+        },
+      ],
     },
   },
 };

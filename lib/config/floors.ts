@@ -33,3 +33,30 @@ export const PRODUCTION_FLOORS = {
   /** 001 "point-in-time restore": continuous backup over the longest window AWS Backup keeps. */
   continuousBackupDays: 35,
 } as const;
+
+/**
+ * Staff-access floors for production. Staging may relax them (longer sessions for day-long
+ * debugging), never below what IAM itself allows.
+ */
+export const PRODUCTION_IDENTITY_FLOORS = {
+  /**
+   * 004 "Administrative access follows the principle of least privilege": privileged sessions
+   * (administrator, operator, break-glass) last the IAM minimum of one hour in production.
+   */
+  privilegedSessionHours: 1,
+  /** 004 "Critical internal tools require Multi-Factor Authentication (MFA)": a privileged session starts from an MFA sign-in of the last hour. */
+  mfaMaxAgeSeconds: 3600,
+} as const;
+
+/**
+ * Customer sign-in floors. They hold in every environment, because staging users are real
+ * people too and a weak staging policy would train weak habits.
+ */
+export const SIGNIN_FLOORS = {
+  /**
+   * 004 "Customer access to the platform can be protected with MFA, strong passwords, and
+   * role-based permissions": 12 characters of every class (NIST SP 800-63B asks 8; 12 with
+   * every class matches the CIS and AWS Foundational guidance for user pools).
+   */
+  passwordMinLength: 12,
+} as const;

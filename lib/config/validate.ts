@@ -5,7 +5,7 @@
 import { AURORA_POSTGRESQL_INSTANCE_CLASSES } from './aurora-instance-classes';
 import { cidrRange, cidrsOverlap, isNetworkAddress } from './cidr';
 import { MAX_RESOURCES_PER_DATA_STACK, TENANTS_PER_DATA_STACK } from './data-layout';
-import { PRODUCTION_FLOORS } from './floors';
+import { PRODUCTION_FLOORS, PRODUCTION_IDENTITY_FLOORS, SIGNIN_FLOORS } from './floors';
 import { SECURITY_HUB_STANDARDS, type EnvironmentConfig } from './schema';
 
 /** One problem with one field. The loader renders it as `<env>.<path>: got <got>, <expected>`. */
@@ -349,6 +349,83 @@ const accountBaseline: Validator = (env) => {
   return issues;
 };
 
+/** An IAM SAML provider ARN (external IdP, or the one IAM Identity Center creates in the account). */
+export const SAML_PROVIDER_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):saml-provider\/[A-Za-z0-9_.+=,@-]{1,128}$/;
+
+/** IAM's range for a role's maximum session. */
+const IAM_SESSION_HOURS = { min: 1, max: 12 } as const;
+
+const identity: Validator = (env) => {
+  const issues: ConfigIssue[] = [];
+  const { trustedPrincipals, sessionHours, privilegedSessionHours, mfaMaxAgeSeconds } = env.identity;
+  const issue = (path: string, got: string, expected: string) => issues.push({ env: env.name, path: `identity.${path}`, got, expected });
+  trustedPrincipals.forEach((p, i) => {
+    const saml = SAML_PROVIDER_ARN.exec(p);
+    if (!/^\d{12}$/.test(p) && !saml) {
+      issue(`trustedPrincipals[${i}]`, show(p), 'expected a 12-digit account ID or an IAM SAML provider ARN (arn:aws:iam::<account>:saml-provider/<name>)');
+    } else if (saml && saml[1] !== env.account) {
+      // A role can only federate with a SAML provider registered in its own account.
+      issue(`trustedPrincipals[${i}]`, show(p), `expected a SAML provider of the environment's account ${env.account}, not ${saml[1]}`);
+    }
+  });
+  for (const [path, hours] of [['sessionHours', sessionHours], ['privilegedSessionHours', privilegedSessionHours]] as const) {
+    if (hours < IAM_SESSION_HOURS.min || hours > IAM_SESSION_HOURS.max) {
+      issue(path, String(hours), `IAM allows a maximum session of ${IAM_SESSION_HOURS.min} to ${IAM_SESSION_HOURS.max} hours`);
+    }
+  }
+  if (privilegedSessionHours > sessionHours) {
+    issue('privilegedSessionHours', String(privilegedSessionHours), `privileged sessions may not outlast the other staff sessions (${sessionHours} hours)`);
+  }
+  if (env.tier === 'production' && privilegedSessionHours > PRODUCTION_IDENTITY_FLOORS.privilegedSessionHours) {
+    issue('privilegedSessionHours', String(privilegedSessionHours), `production allows at most ${PRODUCTION_IDENTITY_FLOORS.privilegedSessionHours} hour`);
+  }
+  if (mfaMaxAgeSeconds < 300 || mfaMaxAgeSeconds > 43200) {
+    issue('mfaMaxAgeSeconds', String(mfaMaxAgeSeconds), 'expected 300 to 43200 seconds');
+  } else if (env.tier === 'production' && mfaMaxAgeSeconds > PRODUCTION_IDENTITY_FLOORS.mfaMaxAgeSeconds) {
+    issue('mfaMaxAgeSeconds', String(mfaMaxAgeSeconds), `production allows at most ${PRODUCTION_IDENTITY_FLOORS.mfaMaxAgeSeconds} seconds`);
+  }
+  return issues;
+};
+
+const signIn: Validator = (env) => {
+  const issues: ConfigIssue[] = [];
+  const c = env.signIn;
+  const issue = (path: string, got: string, expected: string) => issues.push({ env: env.name, path: `signIn.${path}`, got, expected });
+  if (env.tier === 'production' && c.mfa === 'off') {
+    issue('mfa', show(c.mfa), 'production offers MFA to every customer: expected "required" or "optional"');
+  }
+  if (c.password.minLength < SIGNIN_FLOORS.passwordMinLength || c.password.minLength > 99) {
+    issue('password.minLength', String(c.password.minLength), `expected ${SIGNIN_FLOORS.passwordMinLength} to 99 characters (the seeds promise strong passwords)`);
+  }
+  if (c.tokenMinutes < 15 || c.tokenMinutes > 60) {
+    issue('tokenMinutes', String(c.tokenMinutes), 'expected 15 to 60 minutes for access and ID tokens');
+  }
+  if (c.refreshTokenHours < 1 || c.refreshTokenHours > 720) {
+    issue('refreshTokenHours', String(c.refreshTokenHours), 'expected 1 to 720 hours (30 days)');
+  }
+  if (c.authDomainCertificateArn) {
+    const [, , , certRegion, certAccount] = c.authDomainCertificateArn.split(':');
+    if (certRegion !== 'us-east-1') {
+      // Cognito custom domains are served by CloudFront, which takes certificates from us-east-1 only.
+      issue('authDomainCertificateArn', show(c.authDomainCertificateArn), `expected a certificate in us-east-1 (Cognito custom domains), not ${certRegion}`);
+    } else if (certAccount !== env.account) {
+      issue('authDomainCertificateArn', show(c.authDomainCertificateArn), `expected a certificate of the environment's account ${env.account}, not ${certAccount}`);
+    }
+  }
+  const duplicates = c.groups.filter((g, i) => c.groups.indexOf(g) !== i);
+  if (duplicates.length > 0) issue('groups', show(c.groups), `each group may appear once (repeated: ${[...new Set(duplicates)].join(', ')})`);
+  const names = c.identityProviders.map((p) => (p.type === 'oidc' ? p.name : p.type));
+  c.identityProviders.forEach((p, i) => {
+    if (names.indexOf(names[i]) !== i) issue(`identityProviders[${i}]`, show(names[i]), 'each provider may appear once');
+    const secretRegion = p.clientSecretArn.split(':')[3];
+    if (secretRegion !== env.region) {
+      // A dynamic reference resolves in the stack's region; the secret stays in the home region (003).
+      issue(`identityProviders[${i}].clientSecretArn`, show(p.clientSecretArn), `expected a secret in the home region ${env.region}, not ${secretRegion}`);
+    }
+  });
+  return issues;
+};
+
 /** The tiers of the backup plan, shortest first. */
 const BACKUP_TIERS = ['hourly', 'daily', 'weekly', 'monthly'] as const;
 type BackupTier = (typeof BACKUP_TIERS)[number];
@@ -430,7 +507,21 @@ const backup: Validator = (env) => {
 };
 
 /** Every per-environment validator, by area. Later areas add theirs here. */
-export const ENVIRONMENT_VALIDATORS: readonly Validator[] = [regions, zones, network, clientVpn, edge, edgeProtection, workload, data, logs, accountBaseline, backup];
+export const ENVIRONMENT_VALIDATORS: readonly Validator[] = [
+  regions,
+  zones,
+  network,
+  clientVpn,
+  edge,
+  edgeProtection,
+  workload,
+  data,
+  logs,
+  accountBaseline,
+  backup,
+  identity,
+  signIn,
+];
 
 /** Rules across environments: separation of staging and production, non-overlapping networks. */
 export function validateAcrossEnvironments(envs: readonly EnvironmentConfig[]): ConfigIssue[] {

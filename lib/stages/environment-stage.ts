@@ -8,6 +8,7 @@ import { AlertingStack } from '../stacks/alerting-stack';
 import { DataStack } from '../stacks/data-stack';
 import { BackupDrStack, drVaultName } from '../stacks/backup-dr-stack';
 import { BackupStack } from '../stacks/backup-stack';
+import { IdentityStack } from '../stacks/identity-stack';
 import { NetworkStack } from '../stacks/network-stack';
 import { WorkloadStack } from '../stacks/workload-stack';
 
@@ -34,6 +35,7 @@ export class EnvironmentStage extends Stage {
   public readonly backup: BackupStack;
   /** The disaster-recovery vault's stack, when the environment names a `backup.drRegion`. */
   public readonly backupDr?: BackupDrStack;
+  public readonly identity: IdentityStack;
 
   constructor(scope: Construct, props: EnvironmentStageProps) {
     const { config, ...rest } = props;
@@ -72,6 +74,7 @@ export class EnvironmentStage extends Stage {
       drVault: drRegion ? { region: drRegion, vaultName: drVaultName(config.name) } : undefined,
     });
     if (this.backupDr) this.backup.addDependency(this.backupDr, 'the plan copies to the DR vault, addressed by name');
+    this.identity = new IdentityStack(this, 'Identity', { config, alerting: this.alerting });
 
     Tags.of(this).add('Environment', config.name);
     Tags.of(this).add('Project', 'saas-security-baseline');

@@ -113,6 +113,6 @@ export class DatabaseRestoreTesting extends Construct {
       },
       validationWindowHours: props.validationWindowHours,
     });
-    selection.addDependency(this.plan);
+    selection.addResourceDependency(this.plan);
   }
 }

@@ -36,9 +36,9 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'identity',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'One AWS::IAM::Role per staff level with policies scoped to the level, AssumeRolePolicyDocument trusting only the account or SAML/Identity Center provider from config, MaxSessionDuration from config (shorter for privileged roles); the app creates no AWS::IAM::User or AccessKey for people.',
+      'IdentityStack/StaffRoles: five AWS::IAM::Role (<env>-administrator, -operator, -developer, -security-auditor, -break-glass), permissions only from managed policies (administrator and break-glass: AdministratorAccess customer policy; operator: Deploy via the cdk-* bootstrap roles plus OperationalRead; developer: OperationalRead; auditor: AWS SecurityAudit), one trust statement per identity.trustedPrincipals entry (AccountPrincipal, or SAML provider with SAML:aud), MaxSessionDuration identity.privilegedSessionHours (1 h in production) for the privileged roles and identity.sessionHours for the others; no AWS::IAM::User or AccessKey for people. Config validation rejects other principals and sessions outside IAM\'s 1-12 h.',
   },
   {
     id: 'IAM-MFA-ROLES',
@@ -61,9 +61,9 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'identity',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'Each staff role trust policy requires Bool aws:MultiFactorAuthPresent true (for SAML/Identity Center trust, MFA is required at the identity provider and stated in the README); administrator and break-glass also require NumericLessThan aws:MultiFactorAuthAge from config.',
+      'Each account trust statement of every staff role requires Bool aws:MultiFactorAuthPresent true; administrator and break-glass also NumericLessThan aws:MultiFactorAuthAge identity.mfaMaxAgeSeconds (at most 3600 in production). SAML sessions carry no MFA key: for a SAML/Identity Center principal MFA is enforced at the identity provider (docs/identity.md).',
   },
   {
     id: 'IAM-MFA-USERS',
@@ -73,9 +73,9 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'identity',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::IAM::ManagedPolicy attached to an MFA-required AWS::IAM::Group that denies every action except managing one\'s own MFA device and password when BoolIfExists aws:MultiFactorAuthPresent is false.',
+      'MfaRequiredGroup: AWS::IAM::Group <env>-mfa-required with a customer-managed policy (AWS\'s documented self-management policy) that denies NotAction [own MFA device and password actions, sts:GetSessionToken] when BoolIfExists aws:MultiFactorAuthPresent is false.',
   },
   {
     id: 'IAM-PASSWORD-POLICY',
@@ -99,9 +99,9 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'identity',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'Every staff role carries a Deny with NotAction on the global services and StringNotEquals aws:RequestedRegion the config\'s allowedRegions; the README gives the equivalent service control policy.',
+      'StaffRoles RegionGuardrail managed policy on every staff role: Deny NotAction GLOBAL_SERVICE_ACTIONS (IAM, STS, Organizations, billing, support, Route 53, CloudFront and its WAF/Shield, ...) on * when StringNotEquals aws:RequestedRegion allowedRegions; docs/identity.md gives the equivalent service control policy.',
   },
   {
     id: 'IAM-ACCESS-ANALYZER',
@@ -133,9 +133,9 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'identity',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'Test over every synthesized AWS::IAM::Policy, ManagedPolicy and inline role policy: an Allow with Action "*" and Resource "*" appears only on the administrator and break-glass roles.',
+      'Test over every synthesized AWS::IAM::Policy, ManagedPolicy and inline Role/Group/User policy of every stack: an Allow with Action * and Resource * appears only in the StaffRoles AdministratorAccess policy, attached only to the MFA-gated (with MFA age) administrator and break-glass roles.',
   },
   {
     id: 'IAM-BREAK-GLASS-ALERT',
@@ -152,9 +152,9 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'identity',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::Events::Rule matching CloudTrail AssumeRole events for the break-glass role ARN (and a metric filter and alarm on the trail log group) targeting the security alert topic.',
+      'BreakGlassAlert: AWS::Events::Rule on source aws.sts, AWS API Call via CloudTrail, eventName AssumeRole, requestParameters.roleArn the break-glass role, targeting the security alert topic; BreakGlassAlert.metricFilterPattern / filterPattern() give the CloudTrail log-group filter for the monitoring stack\'s metric filter and alarm.',
   },
   {
     id: 'IAM-CUSTOMER-DATA-RESTRICTED',
@@ -174,9 +174,9 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'identity',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'Developer, operator and auditor roles carry an explicit Deny on rds-db:connect, secretsmanager:GetSecretValue on tenant secrets, kms:Decrypt on tenant keys and s3:GetObject on customer-data buckets; tenant key policies name only the tenant role, administrator and break-glass.',
+      'StaffRoles CustomerDataDeny managed policy on the operator, developer and security-auditor roles: explicit Deny of rds-db:connect and rds-data:*, secretsmanager:GetSecretValue, kms:Decrypt/ReEncryptFrom/GenerateDataKey*/CreateGrant on keys tagged with the tenant tag (aws:ResourceTag/saas-security-baseline:tenant present), s3:GetObject* on all buckets, ecs:ExecuteCommand, ssm:StartSession, logs:Unmask and the Cognito customer directory (ListUsers, AdminGetUser, DescribeIdentityProvider, ...).',
   },
 
   // Customer sign-in.
@@ -193,9 +193,9 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'identity',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::Cognito::UserPool with UsernameConfiguration CaseSensitive false, verified e-mail as sign-in alias, and DeletionProtection ACTIVE in production.',
+      'CustomerUserPool: AWS::Cognito::UserPool UserPoolTier PLUS, UsernameAttributes [email] with UsernameConfiguration CaseSensitive false, verified e-mail (changes need verification), AccountRecoverySetting verified_email only, DeletionProtection ACTIVE and DeletionPolicy Retain.',
   },
   {
     id: 'SIGNIN-MFA',
@@ -208,9 +208,9 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'identity',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'User pool MfaConfiguration ON or OPTIONAL from config (validation rejects OFF in production) with EnabledMfas SOFTWARE_TOKEN_MFA plus EMAIL_OTP or SMS_MFA per config.',
+      'User pool MfaConfiguration ON or OPTIONAL from signIn.mfa (default required; validation rejects off in production), EnabledMfas SOFTWARE_TOKEN_MFA plus EMAIL_OTP (SES sender) or SMS_MFA (Cognito SMS role with external ID, grant in a managed policy) from signIn.secondFactor.',
   },
   {
     id: 'SIGNIN-PASSWORDLESS',
@@ -220,9 +220,9 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'identity',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'User pool on a feature plan that supports it, with Policies.SignInPolicy.AllowedFirstAuthFactors including EMAIL_OTP and WEB_AUTHN and WebAuthnRelyingPartyID set to the configured domain; the app client permits the choice-based USER_AUTH flow.',
+      'User pool Policies.SignInPolicy.AllowedFirstAuthFactors [PASSWORD, EMAIL_OTP, WEB_AUTHN], WebAuthnRelyingPartyID edge.domainName, WebAuthnUserVerification required, e-mail through SES (EmailSendingAccount DEVELOPER); the app client allows ALLOW_USER_AUTH and the domain uses managed login v2 with Cognito\'s default style (AWS::Cognito::ManagedLoginBranding), on auth.<edge.domainName> when signIn.authDomainCertificateArn is set so managed-login passkeys share the relying party.',
   },
   {
     id: 'SIGNIN-FEDERATION',
@@ -244,9 +244,9 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'identity',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::Cognito::UserPoolIdentityProvider per configured provider (Google, Facebook, SignInWithApple or OIDC) with authorize_scopes limited to openid, email and profile and client_secret from a Secrets Manager dynamic reference, listed in the app client\'s SupportedIdentityProviders.',
+      'AWS::Cognito::UserPoolIdentityProvider per signIn.identityProviders entry (Google, Facebook, SignInWithApple or OIDC) with authorize_scopes limited to sign-in identity (openid/email/profile; Facebook public_profile,email; Apple email name) and client_secret/private_key a {{resolve:secretsmanager:<arn>}} dynamic reference (validation rejects a provider without its secret ARN), listed in the app client\'s SupportedIdentityProviders.',
   },
   {
     id: 'SIGNIN-THREAT-PROTECTION',
@@ -260,9 +260,9 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'identity',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'User pool UserPoolAddOns.AdvancedSecurityMode ENFORCED on the Plus feature plan, with AWS::Cognito::UserPoolRiskConfigurationAttachment blocking compromised credentials and requiring MFA or blocking on medium and high risk.',
+      'User pool UserPoolAddOns.AdvancedSecurityMode ENFORCED (standard threat protection full function) on the Plus plan, with AWS::Cognito::UserPoolRiskConfigurationAttachment for ALL clients: compromised credentials BLOCK, account-takeover risk low NO_ACTION, medium MFA_REQUIRED, high BLOCK.',
   },
   {
     id: 'SIGNIN-PASSWORD-POLICY',
@@ -275,9 +275,9 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'identity',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'User pool Policies.PasswordPolicy MinimumLength >= 12 with RequireUppercase, RequireLowercase, RequireNumbers and RequireSymbols true, PasswordHistorySize from config, TemporaryPasswordValidityDays short.',
+      'User pool Policies.PasswordPolicy MinimumLength signIn.password.minLength (validated 12 to 99 in every environment) with RequireUppercase, RequireLowercase, RequireNumbers and RequireSymbols true, PasswordHistorySize signIn.password.historySize (default 24), TemporaryPasswordValidityDays 3.',
   },
   {
     id: 'SIGNIN-RBAC-GROUPS',
@@ -295,9 +295,9 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'identity',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::Cognito::UserPoolGroup per role from config (for example admin, member, read-only) with precedence set; cognito:groups appears in ID and access tokens.',
+      'AWS::Cognito::UserPoolGroup per signIn.groups entry (default admin, member, viewer) with Precedence in config order; Cognito puts cognito:groups in ID and access tokens.',
   },
   {
     id: 'SIGNIN-APP-CLIENT',
@@ -312,9 +312,9 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'identity',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::Cognito::UserPoolClient AllowedOAuthFlows [code] only, GenerateSecret false for public clients, no ALLOW_USER_PASSWORD_AUTH or ALLOW_ADMIN_USER_PASSWORD_AUTH, access and ID token validity at most 60 minutes, EnableTokenRevocation true, PreventUserExistenceErrors ENABLED; Cognito keeps passwords only as salted one-way hashes.',
+      'AWS::Cognito::UserPoolClient AllowedOAuthFlows [code] only, GenerateSecret false (public client, PKCE), ExplicitAuthFlows [ALLOW_USER_AUTH] (no password flows), access and ID token validity signIn.tokenMinutes (15-60), refresh signIn.refreshTokenHours (at most 30 days) with rotation, EnableTokenRevocation true, PreventUserExistenceErrors ENABLED, HTTPS callback and logout URLs on edge.domainName.',
   },
   {
     id: 'SIGNIN-AUTH-LOGGING',
@@ -326,8 +326,8 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'identity',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::Cognito::LogDeliveryConfiguration for userAuthEvents into a /aws/vendedlogs/ CloudWatch log group with KmsKeyId and retention from config.',
+      'AWS::Cognito::LogDeliveryConfiguration userAuthEvents INFO (and userNotification ERROR) into a /aws/vendedlogs/cognito/ SecureLogGroup (customer-managed KMS key, retention logs.retentionDays) with an AWS::Logs::ResourcePolicy admitting delivery.logs.amazonaws.com for this account only.',
   },
 ];

@@ -1,0 +1,327 @@
+import { Duration, SecretValue, Stack } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { acknowledge } from '../../nag/acknowledgements';
+import { ManagedPolicyRole } from '../common/managed-policy-role';
+import { SecureLogGroup } from '../common/secure-log-group';
+
+/** A social or OIDC identity provider; its client secret lives in Secrets Manager. */
+export type CustomerIdentityProvider =
+  | { readonly type: 'google' | 'facebook'; readonly clientId: string; readonly clientSecretArn: string }
+  | { readonly type: 'apple'; readonly clientId: string; readonly clientSecretArn: string; readonly teamId: string; readonly keyId: string }
+  | { readonly type: 'oidc'; readonly clientId: string; readonly clientSecretArn: string; readonly name: string; readonly issuerUrl: string };
+
+/** Props of {@link CustomerUserPool}. */
+export interface CustomerUserPoolProps {
+  /** The application's HTTPS domain: passkey relying party, callback and sign-out URLs. */
+  readonly domainName: string;
+  /** Prefix of the Cognito-hosted sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`), globally unique. */
+  readonly cognitoDomainPrefix: string;
+  /**
+   * Certificate (in us-east-1) for the custom sign-in domain `auth.<domainName>`. Passkeys bound
+   * to `domainName` work in managed login only on such a subdomain.
+   * @default - managed login on the Cognito prefix domain; passkeys then work only in the
+   *   application's own sign-in UI on `domainName`
+   */
+  readonly authDomainCertificate?: acm.ICertificate;
+  /** Verified SES sender for codes and verification messages (e-mail one-time codes need SES). */
+  readonly fromEmail: string;
+  /**
+   * MFA for every user (`REQUIRED`) or for those who opt in (`OPTIONAL`). `OFF` is refused.
+   * @default cognito.Mfa.REQUIRED
+   */
+  readonly mfa?: cognito.Mfa;
+  /**
+   * The MFA factor offered beside TOTP authenticator apps.
+   * @default 'email'
+   */
+  readonly secondFactor?: 'email' | 'sms';
+  /**
+   * Minimum password length, 12 to 99; every character class is always required.
+   * @default 12
+   */
+  readonly passwordMinLength?: number;
+  /**
+   * Previous passwords a user may not reuse, 0 to 24.
+   * @default 24
+   */
+  readonly passwordHistorySize?: number;
+  /**
+   * Let anyone sign up from the sign-in page.
+   * @default false - users are created by administrators or the application's invitation flow
+   */
+  readonly selfSignUp?: boolean;
+  /**
+   * Role groups, highest precedence first; carried in the tokens' `cognito:groups` claim.
+   * @default ['admin', 'member', 'viewer']
+   */
+  readonly groups?: readonly string[];
+  /**
+   * Paths on `domainName` Cognito may redirect to after sign-in.
+   * @default ['/auth/callback']
+   */
+  readonly callbackPaths?: readonly string[];
+  /**
+   * Lifetime of access and ID tokens, 15 to 60 minutes.
+   * @default Duration.minutes(15)
+   */
+  readonly tokenValidity?: Duration;
+  /**
+   * Lifetime of refresh tokens, 1 hour to 30 days.
+   * @default Duration.hours(12)
+   */
+  readonly refreshTokenValidity?: Duration;
+  /**
+   * Social and OIDC identity providers customers may sign in with.
+   * @default [] - e-mail sign-in only
+   */
+  readonly identityProviders?: readonly CustomerIdentityProvider[];
+  /** Key of the authentication event log group; its policy must admit CloudWatch Logs. */
+  readonly logKey: kms.IKey;
+  /** Days to keep authentication events. */
+  readonly logRetentionDays: number;
+}
+
+/** Scopes asked of identity providers: sign-in identity only (SIGNIN-FEDERATION, 001 "does not gain access to any external resources"). */
+const IDP_SCOPES = {
+  google: ['openid', 'email', 'profile'],
+  facebook: ['public_profile', 'email'],
+  apple: ['email', 'name'],
+  oidc: ['openid', 'email', 'profile'],
+} as const;
+
+/**
+ * Customer sign-in: a Cognito user pool on the Plus feature plan (SIGNIN-USER-POOL) with
+ *
+ * - MFA by TOTP plus e-mail or SMS, required by default (SIGNIN-MFA);
+ * - passwordless first factors, e-mail one-time code and passkeys (SIGNIN-PASSWORDLESS);
+ * - threat protection enforced, blocking compromised credentials and risky sign-ins
+ *   (SIGNIN-THREAT-PROTECTION);
+ * - a password policy of at least 12 characters of every class (SIGNIN-PASSWORD-POLICY);
+ * - role groups (SIGNIN-RBAC-GROUPS), optional social/OIDC providers with secrets from Secrets
+ *   Manager (SIGNIN-FEDERATION);
+ * - one public app client: authorization-code flow, no secret, short revocable tokens
+ *   (SIGNIN-APP-CLIENT);
+ * - authentication events in a KMS-encrypted log group (SIGNIN-AUTH-LOGGING);
+ * - deletion protection, recovery by verified e-mail only.
+ */
+export class CustomerUserPool extends Construct {
+  /** The user pool. */
+  public readonly userPool: cognito.UserPool;
+  /** The application's client. */
+  public readonly appClient: cognito.UserPoolClient;
+  /** Where authentication events go. */
+  public readonly authEventLogGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: CustomerUserPoolProps) {
+    super(scope, id);
+    const mfa = props.mfa ?? cognito.Mfa.REQUIRED;
+    const secondFactor = props.secondFactor ?? 'email';
+    const minLength = props.passwordMinLength ?? 12;
+    const tokenValidity = props.tokenValidity ?? Duration.minutes(15);
+    const refreshTokenValidity = props.refreshTokenValidity ?? Duration.hours(12);
+    if (mfa === cognito.Mfa.OFF) throw new Error(`CustomerUserPool ${id}: mfa got OFF, expected REQUIRED or OPTIONAL (SIGNIN-MFA)`);
+    if (minLength < 12 || minLength > 99) throw new Error(`CustomerUserPool ${id}: passwordMinLength got ${minLength}, expected 12 to 99`);
+    if (tokenValidity.toMinutes() < 15 || tokenValidity.toMinutes() > 60) {
+      throw new Error(`CustomerUserPool ${id}: tokenValidity got ${tokenValidity.toMinutes()} minutes, expected 15 to 60`);
+    }
+    if (refreshTokenValidity.toHours() < 1 || refreshTokenValidity.toHours() > 720) {
+      throw new Error(`CustomerUserPool ${id}: refreshTokenValidity got ${refreshTokenValidity.toHours()} hours, expected 1 to 720`);
+    }
+    const { region } = Stack.of(this);
+    const senderDomain = props.fromEmail.split('@')[1];
+
+    this.userPool = new cognito.UserPool(this, 'Resource', {
+      // Plus is the plan with threat protection and authentication event logs.
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      // An address change takes effect only once the new address is verified.
+      keepOriginal: { email: true },
+      signInCaseSensitive: false,
+      standardAttributes: { email: { required: true, mutable: true } },
+      selfSignUpEnabled: props.selfSignUp ?? false,
+      mfa,
+      mfaSecondFactor: { otp: true, email: secondFactor === 'email', sms: secondFactor === 'sms' },
+      ...(secondFactor === 'sms' ? this.smsRole() : {}),
+      passwordPolicy: {
+        minLength,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        passwordHistorySize: props.passwordHistorySize ?? 24,
+        tempPasswordValidity: Duration.days(3),
+      },
+      // Passwordless first factors (CDK requires the password factor to stay allowed).
+      signInPolicy: { allowedFirstAuthFactors: { password: true, emailOtp: true, passkey: true } },
+      passkeyRelyingPartyId: props.domainName,
+      // The authenticator must verify the user (PIN or biometric): a passkey is then two factors.
+      passkeyUserVerification: cognito.PasskeyUserVerification.REQUIRED,
+      email: cognito.UserPoolEmail.withSES({ fromEmail: props.fromEmail, sesRegion: region, sesVerifiedDomain: senderDomain }),
+      // A phone number is easier to take over (SIM swap) than a verified mailbox.
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      deletionProtection: true,
+    });
+    this.riskConfiguration();
+
+    (props.groups ?? ['admin', 'member', 'viewer']).forEach((groupName, precedence) =>
+      this.userPool.addGroup(`Group-${groupName}`, { groupName, precedence, description: `Customer role ${groupName}` }),
+    );
+
+    const providers = (props.identityProviders ?? []).map((p) => this.identityProvider(p));
+
+    this.userPool.addDomain('Domain', {
+      ...(props.authDomainCertificate
+        ? { customDomain: { domainName: `auth.${props.domainName}`, certificate: props.authDomainCertificate } }
+        : { cognitoDomain: { domainPrefix: props.cognitoDomainPrefix } }),
+      // Managed login v2 offers the passwordless and passkey choices.
+      managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
+
+    this.appClient = this.userPool.addClient('AppClient', {
+      // A browser or mobile app cannot keep a secret: it is a public client that proves itself with PKCE.
+      generateSecret: false,
+      // USER_AUTH is the choice-based flow managed login uses for passwordless and passkeys;
+      // password flows that hand the password to the application are off.
+      authFlows: { user: true, userSrp: false, userPassword: false, adminUserPassword: false, custom: false },
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: (props.callbackPaths ?? ['/auth/callback']).map((p) => `https://${props.domainName}${p}`),
+        logoutUrls: [`https://${props.domainName}/`],
+      },
+      supportedIdentityProviders: [
+        cognito.UserPoolClientIdentityProvider.COGNITO,
+        ...providers.map((p) => cognito.UserPoolClientIdentityProvider.custom(p.providerName)),
+      ],
+      accessTokenValidity: tokenValidity,
+      idTokenValidity: tokenValidity,
+      refreshTokenValidity,
+      // Each refresh returns a new refresh token; the old one works only for a short retry window.
+      refreshTokenRotationGracePeriod: Duration.seconds(10),
+      authSessionValidity: Duration.minutes(3),
+      enableTokenRevocation: true,
+      preventUserExistenceErrors: true,
+    });
+    for (const p of providers) this.appClient.node.addDependency(p);
+    // Managed login v2 serves an app client only once it has a style; Cognito's default one.
+    new cognito.CfnManagedLoginBranding(this, 'Branding', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: this.appClient.userPoolClientId,
+      useCognitoProvidedValues: true,
+    });
+
+    this.authEventLogGroup = this.authEventLogs(props);
+  }
+
+  /** Threat protection's actions: block compromised credentials; MFA on medium risk, block on high. */
+  private riskConfiguration(): void {
+    const action = (eventAction: string) => ({ eventAction, notify: false });
+    new cognito.CfnUserPoolRiskConfigurationAttachment(this, 'RiskConfiguration', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: 'ALL',
+      compromisedCredentialsRiskConfiguration: { actions: { eventAction: 'BLOCK' } },
+      accountTakeoverRiskConfiguration: {
+        actions: { lowAction: action('NO_ACTION'), mediumAction: action('MFA_REQUIRED'), highAction: action('BLOCK') },
+      },
+    });
+  }
+
+  /** The role Cognito sends SMS codes with, its grant in a managed policy (not CDK's inline default). */
+  private smsRole(): { smsRole: iam.IRole; smsRoleExternalId: string } {
+    const externalId = `${this.node.addr}-sms`;
+    const role = new ManagedPolicyRole(this, 'SmsRole', {
+      description: 'Cognito sends SMS MFA codes of the customer user pool',
+      assumedBy: new iam.ServicePrincipal('cognito-idp.amazonaws.com', {
+        conditions: { StringEquals: { 'sts:ExternalId': externalId, 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    });
+    // sns:Publish to a phone number has no resource ARN: '*' is the only resource IAM accepts.
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+    acknowledge(role, 'cognitoSmsPublish');
+    return { smsRole: role, smsRoleExternalId: externalId };
+  }
+
+  private identityProvider(p: CustomerIdentityProvider): cognito.IUserPoolIdentityProvider {
+    // A dynamic reference ({{resolve:secretsmanager:...}}): CloudFormation reads the value at deploy time.
+    const secret = SecretValue.secretsManager(p.clientSecretArn);
+    const common = { userPool: this.userPool, clientId: p.clientId };
+    switch (p.type) {
+      case 'google':
+        return new cognito.UserPoolIdentityProviderGoogle(this, 'Google', {
+          ...common,
+          clientSecretValue: secret,
+          scopes: [...IDP_SCOPES.google],
+          attributeMapping: { email: cognito.ProviderAttribute.GOOGLE_EMAIL, emailVerified: cognito.ProviderAttribute.GOOGLE_EMAIL_VERIFIED },
+        });
+      case 'facebook':
+        return new cognito.UserPoolIdentityProviderFacebook(this, 'Facebook', {
+          ...common,
+          clientSecret: secret.unsafeUnwrap(), // the dynamic reference string, not the secret
+          scopes: [...IDP_SCOPES.facebook],
+          attributeMapping: { email: cognito.ProviderAttribute.FACEBOOK_EMAIL },
+        });
+      case 'apple':
+        return new cognito.UserPoolIdentityProviderApple(this, 'Apple', {
+          ...common,
+          teamId: p.teamId,
+          keyId: p.keyId,
+          privateKeyValue: secret,
+          scopes: [...IDP_SCOPES.apple],
+          attributeMapping: { email: cognito.ProviderAttribute.APPLE_EMAIL, emailVerified: cognito.ProviderAttribute.APPLE_EMAIL_VERIFIED },
+        });
+      case 'oidc':
+        return new cognito.UserPoolIdentityProviderOidc(this, `Oidc-${p.name}`, {
+          ...common,
+          name: p.name,
+          issuerUrl: p.issuerUrl,
+          clientSecret: secret.unsafeUnwrap(), // the dynamic reference string, not the secret
+          scopes: [...IDP_SCOPES.oidc],
+          attributeMapping: { email: cognito.ProviderAttribute.other('email') },
+        });
+    }
+  }
+
+  /** Authentication events (sign-ins, failures, risk decisions) into a KMS-encrypted log group. */
+  private authEventLogs(props: CustomerUserPoolProps): logs.LogGroup {
+    const { account, region, partition } = Stack.of(this);
+    // Vended logs need the /aws/vendedlogs/ prefix for Cognito's delivery to reach the group.
+    const group = new SecureLogGroup(this, 'AuthEvents', {
+      encryptionKey: props.logKey,
+      retentionDays: props.logRetentionDays,
+      logGroupName: `/aws/vendedlogs/cognito/${props.cognitoDomainPrefix}/auth-events`,
+    }).logGroup;
+    // The log delivery service writes into the group; pinned to this account's deliveries. Named
+    // here so the deploying role needs no logs:PutResourcePolicy at delivery creation time.
+    const policy = new logs.ResourcePolicy(this, 'AuthEventsDelivery', {
+      policyStatements: [
+        new iam.PolicyStatement({
+          principals: [new iam.ServicePrincipal('delivery.logs.amazonaws.com')],
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          resources: [`${group.logGroupArn}:log-stream:*`],
+          conditions: {
+            StringEquals: { 'aws:SourceAccount': account },
+            ArnLike: { 'aws:SourceArn': `arn:${partition}:logs:${region}:${account}:*` },
+          },
+        }),
+      ],
+    });
+    const delivery = new cognito.CfnLogDeliveryConfiguration(this, 'AuthEventsConfiguration', {
+      userPoolId: this.userPool.userPoolId,
+      logConfigurations: [
+        // Every authentication event with its risk decision (Plus plan).
+        { eventSource: 'userAuthEvents', logLevel: 'INFO', cloudWatchLogsConfiguration: { logGroupArn: group.logGroupArn } },
+        // Failures to deliver codes by e-mail or SMS.
+        { eventSource: 'userNotification', logLevel: 'ERROR', cloudWatchLogsConfiguration: { logGroupArn: group.logGroupArn } },
+      ],
+    });
+    delivery.node.addDependency(policy);
+    return group;
+  }
+}
