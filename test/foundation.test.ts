@@ -152,3 +152,18 @@ describe('FND-NO-PROD-DATA-IN-STAGING: nothing of production is usable from stag
     }
   });
 });
+
+describe('FND-TLS-IN-TRANSIT: TLS 1.2 or later for every bucket', () => {
+  test('FND-TLS-IN-TRANSIT: every bucket policy also denies TLS versions below 1.2', () => {
+    const policies = ofType('AWS::S3::BucketPolicy');
+    const buckets = ofType('AWS::S3::Bucket');
+    expect(buckets.length).toBeGreaterThan(0);
+    const allowingOldTls = buckets.filter((b) => {
+      const policy = policies.find((p) => p.env === b.env && p.stackId === b.stackId && p.props.Bucket?.Ref === b.logicalId);
+      return !(policy?.props.PolicyDocument.Statement ?? []).some(
+        (s: any) => s.Effect === 'Deny' && Number(s.Condition?.NumericLessThan?.['s3:TlsVersion']) === 1.2,
+      );
+    });
+    expect(allowingOldTls.map(where)).toEqual([]);
+  });
+});

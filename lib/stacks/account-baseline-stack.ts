@@ -2,7 +2,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { EncryptionKey } from '../constructs/common/encryption-key';
 import { AccessAnalyzer } from '../constructs/audit/access-analyzer';
-import { AccessLogBucket } from '../constructs/audit/access-log-bucket';
+import { AccessLogBucket } from '../constructs/common/access-log-bucket';
 import { AccountTrail } from '../constructs/audit/account-trail';
 import { AuditBucket } from '../constructs/audit/audit-bucket';
 import { CisAlarms } from '../constructs/audit/cis-alarms';

@@ -1,7 +1,7 @@
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
 import { BACKUP_TAG } from '../constants/tags';
-import { AccessLogBucket } from '../constructs/backup/access-log-bucket';
+import { AccessLogBucket } from '../constructs/common/access-log-bucket';
 import { BackupFailureNotices } from '../constructs/backup/backup-failure-notices';
 import { DatabaseRestoreTesting } from '../constructs/backup/database-restore-testing';
 import { LegalArchiveBucket } from '../constructs/backup/legal-archive-bucket';

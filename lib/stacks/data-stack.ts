@@ -4,7 +4,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/schema';
 import { DATABASE_PORT } from '../constants/ports';
-import { AccessLogBucket } from '../constructs/data/access-log-bucket';
+import { AccessLogBucket } from '../constructs/common/access-log-bucket';
 import { EnhancedMonitoringRole } from '../constructs/data/enhanced-monitoring-role';
 import { PostgresParameterGroup } from '../constructs/data/postgres-parameter-group';
 import { TENANT_DATABASE_ENGINE } from '../constructs/data/tenant-database';

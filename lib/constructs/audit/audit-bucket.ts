@@ -56,6 +56,7 @@ export class AuditBucket extends Construct {
       encryptionKey: props.encryptionKey,
       bucketKeyEnabled: true,
       enforceSSL: true,
+      minimumTLSVersion: 1.2,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       versioned: true,

@@ -3,7 +3,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../nag/acknowledgements';
 import { EncryptionKey } from '../common/encryption-key';
-import type { AccessLogBucket } from './access-log-bucket';
+import type { AccessLogBucket } from '../common/access-log-bucket';
 
 /** Props of {@link LegalArchiveBucket}. */
 export interface LegalArchiveBucketProps {
@@ -57,9 +57,11 @@ export class LegalArchiveBucket extends Construct {
         // A version becomes noncurrent only when replaced; keep it as long as the lock did.
         { noncurrentVersionExpiration: Duration.days(props.retentionDays), abortIncompleteMultipartUploadAfter: Duration.days(7) },
       ],
+      serverAccessLogsBucket: props.accessLogs.bucket,
+      serverAccessLogsPrefix: 'legal-archive/',
+      minimumTLSVersion: 1.2,
     });
     acknowledge(this.bucket, 'legalArchiveBucket');
-    props.accessLogs.receiveLogsFrom(this.bucket, 'legal-archive/');
     Tags.of(this.bucket).add(props.backupTag.key, props.backupTag.value);
   }
 }

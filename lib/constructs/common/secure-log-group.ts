@@ -1,6 +1,8 @@
-import * as kms from 'aws-cdk-lib/aws-kms';
+import { Tags } from 'aws-cdk-lib';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { APP_LOG_TAG } from '../../constants/tags';
 
 /** Props of {@link SecureLogGroup}. */
 export interface SecureLogGroupProps {
@@ -37,5 +39,8 @@ export class SecureLogGroup extends Construct {
       logGroupName: props.logGroupName,
       dataProtectionPolicy: props.dataProtectionPolicy,
     });
+    // A group with a data protection policy holds application logs: the tag lets the SaasBaseline
+    // pack (AppLogDataProtection) and the LOG-NO-CLIENT-CONTENT test find every such group.
+    if (props.dataProtectionPolicy) Tags.of(this.logGroup).add(APP_LOG_TAG.key, APP_LOG_TAG.value);
   }
 }

@@ -92,7 +92,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'audit',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
       'Application AWS::Logs::LogGroup DataProtectionPolicy with Audit and Deidentify statements for personal-data identifiers (e-mail, name, address, card number, credentials); logs:Unmask granted only to administrator and break-glass; WAF redaction (EDGE-WAF-LOGGING) and pgaudit.log_parameter off (DB-AUDIT-LOGGING) keep credentials and bound values out.',
   },
@@ -173,9 +173,9 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'monitoring',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
-      'AWS::CloudWatch::Alarm on ALB HTTPCode_ELB_5XX_Count, HTTPCode_Target_5XX_Count and UnHealthyHostCount, RDS CPUUtilization, FreeLocalStorage/FreeStorageSpace, DatabaseConnections and AuroraReplicaLag, and ECS running task count; Container Insights on the cluster and enhanced monitoring plus Performance Insights on the databases feed them.',
+      'AWS::CloudWatch::Alarm on ALB HTTPCode_ELB_5XX_Count, HTTPCode_Target_5XX_Count and UnHealthyHostCount (WorkloadAlarms), per tenant cluster CPUUtilization, FreeableMemory, FreeLocalStorage, DatabaseConnections and AuroraReplicaLagMaximum (TenantDatabase), and ECS RunningTaskCount (Container Insights); every alarm notifies the operations topic (INC-ALARM-ACTIONS).',
   },
 
   // Incident escalation.

@@ -141,7 +141,7 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'foundation',
-    status: 'planned',
+    status: 'implemented',
     enforcement:
       'Every AWS::S3::Bucket sets PublicAccessBlockConfiguration with all four flags true and OwnershipControls BucketOwnerEnforced (log-delivery buckets excepted only where the log service still needs ACLs, with an acknowledgement).',
   },

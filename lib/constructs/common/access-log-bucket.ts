@@ -1,26 +1,25 @@
 import { Duration, Tags } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
 import { ACCESS_LOGS_TAG } from '../../constants/tags';
 import { acknowledge } from '../../nag/acknowledgements';
 
-/** Tag that marks a bucket receiving S3 server access logs; the only buckets allowed SSE-S3. */
-
 /** Props of {@link AccessLogBucket}. */
 export interface AccessLogBucketProps {
-  /** Days the access logs are kept before they expire. */
+  /** Days to keep access log objects before they expire. */
   readonly retentionDays: number;
 }
 
 /**
- * The bucket that receives S3 server access logs of the audit buckets.
+ * The destination of S3 server access logs: private, TLS 1.2+ only, versioned, ACLs disabled,
+ * expiring after `retentionDays`.
  *
- * S3 delivers server access logs only to buckets encrypted with SSE-S3 (SSE-KMS target buckets
- * are not supported), so this bucket is the one exception to customer-managed keys, and it is
- * tagged `saas-security-baseline:purpose = access-logs` so the encryption test can tell it apart.
- * https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html
- * Everything else is locked down: TLS only, no public access, owner-enforced objects,
- * versioning, expiry after `retentionDays`.
+ * Encrypted with SSE-S3 (AES-256), not a customer-managed key: S3 delivers server access logs only
+ * to SSE-S3 buckets (https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html).
+ * It is the one kind of bucket without a customer-managed key, tagged {@link ACCESS_LOGS_TAG} so
+ * the deployment-wide encryption test can tell it apart. Source buckets point their
+ * `serverAccessLogsBucket` here; delivery is granted by bucket policy to the S3 logging service.
  */
 export class AccessLogBucket extends Construct {
   /** The bucket. */
@@ -28,14 +27,13 @@ export class AccessLogBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: AccessLogBucketProps) {
     super(scope, id);
-    // S3 log delivery is granted by a bucket policy for logging.s3.amazonaws.com (scoped to the
-    // source bucket and account), never by the LogDeliveryWrite ACL, which object ownership
-    // enforcement forbids. cdk.json sets this flag for `cdk synth`; setting it here makes the
-    // bucket the same in every app that builds it (the tests build the app without cdk.json).
-    this.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
+    // Log delivery by bucket policy, never by the LogDeliveryWrite ACL (ACLs stay disabled); set
+    // here too so the bucket is the same in an app built without cdk.json's feature flags.
+    this.node.setContext(S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
     this.bucket = new s3.Bucket(this, 'Resource', {
       encryption: s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
+      minimumTLSVersion: 1.2,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       versioned: true,
@@ -50,5 +48,6 @@ export class AccessLogBucket extends Construct {
     });
     Tags.of(this.bucket).add(ACCESS_LOGS_TAG.key, ACCESS_LOGS_TAG.value);
     acknowledge(this.bucket, 'accessLogBucket');
+    acknowledge(this.bucket, 'logBucketSelfLogging');
   }
 }
