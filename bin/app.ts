@@ -16,6 +16,7 @@ import { PIPELINE, loadPipeline } from '../lib/config/pipeline';
 import { CATALOG } from '../lib/controls/catalog';
 import { readTestTitles } from '../lib/controls/coverage';
 import { buildControlsReport, writeControlsReport } from '../lib/report/controls-report';
+import { environmentTemplates } from '../lib/report/environment-templates';
 import { collectAcknowledgements, failOnOpenFindings } from '../lib/report/findings';
 
 const app = new App({
@@ -27,12 +28,18 @@ const only = String(app.node.tryGetContext('env') ?? '')
   .map((s) => s.trim())
   .filter(Boolean);
 
-buildBaseline(app, loadEnvironments(ENVIRONMENTS, only), { pipeline: loadPipeline(PIPELINE) });
+const envs = loadEnvironments(ENVIRONMENTS, only);
+buildBaseline(app, envs, { pipeline: loadPipeline(PIPELINE) });
 const assembly = app.synth();
 
 const relative = (p: string) => path.relative(process.cwd(), p);
 const root = path.join(__dirname, '..');
-const entries = buildControlsReport(CATALOG, readTestTitles(path.join(root, 'test')), collectAcknowledgements(app));
+const entries = buildControlsReport(
+  CATALOG,
+  readTestTitles(path.join(root, 'test')),
+  collectAcknowledgements(app),
+  environmentTemplates(assembly, envs),
+);
 const reports = writeControlsReport(assembly.directory, entries);
 // The committed report (docs/controls.md) describes the whole deployment: refresh it only when
 // every environment was synthesized.

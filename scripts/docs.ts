@@ -23,6 +23,7 @@ import { ACKNOWLEDGEMENTS } from '../lib/nag/acknowledgements';
 import { embedAcknowledgementTable, renderAcknowledgementTable } from '../lib/report/acknowledgement-table';
 import { buildControlsReport, writeControlsReport } from '../lib/report/controls-report';
 import { embedDiagram, renderStackDiagram } from '../lib/report/diagram';
+import { environmentTemplates } from '../lib/report/environment-templates';
 import { collectAcknowledgements } from '../lib/report/findings';
 
 useCdkJsonContext();
@@ -30,10 +31,11 @@ const root = path.join(__dirname, '..');
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-docs-'));
 try {
   const app = new App({ outdir, builtinCloudFormationValidation: false });
-  const stages = buildBaseline(app, loadEnvironments(ENVIRONMENTS));
+  const envs = loadEnvironments(ENVIRONMENTS);
+  const stages = buildBaseline(app, envs);
   const assembly = app.synth();
   const acks = collectAcknowledgements(app);
-  const entries = buildControlsReport(CATALOG, readTestTitles(path.join(root, 'test')), acks);
+  const entries = buildControlsReport(CATALOG, readTestTitles(path.join(root, 'test')), acks, environmentTemplates(assembly, envs));
   for (const file of writeControlsReport(path.join(root, 'docs'), entries, 'controls')) console.log(`wrote ${path.relative(root, file)}`);
 
   const production = stages.find((s) => s.stageName === 'production')!;
