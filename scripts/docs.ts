@@ -4,7 +4,7 @@
  *
  * - `docs/controls.md` and `docs/controls.json`, the controls report (`npx cdk synth` of all
  *   environments writes the same files);
- * - the architecture diagram and the acknowledgement table embedded in `README.md`.
+ * - the architecture diagram, the acknowledgement table and the alarm table embedded in `README.md`.
  *
  * Tests fail when any of them is stale (test/controls-report.test.ts, test/diagram.test.ts,
  * test/compliance.test.ts).
@@ -21,6 +21,7 @@ import { CATALOG } from '../lib/controls/catalog';
 import { readTestTitles } from '../lib/controls/coverage';
 import { ACKNOWLEDGEMENTS } from '../lib/nag/acknowledgements';
 import { embedAcknowledgementTable, renderAcknowledgementTable } from '../lib/report/acknowledgement-table';
+import { embedAlarmTable, renderAlarmTable } from '../lib/report/alarm-table';
 import { buildControlsReport, writeControlsReport } from '../lib/report/controls-report';
 import { embedDiagram, renderStackDiagram } from '../lib/report/diagram';
 import { environmentTemplates } from '../lib/report/environment-templates';
@@ -43,6 +44,7 @@ try {
   let readme = fs.readFileSync(readmeFile, 'utf8');
   readme = embedDiagram(readme, renderStackDiagram(assembly.getNestedAssembly(production.artifactId).stacks));
   readme = embedAcknowledgementTable(readme, renderAcknowledgementTable(ACKNOWLEDGEMENTS, acks));
+  readme = embedAlarmTable(readme, renderAlarmTable(environmentTemplates(assembly, envs.filter((e) => e.name === 'production'))[0]));
   fs.writeFileSync(readmeFile, readme);
   console.log('updated the diagram and the acknowledgement table in README.md');
 } finally {

@@ -6,6 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../nag/acknowledgements';
+import { handlerBundling } from '../common/handler-bundling';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
 import { SecureLogGroup } from '../common/secure-log-group';
 
@@ -70,8 +71,9 @@ export class AccountPasswordPolicy extends Construct {
     }).logGroup;
     logGroup.grantWrite(role);
 
+    const entry = path.join(__dirname, '..', '..', 'lambda', 'password-policy', 'index.ts');
     this.handler = new nodejs.NodejsFunction(this, 'Handler', {
-      entry: path.join(__dirname, '..', '..', 'lambda', 'password-policy', 'index.ts'),
+      entry,
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: 256,
@@ -79,8 +81,7 @@ export class AccountPasswordPolicy extends Construct {
       role,
       logGroup,
       description: 'Custom resource: IAM account password policy (IAM-PASSWORD-POLICY)',
-      // The runtime ships AWS SDK v3; bundling it again only adds cold-start time.
-      bundling: { minify: true, target: 'node22', externalModules: ['@aws-sdk/*'], forceDockerBundling: false },
+      bundling: handlerBundling(entry),
     });
     acknowledge(this.handler, 'passwordPolicyHandler');
 

@@ -13,6 +13,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../nag/acknowledgements';
 import { EncryptionKey } from '../common/encryption-key';
+import { handlerBundling } from '../common/handler-bundling';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
 import { SecureLogGroup } from '../common/secure-log-group';
 
@@ -90,8 +91,9 @@ export class RestoreValidator extends Construct {
     key.key.grant(this.role, 'kms:GenerateDataKey', 'kms:Decrypt');
     acknowledge(this.role, 'restoreValidatorRole');
 
+    const entry = path.join(__dirname, '..', '..', 'lambda', 'restore-validation', 'index.ts');
     this.function = new nodejs.NodejsFunction(this, 'Resource', {
-      entry: path.join(__dirname, '..', '..', 'lambda', 'restore-validation', 'index.ts'),
+      entry,
       handler: 'handler',
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
@@ -105,13 +107,7 @@ export class RestoreValidator extends Construct {
       reservedConcurrentExecutions: 2,
       deadLetterQueue: this.deadLetterQueue,
       retryAttempts: 2,
-      bundling: {
-        // The Node.js 22 runtime ships AWS SDK v3; bundling it would only pin an older copy.
-        externalModules: ['@aws-sdk/*'],
-        minify: true,
-        sourceMap: false,
-        forceDockerBundling: false,
-      },
+      bundling: handlerBundling(entry, { sourceMap: false }),
     });
     acknowledge(this.function, 'restoreValidatorFunction');
 
