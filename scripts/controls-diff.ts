@@ -4,6 +4,7 @@
  *
  *   npm run controls-diff -- --base origin/main
  *   npm run controls-diff -- --base HEAD~1 --format markdown > comment.md
+ *   npm run controls-diff -- --base-assembly base.out --head-assembly cdk.out
  *
  * Exit codes: 0 no control weakened; 1 a control is weakened; 2 usage or synthesis error.
  * See docs/controls-diff.md.
@@ -17,42 +18,116 @@ import { diffControls, exitCode, formatMarkdown, formatText, type TemplateSet } 
 import { CONTROL_RULES } from '../lib/controls/diff-rules';
 
 const USAGE = `usage: npm run controls-diff -- --base <git ref> [--format text|markdown|json]
+       npm run controls-diff -- (--base-assembly <dir> | --base-templates <file>)
+                                [--head-assembly <dir> | --head-templates <file>] [--format ...]
 
-  --base <ref>       commit, branch or tag to compare the working tree with (required)
-  --format <format>  text (default), markdown (a pull-request comment) or json (for tools)
+  --base <ref>              commit, branch or tag to compare with; synthesized in a git worktree
+  --base-assembly <dir>     a synthesized cloud assembly (cdk.out) to compare with, instead of --base
+  --base-templates <file>   a JSON object of templates by stage/stack to compare with, instead of --base
+  --head-assembly <dir>     the assembly to compare (default: synthesize the working tree)
+  --head-templates <file>   templates by stage/stack to compare (default: synthesize the working tree)
+  --format <format>         text (default), markdown (a pull-request comment) or json (for tools)
 
 exit codes: 0 no control weakened, 1 a control is weakened, 2 usage or synthesis error`;
 
 /** An error that ends the run with exit code 2 and its message, without a stack trace. */
 class UsageError extends Error {}
 
+/** Where one side's templates come from. */
+type Source = { kind: 'git'; ref: string } | { kind: 'worktree' } | { kind: 'assembly'; dir: string } | { kind: 'templates'; file: string };
+
 interface Options {
-  base: string;
+  base: Source;
+  head: Source;
   format: 'text' | 'markdown' | 'json';
 }
 
+const OPTIONS = ['--base', '--base-assembly', '--base-templates', '--head-assembly', '--head-templates', '--format'] as const;
+
 function parseArgs(argv: readonly string[]): Options {
-  let base: string | undefined;
-  let format = 'text';
+  const given: Partial<Record<(typeof OPTIONS)[number], string>> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value\n\n${USAGE}`);
-      return v;
-    };
-    if (arg === '--base') base = value();
-    else if (arg.startsWith('--base=')) base = arg.slice('--base='.length);
-    else if (arg === '--format') format = value();
-    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
-    else if (arg === '-h' || arg === '--help') {
+    if (arg === '-h' || arg === '--help') {
       console.log(USAGE);
       process.exit(0);
-    } else throw new UsageError(`unknown argument ${arg}\n\n${USAGE}`);
+    }
+    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (!(OPTIONS as readonly string[]).includes(name)) throw new UsageError(`unknown argument ${arg}\n\n${USAGE}`);
+    let value = inline;
+    if (value === undefined) {
+      value = argv[++i];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value\n\n${USAGE}`);
+    }
+    given[name as (typeof OPTIONS)[number]] = value;
   }
-  if (!base) throw new UsageError(`--base is required\n\n${USAGE}`);
+  const bases = (['--base', '--base-assembly', '--base-templates'] as const).filter((o) => given[o] !== undefined);
+  if (bases.length === 0) throw new UsageError(`--base is required (or --base-assembly / --base-templates)\n\n${USAGE}`);
+  if (bases.length > 1) throw new UsageError(`${bases.join(' and ')}: give one base only`);
+  if (given['--head-assembly'] !== undefined && given['--head-templates'] !== undefined) throw new UsageError('--head-assembly and --head-templates: give one head only');
+  const format = given['--format'] ?? 'text';
   if (format !== 'text' && format !== 'markdown' && format !== 'json') throw new UsageError(`--format: got ${format}, allowed: text, markdown, json`);
-  return { base, format };
+  const base: Source =
+    given['--base'] !== undefined
+      ? { kind: 'git', ref: given['--base'] }
+      : given['--base-assembly'] !== undefined
+        ? { kind: 'assembly', dir: path.resolve(given['--base-assembly']) }
+        : { kind: 'templates', file: path.resolve(given['--base-templates']!) };
+  const head: Source =
+    given['--head-assembly'] !== undefined
+      ? { kind: 'assembly', dir: path.resolve(given['--head-assembly']) }
+      : given['--head-templates'] !== undefined
+        ? { kind: 'templates', file: path.resolve(given['--head-templates']) }
+        : { kind: 'worktree' };
+  return { base, head, format };
+}
+
+/** A path relative to the working directory when it is below it. */
+function shortPath(p: string): string {
+  const relative = path.relative(process.cwd(), p);
+  return relative === '' ? '.' : relative.startsWith('..') ? p : relative;
+}
+
+/** The label of a side in the report (`origin/main`, `cdk.out`). */
+function labelOf(source: Source): string {
+  switch (source.kind) {
+    case 'git':
+      return source.ref;
+    case 'worktree':
+      return 'working tree';
+    case 'assembly':
+      return shortPath(source.dir);
+    case 'templates':
+      return shortPath(source.file);
+  }
+}
+
+/** Every stack template of a synthesized assembly, by `stage/stack`. */
+function readAssembly(option: string, dir: string): TemplateSet {
+  if (!fs.existsSync(path.join(dir, 'manifest.json'))) throw new UsageError(`${option}: got ${dir}, which has no manifest.json (not a cloud assembly)`);
+  const templates: Record<string, Record<string, any>> = {};
+  for (const stack of new CloudAssembly(dir).stacksRecursively) templates[stack.hierarchicalId] = stack.template;
+  return templates;
+}
+
+/** A JSON object of templates by `stage/stack` (the fixture format of test/fixtures/controls-diff). */
+function readTemplates(option: string, file: string): TemplateSet {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`${option}: could not read ${file} as JSON (${(e as Error).message})`);
+  }
+  const ok = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!ok(parsed) || !Object.values(parsed).every(ok)) throw new UsageError(`${option}: ${file} must be a JSON object of templates by stage/stack`);
+  return parsed as TemplateSet;
+}
+
+/** The templates of a side that needs no synthesis, or `undefined` for a git ref or the working tree. */
+function readSource(side: 'base' | 'head', source: Source): TemplateSet | undefined {
+  if (source.kind === 'assembly') return readAssembly(`--${side}-assembly`, source.dir);
+  if (source.kind === 'templates') return readTemplates(`--${side}-templates`, source.file);
+  return undefined;
 }
 
 function git(cwd: string, args: string[]): string {
@@ -130,14 +205,33 @@ async function synthesize(label: string, root: string, outdir: string, runner: s
   return templates;
 }
 
+function report(options: Options, base: TemplateSet, head: TemplateSet, commit?: string): number {
+  const diff = diffControls(base, head, CONTROL_RULES);
+  const label = labelOf(options.base);
+  const render = {
+    text: () => formatText(diff),
+    markdown: () => formatMarkdown(diff, label),
+    json: () => JSON.stringify({ base: label, ...(commit ? { commit } : {}), head: labelOf(options.head), ...diff }, undefined, 2),
+  };
+  console.log(render[options.format]());
+  return exitCode(diff);
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const options = parseArgs(argv);
   const root = path.resolve(__dirname, '..');
-  let commit: string;
-  try {
-    commit = git(root, ['rev-parse', '--verify', '--quiet', `${options.base}^{commit}`]);
-  } catch {
-    throw new UsageError(`--base: got ${options.base}, which is not a commit, branch or tag of ${root}`);
+  const baseFiles = readSource('base', options.base);
+  const headFiles = readSource('head', options.head);
+  // Both sides from files: no git, no synthesis (fixtures, or assemblies a CI job already built).
+  if (baseFiles && headFiles) return report(options, baseFiles, headFiles);
+
+  let commit: string | undefined;
+  if (options.base.kind === 'git') {
+    try {
+      commit = git(root, ['rev-parse', '--verify', '--quiet', `${options.base.ref}^{commit}`]);
+    } catch {
+      throw new UsageError(`--base: got ${options.base.ref}, which is not a commit, branch or tag of ${root}`);
+    }
   }
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'controls-diff-'));
@@ -163,19 +257,19 @@ async function main(argv: readonly string[]): Promise<number> {
   };
   process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
-    git(root, ['worktree', 'add', '--detach', baseTree, commit]);
-    worktreeAdded = true;
-    // The base shares this checkout's dependencies: no install, and one aws-cdk-lib for both.
-    const baseModules = path.join(baseTree, 'node_modules');
-    if (!fs.existsSync(baseModules)) fs.symlinkSync(fs.realpathSync(path.join(root, 'node_modules')), baseModules, 'dir');
-    const [baseTemplates, headTemplates] = await Promise.all([
-      synthesize(`base ${options.base} (${commit.slice(0, 12)})`, baseTree, path.join(tmp, 'base.out'), runner),
-      synthesize('working tree', root, path.join(tmp, 'head.out'), runner),
-    ]);
-    const diff = diffControls(baseTemplates, headTemplates, CONTROL_RULES);
-    const render = { text: () => formatText(diff), markdown: () => formatMarkdown(diff, options.base), json: () => JSON.stringify({ base: options.base, commit, ...diff }, undefined, 2) };
-    console.log(render[options.format]());
-    return exitCode(diff);
+    let baseTemplates: Promise<TemplateSet>;
+    if (baseFiles) baseTemplates = Promise.resolve(baseFiles);
+    else {
+      git(root, ['worktree', 'add', '--detach', baseTree, commit!]);
+      worktreeAdded = true;
+      // The base shares this checkout's dependencies: no install, and one aws-cdk-lib for both.
+      const baseModules = path.join(baseTree, 'node_modules');
+      if (!fs.existsSync(baseModules)) fs.symlinkSync(fs.realpathSync(path.join(root, 'node_modules')), baseModules, 'dir');
+      baseTemplates = synthesize(`base ${labelOf(options.base)} (${commit!.slice(0, 12)})`, baseTree, path.join(tmp, 'base.out'), runner);
+    }
+    const headTemplates = headFiles ? Promise.resolve(headFiles) : synthesize('working tree', root, path.join(tmp, 'head.out'), runner);
+    const [b, h] = await Promise.all([baseTemplates, headTemplates]);
+    return report(options, b, h, commit);
   } finally {
     process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
     cleanUp();

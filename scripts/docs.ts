@@ -2,8 +2,8 @@
  * `npm run docs`: synthesizes every environment in-process and regenerates the committed,
  * generated documentation:
  *
- * - `docs/controls.md` and `docs/controls.json`, the controls report (`npx cdk synth` of all
- *   environments writes the same files);
+ * - `docs/controls.md` and `docs/controls.json`, the controls report (`npm run report` and
+ *   `npx cdk synth` of all environments write the same files);
  * - the architecture diagram, the acknowledgement table and the alarm table embedded in `README.md`.
  *
  * Tests fail when any of them is stale (test/controls-report.test.ts, test/diagram.test.ts,
@@ -17,15 +17,14 @@ import { buildBaseline } from '../lib/app';
 import { useCdkJsonContext } from '../lib/cdk-json-context';
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
-import { CATALOG } from '../lib/controls/catalog';
-import { readTestTitles } from '../lib/controls/coverage';
 import { ACKNOWLEDGEMENTS } from '../lib/nag/acknowledgements';
 import { embedAcknowledgementTable, renderAcknowledgementTable } from '../lib/report/acknowledgement-table';
 import { embedAlarmTable, renderAlarmTable } from '../lib/report/alarm-table';
-import { buildControlsReport, writeControlsReport } from '../lib/report/controls-report';
+import { writeControlsReport } from '../lib/report/controls-report';
 import { embedDiagram, renderStackDiagram } from '../lib/report/diagram';
 import { environmentTemplates } from '../lib/report/environment-templates';
 import { collectAcknowledgements } from '../lib/report/findings';
+import { controlsReportOf } from '../lib/report/generate';
 
 useCdkJsonContext();
 const root = path.join(__dirname, '..');
@@ -36,7 +35,7 @@ try {
   const stages = buildBaseline(app, envs);
   const assembly = app.synth();
   const acks = collectAcknowledgements(app);
-  const entries = buildControlsReport(CATALOG, readTestTitles(path.join(root, 'test')), acks, environmentTemplates(assembly, envs));
+  const entries = controlsReportOf(app, assembly, envs, path.join(root, 'test'));
   for (const file of writeControlsReport(path.join(root, 'docs'), entries, 'controls')) console.log(`wrote ${path.relative(root, file)}`);
 
   const production = stages.find((s) => s.stageName === 'production')!;

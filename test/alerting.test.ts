@@ -35,18 +35,63 @@ describe.each(ENV_NAMES)('alert topics of %s', (env) => {
     }
   });
 
-  test('INC-ALERT-TOPICS: CloudWatch, EventBridge and AWS Backup may encrypt alerts with the key', () => {
-    t().hasResourceProperties('AWS::KMS::Key', {
-      EnableKeyRotation: true,
-      KeyPolicy: {
-        Statement: Match.arrayWith([
-          Match.objectLike({
-            Sid: 'AllowAlertPublishingServices',
-            Principal: { Service: Match.arrayWith(['cloudwatch.amazonaws.com', 'events.amazonaws.com', 'backup.amazonaws.com'].sort()) },
-            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-          }),
+  test('INC-ALERT-TOPICS: CloudWatch alarms of this account and region, and EventBridge, may encrypt alerts with the key; no other service', () => {
+    const config = CONFIGS[env];
+    const [key] = Object.values<any>(t().findResources('AWS::KMS::Key'));
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    const services = key.Properties.KeyPolicy.Statement.filter((s: any) => s.Principal?.Service !== undefined);
+    expect(services.map((s: any) => s.Principal.Service).sort()).toEqual(['cloudwatch.amazonaws.com', 'events.amazonaws.com']);
+    const cloudwatch = services.find((s: any) => s.Principal.Service === 'cloudwatch.amazonaws.com');
+    expect(cloudwatch).toEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': config.account },
+          ArnLike: { 'aws:SourceArn': `arn:aws:cloudwatch:${config.region}:${config.account}:alarm:*` },
+        },
+      }),
+    );
+    // SNS does not support source conditions in the key policy for EventBridge deliveries.
+    const events = services.find((s: any) => s.Principal.Service === 'events.amazonaws.com');
+    expect(events).toEqual(expect.objectContaining({ Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }));
+    expect(events.Condition).toBeUndefined();
+  });
+
+  test('INC-ALARM-ACTIONS: both topic policies let CloudWatch alarms of this account and region publish', () => {
+    const config = CONFIGS[env];
+    const topics = Object.keys(t().findResources('AWS::SNS::Topic'));
+    const policies = Object.values<any>(t().findResources('AWS::SNS::TopicPolicy'));
+    for (const topic of topics) {
+      const statements = policies.filter((p) => p.Properties.Topics.some((x: any) => x.Ref === topic)).flatMap((p) => p.Properties.PolicyDocument.Statement);
+      expect({ topic, statements }).toEqual({
+        topic,
+        statements: expect.arrayContaining([
+          {
+            Sid: 'AllowCloudWatchAlarmsOfThisAccount',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+            Resource: { Ref: topic },
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': config.account },
+              ArnLike: { 'aws:SourceArn': `arn:aws:cloudwatch:${config.region}:${config.account}:alarm:*` },
+            },
+          },
         ]),
-      },
-    });
+      });
+    }
+  });
+
+  test('INC-FINDING-ROUTING: both topic policies let EventBridge publish (the finding, backup and break-glass rules target them)', () => {
+    const topics = Object.keys(t().findResources('AWS::SNS::Topic'));
+    const policies = Object.values<any>(t().findResources('AWS::SNS::TopicPolicy'));
+    for (const topic of topics) {
+      const statements = policies.filter((p) => p.Properties.Topics.some((x: any) => x.Ref === topic)).flatMap((p) => p.Properties.PolicyDocument.Statement);
+      expect({ topic, statements }).toEqual({
+        topic,
+        statements: expect.arrayContaining([expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sns:Publish', Resource: { Ref: topic } })]),
+      });
+    }
   });
 });

@@ -254,6 +254,40 @@ describe('LOG-ENCRYPTED-RETAINED: every log group of every stack is encrypted an
     }
   });
 
+  test('LOG-ENCRYPTED-RETAINED: every AWS::Lambda::Function, generated ones included, logs to a KMS-encrypted, retained group of its stack', () => {
+    const functions = allResources().filter((r) => r.type === 'AWS::Lambda::Function');
+    expect(functions.length).toBeGreaterThan(0);
+    for (const f of functions) {
+      const where = `${f.env}/${f.stackId}/${f.logicalId}`;
+      // Without LoggingConfig.LogGroup, Lambda creates /aws/lambda/<name> itself: no key, no retention.
+      const ref = f.props.LoggingConfig?.LogGroup?.Ref;
+      const group = ref === undefined ? undefined : templateJson(f.env, f.stackId).Resources[ref];
+      expect({ where, type: group?.Type, encrypted: Boolean(group?.Properties.KmsKeyId), retention: group?.Properties.RetentionInDays }).toEqual({
+        where,
+        type: 'AWS::Logs::LogGroup',
+        encrypted: true,
+        retention: CONFIGS[f.env].logs.retentionDays,
+      });
+    }
+    // The generated function of the VPC's default-security-group restriction is among them.
+    expect(functions.filter((f) => f.stackId === 'Network' && f.logicalId.startsWith('CustomVpcRestrictDefaultSG')).map((f) => f.env).sort()).toEqual([...ENV_NAMES].sort());
+  });
+
+  test('LOG-ENCRYPTED-RETAINED: the Container Insights performance log group of the workload cluster exists before the cluster, encrypted and retained', () => {
+    for (const env of ENV_NAMES) {
+      const resources = templateJson(env, 'Workload').Resources;
+      const [[clusterId, cluster]] = Object.entries<any>(resources).filter(([, r]) => r.Type === 'AWS::ECS::Cluster');
+      const name = cluster.Properties.ClusterName;
+      expect({ env, name: typeof name }).toEqual({ env, name: 'string' });
+      const groups = Object.entries<any>(resources).filter(([, r]) => r.Type === 'AWS::Logs::LogGroup' && r.Properties.LogGroupName === `/aws/ecs/containerinsights/${name}/performance`);
+      expect({ env, groups: groups.length }).toEqual({ env, groups: 1 });
+      const [[groupId, group]] = groups;
+      expect(group.Properties.KmsKeyId).toBeDefined();
+      expect(group.Properties.RetentionInDays).toBe(CONFIGS[env].logs.retentionDays);
+      expect(resources[clusterId].DependsOn).toContain(groupId);
+    }
+  });
+
   test('LOG-ENCRYPTED-RETAINED: each log group key admits CloudWatch Logs only for log groups of its own account', () => {
     for (const g of allResources().filter((r) => r.type === 'AWS::Logs::LogGroup')) {
       const keyId = g.props.KmsKeyId['Fn::GetAtt']?.[0] ?? crossStackRef(g.props.KmsKeyId);

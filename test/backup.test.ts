@@ -2,19 +2,25 @@
  * Backup and continuity (BAK-*): read from the templates synthesized once for the run, plus one
  * in-process synthesis of an environment with a disaster-recovery region.
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { buildBaseline } from '../lib/app';
+import { useCdkJsonContext } from '../lib/cdk-json-context';
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
 import { SEED_BACKUP_TIERS } from '../lib/config/schema';
 import { cronFrequency } from '../lib/config/validate';
-import { BACKUP_TAG, TENANT_TAG_KEY } from '../lib/constants/tags';
+import { ACCESS_LOGS_TAG, BACKUP_TAG, SSE_S3_LOG_DELIVERY_TAG, TENANT_TAG_KEY } from '../lib/constants/tags';
 import { FAILED_JOB_STATES } from '../lib/constructs/backup/backup-failure-notices';
 import { DatabaseRestoreTesting } from '../lib/constructs/backup/database-restore-testing';
 import { LockedBackupVault } from '../lib/constructs/backup/locked-backup-vault';
 import { TieredBackupPlan } from '../lib/constructs/backup/tiered-backup-plan';
-import { EnvironmentStage } from '../lib/stages/environment-stage';
+import { TENANT_DATABASE_ENGINE } from '../lib/constructs/data/tenant-database';
+import { VALIDATION_REPORT_FILE, readFindings } from '../lib/report/findings';
 import { ENV_NAMES, allResources, allStacks, template, templateJson, crossStackRef, grantsOfRole } from './support/synth';
 
 const CONFIGS = Object.fromEntries(loadEnvironments(ENVIRONMENTS).map((e) => [e.name, e]));
@@ -181,7 +187,21 @@ describe.each(ENV_NAMES)('%s backup stack', (env) => {
 
     const pg = res[p.RestoreMetadataOverrides.dbClusterParameterGroupName.Ref];
     expect(pg.Type).toBe('AWS::RDS::DBClusterParameterGroup');
-    expect(pg.Properties).toMatchObject({ Family: config.backup.restoreTesting.parameterGroupFamily, Parameters: { 'rds.force_ssl': '1' } });
+    expect(pg.Properties).toMatchObject({ Family: TENANT_DATABASE_ENGINE.parameterGroupFamily, Parameters: { 'rds.force_ssl': '1' } });
+  });
+
+  test('BAK-RESTORE-TESTING: the restore-test parameter group has the family of every tenant database\'s cluster parameter group, so a restore never fails on the engine version', () => {
+    const [, restorePg] = only(env, 'AWS::RDS::DBClusterParameterGroup');
+    const dataStacks = allStacks().filter((s) => s.env === env && /^Data\d+$/.test(s.stackId));
+    expect(dataStacks.length).toBeGreaterThan(0);
+    const families = dataStacks.flatMap(({ stackId }) => {
+      const res = templateJson(env, stackId).Resources;
+      return Object.entries<any>(res)
+        .filter(([, r]) => r.Type === 'AWS::RDS::DBCluster')
+        .map(([id, cluster]) => ({ cluster: `${stackId}/${id}`, family: res[cluster.Properties.DBClusterParameterGroupName.Ref].Properties.Family }));
+    });
+    expect(families.length).toBeGreaterThan(0);
+    expect(families).toEqual(families.map(({ cluster }) => ({ cluster, family: restorePg.Properties.Family })));
   });
 
   test('BAK-RESTORE-TESTING: the restore role is assumable only by AWS Backup and carries the restore policy only', () => {
@@ -326,17 +346,47 @@ describe.each(ENV_NAMES)('%s backup stack', (env) => {
 });
 
 describe('BAK-SELECTIONS across the whole deployment', () => {
-  // Vacuous until the data tier lands; from then on a database or customer bucket without the
-  // backup tag fails here.
-  test('BAK-SELECTIONS: every Aurora/RDS cluster carries the backup tag the plan selects', () => {
-    for (const r of allResources().filter((x) => x.type === 'AWS::RDS::DBCluster')) {
-      expect({ cluster: `${r.env}/${r.stackId}/${r.logicalId}`, tagged: hasTag(r.props, BACKUP_TAG.key, BACKUP_TAG.value) }).toEqual({ cluster: `${r.env}/${r.stackId}/${r.logicalId}`, tagged: true });
+  /** Resource types that hold data AWS Backup can protect; every one of them must be selected. */
+  const STATEFUL_DATA_TYPES = ['AWS::RDS::DBCluster', 'AWS::RDS::DBInstance', 'AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable', 'AWS::EFS::FileSystem', 'AWS::S3::Bucket'];
+  /**
+   * The stateful resources the plan deliberately leaves out, each with why. Nothing else may be
+   * left out; an exemption that no longer matches anything fails too, so the list stays honest.
+   */
+  const EXEMPTIONS: Array<{ name: string; matches: (r: ReturnType<typeof allResources>[number]) => boolean }> = [
+    // AWS Backup backs up an Aurora cluster, never its instances; the cluster itself is checked.
+    { name: 'Aurora cluster members', matches: (r) => r.type === 'AWS::RDS::DBInstance' && r.props.DBClusterIdentifier !== undefined },
+    // Logs of requests to other buckets, expired by their own lifecycle: no customer data.
+    { name: 'S3 server access-log buckets', matches: (r) => r.type === 'AWS::S3::Bucket' && hasTag(r.props, ACCESS_LOGS_TAG.key, ACCESS_LOGS_TAG.value) },
+    // Load balancer access logs, likewise.
+    { name: 'load balancer access-log buckets', matches: (r) => r.type === 'AWS::S3::Bucket' && hasTag(r.props, SSE_S3_LOG_DELIVERY_TAG.key, SSE_S3_LOG_DELIVERY_TAG.value) },
+    // Audit evidence, no customer data: versioning and Object Lock already keep every log file
+    // unchangeable for its retention (AUD-TRAIL-BUCKET).
+    { name: 'the CloudTrail audit bucket', matches: (r) => r.type === 'AWS::S3::Bucket' && r.stackId === 'AccountBaseline' && r.logicalId.startsWith('TrailBucket') },
+    // AWS Config's configuration snapshots and history (MON-CONFIG-RULES), versioned and kept as
+    // long as the trail: audit records, no customer data.
+    { name: 'the AWS Config delivery bucket', matches: (r) => r.type === 'AWS::S3::Bucket' && r.stackId === 'AccountBaseline' && r.logicalId.startsWith('ConfigBucket') },
+  ];
+  const where = (r: { env: string; stackId: string; logicalId: string }) => `${r.env}/${r.stackId}/${r.logicalId}`;
+  const stateful = () => allResources().filter((r) => STATEFUL_DATA_TYPES.includes(r.type));
+
+  test('BAK-SELECTIONS: every stateful data resource (database, table, file system, bucket) carries the backup tag the plan selects, unless exempted with a reason', () => {
+    const found = stateful().filter((r) => !EXEMPTIONS.some((e) => e.matches(r)));
+    // The tenant databases and buckets of both environments at least: an empty list would prove nothing.
+    expect(found.length).toBeGreaterThan(0);
+    for (const env of ENV_NAMES) {
+      expect(found.filter((r) => r.env === env && r.type === 'AWS::RDS::DBCluster').length).toBeGreaterThan(0);
+      expect(found.filter((r) => r.env === env && r.type === 'AWS::S3::Bucket' && hasTag(r.props, TENANT_TAG_KEY)).length).toBeGreaterThan(0);
     }
+    const untagged = found.filter((r) => !hasTag(r.props, BACKUP_TAG.key, BACKUP_TAG.value)).map((r) => `${where(r)} (${r.type})`);
+    expect(untagged).toEqual([]);
   });
 
-  test('BAK-SELECTIONS: every customer-data bucket (tagged with a tenant) carries the backup tag', () => {
-    for (const r of allResources().filter((x) => x.type === 'AWS::S3::Bucket' && hasTag(x.props, TENANT_TAG_KEY))) {
-      expect({ bucket: `${r.env}/${r.stackId}/${r.logicalId}`, tagged: hasTag(r.props, BACKUP_TAG.key, BACKUP_TAG.value) }).toEqual({ bucket: `${r.env}/${r.stackId}/${r.logicalId}`, tagged: true });
+  test('BAK-SELECTIONS: every exemption matches a resource, and none matches a tenant\'s data', () => {
+    for (const e of EXEMPTIONS) {
+      const matched = stateful().filter((r) => e.matches(r));
+      expect({ exemption: e.name, used: matched.length > 0 }).toEqual({ exemption: e.name, used: true });
+      // Tenant cluster members are tagged with their tenant; they are exempt only because their cluster is selected.
+      if (e.name !== 'Aurora cluster members') expect({ exemption: e.name, tenant: matched.filter((r) => hasTag(r.props, TENANT_TAG_KEY)).map(where) }).toEqual({ exemption: e.name, tenant: [] });
     }
   });
 
@@ -405,24 +455,37 @@ describe('backup constructs refuse bad props before synthesis', () => {
           selectionWindowDays: 7,
           selectionTag: BACKUP_TAG,
           vpc,
-          parameterGroupFamily: 'aurora-postgresql16',
         }),
     ).toThrow(/planName: got "staging-restore-tests", expected letters, digits and underscores/);
   });
 });
 
 describe('BAK-RESIDENCY with a disaster-recovery region (in-process synthesis)', () => {
-  // One synthesis of a production variant allowed to keep copies in Sydney.
+  // One synthesis of a production variant allowed to keep copies in Sydney, with every compliance
+  // pack on as in the global synthesis: the DR stack exists only here, so only here are its
+  // findings seen. Findings are collected into the report instead of failing the synthesis.
   const base = loadEnvironments(ENVIRONMENTS).find((e) => e.name === 'production')!;
   const config = {
     ...base,
     allowedRegions: ['ap-southeast-1', 'ap-southeast-2'],
     backup: { ...base.backup, drRegion: 'ap-southeast-2' },
   };
-  const app = new App();
-  const stage = new EnvironmentStage(app, { config });
-  const backup = Template.fromStack(stage.backup);
-  const dr = Template.fromStack(stage.backupDr!);
+  useCdkJsonContext();
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-backup-dr-'));
+  afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+  const app = new App({ outdir, builtinCloudFormationValidation: false, context: { '@aws-cdk/core:failSynthOnValidationErrors': false } });
+  const [stage] = buildBaseline(app, [config]);
+  const assembly = app.synth().getNestedAssembly(stage.artifactId);
+  const fromAssembly = (stack: Stack) => Template.fromJSON(assembly.getStackArtifact(stack.artifactId).template);
+  const backup = fromAssembly(stage.backup);
+  const dr = fromAssembly(stage.backupDr!);
+
+  test('BAK-RESIDENCY: the variant with a DR stack passes every compliance pack', () => {
+    expect(assembly.stacks.map((s) => s.hierarchicalId.split('/').pop())).toContain('BackupDr');
+    // The report is written only when packs are registered: without it "no findings" proves nothing.
+    expect(fs.existsSync(path.join(outdir, VALIDATION_REPORT_FILE))).toBe(true);
+    expect(readFindings(outdir).map((f) => `${f.pack} ${f.rule} at ${f.constructPath}`)).toEqual([]);
+  });
   const drVaultArn = `arn:aws:backup:ap-southeast-2:${config.account}:backup-vault:production-backup-dr`;
   const resolveArn = (arn: any): string =>
     typeof arn === 'string' ? arn : (arn['Fn::Join'][1] as any[]).map((p) => (typeof p === 'string' ? p : p.Ref === 'AWS::Partition' ? 'aws' : `\${${p.Ref}}`)).join('');

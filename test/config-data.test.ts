@@ -40,9 +40,9 @@ describe('data configuration', () => {
   });
 
   test.each<[string, 'staging' | 'production', (e: any) => void, RegExp]>([
-    ['a malformed tenant ID', 'staging', (e) => (e.data.tenants[0].id = 'Acme-Corp'), /^staging\.data\.tenants\[0\]\.id: got "Acme-Corp", expected 2-20 lower-case letters or digits/],
-    ['a tenant ID starting with a digit', 'staging', (e) => (e.data.tenants[0].id = '1acme'), /^staging\.data\.tenants\[0\]\.id: got "1acme", expected 2-20 lower-case letters or digits, starting with a letter$/],
-    ['a duplicate tenant ID', 'production', (e) => e.data.tenants.push({ id: 'globex', displayName: 'Globex again', shard: 2 }), /^production\.data\.tenants\[2\]\.id: got "globex", tenant IDs must be unique$/],
+    ['TEN-DEDICATED-DATASTORE: a malformed tenant ID', 'staging', (e) => (e.data.tenants[0].id = 'Acme-Corp'), /^staging\.data\.tenants\[0\]\.id: got "Acme-Corp", expected 2-20 lower-case letters or digits/],
+    ['TEN-DEDICATED-DATASTORE: a tenant ID starting with a digit', 'staging', (e) => (e.data.tenants[0].id = '1acme'), /^staging\.data\.tenants\[0\]\.id: got "1acme", expected 2-20 lower-case letters or digits, starting with a letter$/],
+    ['TEN-DEDICATED-DATASTORE: a duplicate tenant ID', 'production', (e) => e.data.tenants.push({ id: 'globex', displayName: 'Globex again', shard: 2 }), /^production\.data\.tenants\[2\]\.id: got "globex", tenant IDs must be unique$/],
     ['no tenants', 'staging', (e) => (e.data.tenants = []), /^staging\.data\.tenants: got \[\], expected at least one tenant$/],
     ['shard 0', 'staging', (e) => (e.data.tenants[0].shard = 0), /^staging\.data\.tenants\[0\]\.shard: got 0, expected a shard number from 1$/],
     ['a fractional shard', 'staging', (e) => (e.data.tenants[0].shard = 1.5), /^staging\.data\.tenants\[0\]\.shard: got 1\.5, expected a whole number$/],

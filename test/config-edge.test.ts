@@ -8,14 +8,17 @@ import { issuesOf, withChange } from './support/config-cases';
 const HEALTH_CHECK = 'arn:aws:route53:::healthcheck/abcdef01-2345-4678-9abc-def012345678';
 
 describe('edge and workload configuration', () => {
-  test('defaults: an environment without a workload section gets the nginx sample, 2 tasks of 0.25 vCPU / 512 MiB, and a WAF limit of 2000', () => {
+  const defaults = () => {
     const table = withChange('staging', (e) => {
       delete e.workload;
       delete e.edge.wafRateLimit;
       delete e.edge.accessLogRetentionDays;
     });
-    const staging = loadEnvironments(table, ['staging'])[0];
-    expect(staging.workload).toEqual({
+    return loadEnvironments(table, ['staging'])[0];
+  };
+
+  test('WL-MULTI-AZ: an environment without a workload section gets the public nginx sample image and 2 tasks of 0.25 vCPU / 512 MiB', () => {
+    expect(defaults().workload).toEqual({
       containerImage: 'public.ecr.aws/nginx/nginx:stable-alpine',
       containerPort: 80,
       healthCheckPath: '/',
@@ -24,8 +27,14 @@ describe('edge and workload configuration', () => {
       desiredCount: 2,
       writablePaths: ['/tmp', '/var/cache/nginx', '/var/run'],
     });
-    expect(staging.edge.wafRateLimit).toBe(2000);
-    expect(staging.edge.accessLogRetentionDays).toBe(365);
+  });
+
+  test('EDGE-WAF-RATE-LIMIT: without a limit the rate-based rule blocks an IP above 2000 requests per 5 minutes', () => {
+    expect(defaults().edge.wafRateLimit).toBe(2000);
+  });
+
+  test('EDGE-ALB-ACCESS-LOGS: without a retention the access logs are kept 365 days', () => {
+    expect(defaults().edge.accessLogRetentionDays).toBe(365);
   });
 
   test.each(['public.ecr.aws/nginx/nginx:stable-alpine', '123456789012.dkr.ecr.ap-southeast-1.amazonaws.com/app:Release-2.1', `registry.example.com/team/app@sha256:${'a'.repeat(64)}`])(
@@ -54,6 +63,8 @@ describe('edge and workload configuration', () => {
     ['WL-MULTI-AZ: fewer production tasks than zones', 'production', (e) => (e.workload.desiredCount = 2), /^production\.workload\.desiredCount: got 2, production runs at least one task per availability zone \(3\)$/],
     ['no tasks at all', 'staging', (e) => (e.workload.desiredCount = 0), /^staging\.workload\.desiredCount: got 0, expected at least 1 task$/],
     ['a container port out of range', 'staging', (e) => (e.workload.containerPort = 70000), /^staging\.workload\.containerPort: got 70000, expected a port from 1 to 65535$/],
+    ['NET-NO-ADMIN-PORTS: SSH as the container port', 'staging', (e) => (e.workload.containerPort = 22), /^staging\.workload\.containerPort: got 22, expected a port other than the admin ports 22 and 3389, which no network ACL or security group may admit \(NET-NO-ADMIN-PORTS\)$/],
+    ['NET-NO-ADMIN-PORTS: RDP as the container port', 'production', (e) => (e.workload.containerPort = 3389), /^production\.workload\.containerPort: got 3389, expected a port other than the admin ports 22 and 3389/],
     ['a relative health check path', 'staging', (e) => (e.workload.healthCheckPath = 'health'), /^staging\.workload\.healthCheckPath: got "health", expected an absolute path such as \/health$/],
     ['a malformed image reference', 'staging', (e) => (e.workload.containerImage = 'nginx latest'), /^staging\.workload\.containerImage: got "nginx latest", expected an image reference/],
     ['an unknown workload field', 'staging', (e) => (e.workload.replicas = 3), /^staging\.workload: got unknown field\(s\) replicas, expected only the documented fields$/],

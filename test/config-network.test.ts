@@ -1,7 +1,7 @@
 /**
- * Bad network input: interface endpoints in production, and the operator Client VPN's
- * certificates, SAML provider and client range. (CIDR syntax, overlap and NAT count are in
- * config.test.ts.)
+ * Bad network input: NAT gateways short of one per zone and interface endpoints off in
+ * production, and the operator Client VPN's certificates, SAML provider and client range. (CIDR
+ * syntax, overlap and more NAT gateways than zones are in config.test.ts.)
  */
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
@@ -32,7 +32,15 @@ describe('network configuration', () => {
     expect(loadEnvironments(mutual, ['staging'])[0].network.clientVpn?.clientCertificateArn).toMatch(/certificate\//);
   });
 
+  test('NET-MULTI-AZ: staging may share one NAT gateway across its zones; production runs one per zone', () => {
+    const [staging, production] = loadEnvironments(ENVIRONMENTS);
+    expect(staging.network.natGateways).toBeLessThan(staging.availabilityZones.length);
+    expect(production.network.natGateways).toBe(production.availabilityZones.length);
+  });
+
   test.each<[string, 'staging' | 'production', (e: any) => void, RegExp]>([
+    ['NET-MULTI-AZ: fewer NAT gateways than zones in production', 'production', (e) => (e.network.natGateways = 1), /^production\.network\.natGateways: got 1, production needs one per availability zone \(3\)$/],
+    ['NET-MULTI-AZ: one NAT gateway short in production', 'production', (e) => (e.network.natGateways = 2), /^production\.network\.natGateways: got 2, production needs one per availability zone \(3\)$/],
     ['NET-PRIVATE-ENDPOINTS: interface endpoints off in production', 'production', (e) => (e.network.interfaceEndpoints = false), /^production\.network\.interfaceEndpoints: got false, production reaches AWS through interface endpoints, not the internet \(NET-PRIVATE-ENDPOINTS\)$/],
     ['interface endpoints given as text', 'staging', (e) => (e.network.interfaceEndpoints = 'no'), /^staging\.network\.interfaceEndpoints: got "no", /],
     ['an unknown Client VPN field', 'staging', stagingVpn((v) => (v.splitTunnel = false)), /^staging\.network\.clientVpn: got unknown field\(s\) splitTunnel, expected only the documented fields$/],

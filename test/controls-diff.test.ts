@@ -1,6 +1,7 @@
 /**
  * The PR controls diff (DEL-PR-CONTROLS-DIFF): the pure core on fixture pairs and on one small
- * case per rule, the output formats, and the CLI's exit codes.
+ * case per rule, the output formats, and the CLI's exit codes (on the fixture pairs through
+ * --base-templates/--head-templates, and on the test run's assembly through --base-assembly).
  *
  * The end-to-end run (two real syntheses and a git worktree, ~5 s alone) only runs with
  * CONTROLS_DIFF_E2E=1: it asserts "no control changes" against HEAD, which a developer's
@@ -51,6 +52,24 @@ describe('controls diff on fixture pairs', () => {
     expect(diff.changes).toEqual([]);
     expect(exitCode(diff)).toBe(0);
     expect(formatText(diff)).toBe('no control changes');
+  });
+
+  test('BAK-TIERS, EDGE-TLS-POLICY, FND-ENCRYPTION-AT-REST, LOG-ENCRYPTED-RETAINED, NET-NACLS: changes that neither weaken nor strengthen a control are neutral and exit 0', () => {
+    const diff = fixture('neutral-changes');
+    expect(diff.changes.length).toBeGreaterThan(0);
+    expect(diff.changes.map((c) => c.direction)).toEqual(diff.changes.map(() => 'neutral'));
+    expect(lines(diff.changes)).toEqual(
+      expect.arrayContaining([
+        'BAK-TIERS neutral: Daily ScheduleExpression cron(0 1 * * ? *) → cron(0 4 * * ? *) on production/Backup/Plan',
+        'EDGE-TLS-POLICY neutral: SslPolicy ELBSecurityPolicy-TLS13-1-2-Res-2021-06 → ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09 on production/Workload/HttpsListener',
+        'FND-ENCRYPTION-AT-REST neutral: KmsKeyId GetAtt LogKey.Arn → GetAtt NewLogKey.Arn on production/Network/FlowLogs',
+        'LOG-ENCRYPTED-RETAINED neutral: KmsKeyId GetAtt LogKey.Arn → GetAtt NewLogKey.Arn on production/Network/FlowLogs',
+        'NET-NACLS neutral: ingress rule 110 allow 10.0.0.0/16 ports 5432-5432 added on production/Network/PrivateIngress110',
+      ]),
+    );
+    expect(exitCode(diff)).toBe(0);
+    expect(formatText(diff)).toMatch(/: 0 weakened, 0 strengthened, \d+ neutral\nno control weakened$/);
+    expect(formatMarkdown(diff)).toContain('| ⚪ neutral | Daily ScheduleExpression');
   });
 
   test('FND-STATEFUL-RETAIN: a retained bucket losing its DeletionPolicy is weakened and exits 1', () => {
@@ -142,6 +161,12 @@ const CASES: Array<[title: string, before: R, after: R, direction: Direction, de
   ['SIGNIN-THREAT-PROTECTION: threat protection from enforced to audit', res('AWS::Cognito::UserPool', { UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' } }, { DeletionPolicy: 'Retain' }), res('AWS::Cognito::UserPool', { UserPoolAddOns: { AdvancedSecurityMode: 'AUDIT' } }, { DeletionPolicy: 'Retain' }), 'weakened', 'AdvancedSecurityMode ENFORCED → AUDIT'],
   ['FND-STATEFUL-RETAIN: a retained database removed', CLUSTER({ StorageEncrypted: true }), undefined, 'weakened', 'AWS::RDS::DBCluster removed (DeletionPolicy Snapshot keeps the data, but it leaves the stack)'],
   ['FND-STATEFUL-RETAIN: a bucket replaced', BUCKET({ BucketName: 'a', PublicAccessBlockConfiguration: BLOCK }), BUCKET({ BucketName: 'b', PublicAccessBlockConfiguration: BLOCK }), 'weakened', "AWS::S3::Bucket will be replaced (a new physical resource; the old one's data stays behind only if UpdateReplacePolicy keeps it)"],
+  // Neutral: the value changed, but the control is as strong as before (or cannot be ranked).
+  ['DB-TLS: ssl_min_protocol_version spelled out at its default', PG({ 'rds.force_ssl': '1' }), PG({ 'rds.force_ssl': '1', ssl_min_protocol_version: 'TLSv1.2' }), 'neutral', 'ssl_min_protocol_version (absent) → TLSv1.2'],
+  ['DB-TLS: the cluster moves to another parameter group', CLUSTER({ StorageEncrypted: true, DBClusterParameterGroupName: { Ref: 'P' } }), CLUSTER({ StorageEncrypted: true, DBClusterParameterGroupName: { Ref: 'Q' } }), 'neutral', 'DBClusterParameterGroupName Ref P → Ref Q'],
+  ['FND-ENCRYPTION-AT-REST: a bucket moves to another KMS key', BUCKET({ BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { Ref: 'A' } } }] }, PublicAccessBlockConfiguration: BLOCK }), BUCKET({ BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { Ref: 'B' } } }] }, PublicAccessBlockConfiguration: BLOCK }), 'neutral', 'KMSMasterKeyID Ref A → Ref B'],
+  ['LOG-ENCRYPTED-RETAINED: a retention from a parameter cannot be ranked', LOGS({ RetentionInDays: 365, KmsKeyId: 'k' }), LOGS({ RetentionInDays: { Ref: 'Retention' }, KmsKeyId: 'k' }), 'neutral', 'RetentionInDays 365 → Ref Retention (not comparable)'],
+  ['NET-FLOW-LOGS: TrafficType REJECT → ACCEPT, neither records everything', res('AWS::EC2::FlowLog', { ResourceId: 'v', ResourceType: 'VPC', TrafficType: 'REJECT' }), res('AWS::EC2::FlowLog', { ResourceId: 'v', ResourceType: 'VPC', TrafficType: 'ACCEPT' }), 'neutral', 'TrafficType REJECT → ACCEPT'],
   ['FND-STATEFUL-RETAIN: Delete → Snapshot', res('AWS::RDS::DBCluster', { StorageEncrypted: true }), CLUSTER({ StorageEncrypted: true }), 'strengthened', 'DeletionPolicy Delete → Snapshot'],
 ];
 
@@ -151,6 +176,8 @@ describe('control rules, one change at a time', () => {
     const control = _title.split(':')[0];
     expect(diff.changes.filter((c) => c.control === control).map((c) => [c.direction, c.detail])).toContainEqual([direction, detail]);
     if (direction === 'weakened') expect(exitCode(diff)).toBe(1);
+    // A neutral change of this control never fails the diff on its own.
+    if (direction === 'neutral') expect(diff.changes.filter((c) => c.control === control && c.direction === 'weakened')).toEqual([]);
   });
 
   test('DEL-PR-CONTROLS-DIFF: a resource type that appears in no rule produces no lines', () => {
@@ -210,6 +237,44 @@ describe('controls diff CLI', () => {
     expect([format.status, format.stderr]).toEqual([2, expect.stringContaining('--format: got html, allowed: text, markdown, json')]);
     const ref = cli(['--base', 'no-such-ref-xyz']);
     expect([ref.status, ref.stderr]).toEqual([2, expect.stringContaining('--base: got no-such-ref-xyz, which is not a commit')]);
+  });
+
+  const pair = (name: string) => ['--base-templates', path.join(FIXTURES, name, 'base.json'), '--head-templates', path.join(FIXTURES, name, 'head.json')];
+
+  test('DB-TLS, NET-FLOW-LOGS, DEL-PR-CONTROLS-DIFF: on the weakening fixture pair the CLI prints the weakened controls and exits 1', () => {
+    const run = cli(pair('weakens-db-tls-and-flow-logs'));
+    expect(run.stdout).toContain('DB-TLS weakened: rds.force_ssl 1 → 0 on production/Data1/TenantAcmeParams');
+    expect(run.stdout).toContain('weakened controls: DB-TLS, NET-FLOW-LOGS');
+    expect(run.status).toBe(1);
+  });
+
+  test('DEL-PR-CONTROLS-DIFF: on the neutral fixture pairs the CLI exits 0, and --format markdown writes the comment', () => {
+    const neutral = cli([...pair('neutral-changes'), '--format', 'markdown']);
+    expect(neutral.stdout).toContain('No control weakened.');
+    expect(neutral.status).toBe(0);
+    const untouched = cli(pair('neutral-tags-and-descriptions'));
+    expect([untouched.status, untouched.stdout.trim()]).toEqual([0, 'no control changes']);
+  });
+
+  test('DEL-PR-CONTROLS-DIFF: --base-assembly and --head-assembly diff two synthesized assemblies without git or synthesis', () => {
+    const run = cli(['--base-assembly', process.env.SSB_SYNTH_DIR!, '--head-assembly', process.env.SSB_SYNTH_DIR!, '--format', 'json']);
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.changes).toEqual([]);
+  });
+
+  test('DEL-PR-CONTROLS-DIFF: file sources that are not an assembly or a template set exit 2 with the reason', () => {
+    const assembly = cli(['--base-assembly', FIXTURES, '--head-assembly', FIXTURES]);
+    expect([assembly.status, assembly.stderr]).toEqual([2, expect.stringContaining('which has no manifest.json (not a cloud assembly)')]);
+    const both = cli(['--base', 'HEAD', ...pair('strengthens')]);
+    expect([both.status, both.stderr]).toEqual([2, expect.stringContaining('--base and --base-templates: give one base only')]);
+  });
+
+  test('DEL-PR-CONTROLS-DIFF: the workflow comments only with a report (not on exit 2) and only where the token may write (not on fork pull requests)', () => {
+    const wf = fs.readFileSync(path.join(ROOT, '.github', 'workflows', 'ci.yml'), 'utf8');
+    const comment = wf.slice(wf.lastIndexOf('\n', wf.indexOf('uses: marocchino/sticky-pull-request-comment')) - 200, wf.indexOf('uses: marocchino/sticky-pull-request-comment'));
+    expect(comment).toMatch(/- if: steps\.diff\.outputs\.exit != '2' && github\.event\.pull_request\.head\.repo\.full_name == github\.repository\n\s+$/);
+    expect(wf).toContain('>> "$GITHUB_STEP_SUMMARY"');
   });
 
   (process.env.CONTROLS_DIFF_E2E === '1' ? test : test.skip)('DEL-PR-CONTROLS-DIFF: against HEAD with no change, the CLI reports no control changes and exits 0 (CONTROLS_DIFF_E2E=1)', () => {

@@ -1,41 +1,104 @@
 /**
- * The committed controls report (docs/controls.md and .json) must match the catalog, the tests and
- * the acknowledgements as they are now. When this fails, run `npm run docs` and commit the result.
+ * The controls report: every enforced control names its evidence (the resources that carry it
+ * per environment, or an explicit "outside the templates" marker), open findings of the
+ * validation report show per control, and the committed docs/controls.md and .json match the
+ * catalog, the tests, the templates and the acknowledgements as they are now. When the staleness
+ * checks fail, run `npm run report` and commit the result.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { CATALOG } from '../lib/controls/catalog';
-import { readTestTitles } from '../lib/controls/coverage';
-import { buildControlsReport, renderControlsJson, renderControlsMarkdown } from '../lib/report/controls-report';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
+import { CATALOG } from '../lib/controls/catalog';
+import { readTestTitles } from '../lib/controls/coverage';
+import { CONTROL_EVIDENCE, isOutsideTemplates, OUTSIDE_TEMPLATES_MARKER } from '../lib/controls/evidence';
+import { buildControlsReport, controlsOfFinding, renderControlsJson, renderControlsMarkdown, type ControlReportEntry } from '../lib/report/controls-report';
 import { environmentTemplates } from '../lib/report/environment-templates';
-import { acknowledgements } from './support/synth';
+import { readFindings, VALIDATION_REPORT_FILE, type Finding } from '../lib/report/findings';
+import { acknowledgements, findings, templateJson } from './support/synth';
 
 const DOCS = path.join(__dirname, '..', 'docs');
 
 describe('controls report', () => {
   const envs = loadEnvironments(ENVIRONMENTS);
-  const entries = buildControlsReport(
-    CATALOG,
-    readTestTitles(__dirname),
-    acknowledgements(),
-    environmentTemplates(new CloudAssembly(process.env.SSB_SYNTH_DIR!), envs),
-  );
+  const templates = environmentTemplates(new CloudAssembly(process.env.SSB_SYNTH_DIR!), envs);
+  const entries = buildControlsReport(CATALOG, readTestTitles(__dirname), acknowledgements(), templates, findings());
+  const entry = (id: string) => entries.find((e) => e.id === id)!;
+  const enforced = entries.filter((e) => e.kind === 'enforced');
+  /** The resource at `stack/logicalId` of an environment. */
+  const resource = (env: string, ref: string) => templateJson(env, ref.split('/')[0]).Resources[ref.split('/')[1]];
+
+  test('every enforced control has an evidence entry, and only enforced controls of the catalog do', () => {
+    expect(enforced.filter((e) => CONTROL_EVIDENCE[e.id] === undefined).map((e) => e.id)).toEqual([]);
+    const enforcedIds = new Set(enforced.map((e) => e.id));
+    expect(Object.keys(CONTROL_EVIDENCE).filter((id) => !enforcedIds.has(id))).toEqual([]);
+  });
+
+  test('every enforced control names at least one resource in each environment, or says why not (inherited, not applicable, or enforced outside the templates)', () => {
+    const missing: string[] = [];
+    for (const e of enforced) {
+      const evidence = CONTROL_EVIDENCE[e.id];
+      if (isOutsideTemplates(evidence)) {
+        // The marker carries a reason: where the control is enforced and which tests prove it.
+        expect({ id: e.id, evidence: e.evidence }).toEqual({ id: e.id, evidence: expect.stringMatching(new RegExp(`^${OUTSIDE_TEMPLATES_MARKER}: .{20,}`)) });
+        expect(e.environments).toEqual({});
+        continue;
+      }
+      for (const env of envs) {
+        const r = e.environments[env.name];
+        if (r === 'inherited' || (typeof r === 'string' && /^not applicable: .+/.test(r))) continue;
+        if (!Array.isArray(r) || r.length === 0) missing.push(`${env.name} ${e.id}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  test('each listed resource exists in its environment\'s templates', () => {
+    const dangling = enforced.flatMap((e) =>
+      Object.entries(e.environments).flatMap(([env, r]) => (Array.isArray(r) ? r.filter((ref) => resource(env, ref) === undefined).map((ref) => `${e.id} ${env} ${ref}`) : [])),
+    );
+    expect(dangling).toEqual([]);
+  });
 
   test('names the enforcing resources of each enforced control per environment, by stack and logical ID', () => {
-    const dbTls = entries.find((e) => e.id === 'DB-TLS')!;
+    const dbTls = entry('DB-TLS');
     for (const env of ['staging', 'production']) expect(dbTls.environments[env]).toEqual(expect.arrayContaining([expect.stringMatching(/^Data1\/DatabaseParameters/)]));
     expect(dbTls.nagRules).toEqual(['SaasBaseline-PostgresForceSsl']);
   });
 
-  test('marks the account-baseline controls inherited in an environment whose baseline is off', () => {
+  test('evidence is the resources that carry the control, not every resource of a type', () => {
+    for (const env of envs) {
+      // Only roles whose trust policy requires MFA: not the flow-log, task or backup roles.
+      const mfaRoles = entry('IAM-MFA-ROLES').environments[env.name] as string[];
+      expect(mfaRoles.length).toBeGreaterThan(0);
+      for (const ref of mfaRoles) expect({ ref, trust: JSON.stringify(resource(env.name, ref).Properties.AssumeRolePolicyDocument) }).toEqual({ ref, trust: expect.stringContaining('aws:MultiFactorAuthPresent') });
+      // One key per tenant, each in a data stack.
+      const tenantKeys = entry('TEN-DEDICATED-KEY').environments[env.name] as string[];
+      expect(tenantKeys).toHaveLength(env.data.tenants.length);
+      for (const ref of tenantKeys) expect(ref).toMatch(/^Data\d+\//);
+      // The trail's metric filters and the alarms on their metrics, in the account baseline, and no operational alarm.
+      const cis = entry('MON-CIS-ALARMS').environments[env.name];
+      if (cis === 'inherited') continue;
+      const types = new Set((cis as string[]).map((ref) => resource(env.name, ref).Type));
+      expect(types).toEqual(new Set(['AWS::Logs::MetricFilter', 'AWS::CloudWatch::Alarm']));
+      expect((cis as string[]).filter((ref) => (entry('MON-OPERATIONAL-ALARMS').environments[env.name] as string[]).includes(ref))).toEqual([]);
+    }
+  });
+
+  test('AUD-CLOUDTRAIL: marks the account-baseline controls inherited in an environment whose baseline is off', () => {
     const off = envs.map((e) => (e.name === 'staging' ? { ...e, accountBaseline: { ...e.accountBaseline, enabled: false } } : e));
     const report = buildControlsReport(CATALOG, [], [], environmentTemplates(new CloudAssembly(process.env.SSB_SYNTH_DIR!), off));
     const trail = report.find((e) => e.id === 'AUD-CLOUDTRAIL')!;
     expect(trail.environments.staging).toBe('inherited');
     expect(trail.environments.production).toEqual(expect.arrayContaining([expect.stringMatching(/^AccountBaseline\//)]));
+  });
+
+  test('marks a control not applicable, with the config reason, where the environment switches it off', () => {
+    const off = envs.map((e) => ({ ...e, edge: { ...e.edge, shieldAdvanced: false } }));
+    const report = buildControlsReport(CATALOG, [], [], environmentTemplates(new CloudAssembly(process.env.SSB_SYNTH_DIR!), off));
+    for (const env of envs) expect(report.find((e) => e.id === 'EDGE-DDOS-SHIELD')!.environments[env.name]).toBe('not applicable: edge.shieldAdvanced is false');
   });
 
   test('lists every control of the catalog, organisational and customer ones with their reasons', () => {
@@ -45,11 +108,63 @@ describe('controls report', () => {
     for (const c of CATALOG.filter((x) => x.kind !== 'enforced')) expect(c.reason && md.includes(c.reason.replace(/\|/g, '\\|').replace(/\n/g, ' '))).toBeTruthy();
   });
 
-  test('docs/controls.md is up to date (run `npm run docs`)', () => {
+  test('the Markdown renders each enforced control\'s resources per environment and its test titles, long lists folded', () => {
+    const md = renderControlsMarkdown(entries);
+    const section = (id: string) => md.slice(md.indexOf(`\n### ${id}\n`), md.indexOf('\n### ', md.indexOf(`\n### ${id}\n`) + 1));
+    const dbTls = section('DB-TLS');
+    for (const ref of entry('DB-TLS').environments.production as string[]) expect(dbTls).toContain(`\`${ref}\``);
+    expect(dbTls).toContain(entry('DB-TLS').tests[0].replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    expect(section('NET-NACLS')).toMatch(/<details><summary>\d+ resources<\/summary>/);
+    expect(section('DEL-CI-TESTS')).toContain(OUTSIDE_TEMPLATES_MARKER);
+  });
+
+  test('a clean synthesis has no open findings, so no control shows them', () => {
+    expect(entries.filter((e) => e.findings.length > 0 || e.status === 'open findings').map((e) => e.id)).toEqual([]);
+  });
+
+  test('open findings of validation-report.json show per control, and the control\'s status is "open findings"', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-findings-'));
+    try {
+      const violation = (ruleName: string, constructPath: string) => ({ ruleName, severity: 'error', description: 'd', violatingConstructs: [{ constructPath }] });
+      const report = {
+        pluginReports: [
+          { summary: { pluginName: 'SaasBaseline' }, violations: [violation('SaasBaseline-PostgresForceSsl', 'production/Data1/DatabaseParameters')] },
+          {
+            summary: { pluginName: 'NIST.800.53.R5' },
+            violations: [violation('NIST.800.53.R5-VPCNoUnrestrictedRouteToIGW', 'production/Network/Vpc/PublicSubnet1/DefaultRoute'), violation('NIST.800.53.R5-SomeRuleNoEntryCites', 'production/Workload/X')],
+          },
+        ],
+      };
+      fs.writeFileSync(path.join(dir, VALIDATION_REPORT_FILE), JSON.stringify(report));
+      const open: Finding[] = readFindings(dir);
+      const withFindings = buildControlsReport(CATALOG, [], [], templates, open);
+      const of = (id: string) => withFindings.find((e) => e.id === id) as ControlReportEntry;
+      // An own rule names its control; a published rule the acknowledgement table cites, that table's control; any other, DEL-COMPLIANCE-PACKS.
+      expect(of('DB-TLS')).toMatchObject({ status: 'open findings', findings: [{ pack: 'SaasBaseline', rule: 'SaasBaseline-PostgresForceSsl', constructPath: 'production/Data1/DatabaseParameters' }] });
+      expect(of('NET-TIERED-SUBNETS').status).toBe('open findings');
+      expect(of('DEL-COMPLIANCE-PACKS').findings.map((f) => f.rule)).toEqual(['NIST.800.53.R5-SomeRuleNoEntryCites']);
+      expect(of('DB-ENCRYPTION-AT-REST').status).toBe('implemented');
+      expect(renderControlsMarkdown(withFindings)).toMatch(/### DB-TLS[\s\S]*open findings:\n  - SaasBaseline `SaasBaseline-PostgresForceSsl` at `production\/Data1\/DatabaseParameters`/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a finding reported per value (AwsSolutions-IAM5[...]) maps through its rule', () => {
+    expect(controlsOfFinding({ rule: 'AwsSolutions-IAM5[Resource::*]' })).not.toEqual(['DEL-COMPLIANCE-PACKS']);
+  });
+
+  test('the report does not depend on the optional pipeline: acknowledgements outside the environment stages are left out', () => {
+    const pipelineAck = { constructPath: 'Pipeline/Delivery/Pipeline/Synth/Role', rule: 'NIST.800.53.R5-IAMNoInlinePolicy', reason: '[DEL-STAGED-ROLLOUT] generated by CDK Pipelines' };
+    const withPipeline = buildControlsReport(CATALOG, readTestTitles(__dirname), [...acknowledgements(), pipelineAck], templates, findings());
+    expect(renderControlsJson(withPipeline)).toEqual(renderControlsJson(entries));
+  });
+
+  test('docs/controls.md is up to date (run `npm run report`)', () => {
     expect(fs.readFileSync(path.join(DOCS, 'controls.md'), 'utf8')).toEqual(renderControlsMarkdown(entries));
   });
 
-  test('docs/controls.json is up to date (run `npm run docs`)', () => {
+  test('docs/controls.json is up to date (run `npm run report`)', () => {
     expect(fs.readFileSync(path.join(DOCS, 'controls.json'), 'utf8')).toEqual(renderControlsJson(entries));
   });
 });

@@ -2,15 +2,18 @@
  * The PostgreSQL data tier, read from the synthesized data stacks of both environments.
  */
 import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
+import { tenantAvailabilityZones } from '../lib/config/data-layout';
 import { DATABASE_PORT } from '../lib/constants/ports';
 import { ACCESS_LOGS_TAG, BACKUP_TAG, TENANT_TAG_KEY } from '../lib/constants/tags';
 import { TenantDatabase } from '../lib/constructs/data/tenant-database';
 import { TenantDatastore } from '../lib/constructs/data/tenant-datastore';
+import { DataStack } from '../lib/stacks/data-stack';
 import { allStacks, ENV_NAMES, templateJson, crossStackRef, grantsOfRole } from './support/synth';
 
 const CONFIGS = Object.fromEntries(loadEnvironments(ENVIRONMENTS).map((e) => [e.name, e]));
@@ -33,7 +36,7 @@ describe.each(ENV_NAMES)('%s data tier', (env) => {
   const clusters = () => ofType(env, 'AWS::RDS::DBCluster');
   const instancesOf = (cluster: Resource) => ofType(env, 'AWS::RDS::DBInstance').filter((i) => i.Properties.DBClusterIdentifier?.Ref === cluster.id);
 
-  test('there is one cluster per configured tenant', () => {
+  test('TEN-DEDICATED-DATASTORE: there is one cluster per configured tenant', () => {
     expect(clusters().map((c) => tag(c, TENANT_TAG_KEY)).sort()).toEqual(config.data.tenants.map((t) => t.id).sort());
   });
 
@@ -48,6 +51,17 @@ describe.each(ENV_NAMES)('%s data tier', (env) => {
       expect(instances.map((i) => i.Properties.PromotionTier).sort()).toEqual([0, 2]);
       expect(instances.every((i) => i.Properties.DBInstanceClass === config.data.instanceClass)).toBe(true);
     }
+  });
+
+  test('DB-MULTI-AZ: each writer sits in the zone its tenant ID hashes to and the reader in the next, whatever the tenant\'s position', () => {
+    const writerAndReader = (c: Resource) =>
+      instancesOf(c)
+        .sort((a, b) => a.Properties.PromotionTier - b.Properties.PromotionTier)
+        .map((i) => i.Properties.AvailabilityZone);
+    const actual = Object.fromEntries(clusters().map((c) => [tag(c, TENANT_TAG_KEY), writerAndReader(c)]));
+    expect(actual).toEqual(Object.fromEntries(config.data.tenants.map((t) => [t.id, tenantAvailabilityZones(t.id, config.availabilityZones)])));
+    // The sample tenants keep the zones the earlier position-based spread gave them (no replacement on upgrade).
+    expect({ acme: actual.acme, globex: actual.globex }).toEqual({ acme: ['ap-southeast-1a', 'ap-southeast-1b'], globex: ['ap-southeast-1b', 'ap-southeast-1c'] });
   });
 
   test('DB-NETWORK-ACCESS: clusters sit in the isolated subnets and no instance is publicly accessible', () => {
@@ -77,6 +91,34 @@ describe.each(ENV_NAMES)('%s data tier', (env) => {
     }
   });
 
+  test('DB-NETWORK-ACCESS: the network ACL of the databases\' subnets admits only the database port, and only from the private subnets', () => {
+    const net: Record<string, any> = templateJson(env, 'Network').Resources;
+    const ofNet = (type: string) => Object.entries<any>(net).filter(([, r]) => r.Type === type);
+    const privateCidrs = ofNet('AWS::EC2::Subnet')
+      .filter(([, r]) => tag(r, 'aws-cdk:subnet-name') === 'Private')
+      .map(([, r]) => r.Properties.CidrBlock)
+      .sort();
+    expect(privateCidrs.length).toBeGreaterThan(0);
+    for (const c of clusters()) {
+      // The subnet group names the network stack's subnets through cross-stack outputs.
+      const subnetIds = byId(env, c.Properties.DBSubnetGroupName.Ref).Properties.SubnetIds.map((ref: any) => {
+        const named = ofNet('AWS::EC2::Subnet').filter(([id]) => crossStackRef(ref).includes(id));
+        expect(named).toHaveLength(1);
+        return named[0][0];
+      });
+      const associations = ofNet('AWS::EC2::SubnetNetworkAclAssociation').filter(([, r]) => subnetIds.includes(r.Properties.SubnetId.Ref));
+      expect(associations).toHaveLength(subnetIds.length);
+      const acls = [...new Set(associations.map(([, r]) => r.Properties.NetworkAclId.Ref))];
+      expect(acls).toHaveLength(1);
+      const admitted = ofNet('AWS::EC2::NetworkAclEntry')
+        .map(([, r]) => r.Properties)
+        .filter((e) => e.NetworkAclId.Ref === acls[0] && !e.Egress && e.RuleAction === 'allow')
+        .map((e) => ({ cidr: e.CidrBlock, ipv6: e.Ipv6CidrBlock, protocol: e.Protocol, ports: [e.PortRange?.From, e.PortRange?.To] }))
+        .sort((a, b) => String(a.cidr).localeCompare(String(b.cidr)));
+      expect(admitted).toEqual(privateCidrs.map((cidr) => ({ cidr, ipv6: undefined, protocol: 6, ports: [DATABASE_PORT, DATABASE_PORT] })));
+    }
+  });
+
   test('DB-ENCRYPTION-AT-REST: storage and Performance Insights use the tenant\'s rotating customer-managed key', () => {
     for (const c of clusters()) {
       const keyId = getAtt(c.Properties.KmsKeyId);
@@ -94,7 +136,7 @@ describe.each(ENV_NAMES)('%s data tier', (env) => {
     }
   });
 
-  test('enhanced monitoring publishes every 60 s through a role only RDS monitoring may assume', () => {
+  test('DB-ENCRYPTION-AT-REST: enhanced monitoring publishes every 60 s through a role only RDS monitoring may assume', () => {
     for (const c of clusters()) {
       for (const i of instancesOf(c)) {
         expect(i.Properties.MonitoringInterval).toBe(60);
@@ -124,6 +166,15 @@ describe.each(ENV_NAMES)('%s data tier', (env) => {
       expect(classes).toEqual(expect.arrayContaining(['ddl', 'role', 'write']));
       expect(classes.includes('read')).toBe(config.data.auditReads);
       expect(p).toMatchObject({ 'pgaudit.role': 'rds_pgaudit', 'pgaudit.log_parameter': '0', log_connections: '1', log_disconnections: '1' });
+    }
+  });
+
+  test('LOG-NO-CLIENT-CONTENT: slow and failing statements are logged without their bind values, and statements are not logged wholesale', () => {
+    for (const c of clusters()) {
+      const p = byId(env, c.Properties.DBClusterParameterGroupName.Ref).Properties.Parameters;
+      // log_min_duration_statement logs slow statements; these two drop their bound (customer) values.
+      expect(p).toMatchObject({ log_parameter_max_length: '0', log_parameter_max_length_on_error: '0', 'pgaudit.log_parameter': '0' });
+      expect(p.log_statement ?? 'none').toBe('none');
     }
   });
 
@@ -184,7 +235,7 @@ describe.each(ENV_NAMES)('%s data tier', (env) => {
     }
   });
 
-  test('every cluster has CPU, memory, local storage, connections and replica lag alarms that notify the operations topic', () => {
+  test('MON-OPERATIONAL-ALARMS: every cluster has CPU, memory, local storage, connections and replica lag alarms that notify the operations topic', () => {
     const alarms = ofType(env, 'AWS::CloudWatch::Alarm');
     for (const c of clusters()) {
       const mine = alarms.filter((a) => a.Properties.Dimensions?.some((d: any) => d.Name === 'DBClusterIdentifier' && d.Value === c.Properties.DBClusterIdentifier));
@@ -231,6 +282,58 @@ describe.each(ENV_NAMES)('%s data tier', (env) => {
       const sse = b.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0];
       expect(sse).toMatchObject({ BucketKeyEnabled: true, ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } });
     }
+  });
+});
+
+describe('DB-MULTI-AZ: tenant zones do not depend on the tenant list', () => {
+  /** Writer and reader zone of every tenant, and the instances' logical IDs, of one small data stack. */
+  function zonesOf(tenantIds: string[]): Record<string, string[]> {
+    const config = CONFIGS.production;
+    // As tenants.test.ts's 50-tenant synthesis: no CloudFormation validation (it only warns about fixed zones).
+    const app = new App({ builtinCloudFormationValidation: false });
+    const env = { account: config.account, region: config.region };
+    const net = new Stack(app, 'Net', { env });
+    const vpc = new ec2.Vpc(net, 'Vpc', {
+      availabilityZones: [...config.availabilityZones],
+      subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+    });
+    const data = new DataStack(app, 'Data1', {
+      config,
+      shard: 1,
+      tenants: tenantIds.map((id) => ({ id, displayName: id, shard: 1 })),
+      vpc,
+      workloadSecurityGroup: new ec2.SecurityGroup(net, 'Workload', { vpc }),
+      operationsTopic: new sns.Topic(net, 'Operations'),
+    });
+    const resources: Record<string, any> = Template.fromStack(data).toJSON().Resources;
+    return Object.fromEntries(
+      Object.entries(resources)
+        .filter(([, r]) => r.Type === 'AWS::RDS::DBInstance')
+        .map(([id, r]) => [id, [tag(r, TENANT_TAG_KEY), r.Properties.AvailabilityZone]]),
+    );
+  }
+
+  test('DB-MULTI-AZ: removing a tenant leaves the other tenants\' zones unchanged', () => {
+    const tenants = ['acme', 'globex', 'initech', 'umbrella', 'hooli', 'stark', 'wayne'];
+    const before = zonesOf(tenants);
+    const after = zonesOf(tenants.filter((t) => t !== 'globex'));
+    const kept = Object.fromEntries(Object.entries(before).filter(([, [tenant]]) => tenant !== 'globex'));
+    // Same instances (logical IDs), each in the same zone: nothing of another tenant is replaced.
+    expect(after).toEqual(kept);
+    expect(Object.keys(after)).toHaveLength(2 * (tenants.length - 1));
+    // Writers still spread across the zones.
+    expect(new Set(Object.entries(after).filter(([id]) => /Writer/.test(id)).map(([, [, zone]]) => zone)).size).toBeGreaterThan(1);
+  });
+
+  test('DB-MULTI-AZ: writer and reader always differ, and fewer than two zones is refused', () => {
+    for (const id of ['acme', 'globex', 'a1', 'zz']) {
+      for (const n of [2, 3, 6]) {
+        const zones = Array.from({ length: n }, (_, i) => `ap-southeast-1${'abcdef'[i]}`);
+        const [writer, reader] = tenantAvailabilityZones(id, zones);
+        expect({ id, n, differ: writer !== reader, next: zones.indexOf(reader) === (zones.indexOf(writer) + 1) % n }).toEqual({ id, n, differ: true, next: true });
+      }
+    }
+    expect(() => tenantAvailabilityZones('acme', ['ap-southeast-1a'])).toThrow(/^tenantAvailabilityZones zones: got \["ap-southeast-1a"\], expected at least 2 zones/);
   });
 });
 

@@ -2,13 +2,17 @@
  * Staff access (IAM-*): every property is read from the synthesized templates. The sample
  * environments trust an account; one in-process synthesis covers a SAML provider.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
 import type { EnvironmentConfig } from '../lib/config/schema';
 import { TENANT_TAG_KEY } from '../lib/constants/tags';
-import { BreakGlassAlert } from '../lib/constructs/identity/break-glass-alert';
+import { BREAK_GLASS_ROLE_ARN_GLOB, BreakGlassAlert } from '../lib/constructs/identity/break-glass-alert';
+import { AUTH_EVENT_LOG_GROUP_PREFIX } from '../lib/constructs/identity/customer-user-pool';
+import { GLOBAL_SERVICE_ACTIONS } from '../lib/constructs/identity/staff-policies';
 import { StaffRole } from '../lib/constructs/identity/staff-role';
 import { AlertingStack } from '../lib/stacks/alerting-stack';
 import { IdentityStack } from '../lib/stacks/identity-stack';
@@ -16,11 +20,16 @@ import { ENV_NAMES, allResources, templateJson, crossStackRef } from './support/
 
 const CONFIGS = Object.fromEntries(loadEnvironments(ENVIRONMENTS).map((e) => [e.name, e]));
 const LEVELS = ['administrator', 'operator', 'developer', 'security-auditor', 'break-glass'] as const;
+/** Privileged: one-hour sessions and an MFA sign-in no older than identity.mfaMaxAgeSeconds. */
 const PRIVILEGED = ['administrator', 'operator', 'break-glass'];
 const ADMINS = ['administrator', 'break-glass'];
 const BELOW_ADMIN = ['operator', 'developer', 'security-auditor'];
 
 const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+
+/** A CloudWatch Logs string glob (`*` any run of characters) as a whole-string regular expression. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const globRegExp = (glob: string) => new RegExp('^' + glob.split('*').map(escapeRegExp).join('.*') + '$');
 
 /** The staff roles of an environment's identity stack, by level, with the managed policies they attach. */
 function staffRoles(resources: Record<string, any>, env: string): Record<string, { id: string; props: any; policies: any[] }> {
@@ -63,9 +72,22 @@ describe.each(ENV_NAMES)('staff access of %s', (env) => {
     expect(actions('developer')).toEqual(expect.arrayContaining(['logs:FilterLogEvents', 'cloudwatch:Get*', 'ecs:Describe*', 'rds:Describe*']));
     expect(actions('developer')).not.toContain('sts:AssumeRole');
     expect(roles['security-auditor'].policies.map((p) => JSON.stringify(p.arn ?? ''))).toContainEqual(expect.stringContaining(':iam::aws:policy/SecurityAudit'));
-    // The operator deploys through this account's CDK bootstrap roles only.
-    const assume = statementsOf(roles.operator).find((s) => asArray(s.Action).includes('sts:AssumeRole'));
-    expect(JSON.stringify(assume.Resource)).toMatch(/:iam::",\{"Ref":"AWS::AccountId"\},":role\/cdk-\*"/);
+  });
+
+  test('IAM-STAFF-ROLES: the operator may assume only the CDK deploy and asset-publishing bootstrap roles of this account', () => {
+    const assume = statementsOf(roles.operator).filter((s) => s.Effect === 'Allow' && asArray(s.Action).includes('sts:AssumeRole'));
+    expect(assume).toHaveLength(1);
+    const names = asArray(assume[0].Resource).map((r: any) => {
+      const parts = r['Fn::Join'][1];
+      expect(parts).toContainEqual({ Ref: 'AWS::AccountId' });
+      return parts[parts.length - 1].replace(/^:role\//, '');
+    });
+    expect(names.sort()).toEqual(['cdk-*-deploy-role-*', 'cdk-*-file-publishing-role-*', 'cdk-*-image-publishing-role-*']);
+    // Not the lookup role (ReadOnlyAccess reads customer objects and logs) nor the execution role.
+    for (const other of ['cdk-hnb659fds-lookup-role-222222222222-ap-southeast-1', 'cdk-hnb659fds-cfn-exec-role-222222222222-ap-southeast-1']) {
+      expect({ other, matched: names.some((n: string) => globRegExp(n).test(other)) }).toEqual({ other, matched: false });
+    }
+    expect(names.some((n: string) => globRegExp(n).test('cdk-hnb659fds-deploy-role-222222222222-ap-southeast-1'))).toBe(true);
   });
 
   test('IAM-STAFF-ROLES: no IAM user or access key exists for people', () => {
@@ -81,11 +103,11 @@ describe.each(ENV_NAMES)('staff access of %s', (env) => {
     }
   });
 
-  test('IAM-MFA-ROLES: administrator and break-glass require an MFA sign-in no older than configured', () => {
+  test('IAM-MFA-ROLES: administrator, operator and break-glass require an MFA sign-in no older than configured', () => {
     for (const level of LEVELS) {
       for (const s of roles[level].props.AssumeRolePolicyDocument.Statement) {
         const age = s.Condition?.NumericLessThan?.['aws:MultiFactorAuthAge'];
-        expect({ level, age }).toEqual({ level, age: ADMINS.includes(level) ? String(config.identity.mfaMaxAgeSeconds) : undefined });
+        expect({ level, age }).toEqual({ level, age: PRIVILEGED.includes(level) ? String(config.identity.mfaMaxAgeSeconds) : undefined });
       }
     }
     if (config.tier === 'production') expect(config.identity.mfaMaxAgeSeconds).toBeLessThanOrEqual(3600);
@@ -123,6 +145,27 @@ describe.each(ENV_NAMES)('staff access of %s', (env) => {
     }
   });
 
+  test('IAM-CUSTOMER-DATA-RESTRICTED: operator, developer and auditor cannot read the customer authentication event log group', () => {
+    const authGroups = Object.values<any>(resources)
+      .filter((r) => r.Type === 'AWS::Logs::LogGroup' && String(r.Properties.LogGroupName).startsWith(AUTH_EVENT_LOG_GROUP_PREFIX))
+      .map((r) => r.Properties.LogGroupName as string);
+    expect(authGroups).toHaveLength(1);
+    for (const level of BELOW_ADMIN) {
+      const deny = statementsOf(roles[level]).find((s) => s.Effect === 'Deny' && JSON.stringify(s.Resource ?? '').includes(':log-group:'));
+      expect({ level, found: Boolean(deny) }).toEqual({ level, found: true });
+      expect([...asArray(deny.Action)].sort()).toEqual(['logs:FilterLogEvents', 'logs:GetLogEvents', 'logs:StartLiveTail', 'logs:StartQuery']);
+      // The ARN pattern names this account and region and covers the pool's log group.
+      const parts: any[] = deny.Resource['Fn::Join'][1];
+      expect(parts).toEqual(expect.arrayContaining([{ Ref: 'AWS::AccountId' }, { Ref: 'AWS::Region' }]));
+      const groupPattern = String(parts[parts.length - 1]).replace(/^:log-group:/, '');
+      for (const name of authGroups) expect({ name, matched: globRegExp(groupPattern).test(name) }).toEqual({ name, matched: true });
+    }
+    // Operational logs stay readable: the deny names the auth-event groups only.
+    for (const level of ['operator', 'developer']) {
+      expect(statementsOf(roles[level]).some((s) => s.Effect === 'Allow' && asArray(s.Action).includes('logs:FilterLogEvents') && s.Resource === '*')).toBe(true);
+    }
+  });
+
   test('IAM-MFA-USERS: a group whose managed policy denies all but MFA self-service until MFA is present', () => {
     const groups = Object.values<any>(resources).filter((r) => r.Type === 'AWS::IAM::Group');
     expect(groups).toHaveLength(1);
@@ -151,7 +194,7 @@ describe.each(ENV_NAMES)('staff access of %s', (env) => {
     }
   });
 
-  test('IAM-BREAK-GLASS-ALERT: an EventBridge rule on AssumeRole of the break-glass role pages the security topic', () => {
+  test('IAM-BREAK-GLASS-ALERT: an EventBridge rule on AssumeRole and AssumeRoleWithSAML of the break-glass role pages the security topic', () => {
     const rules = Object.values<any>(resources).filter((r) => r.Type === 'AWS::Events::Rule');
     const rule = rules.find((r) => r.Properties.EventPattern?.detail?.eventName?.includes('AssumeRole'));
     expect(rule.Properties.State).toBe('ENABLED');
@@ -160,7 +203,7 @@ describe.each(ENV_NAMES)('staff access of %s', (env) => {
       'detail-type': ['AWS API Call via CloudTrail'],
       detail: {
         eventSource: ['sts.amazonaws.com'],
-        eventName: ['AssumeRole'],
+        eventName: ['AssumeRole', 'AssumeRoleWithSAML'],
         // The ARN of the break-glass role, built from its fixed name (no cross-stack export needed).
         requestParameters: { roleArn: [`arn:aws:iam::${config.account}:role/${roles['break-glass'].props.RoleName}`] },
       },
@@ -177,9 +220,11 @@ describe.each(ENV_NAMES)('staff access of %s', (env) => {
 describe('IAM-NO-WILDCARD-ADMIN: no policy in any stack allows * on * except the administrator and break-glass roles', () => {
   const resources = allResources();
   const isStar = (x: unknown) => asArray(x as any).includes('*');
-  const starStatements = (doc: any) => asArray(doc?.Statement).filter((s: any) => s.Effect === 'Allow' && isStar(s.Action) && isStar(s.Resource));
+  // An Allow with NotAction on * grants everything but a few actions: as broad as * on *.
+  const starStatements = (doc: any) =>
+    asArray(doc?.Statement).filter((s: any) => s.Effect === 'Allow' && isStar(s.Resource) && (isStar(s.Action) || s.NotAction !== undefined));
 
-  test('IAM-NO-WILDCARD-ADMIN: only the administrator policy holds * on *, and only the two MFA-gated roles attach it', () => {
+  test('IAM-NO-WILDCARD-ADMIN: only the administrator policy holds * (or NotAction) on *, and only the two MFA-gated roles attach it', () => {
     const holders: string[] = [];
     for (const r of resources) {
       const docs =
@@ -242,14 +287,51 @@ describe('staff access with a SAML provider (in-process synthesis)', () => {
       expect(account.Condition.Bool).toEqual({ 'aws:MultiFactorAuthPresent': 'true' });
     }
   });
+
+  test('IAM-BREAK-GLASS-ALERT: the rule also matches the AssumeRoleWithSAML call SAML-federated staff make', () => {
+    const samlAction = roles['break-glass'].props.AssumeRolePolicyDocument.Statement[1].Action;
+    expect(samlAction).toBe('sts:AssumeRoleWithSAML');
+    const rules = t.findResources('AWS::Events::Rule');
+    const [rule] = Object.values<any>(rules).filter((r) => r.Properties.EventPattern?.source?.includes('aws.sts'));
+    expect(rule.Properties.EventPattern.detail.eventName).toContain(samlAction.replace(/^sts:/, ''));
+    expect(rule.Properties.EventPattern.detail.requestParameters.roleArn).toEqual([`arn:aws:iam::${config.account}:role/${roles['break-glass'].props.RoleName}`]);
+  });
 });
 
 describe('IAM-BREAK-GLASS-ALERT: the metric filter pattern for the trail log group', () => {
-  test('IAM-BREAK-GLASS-ALERT: matches AssumeRole of the role in CloudTrail JSON', () => {
+  test('IAM-BREAK-GLASS-ALERT: matches AssumeRole and AssumeRoleWithSAML of the role in CloudTrail JSON', () => {
     const pattern = BreakGlassAlert.filterPattern('arn:aws:iam::222222222222:role/production-break-glass').logPatternString;
     expect(pattern).toBe(
-      '{ ($.eventSource = "sts.amazonaws.com") && ($.eventName = "AssumeRole") && ($.requestParameters.roleArn = "arn:aws:iam::222222222222:role/production-break-glass") }',
+      '{ ($.eventSource = "sts.amazonaws.com") && (($.eventName = "AssumeRole") || ($.eventName = "AssumeRoleWithSAML")) && ($.requestParameters.roleArn = "arn:aws:iam::222222222222:role/production-break-glass") }',
     );
+  });
+
+  test.each(ENV_NAMES)('IAM-BREAK-GLASS-ALERT: the account trail alarm of %s matches the ARN of the break-glass role the identity stack creates', (env) => {
+    const filters = Object.values<any>(templateJson(env, 'AccountBaseline').Resources).filter(
+      (r) => r.Type === 'AWS::Logs::MetricFilter' && r.Properties.MetricTransformations[0].MetricName === 'BreakGlassRoleUse',
+    );
+    expect(filters).toHaveLength(1);
+    const pattern: string = filters[0].Properties.FilterPattern;
+    expect(pattern).toBe(BreakGlassAlert.filterPattern(BREAK_GLASS_ROLE_ARN_GLOB).logPatternString);
+    for (const call of ['AssumeRole', 'AssumeRoleWithSAML']) expect(pattern).toContain(`($.eventName = "${call}")`);
+    const glob = /\$\.requestParameters\.roleArn = "([^"]+)"/.exec(pattern)![1];
+    const role = staffRoles(templateJson(env, 'Identity').Resources, env)['break-glass'].props;
+    const arn = `arn:aws:iam::${CONFIGS[env].account}:role${role.Path ?? '/'}${role.RoleName}`;
+    expect({ glob, arn, matched: globRegExp(glob).test(arn) }).toEqual({ glob, arn, matched: true });
+    // No other staff role is caught by it.
+    for (const level of LEVELS.filter((l) => l !== 'break-glass')) expect(globRegExp(glob).test(`arn:aws:iam::${CONFIGS[env].account}:role/${env}-${level}`)).toBe(false);
+  });
+});
+
+describe('IAM-REGION-GUARDRAIL: the service control policy in docs/identity.md', () => {
+  test('IAM-REGION-GUARDRAIL: the documented SCP exempts exactly the global services the staff roles exempt', () => {
+    const doc = fs.readFileSync(path.join(__dirname, '..', 'docs', 'identity.md'), 'utf8');
+    const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]));
+    const scp = blocks.find((b) => asArray(b.Statement).some((s: any) => s.Sid === 'DenyOutsideAllowedRegions'));
+    expect(scp).toBeDefined();
+    const [statement] = scp.Statement;
+    expect(statement.Effect).toBe('Deny');
+    expect([...statement.NotAction].sort()).toEqual([...GLOBAL_SERVICE_ACTIONS].sort());
   });
 });
 

@@ -7,6 +7,8 @@ import * as path from 'path';
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
 import { CIS_ALARMS } from '../lib/constructs/audit/cis-alarms';
+import { FINDING_RUNBOOKS } from '../lib/constructs/monitoring/finding-routing';
+import { runbookEntryOf } from '../lib/report/alarm-table';
 import { allResources, allStacks, ENV_NAMES, template, templateJson } from './support/synth';
 
 const CONFIGS = Object.fromEntries(loadEnvironments(ENVIRONMENTS).map((e) => [e.name, e]));
@@ -29,6 +31,8 @@ const REQUIRED_CONFIG_RULES = [
   'S3_BUCKET_PUBLIC_WRITE_PROHIBITED',
   'VPC_FLOW_LOGS_ENABLED',
   'DB_INSTANCE_BACKUP_ENABLED',
+  'AURORA_RESOURCES_PROTECTED_BY_BACKUP_PLAN',
+  'SECRETSMANAGER_ROTATION_ENABLED_CHECK',
   'CLOUD_TRAIL_ENABLED',
   'MULTI_REGION_CLOUD_TRAIL_ENABLED',
   'CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED',
@@ -75,6 +79,21 @@ describe.each(ENV_NAMES)('continuous monitoring of %s', (env) => {
     expect(identifiers).toEqual(expect.arrayContaining(REQUIRED_CONFIG_RULES));
     // Rules evaluate only once the recorder and the channel exist.
     for (const [, r] of rules) expect(r.DependsOn?.length ?? 0).toBeGreaterThanOrEqual(2);
+  });
+
+  test('BAK-SELECTIONS: AWS Config reports any Aurora cluster that no backup plan protects', () => {
+    const rules = ofType(env, STACK, 'AWS::Config::ConfigRule').map(([, r]) => r.Properties);
+    const aurora = rules.filter((r) => r.Source.SourceIdentifier === 'AURORA_RESOURCES_PROTECTED_BY_BACKUP_PLAN');
+    expect(aurora).toHaveLength(1);
+    // No tag or ID filter: every cluster of the account and region is checked, not only tagged ones.
+    expect(aurora[0].InputParameters).toBeUndefined();
+  });
+
+  test('DB-CREDENTIAL-ROTATION: AWS Config reports any secret without rotation or rotated less often than data.rotationDays', () => {
+    const rules = ofType(env, STACK, 'AWS::Config::ConfigRule').map(([, r]) => r.Properties);
+    const rotation = rules.filter((r) => r.Source.SourceIdentifier === 'SECRETSMANAGER_ROTATION_ENABLED_CHECK');
+    expect(rotation).toHaveLength(1);
+    expect(rotation[0].InputParameters).toEqual({ maximumAllowedRotationFrequency: config.data.rotationDays });
   });
 
   test('MON-GUARDDUTY: the detector protects S3, RDS logins, EBS (malware) and Lambda, and monitors Fargate runtime with a managed agent', () => {
@@ -135,7 +154,8 @@ describe.each(ENV_NAMES)('continuous monitoring of %s', (env) => {
       ['NetworkGatewayChanges', /\$\.eventName = AttachInternetGateway/],
       ['RouteTableChanges', /\$\.eventName = CreateRoute\)/],
       ['VpcChanges', /\$\.eventName = CreateVpcPeeringConnection/],
-      ['BreakGlassRoleUse', /\$\.eventName = "AssumeRole"\) && \(\$\.requestParameters\.roleArn = "\*BreakGlass\*"\)/],
+      // IAM-BREAK-GLASS-ALERT: the role name the identity area gives its break-glass role, by account or SAML assumption.
+      ['BreakGlassRoleUse', /\(\(\$\.eventName = "AssumeRole"\) \|\| \(\$\.eventName = "AssumeRoleWithSAML"\)\) && \(\$\.requestParameters\.roleArn = "\*-break-glass"\)/],
     ];
     for (const [name, pattern] of expectations) {
       expect({ name, pattern: byName[name]?.FilterPattern }).toEqual({ name, pattern: expect.stringMatching(pattern) });
@@ -231,12 +251,50 @@ describe('runbook', () => {
     for (const a of alarms) expect(a.AlarmDescription).toContain(`Runbook: docs/audit.md#${a.MetricName.toLowerCase()}`);
   });
 
-  test('INC-FINDING-ROUTING: every routed finding type has a runbook entry', () => {
+  test('INC-FINDING-ROUTING: every routed finding type has a runbook entry, and its rule description links to it', () => {
     for (const heading of ['GuardDuty finding', 'Security Hub finding', 'Root sign-in']) {
       expect({ heading, entry: hasEntry(`${heading} (INC-FINDING-ROUTING)`) }).toEqual({ heading, entry: true });
     }
+    const descriptions = ofType('production', 'Alerting', 'AWS::Events::Rule').map(([, r]) => r.Properties.Description);
+    for (const anchor of Object.values(FINDING_RUNBOOKS)) expect(descriptions).toContainEqual(expect.stringContaining(`Runbook: ${anchor}`));
+  });
+
+  test('INC-ALARM-ACTIONS: every alarm and paging rule of every stack links to its own runbook entry: what it means and three first steps', () => {
+    const docs = new Map<string, string>();
+    const read = (file: string) => {
+      if (!docs.has(file)) docs.set(file, fs.readFileSync(path.join(__dirname, '..', file), 'utf8'));
+      return docs.get(file)!;
+    };
+    const paging = allResources().filter(
+      (r) => r.type === 'AWS::CloudWatch::Alarm' || (r.type === 'AWS::Events::Rule' && JSON.stringify(r.props.Targets ?? []).match(/Alerts(Security|Operations)/)),
+    );
+    expect(paging.length).toBeGreaterThan(0);
+    for (const r of paging) {
+      const where = `${r.env}/${r.stackId}/${r.logicalId}`;
+      const entry = runbookEntryOf(r.stackId, r.logicalId, r.resource) ?? '';
+      const [file, anchor] = entry.split('#');
+      expect({ where, entry, page: /^docs\/[a-z]+\.md$/.test(file) && anchor !== undefined }).toEqual({ where, entry, page: true });
+      // The entry is a "### " heading of its own (GitHub's slug), not a page-level "## " runbook
+      // section; its body, up to the next heading, says what the alert means, then steps 1 to 3.
+      const sections = read(file).split(/\n(?=#{2,3} )/);
+      const section = sections.find((sec) => sec.startsWith('### ') && slug(sec.split('\n')[0]) === anchor) ?? '';
+      const body = section.split('\n').slice(1).join('\n');
+      const meaning = body.split('\n1. ')[0].trim();
+      expect({ where, entry, found: section !== '', means: meaning.length > 0, steps: ['1. ', '2. ', '3. '].every((n) => body.includes(`\n${n}`)) }).toEqual({
+        where,
+        entry,
+        found: true,
+        means: true,
+        steps: true,
+      });
+    }
   });
 });
+
+/** GitHub's anchor of a markdown heading line. */
+function slug(heading: string): string {
+  return heading.replace(/^#+\s*/, '').trim().toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+}
 
 describe('INC-ALARM-ACTIONS: no alarm fires unseen', () => {
   /** Names the alert topics of an environment: the Alerting stack's topics, as the alarms reference them. */

@@ -8,6 +8,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { ENVIRONMENTS } from '../lib/config/environments';
+import { cidrRange } from '../lib/config/cidr';
 import { loadEnvironments } from '../lib/config/load';
 import { ADMIN_PORTS, DATABASE_PORT } from '../lib/constants/ports';
 import { OperatorVpn } from '../lib/constructs/network/operator-vpn';
@@ -82,12 +83,32 @@ const routeTablesOf = (env: string, tier: string): string[] => {
     .map(([, r]) => r.Properties.RouteTableId.Ref);
 };
 
+/**
+ * Whether a tier's ACL lets one TCP packet through in one direction, as the VPC evaluates it:
+ * some allow entry whose CIDR holds the remote address (the source inbound, the destination
+ * outbound) and whose range holds the destination port. Every entry is an allow (`entriesOf`
+ * checks that), so order does not matter and anything unmatched hits the implicit deny.
+ */
+function admits(entries: Entry[], packet: { egress: boolean; remote: number; port: number }): boolean {
+  return entries.some((e) => {
+    if (e.egress !== packet.egress || (e.protocol !== TCP && e.protocol !== -1)) return false;
+    const { first, last } = cidrRange(e.cidr);
+    const [from, to] = e.ports ?? [0, 65535];
+    return first <= packet.remote && packet.remote <= last && from <= packet.port && packet.port <= to;
+  });
+}
+
+/** An address inside a subnet (the tenth host), as the integer `admits` compares. */
+const hostIn = (cidr: string): number => cidrRange(cidr).first + 10;
+
+const byJson = (a: unknown, b: unknown) => JSON.stringify(a).localeCompare(JSON.stringify(b));
 const byKey = (a: Entry, b: Entry) => JSON.stringify(a).localeCompare(JSON.stringify(b));
 const sorted = (entries: Entry[]) => [...entries].sort(byKey);
 
 describe.each(ENV_NAMES)('network controls of %s', (env) => {
   const config = CONFIGS[env];
   const vpcCidr = config.network.vpcCidr;
+  const targetPort = config.workload.containerPort;
 
   test('NET-NACLS: every subnet is associated with its own tier network ACL, a different one per tier', () => {
     const tierAcls = TIERS.map((tier) => {
@@ -103,7 +124,7 @@ describe.each(ENV_NAMES)('network controls of %s', (env) => {
     template(env, 'Network').resourceCountIs('AWS::EC2::SubnetNetworkAclAssociation', resources(env, 'AWS::EC2::Subnet').length);
   });
 
-  test('NET-NACLS: the public ACL admits HTTPS, HTTP, TCP return ports and path-MTU ICMP, and sends HTTPS and return traffic', () => {
+  test('NET-NACLS: the public ACL admits HTTPS, HTTP, TCP return ports and path-MTU ICMP, and sends HTTPS, return traffic and the target port to the private subnets', () => {
     const ingress = entriesOf(env, 'Public').filter((e) => !e.egress);
     expect(sorted(ingress)).toEqual(
       sorted([
@@ -119,6 +140,7 @@ describe.each(ENV_NAMES)('network controls of %s', (env) => {
         { egress: true, cidr: ANYWHERE, protocol: TCP, ports: [443, 443] },
         { egress: true, cidr: ANYWHERE, protocol: TCP, ports: [1024, 65535] },
         { egress: true, cidr: vpcCidr, protocol: ICMP, icmp: FRAGMENTATION_NEEDED },
+        ...subnets(env, 'Private').map((s) => ({ egress: true, cidr: s.cidr, protocol: TCP, ports: [targetPort, targetPort] as [number, number] })),
       ]),
     );
   });
@@ -134,8 +156,48 @@ describe.each(ENV_NAMES)('network controls of %s', (env) => {
     );
     for (const e of fromInternet) if (e.protocol === TCP) expect(e.ports![0]).toBeGreaterThanOrEqual(1024);
     expect(sorted(ingress.filter((e) => e.cidr !== ANYWHERE))).toEqual(
-      sorted([{ egress: false, cidr: vpcCidr, protocol: TCP, ports: [443, 443] }, ...RETURN_PORTS.map((ports) => ({ egress: false, cidr: vpcCidr, protocol: TCP, ports }))]),
+      sorted([
+        { egress: false, cidr: vpcCidr, protocol: TCP, ports: [443, 443] },
+        ...RETURN_PORTS.map((ports) => ({ egress: false, cidr: vpcCidr, protocol: TCP, ports })),
+        ...subnets(env, 'Public').map((s) => ({ egress: false, cidr: s.cidr, protocol: TCP, ports: [targetPort, targetPort] as [number, number] })),
+      ]),
     );
+  });
+
+  test(`NET-NACLS: the load balancer reaches every task on the container port (${targetPort} here) and the answer comes back, through both ACLs, in every pair of zones`, () => {
+    const publicAcl = entriesOf(env, 'Public');
+    const privateAcl = entriesOf(env, 'Private');
+    // Ephemeral ports the load balancer may pick for its side (3389 is cut out of the return ranges).
+    const clientPorts = [1024, 3388, 3390, 32768, 65535];
+    const walks: Array<Record<string, unknown>> = [];
+    for (const lb of subnets(env, 'Public')) {
+      for (const task of subnets(env, 'Private')) {
+        const [lbAddress, taskAddress] = [hostIn(lb.cidr), hostIn(task.cidr)];
+        for (const clientPort of clientPorts) {
+          walks.push({
+            from: lb.cidr,
+            to: task.cidr,
+            clientPort,
+            requestLeavesPublic: admits(publicAcl, { egress: true, remote: taskAddress, port: targetPort }),
+            requestEntersPrivate: admits(privateAcl, { egress: false, remote: lbAddress, port: targetPort }),
+            answerLeavesPrivate: admits(privateAcl, { egress: true, remote: lbAddress, port: clientPort }),
+            answerEntersPublic: admits(publicAcl, { egress: false, remote: taskAddress, port: clientPort }),
+          });
+        }
+      }
+    }
+    expect(walks).toHaveLength(config.availabilityZones.length ** 2 * clientPorts.length);
+    for (const w of walks) {
+      expect(w).toEqual({ ...w, requestLeavesPublic: true, requestEntersPrivate: true, answerLeavesPrivate: true, answerEntersPublic: true });
+    }
+  });
+
+  test('NET-NACLS: the private tier does not admit the container port from the internet, only from the public subnets', () => {
+    const privateAcl = entriesOf(env, 'Private');
+    // A documentation address (RFC 5737) outside the VPC stands for any internet client.
+    expect(admits(privateAcl, { egress: false, remote: cidrRange('203.0.113.10/32').first, port: targetPort })).toBe(false);
+    const fromPublic = privateAcl.filter((e) => !e.egress && e.ports?.[0] === targetPort && e.ports[1] === targetPort);
+    expect(fromPublic.map((e) => e.cidr).sort()).toEqual(subnets(env, 'Public').map((s) => s.cidr).sort());
   });
 
   test('NET-NACLS: the private tier sends only HTTPS beyond the VPC, return traffic inside it, and the database port to the isolated subnets', () => {
@@ -302,18 +364,26 @@ describe('NET-OPERATOR-ACCESS: the Client VPN of production', () => {
 });
 
 describe('NET-NACLS: TierNetworkAcls validates its props', () => {
+  test.each([22, 3389, 0, 65536])('NET-NACLS: TierNetworkAcls refuses %s as the target port (an admin port, or no TCP port)', (port) => {
+    const { stack, vpc } = probeVpc();
+    expect(() => new TierNetworkAcls(stack, 'Acls', { vpc, vpcCidr: '10.0.0.0/16', targetPort: port })).toThrow(
+      new RegExp(`targetPort got ${port}, expected a TCP port \\(1-65535\\) other than 22, 3389`),
+    );
+  });
+
   test('NET-NACLS: TierNetworkAcls refuses an admin port as the database port, and a VPC without an isolated tier', () => {
     const { stack, vpc } = probeVpc();
-    expect(() => new TierNetworkAcls(stack, 'Ssh', { vpc, vpcCidr: '10.0.0.0/16', databasePort: 22 })).toThrow(/databasePort got 22, expected a TCP port \(1-65535\) other than 22, 3389/);
+    expect(() => new TierNetworkAcls(stack, 'Ssh', { vpc, vpcCidr: '10.0.0.0/16', targetPort: 80, databasePort: 22 })).toThrow(/databasePort got 22, expected a TCP port \(1-65535\) other than 22, 3389/);
     const flat = new ec2.Vpc(stack, 'Flat', { ipAddresses: ec2.IpAddresses.cidr('10.1.0.0/16'), maxAzs: 2 });
-    expect(() => new TierNetworkAcls(stack, 'TwoTiers', { vpc: flat, vpcCidr: '10.1.0.0/16' })).toThrow(/vpc got 2 public, 2 private and 0 isolated subnets, expected at least one of each/);
+    expect(() => new TierNetworkAcls(stack, 'TwoTiers', { vpc: flat, vpcCidr: '10.1.0.0/16', targetPort: 80 })).toThrow(/vpc got 2 public, 2 private and 0 isolated subnets, expected at least one of each/);
   });
 });
 
-describe('network stack with interface endpoints off and a mutual-TLS Client VPN (built in-process)', () => {
+describe('network stack with interface endpoints off, a mutual-TLS Client VPN and container port 8080 (built in-process)', () => {
   const base = CONFIGS.staging;
   const config = {
     ...base,
+    workload: { ...base.workload, containerPort: 8080 },
     network: {
       ...base.network,
       interfaceEndpoints: false,
@@ -346,6 +416,21 @@ describe('network stack with interface endpoints off and a mutual-TLS Client VPN
       expect(rule.Properties).toEqual(expect.objectContaining({ AuthorizeAllGroups: true }));
       expect(rule.Properties.TargetNetworkCidr).not.toBe(config.network.vpcCidr);
     }
+  });
+
+  test('NET-NACLS: the target-port entries follow workload.containerPort: 8080 from and to each subnet of the other tier, and nothing on 80', () => {
+    const entries = Object.values(t.findResources('AWS::EC2::NetworkAclEntry')).map((r: any) => r.Properties);
+    const onPort = (port: number) => entries.filter((e) => e.PortRange?.From === port && e.PortRange?.To === port);
+    expect(onPort(8080).map((e) => ({ egress: e.Egress, acl: e.NetworkAclId.Ref.replace(/[0-9A-F]{8}$/, '') })).sort(byJson)).toEqual(
+      [
+        ...config.availabilityZones.map(() => ({ egress: true, acl: 'VpcNetworkAclsPublic' })),
+        ...config.availabilityZones.map(() => ({ egress: false, acl: 'VpcNetworkAclsPrivate' })),
+      ].sort(byJson),
+    );
+    // Port 80 stays the public listener's alone: inbound from anywhere to the public tier, never toward the tasks.
+    expect(onPort(80).map((e) => ({ egress: e.Egress, cidr: e.CidrBlock, acl: e.NetworkAclId.Ref.replace(/[0-9A-F]{8}$/, '') }))).toEqual([
+      { egress: false, cidr: ANYWHERE, acl: 'VpcNetworkAclsPublic' },
+    ]);
   });
 
   test('NET-NACLS: the tier ACLs do not depend on the endpoints: the same three ACLs with their entries', () => {

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
-import { ENV_NAMES, template, templateJson } from './support/synth';
+import { allResources, crossStackRef, ENV_NAMES, template, templateJson } from './support/synth';
 
 const CONFIGS = Object.fromEntries(loadEnvironments(ENVIRONMENTS).map((e) => [e.name, e]));
 
@@ -22,6 +22,20 @@ function routesOf(env: string, tier: string): any[] {
       .map((r) => r.Properties.RouteTableId.Ref),
   );
   return Object.values<any>(resources).filter((r) => r.Type === 'AWS::EC2::Route' && tables.has(r.Properties.RouteTableId.Ref));
+}
+
+/**
+ * Every place a value of one of `ids` is used in the properties of `value`: a `Ref`, a
+ * `Fn::GetAtt`, or a cross-stack reference whose output or export name embeds the logical ID.
+ * Returns the top-level property under which each use sits.
+ */
+function usesOf(value: any, ids: readonly string[], property = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((v) => usesOf(v, ids, property));
+  if (value === null || typeof value !== 'object') return [];
+  const local = [value.Ref, value['Fn::GetAtt']?.[0]];
+  const remote = crossStackRef(value);
+  if (ids.some((id) => local.includes(id) || (remote !== '' && remote.includes(id)))) return [property];
+  return Object.entries(value).flatMap(([k, v]) => usesOf(v, ids, property || k));
 }
 
 describe.each(ENV_NAMES)('network of %s', (env) => {
@@ -56,23 +70,69 @@ describe.each(ENV_NAMES)('network of %s', (env) => {
     template(env, 'Network').resourceCountIs('AWS::EC2::NatGateway', config.network.natGateways);
   });
 
+  test('NET-TIERED-SUBNETS: nothing but the load balancer, the NAT gateways and the subnets\' own route-table and ACL associations uses a public subnet', () => {
+    const publicIds = subnets(env, 'Public').map((s) => s.id);
+    const uses = allResources()
+      .filter((r) => r.env === env)
+      .flatMap((r) => usesOf(r.props, publicIds).map((property) => `${r.stackId} ${r.type} ${property}`));
+    const allowed = new Set([
+      'Network AWS::EC2::SubnetRouteTableAssociation SubnetId',
+      'Network AWS::EC2::SubnetNetworkAclAssociation SubnetId',
+      'Network AWS::EC2::NatGateway SubnetId',
+      'Workload AWS::ElasticLoadBalancingV2::LoadBalancer Subnets',
+    ]);
+    expect([...new Set(uses)].filter((u) => !allowed.has(u))).toEqual([]);
+    // The check sees what it judges: the load balancer spans every public subnet, and the NAT gateways sit in them.
+    expect(uses.filter((u) => u.endsWith('LoadBalancer Subnets'))).toHaveLength(publicIds.length);
+    expect(uses.filter((u) => u.includes('NatGateway'))).toHaveLength(config.network.natGateways);
+  });
+
+  test('NET-MULTI-AZ: each private subnet\'s default route goes to a NAT gateway in its own zone wherever that zone has one (every zone in production)', () => {
+    const resources = templateJson(env, 'Network').Resources;
+    const zoneOfSubnet = new Map(subnets(env, 'Public').map((s) => [s.id, s.az]));
+    const natZones = Object.entries<any>(resources)
+      .filter(([, r]) => r.Type === 'AWS::EC2::NatGateway')
+      .map(([id, r]) => [id, zoneOfSubnet.get(r.Properties.SubnetId.Ref)] as const);
+    const zoneOfNat = new Map(natZones);
+    for (const s of subnets(env, 'Private')) {
+      const table = Object.values<any>(resources).find((r) => r.Type === 'AWS::EC2::SubnetRouteTableAssociation' && r.Properties.SubnetId.Ref === s.id)!.Properties.RouteTableId.Ref;
+      const routes = Object.values<any>(resources).filter((r) => r.Type === 'AWS::EC2::Route' && r.Properties.RouteTableId.Ref === table);
+      expect(routes.map((r) => r.Properties.DestinationCidrBlock)).toEqual(['0.0.0.0/0']);
+      const natZone = zoneOfNat.get(routes[0].Properties.NatGatewayId.Ref);
+      expect(natZone).toBeDefined();
+      if (natZones.some(([, az]) => az === s.az)) expect({ subnet: s.az, nat: natZone }).toEqual({ subnet: s.az, nat: s.az });
+    }
+    if (config.tier === 'production') {
+      expect(natZones.map(([, az]) => az).sort()).toEqual([...config.availabilityZones].sort());
+    }
+  });
+
   test('NET-TIERED-SUBNETS: isolated subnets have no route to the internet at all', () => {
     expect(subnets(env, 'Isolated')).toHaveLength(config.availabilityZones.length);
     expect(routesOf(env, 'Isolated')).toEqual([]);
   });
 
   test('NET-FLOW-LOGS: the VPC logs ALL traffic to a KMS-encrypted log group with retention', () => {
-    const t = template(env, 'Network');
-    t.hasResourceProperties('AWS::EC2::FlowLog', {
-      ResourceType: 'VPC',
-      TrafficType: 'ALL',
-      LogDestinationType: 'cloud-watch-logs',
-      DeliverLogsPermissionArn: Match.anyValue(),
-    });
-    t.hasResourceProperties('AWS::Logs::LogGroup', {
-      KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^LogKey'), 'Arn'] },
-      RetentionInDays: config.logs.retentionDays,
-    });
+    const resources = templateJson(env, 'Network').Resources;
+    const flowLogs = Object.values<any>(resources).filter((r) => r.Type === 'AWS::EC2::FlowLog');
+    expect(flowLogs).toHaveLength(1);
+    const [flowLog] = flowLogs;
+    expect(flowLog.Properties).toEqual(
+      expect.objectContaining({
+        ResourceType: 'VPC',
+        ResourceId: { Ref: expect.stringMatching(/^Vpc[0-9A-F]{8}$/) },
+        TrafficType: 'ALL',
+        LogDestinationType: 'cloud-watch-logs',
+        DeliverLogsPermissionArn: expect.anything(),
+        LogGroupName: { Ref: expect.any(String) },
+      }),
+    );
+    // The group the flow log writes to, not any encrypted group of the stack.
+    const group = resources[flowLog.Properties.LogGroupName.Ref];
+    expect(group.Type).toBe('AWS::Logs::LogGroup');
+    expect(group.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^LogKey/), 'Arn'] });
+    expect(resources[group.Properties.KmsKeyId['Fn::GetAtt'][0]].Type).toBe('AWS::KMS::Key');
+    expect(group.Properties.RetentionInDays).toBe(config.logs.retentionDays);
   });
 
   test('NET-DEFAULT-SG-CLOSED: the default security group is stripped of its rules', () => {

@@ -12,6 +12,7 @@ import { buildBaseline } from '../lib/app';
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { ConfigError, loadEnvironments } from '../lib/config/load';
 import { PIPELINE, loadPipeline } from '../lib/config/pipeline';
+import { PIPELINE_NODE_VERSION } from '../lib/constructs/delivery/delivery-pipeline';
 import { ACKNOWLEDGEMENTS } from '../lib/nag/acknowledgements';
 import { collectAcknowledgements, readFindings } from '../lib/report/findings';
 import { synthIndex, templateJson } from './support/synth';
@@ -41,6 +42,18 @@ describe('delivery pipeline (enabled)', () => {
     const synth = projects.find((p) => JSON.stringify(p.Properties.Source.BuildSpec).includes('npx cdk synth'));
     const spec = JSON.parse(synth.Properties.Source.BuildSpec);
     expect(spec.phases.build.commands).toEqual(['npm ci', 'npm test', 'npx cdk synth']);
+  });
+
+  test('DEL-CI-TESTS: every CodeBuild project of the pipeline pins the Node.js version CI uses, so tests run on the same runtime', () => {
+    const projects = Object.values<any>(template.findResources('AWS::CodeBuild::Project'));
+    expect(projects.length).toBeGreaterThan(0);
+    for (const p of projects) {
+      const spec = JSON.parse(p.Properties.Source.BuildSpec);
+      expect({ project: p.Properties.Description, nodejs: spec.phases?.install?.['runtime-versions']?.nodejs }).toEqual({ project: p.Properties.Description, nodejs: PIPELINE_NODE_VERSION });
+    }
+    // The same major version as the CI workflow's setup-node.
+    const ci = fs.readFileSync(path.join(__dirname, '..', '.github', 'workflows', 'ci.yml'), 'utf8');
+    expect([...ci.matchAll(/node-version:\s*(\d+)/g)].map((m) => Number(m[1]))).toEqual(expect.arrayContaining([PIPELINE_NODE_VERSION]));
   });
 
   test('DEL-STAGED-ROLLOUT: artifacts are KMS-encrypted in a versioned bucket with access logging, and the stack is termination-protected', () => {

@@ -9,7 +9,14 @@ import {
   PutRestoreValidationResultCommand,
 } from '@aws-sdk/client-backup';
 import { DescribeDBClusterParametersCommand, DescribeDBClustersCommand, RDSClient } from '@aws-sdk/client-rds';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, DockerImage, Stack } from 'aws-cdk-lib';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { mockClient } from 'aws-sdk-client-mock';
+import { handlerBundling } from '../lib/constructs/common/handler-bundling';
+import { RestoreValidator } from '../lib/constructs/backup/restore-validator';
 import { handler, type RestoreJobEvent } from '../lib/lambda/restore-validation/index';
 
 const backup = mockClient(BackupClient);
@@ -146,5 +153,53 @@ describe('BAK-RESTORE-VALIDATION: the restore-validation function', () => {
     rds.on(DescribeDBClustersCommand).rejects(new Error('x'.repeat(5000)));
     await handler(EVENT);
     expect(reported().message!.length).toBeLessThanOrEqual(1000);
+  });
+});
+
+describe('BAK-RESTORE-VALIDATION: the function is bundled by local esbuild, never Docker', () => {
+  const entry = path.join(__dirname, '..', 'lib', 'lambda', 'restore-validation', 'index.ts');
+
+  test('BAK-RESTORE-VALIDATION: handlerBundling turns Docker off and fixes the asset hash from the sources', () => {
+    const bundling = handlerBundling(entry, { sourceMap: false });
+    expect(bundling).toMatchObject({ forceDockerBundling: false, minify: true, target: 'node22', externalModules: ['@aws-sdk/*'], sourceMap: false });
+    expect(bundling.assetHash).toMatch(/^[0-9a-f]{64}$/);
+    // The hash follows the inputs: the same sources give the same hash, other options another.
+    expect(handlerBundling(entry, { sourceMap: false }).assetHash).toBe(bundling.assetHash);
+    expect(handlerBundling(entry, { sourceMap: true }).assetHash).not.toBe(bundling.assetHash);
+  });
+
+  test('BAK-RESTORE-VALIDATION: synthesizing the function bundles it locally with esbuild, with no Docker image built or run', () => {
+    // Docker bundling builds an image (DockerImage.fromBuild) and runs it; neither may happen.
+    const fromBuild = jest.spyOn(DockerImage, 'fromBuild');
+    const run = jest.spyOn(DockerImage.prototype, 'run');
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-restore-validation-'));
+    try {
+      const app = new App({ outdir });
+      const stack = new Stack(app, 'S', { env: { account: '111111111111', region: 'ap-southeast-1' } });
+      const validator = new RestoreValidator(stack, 'RestoreValidation', { logRetentionDays: 30, alertTopic: new sns.Topic(stack, 'Alerts') });
+      const assembly = app.synth();
+      expect(fromBuild).not.toHaveBeenCalled();
+      expect(run).not.toHaveBeenCalled();
+
+      const template = assembly.getStackArtifact(stack.artifactId).template;
+      const fn = template.Resources[stack.getLogicalId(validator.function.node.defaultChild as any)];
+      const assetHash = /^([0-9a-f]{64})\.zip$/.exec(fn.Properties.Code.S3Key)?.[1];
+      expect(assetHash).toBeDefined();
+      // The staged asset is esbuild's output: one minified CommonJS file that requires the AWS SDK
+      // the runtime provides instead of inlining it, and no TypeScript.
+      const dir = path.join(outdir, `asset.${assetHash}`);
+      expect(fs.readdirSync(dir)).toEqual(['index.js']);
+      const bundle = fs.readFileSync(path.join(dir, 'index.js'), 'utf8');
+      expect(bundle).toMatch(/require\("@aws-sdk\/client-backup"\)/);
+      expect(bundle).toMatch(/require\("@aws-sdk\/client-rds"\)/);
+      expect(bundle.split('\n').length).toBeLessThan(10);
+      expect(bundle).not.toMatch(/\binterface RestoreJobEvent\b/);
+      // A file asset, no container image asset.
+      const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'S.assets.json'), 'utf8'));
+      expect(Object.keys(manifest.dockerImages ?? {})).toEqual([]);
+      expect(manifest.files[assetHash!].source).toEqual({ path: `asset.${assetHash}`, packaging: 'zip' });
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });

@@ -43,9 +43,9 @@ describe.each(ENV_NAMES)('customer sign-in of %s', (env) => {
     expect(p.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: !config.signIn.selfSignUp });
   });
 
-  test('SIGNIN-MFA: MFA as configured (never off in production), TOTP plus the configured second factor', () => {
-    expect(p.MfaConfiguration).toBe({ required: 'ON', optional: 'OPTIONAL', off: 'OFF' }[config.signIn.mfa]);
-    if (config.tier === 'production') expect(p.MfaConfiguration).not.toBe('OFF');
+  test('SIGNIN-MFA: MFA as configured (never off), TOTP plus the configured second factor', () => {
+    expect(p.MfaConfiguration).toBe({ required: 'ON', optional: 'OPTIONAL' }[config.signIn.mfa]);
+    expect(p.MfaConfiguration).not.toBe('OFF');
     const factor = config.signIn.secondFactor === 'email' ? 'EMAIL_OTP' : 'SMS_MFA';
     expect([...p.EnabledMfas].sort()).toEqual(['SOFTWARE_TOKEN_MFA', factor].sort());
     if (factor === 'SMS_MFA') {
@@ -62,8 +62,12 @@ describe.each(ENV_NAMES)('customer sign-in of %s', (env) => {
     }
   });
 
-  test('SIGNIN-PASSWORDLESS: e-mail one-time codes and passkeys are first factors, bound to the HTTPS domain', () => {
-    expect(p.Policies.SignInPolicy.AllowedFirstAuthFactors).toEqual(expect.arrayContaining(['EMAIL_OTP', 'WEB_AUTHN']));
+  test('SIGNIN-PASSWORDLESS: passkeys are a first factor that satisfies MFA, bound to the HTTPS domain; e-mail codes only where MFA is optional', () => {
+    // Cognito offers no passwordless code to a user with MFA: under required MFA the passkey,
+    // verified by PIN or biometric, is the passwordless factor, and it counts as MFA.
+    const expected = config.signIn.mfa === 'optional' ? ['EMAIL_OTP', 'PASSWORD', 'WEB_AUTHN'] : ['PASSWORD', 'WEB_AUTHN'];
+    expect([...p.Policies.SignInPolicy.AllowedFirstAuthFactors].sort()).toEqual(expected);
+    expect(p.WebAuthnFactorConfiguration).toBe('MULTI_FACTOR_WITH_USER_VERIFICATION');
     expect(p.WebAuthnRelyingPartyID).toBe(config.edge.domainName);
     expect(p.WebAuthnUserVerification).toBe('required');
     expect(p.EmailConfiguration).toEqual(expect.objectContaining({ EmailSendingAccount: 'DEVELOPER', From: config.signIn.email.from }));
@@ -76,8 +80,8 @@ describe.each(ENV_NAMES)('customer sign-in of %s', (env) => {
     });
   });
 
-  test('SIGNIN-THREAT-PROTECTION: threat protection is enforced; compromised credentials are blocked, risky sign-ins challenged or blocked', () => {
-    expect(p.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
+  test('SIGNIN-THREAT-PROTECTION: threat protection is enforced for standard and custom authentication; compromised credentials are blocked, risky sign-ins challenged or blocked', () => {
+    expect(p.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED', AdvancedSecurityAdditionalFlows: { CustomAuthMode: 'ENFORCED' } });
     const risk = one(resources, 'AWS::Cognito::UserPoolRiskConfigurationAttachment').Properties;
     expect(risk.UserPoolId).toEqual({ Ref: pool.id });
     expect(risk.ClientId).toBe('ALL');
@@ -184,6 +188,13 @@ describe('customer sign-in with optional MFA and every provider type (in-process
     const pool = one(resources, 'AWS::Cognito::UserPool').Properties;
     expect(pool.MfaConfiguration).toBe('OPTIONAL');
     expect([...pool.EnabledMfas].sort()).toEqual(['EMAIL_OTP', 'SOFTWARE_TOKEN_MFA']);
+  });
+
+  test('SIGNIN-PASSWORDLESS: with optional MFA, e-mail one-time codes join passkeys as first factors', () => {
+    const pool = one(resources, 'AWS::Cognito::UserPool').Properties;
+    expect([...pool.Policies.SignInPolicy.AllowedFirstAuthFactors].sort()).toEqual(['EMAIL_OTP', 'PASSWORD', 'WEB_AUTHN']);
+    // Users who did set up MFA still sign in without a password: with a passkey, which counts as MFA.
+    expect(pool.WebAuthnFactorConfiguration).toBe('MULTI_FACTOR_WITH_USER_VERIFICATION');
   });
 
   test('SIGNIN-FEDERATION: Facebook, Apple and OIDC providers read their secrets from Secrets Manager and ask sign-in scopes only', () => {

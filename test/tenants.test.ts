@@ -180,39 +180,154 @@ describe.each(ENV_NAMES)('%s single-tenant datastores', (env) => {
 describe('TEN-ISOLATED-ACCESS across the deployment', () => {
   /** Actions that read or change tenant data (or could), by service. */
   const TENANT_DATA_ACTION = /^(\*|rds-db:.*|rds:\*|secretsmanager:(\*|GetSecretValue)|kms:(\*|Decrypt|GenerateDataKey.*|ReEncrypt.*)|s3:(\*|Get.*|Put.*|Delete.*|List.*))$/;
+  /**
+   * Concrete actions that reach tenant data, directly or by handing it out (a snapshot, a share, a
+   * reset master password, a grant). A wildcard action that matches one of them is a data action.
+   */
+  const DATA_ACTIONS = [
+    'rds-db:connect',
+    'rds:ModifyDBCluster',
+    'rds:CreateDBClusterSnapshot',
+    'rds:CopyDBClusterSnapshot',
+    'rds:ModifyDBClusterSnapshotAttribute',
+    'rds:RestoreDBClusterToPointInTime',
+    'rds:StartExportTask',
+    'secretsmanager:GetSecretValue',
+    'secretsmanager:PutSecretValue',
+    'kms:Decrypt',
+    'kms:GenerateDataKey',
+    'kms:GenerateDataKeyWithoutPlaintext',
+    'kms:ReEncryptFrom',
+    'kms:CreateGrant',
+    's3:GetObject',
+    's3:GetObjectVersion',
+    's3:PutObject',
+    's3:DeleteObject',
+    's3:DeleteObjectVersion',
+    's3:ListBucket',
+    's3:PutBucketPolicy',
+    's3:RestoreObject',
+  ];
+  /** IAM matches actions case-insensitively, with `*` and `?` as wildcards. */
+  const pattern = (action: string) => new RegExp(`^${action.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  const isDataAction = (action: string) => TENANT_DATA_ACTION.test(action) || DATA_ACTIONS.some((a) => pattern(action).test(a));
 
-  test('TEN-ISOLATED-ACCESS: no IAM policy of any stack grants tenant-data actions on "*", except the MFA-gated administrator and break-glass roles', () => {
-    const offenders: string[] = [];
-    // IAM-NO-WILDCARD-ADMIN allows "*" on "*" to exactly these two staff roles (MFA within the
-    // hour, one-hour sessions, break-glass use pages security); test/identity.test.ts proves it.
+  /** The literal text of a resource, with every reference replaced by `<ref>` (wildcards live only in literals). */
+  const literalOf = (resource: any): string =>
+    typeof resource === 'string'
+      ? resource
+      : Array.isArray(resource?.['Fn::Join'])
+        ? resource['Fn::Join'][1].map(literalOf).join(resource['Fn::Join'][0])
+        : '<ref>';
+
+  /**
+   * Every Allow statement of every IAM policy of the deployment, except those attached only to the
+   * MFA-gated administrator and break-glass roles: IAM-NO-WILDCARD-ADMIN allows "*" on "*" to
+   * exactly these two staff roles (MFA within the hour, one-hour sessions, break-glass use pages
+   * security); test/identity.test.ts proves it.
+   */
+  function allowStatements() {
     const roles = allResources().filter((r) => r.type === 'AWS::IAM::Role');
     const roleNames = new Map(roles.map((r) => [`${r.env}/${r.stackId}/${r.logicalId}`, String(r.props.RoleName ?? '')]));
-    /** Names of the roles a policy is attached to, from either side (its Roles list, or a role's ManagedPolicyArns). */
-    const attachedTo = (r: { env: string; stackId: string; logicalId: string; props: any }) => [
-      ...asList(r.props.Roles).map((x: any) => roleNames.get(`${r.env}/${r.stackId}/${x.Ref}`) ?? ''),
-      ...roles
-        .filter((role) => role.env === r.env && role.stackId === r.stackId && asList(role.props.ManagedPolicyArns).some((a: any) => a?.Ref === r.logicalId))
-        .map((role) => String(role.props.RoleName ?? '')),
-    ];
-    const attachedOnlyToAdmins = (r: { env: string; stackId: string; logicalId: string; props: any }) => {
-      const names = attachedTo(r);
-      return names.length > 0 && names.every((n: string) => n === `${r.env}-administrator` || n === `${r.env}-break-glass`);
-    };
-    for (const r of allResources().filter((x) => !attachedOnlyToAdmins(x))) {
+    /** Logical IDs of the roles a policy is attached to, from either side (its Roles list, or a role's ManagedPolicyArns). */
+    const attachedTo = (r: { env: string; stackId: string; logicalId: string; props: any; type: string }) =>
+      r.type === 'AWS::IAM::Role'
+        ? [r.logicalId]
+        : [
+            ...asList(r.props.Roles).map((x: any) => x.Ref as string),
+            ...roles
+              .filter((role) => role.env === r.env && role.stackId === r.stackId && asList(role.props.ManagedPolicyArns).some((a: any) => a?.Ref === r.logicalId))
+              .map((role) => role.logicalId),
+          ];
+    const out: Array<{ where: string; env: string; stackId: string; roles: string[]; st: any }> = [];
+    for (const r of allResources()) {
       const docs =
         r.type === 'AWS::IAM::Policy' || r.type === 'AWS::IAM::ManagedPolicy'
           ? [r.props.PolicyDocument]
           : r.type === 'AWS::IAM::Role'
             ? asList(r.props.Policies).map((p: any) => p.PolicyDocument)
             : [];
+      const attached = attachedTo(r);
+      const names = attached.map((id) => roleNames.get(`${r.env}/${r.stackId}/${id}`) ?? '');
+      if (names.length > 0 && names.every((n) => n === `${r.env}-administrator` || n === `${r.env}-break-glass`)) continue;
       for (const st of docs.flatMap((d: any) => asList(d?.Statement))) {
-        if (st.Effect !== 'Allow') continue;
-        const wildcard = asList(st.Resource).some((x: any) => x === '*');
-        const dataActions = asList<string>(st.Action).filter((a) => TENANT_DATA_ACTION.test(a));
-        if (wildcard && dataActions.length > 0) offenders.push(`${r.env}/${r.stackId}/${r.logicalId}: ${dataActions.join(',')} on *`);
+        if (st.Effect === 'Allow') out.push({ where: `${r.env}/${r.stackId}/${r.logicalId}`, env: r.env, stackId: r.stackId, roles: attached, st });
       }
     }
+    return out;
+  }
+
+  /** Tenant ownership of the data stacks' resources, by `env/stack/logicalId`. */
+  const owners = new Map<string, string>(
+    ENV_NAMES.flatMap((env) => dataStacks(env).flatMap((s) => Object.keys(s.resources).flatMap((id) => (s.owner(id) ? [[`${env}/${s.stackId}/${id}`, s.owner(id)!] as [string, string]] : [])))),
+  );
+
+  /** Where a statement sits: its stack, and the roles its policy is attached to. */
+  type Place = { env: string; stackId: string; roles: string[] };
+
+  /** Data actions of an Allow statement granted on a wildcard resource, other than a tenant role on its own bucket's objects. */
+  function wildcardResourceOffences(st: any, { env, stackId, roles }: Place): string[] {
+    // A wildcard action may expand to a data action; NotAction grants everything it does not name.
+    const dataActions = [...asList<string>(st.Action).filter(isDataAction), ...(st.NotAction ? ['NotAction'] : [])];
+    if (dataActions.length === 0) return [];
+    const roleTenants = new Set(roles.map((id) => owners.get(`${env}/${stackId}/${id}`)));
+    const out: string[] = [];
+    for (const resource of [...asList(st.Resource), ...(st.NotResource ? ['NotResource'] : [])]) {
+      const literal = resource === 'NotResource' ? '*' : literalOf(resource);
+      if (!literal.includes('*')) continue;
+      // `<bucket ARN>/<key pattern>` of one named bucket (`<ref>/*`, `<ref>/config/AWSLogs/<ref>/Config/*`):
+      // objects of that bucket only. The wildcard cannot reach beyond it.
+      const parts = resource?.['Fn::Join']?.[0] === '' ? resource['Fn::Join'][1] : [];
+      const bucket = parts[0]?.['Fn::GetAtt']?.[1] === 'Arn' ? parts[0]['Fn::GetAtt'][0] : undefined;
+      const objectsOfOneBucket = bucket !== undefined && typeof parts[1] === 'string' && parts[1].startsWith('/');
+      const bucketOwner = objectsOfOneBucket ? owners.get(`${env}/${stackId}/${bucket}`) : undefined;
+      // A tenant's bucket only for that tenant's role; another named bucket's objects are no tenant's data.
+      if (objectsOfOneBucket && (bucketOwner === undefined || (roleTenants.size === 1 && roleTenants.has(bucketOwner)))) continue;
+      out.push(`${dataActions.join(',')} on ${literal}`);
+    }
+    return out;
+  }
+
+  /** Wildcard actions (or NotAction) of an Allow statement whose resources name a tenant's resource. */
+  function wildcardActionOffences(st: any, { env, stackId }: Place): string[] {
+    const tenantTargets = [...refs(st.Resource)].filter((id) => owners.has(`${env}/${stackId}/${id}`));
+    if (tenantTargets.length === 0) return [];
+    const wildcards = [...asList<string>(st.Action).filter((a) => a.includes('*') || a.includes('?')), ...(st.NotAction ? ['NotAction'] : [])];
+    return wildcards.length > 0 ? [`${wildcards.join(',')} on ${tenantTargets.join(',')}`] : [];
+  }
+
+  test('TEN-ISOLATED-ACCESS: no IAM policy grants tenant-data actions on a wildcard resource, except a tenant role on its own bucket\'s objects', () => {
+    const offenders = allowStatements().flatMap(({ where, st, ...place }) => wildcardResourceOffences(st, place).map((o) => `${where}: ${o}`));
     expect(offenders).toEqual([]);
+  });
+
+  test('TEN-ISOLATED-ACCESS: no IAM policy that names a tenant\'s resource uses a wildcard action on it', () => {
+    const offenders = allowStatements().flatMap(({ where, st, ...place }) => wildcardActionOffences(st, place).map((o) => `${where}: ${o}`));
+    expect(offenders).toEqual([]);
+  });
+
+  describe('TEN-ISOLATED-ACCESS: the wildcard checks catch what they are meant to', () => {
+    // Statements placed in staging's Data1, as if attached to acme's access role.
+    const s = dataStacks('staging').find((x) => x.stackId === 'Data1')!;
+    const idOf = (tenant: string, type: string) => Object.keys(s.resources).find((id) => s.owner(id) === tenant && s.resources[id].Type === type)!;
+    const place: Place = { env: 'staging', stackId: 'Data1', roles: [idOf('acme', 'AWS::IAM::Role')] };
+    const arn = (tenant: string, type: string) => ({ 'Fn::GetAtt': [idOf(tenant, type), 'Arn'] });
+    const objects = (tenant: string) => ({ 'Fn::Join': ['', [arn(tenant, 'AWS::S3::Bucket'), '/*']] });
+
+    test.each<[string, any, 'resource' | 'action' | 'none']>([
+      ['kms:* on the own key', { Effect: 'Allow', Action: 'kms:*', Resource: arn('acme', 'AWS::KMS::Key') }, 'action'],
+      ['s3:*Object on the own objects', { Effect: 'Allow', Action: 's3:*Object', Resource: objects('acme') }, 'action'],
+      ['secretsmanager:Get* on every secret', { Effect: 'Allow', Action: 'secretsmanager:Get*', Resource: '*' }, 'resource'],
+      ['GetSecretValue on every RDS-managed secret', { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: 'arn:aws:secretsmanager:ap-southeast-1:111111111111:secret:rds!*' }, 'resource'],
+      ['rds-db:connect as any user', { Effect: 'Allow', Action: 'rds-db:connect', Resource: { 'Fn::Join': ['', ['arn:aws:rds-db:ap-southeast-1:111111111111:dbuser:', { 'Fn::GetAtt': ['X', 'DBClusterResourceId'] }, '/*']] } }, 'resource'],
+      ['NotAction on every resource', { Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }, 'resource'],
+      ['s3:GetObject on another tenant\'s objects', { Effect: 'Allow', Action: 's3:GetObject', Resource: objects('globex') }, 'resource'],
+      ['s3:GetObject on the own objects', { Effect: 'Allow', Action: 's3:GetObject', Resource: objects('acme') }, 'none'],
+      ['rds:Describe* on every resource (metadata, not data)', { Effect: 'Allow', Action: 'rds:Describe*', Resource: '*' }, 'none'],
+    ])('%s', (_name, st, flagged) => {
+      const found = { resource: wildcardResourceOffences(st, place).length > 0, action: wildcardActionOffences(st, place).length > 0 };
+      expect(found).toEqual({ resource: flagged === 'resource', action: flagged === 'action' });
+    });
   });
 
   test('TEN-ISOLATED-ACCESS: no tenant resource is named in a stack outside the data stacks except through exports', () => {

@@ -13,6 +13,8 @@ const STACK = 'Workload';
 const resources = (env: string, type: string) => resourcesOfType(env, STACK, type);
 const only = (env: string, type: string) => onlyResourceOfType(env, STACK, type);
 const importOf = crossStackRef;
+/** GuardDuty's Fargate agent repository in ap-southeast-1, the sample environments' region. */
+const GUARDDUTY_AGENT_REPOSITORY = 'arn:aws:ecr:ap-southeast-1:174946120834:repository/aws-guardduty-agent-fargate';
 
 describe.each(ENV_NAMES)('workload of %s', (env) => {
   const config = CONFIGS[env];
@@ -102,21 +104,34 @@ describe.each(ENV_NAMES)('workload of %s', (env) => {
     expect(resources(env, 'AWS::IAM::Policy')).toEqual([]);
   });
 
-  test('WL-LEAST-PRIVILEGE: the task role holds no permissions; the execution role may only write to the application log group', () => {
+  test('WL-LEAST-PRIVILEGE: the task role holds no permissions; the execution role may only write to the application log group and pull the GuardDuty agent', () => {
     const td = taskDefinition();
     const roles = Object.fromEntries(resources(env, 'AWS::IAM::Role'));
     expect(roles[td.TaskRoleArn['Fn::GetAtt'][0]].Properties.ManagedPolicyArns).toBeUndefined();
     const statements = grantsOfRole(env, STACK, td.ExecutionRoleArn['Fn::GetAtt'][0]);
     const logGroupId = container().LogConfiguration.Options['awslogs-group'].Ref;
-    expect(statements).toEqual([{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] } }]);
+    expect(statements).toEqual([
+      { Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
+      { Effect: 'Allow', Action: ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], Resource: GUARDDUTY_AGENT_REPOSITORY },
+      { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] } },
+    ]);
   });
 
-  test('WL-LEAST-PRIVILEGE: no policy of the workload stack allows * actions or * resources', () => {
+  test('MON-GUARDDUTY: the execution role can pull the runtime-monitoring agent from GuardDuty\'s repository of the region, and only that repository', () => {
+    const td = taskDefinition();
+    const statements = grantsOfRole(env, STACK, td.ExecutionRoleArn['Fn::GetAtt'][0]);
+    const reads = statements.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith('ecr:') && a !== 'ecr:GetAuthorizationToken'));
+    expect(reads).toEqual([expect.objectContaining({ Resource: `arn:aws:ecr:${config.region}:174946120834:repository/aws-guardduty-agent-fargate` })]);
+    expect([reads[0].Action].flat().sort()).toEqual(['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer']);
+  });
+
+  test('WL-LEAST-PRIVILEGE: no policy of the workload stack allows * actions or * resources, except ecr:GetAuthorizationToken (no resource type)', () => {
     for (const [id, p] of resources(env, 'AWS::IAM::ManagedPolicy')) {
       for (const s of p.Properties.PolicyDocument.Statement.filter((x: any) => x.Effect === 'Allow')) {
         const actions = [s.Action].flat();
         const res = [s.Resource].flat();
         expect({ id, actions: actions.filter((a: string) => a === '*' || a.endsWith(':*')) }).toEqual({ id, actions: [] });
+        if (actions.length === 1 && actions[0] === 'ecr:GetAuthorizationToken') continue;
         expect({ id, resources: res.filter((r: any) => r === '*') }).toEqual({ id, resources: [] });
       }
     }
@@ -158,7 +173,7 @@ describe.each(ENV_NAMES)('workload of %s', (env) => {
     expect(policy.Statement.find((s: any) => s.Operation.Deidentify).Operation.Deidentify).toEqual({ MaskConfig: {} });
   });
 
-  test('the cluster records enhanced Container Insights', () => {
+  test('MON-OPERATIONAL-ALARMS: the cluster records enhanced Container Insights', () => {
     expect(only(env, 'AWS::ECS::Cluster')[1].Properties.ClusterSettings).toEqual([{ Name: 'containerInsights', Value: 'enhanced' }]);
   });
 

@@ -26,8 +26,9 @@ export const PRODUCTION_FLOORS = {
   interfaceEndpoints: true,
   /**
    * 001 "hourly, retained for one day; daily, retained for 7 days; weekly, retained for a month;
-   * monthly, retained for a year". Production keeps each tier's frequency and at least its
-   * retention; "a month" is 31 days (the longest calendar month).
+   * monthly, retained for a year". Production keeps each tier's frequency and exactly this
+   * retention (not a floor: 004 lets backups persist only "until overwritten through routine
+   * secure backup rotation"); "a month" is 31 days (the longest calendar month).
    */
   backupTiers: { hourly: 1, daily: 7, weekly: 31, monthly: 365 },
   /** 001 "point-in-time restore": continuous backup over the longest window AWS Backup keeps. */

@@ -236,7 +236,13 @@ export const EdgeSchema = z.strictObject({
   }),
   /** ARN of the ACM certificate for `domainName`, in the environment's region. */
   certificateArn: acmCertificateArn,
-  /** Protect the load balancer with AWS Shield Advanced (needs the account's subscription). */
+  /**
+   * Protect the load balancer with AWS Shield Advanced (EDGE-DDOS-SHIELD). Required, with no
+   * default and none derived from `tier`: `true` needs the organisation's Shield Advanced
+   * subscription (USD 3,000 a month, one-year commitment) before the stack deploys, and `false`
+   * leaves only Shield Standard, so each environment states its choice. The sample production
+   * environment sets `true`, staging `false` (see docs/edge.md).
+   */
   shieldAdvanced: z.boolean(),
   /**
    * ARN of a Route 53 health check that Shield Advanced uses for health-based detection (faster,
@@ -315,9 +321,14 @@ export const DataSchema = z.strictObject({
     error: 'expected 1 to 35 days (the RDS maximum)',
   }),
   /**
-   * Longest time, in days, a database master password may live. RDS rotates the master secrets
-   * it manages every 7 days, so the value must lie between 7 and 30 (seed 000 "auto-rotation of
-   * credentials"; 30 days is the ceiling this baseline promises).
+   * Longest time, in days, a database master password may live (seed 000 "auto-rotation of
+   * credentials"; 30 days is the ceiling this baseline promises). It is a ceiling, not a schedule:
+   * RDS rotates the master secrets it manages on Secrets Manager's default 7-day schedule, which
+   * CloudFormation cannot set (`AWS::RDS::DBCluster` `MasterUserSecret` takes only a key, and
+   * `AWS::SecretsManager::RotationSchedule` is documented for Lambda rotation only; see
+   * docs/data.md). The AWS Config rule `secretsmanager-rotation-enabled-check` enforces it as
+   * `maximumAllowedRotationFrequency`, flagging a secret whose schedule someone lengthened or
+   * turned off. Hence 7 to 30: below 7 the rule would flag RDS's own schedule.
    * @default 30
    */
   rotationDays: z
@@ -436,11 +447,6 @@ export const BackupSchema = z.strictObject({
       validationWindowHours: z.number().int().min(1, { error: 'expected 1 to 168 hours' }).max(168, { error: 'expected 1 to 168 hours' }).default(24),
       /** Recovery points younger than this many days are eligible; the latest is restored. */
       selectionWindowDays: days(365).default(7),
-      /**
-       * Parameter group family of the restored Aurora clusters (it must match the databases'
-       * engine major version); the restore lands in a cluster parameter group with rds.force_ssl=1.
-       */
-      parameterGroupFamily: z.string().regex(/^aurora-postgresql\d+$/, { error: 'expected an Aurora PostgreSQL family such as aurora-postgresql16' }).default('aurora-postgresql16'),
     })
     .prefault({}),
   /** The legal-retention archive (004 "Where legally required retention applies, data is archived securely"). */
@@ -474,7 +480,7 @@ export const IdentitySchema = z.strictObject({
    */
   privilegedSessionHours: sessionHours.default(1),
   /**
-   * How old the MFA sign-in behind an administrator or break-glass session may be, in seconds
+   * How old the MFA sign-in behind an administrator, operator or break-glass session may be, in seconds
    * (`aws:MultiFactorAuthAge`), 300 to 43200.
    * @default 3600 - an MFA prompt within the last hour
    */
@@ -523,11 +529,14 @@ export const IdentityProviderSchema = z.discriminatedUnion(
 
 export const SignInSchema = z.strictObject({
   /**
-   * Customer MFA: `required` for every user, `optional` (each user opts in) or `off`
-   * (rejected in production).
+   * Customer MFA: `required` for every user, or `optional` (each user opts in). There is no
+   * `off`: the seeds promise customers MFA (SIGNIN-MFA) in every environment. Under `required`
+   * the passwordless first factor is the passkey; `optional` adds e-mailed one-time codes.
    * @default 'required' - see docs/identity.md for the argument
    */
-  mfa: z.enum(['required', 'optional', 'off'], { error: 'expected "required", "optional" or "off"' }).default('required'),
+  mfa: z
+    .enum(['required', 'optional'], { error: 'expected "required" or "optional" (MFA is never off: the seeds promise customers MFA)' })
+    .default('required'),
   /**
    * The MFA factor offered beside TOTP authenticator apps: `email` (one-time code by e-mail,
    * needs the SES sender below) or `sms` (needs an SNS SMS sandbox exit).
@@ -604,8 +613,11 @@ export const EnvironmentSchema = z.strictObject({
   /** Regions where staff may act and data may be copied to; must include `region`. */
   allowedRegions: z.array(region).min(1, { error: 'expected at least the home region' }),
   /**
-   * Availability zones, named explicitly so that synthesis needs no account lookup.
-   * CAUTION: changing the list replaces the subnets.
+   * Availability zones, named explicitly so that synthesis needs no account lookup. Each tenant
+   * database's writer goes to the zone a hash of the tenant ID picks, its reader to the next one
+   * (DB-MULTI-AZ; `tenantAvailabilityZones` in lib/config/data-layout.ts).
+   * CAUTION: changing the list replaces the subnets, and changing its length or order moves (replaces)
+   * the database instances of most tenants.
    */
   availabilityZones: z.array(z.string()).min(2, { error: 'expected at least 2 zones' }).max(6, {
     error: 'expected at most 6 zones',

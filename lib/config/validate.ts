@@ -2,6 +2,7 @@
  * Cross-field rules the schema cannot express. Validators are split by area; each returns every
  * problem it finds (never throws), so the loader can report them all at once.
  */
+import { ADMIN_PORTS } from '../constants/ports';
 import { AURORA_POSTGRESQL_INSTANCE_CLASSES } from './aurora-instance-classes';
 import { cidrRange, cidrsOverlap, isNetworkAddress } from './cidr';
 import { MAX_RESOURCES_PER_DATA_STACK, TENANTS_PER_DATA_STACK } from './data-layout';
@@ -100,6 +101,14 @@ const network: Validator = (env) => {
       path: 'network.natGateways',
       got: String(natGateways),
       expected: `expected at most one per availability zone (${env.availabilityZones.length})`,
+    });
+  } else if (env.tier === 'production' && natGateways !== env.availabilityZones.length) {
+    // A zone without its own NAT gateway loses egress when the zone holding it fails (NET-MULTI-AZ).
+    issues.push({
+      env: env.name,
+      path: 'network.natGateways',
+      got: String(natGateways),
+      expected: `production needs one per availability zone (${env.availabilityZones.length})`,
     });
   }
   if (env.tier === 'production' && env.network.interfaceEndpoints !== PRODUCTION_FLOORS.interfaceEndpoints) {
@@ -217,7 +226,16 @@ const edgeProtection: Validator = (env) => {
 
 const workload: Validator = (env) => {
   const issues: ConfigIssue[] = [];
-  const { cpu, memoryMiB, desiredCount } = env.workload;
+  const { cpu, memoryMiB, desiredCount, containerPort } = env.workload;
+  if (ADMIN_PORTS.includes(containerPort)) {
+    // The tier network ACLs admit the container port from the public subnets; they never admit an admin port (NET-NO-ADMIN-PORTS).
+    issues.push({
+      env: env.name,
+      path: 'workload.containerPort',
+      got: String(containerPort),
+      expected: `expected a port other than the admin ports ${ADMIN_PORTS.join(' and ')}, which no network ACL or security group may admit (NET-NO-ADMIN-PORTS)`,
+    });
+  }
   const memories = FARGATE_TASK_SIZES[cpu];
   if (memories === undefined) {
     issues.push({
@@ -391,9 +409,7 @@ const signIn: Validator = (env) => {
   const issues: ConfigIssue[] = [];
   const c = env.signIn;
   const issue = (path: string, got: string, expected: string) => issues.push({ env: env.name, path: `signIn.${path}`, got, expected });
-  if (env.tier === 'production' && c.mfa === 'off') {
-    issue('mfa', show(c.mfa), 'production offers MFA to every customer: expected "required" or "optional"');
-  }
+  // MFA off is refused by the schema in every environment (SIGNIN-MFA).
   if (c.password.minLength < SIGNIN_FLOORS.passwordMinLength || c.password.minLength > 99) {
     issue('password.minLength', String(c.password.minLength), `expected ${SIGNIN_FLOORS.passwordMinLength} to 99 characters (the seeds promise strong passwords)`);
   }
@@ -488,10 +504,14 @@ const backup: Validator = (env) => {
       if (frequency !== t) {
         issue(`tiers.${t}.schedule`, show(tier.schedule), `production runs the ${t} tier ${t} (seed 001), not ${frequency ?? 'on an irregular schedule'}`);
       }
-      if (tier.deleteAfterDays < PRODUCTION_FLOORS.backupTiers[t]) {
-        issue(`tiers.${t}.deleteAfterDays`, String(tier.deleteAfterDays), `production keeps ${t} backups at least ${PRODUCTION_FLOORS.backupTiers[t]} days (seed 001)`);
+      // Exactly, not at least: seed 001 promises these tiers, and 004 lets backups persist only
+      // "until overwritten through routine secure backup rotation", so keeping them longer breaks it too.
+      const days = PRODUCTION_FLOORS.backupTiers[t];
+      if (tier.deleteAfterDays !== days) {
+        issue(`tiers.${t}.deleteAfterDays`, String(tier.deleteAfterDays), `production keeps ${t} backups exactly ${days} day${days === 1 ? '' : 's'} (seed 001)`);
       }
     }
+    // A floor that is also the schema's (and AWS Backup's) maximum: production keeps exactly 35 days.
     if (b.continuousBackupDays < PRODUCTION_FLOORS.continuousBackupDays) {
       issue('continuousBackupDays', String(b.continuousBackupDays), `production keeps ${PRODUCTION_FLOORS.continuousBackupDays} days of point-in-time restore`);
     }

@@ -79,7 +79,7 @@ export function show(value: unknown): string {
 }
 
 /** `true` for CloudFormation's spellings of true (booleans arrive as strings from some tools). */
-const isTrue = (v: unknown) => v === true || v === 'true' || v === 'True';
+export const isTrue = (v: unknown) => v === true || v === 'true' || v === 'True';
 
 const arrow = (label: string, before: unknown, after: unknown) => `${label} ${show(before)} → ${show(after)}`;
 
@@ -288,7 +288,7 @@ function naclEntryDescription(p: Record<string, any>): string {
 }
 
 /** The statements of a policy document (`Statement` may be one object or a list). */
-function statementsOf(doc: any): any[] {
+export function statementsOf(doc: any): any[] {
   return Array.isArray(doc?.Statement) ? doc.Statement : doc?.Statement ? [doc.Statement] : [];
 }
 
@@ -298,7 +298,7 @@ function humanAllowStatements(doc: any): any[] {
 }
 
 /** The value of one condition key of a statement, under any operator. */
-function conditionValue(statement: any, key: string): unknown {
+export function conditionValue(statement: any, key: string): unknown {
   for (const operator of Object.values<any>(statement.Condition ?? {})) {
     if (operator && typeof operator === 'object' && key in operator) return operator[key];
   }
@@ -306,7 +306,7 @@ function conditionValue(statement: any, key: string): unknown {
 }
 
 /** A trust policy's MFA requirement: `undefined` when no human may assume the role. */
-function mfaRequirement(doc: any): { mfa: boolean; maxAge: number } | undefined {
+export function mfaRequirement(doc: any): { mfa: boolean; maxAge: number } | undefined {
   const human = humanAllowStatements(doc);
   if (human.length === 0) return undefined;
   const mfa = human.every((s) => isTrue(conditionValue(s, 'aws:MultiFactorAuthPresent')));
@@ -339,12 +339,12 @@ function backupRules(props: Record<string, any> | undefined): Map<string, any> {
 const keptDays = (rule: any) => Number(rule?.Lifecycle?.DeleteAfterDays ?? Infinity);
 
 /** Whether a policy document denies requests that do not use TLS (`aws:SecureTransport` false). */
-function deniesInsecureTransport(doc: any): boolean {
+export function deniesInsecureTransport(doc: any): boolean {
   return statementsOf(doc).some((st: any) => st.Effect === 'Deny' && String(conditionValue(st, 'aws:SecureTransport')) === 'false');
 }
 
 /** One load balancer attribute (`access_logs.s3.enabled`). */
-function lbAttribute(props: Record<string, any> | undefined, key: string): unknown {
+export function lbAttribute(props: Record<string, any> | undefined, key: string): unknown {
   return (props?.LoadBalancerAttributes ?? []).find((a: any) => a.Key === key)?.Value;
 }
 

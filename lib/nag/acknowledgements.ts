@@ -246,6 +246,16 @@ export const ACKNOWLEDGEMENTS = {
     reason:
       'Port 80 serves no content and carries no certificate: its only action is a permanent redirect to HTTPS on 443, whose listener uses the ACM certificate from config.',
   })),
+  /** The workload execution role's pull of GuardDuty's runtime agent (FargateWorkload). */
+  guardDutyAgentPull: [
+    {
+      rule: 'AwsSolutions-IAM5[Resource::*]',
+      control: 'MON-GUARDDUTY',
+      reason:
+        'ecr:GetAuthorizationToken has no resource type (the token is per account and region), so IAM accepts only "*"; it grants no image by itself: ' +
+        'the layer and image reads are limited to GuardDuty\'s aws-guardduty-agent-fargate repository, which ECS pulls with this role to add the runtime-monitoring sidecar.',
+    },
+  ],
   /** The RDS enhanced monitoring role's log-stream permission. */
   enhancedMonitoringLogStreams: [
     {
@@ -360,7 +370,7 @@ export const ACKNOWLEDGEMENTS = {
   ],
   /** The operator's rights: the CDK bootstrap roles and day-two operations by resource type. */
   staffDeploy: [
-    ...each('AwsSolutions-IAM5', 'IAM-STAFF-ROLES', 'Deployment goes through the CDK bootstrap roles (cdk-* in this account only) and day-two operations name ECS services and RDS clusters of this account by type, because their names are generated; the role is MFA-gated with a one-hour session and denied customer data.', ['iam::<AWS::AccountId>:role/cdk-*', 'ecs:<AWS::Region>:<AWS::AccountId>:service/*', 'ecs:<AWS::Region>:<AWS::AccountId>:task/*', 'rds:<AWS::Region>:<AWS::AccountId>:db:*', 'rds:<AWS::Region>:<AWS::AccountId>:cluster:*'].map((r) => `Resource::arn:<AWS::Partition>:${r}`)),
+    ...each('AwsSolutions-IAM5', 'IAM-STAFF-ROLES', 'Deployment goes through the CDK deploy and asset-publishing bootstrap roles (cdk-*-deploy-role-*, cdk-*-file-publishing-role-*, cdk-*-image-publishing-role-* in this account only; the qualifier and region are bootstrap choices) and day-two operations name ECS services and RDS clusters of this account by type, because their names are generated; the role needs MFA within the hour, has a one-hour session and is denied customer data.', ['iam::<AWS::AccountId>:role/cdk-*-deploy-role-*', 'iam::<AWS::AccountId>:role/cdk-*-file-publishing-role-*', 'iam::<AWS::AccountId>:role/cdk-*-image-publishing-role-*', 'ecs:<AWS::Region>:<AWS::AccountId>:service/*', 'ecs:<AWS::Region>:<AWS::AccountId>:task/*', 'rds:<AWS::Region>:<AWS::AccountId>:db:*', 'rds:<AWS::Region>:<AWS::AccountId>:cluster:*'].map((r) => `Resource::arn:<AWS::Partition>:${r}`)),
   ],
   /** The administrator and break-glass policy: * on * by design, MFA-gated. */
   staffAdministrator: [

@@ -21,6 +21,31 @@ export function runbookOf(stackId: string): string | undefined {
   return /^Data\d+$/.test(stackId) ? 'docs/data.md#runbook' : RUNBOOKS[stackId];
 }
 
+/**
+ * Runbook entries of alarms and rules whose descriptions carry no `Runbook:` link (the backup
+ * and identity constructs describe them otherwise), by stack and logical ID without its hash.
+ */
+export const RUNBOOK_ENTRIES: Record<string, string> = {
+  'Backup/NoticesBackupJob': 'docs/backup.md#backupjob',
+  'Backup/NoticesCopyJob': 'docs/backup.md#copyjob',
+  'Backup/NoticesRestoreJob': 'docs/backup.md#restorejob',
+  'Backup/NoticesTampering': 'docs/backup.md#tampering',
+  'Backup/RestoreValidationValidationFailedAlarm': 'docs/backup.md#validationfailedalarm',
+  'Backup/RestoreValidationFunctionErrorAlarm': 'docs/backup.md#functionerroralarm',
+  'Backup/RestoreValidationDeadLetterAlarm': 'docs/backup.md#deadletteralarm',
+  'Identity/BreakGlassAlert': 'docs/identity.md#break-glass-runbook',
+};
+
+/**
+ * The runbook entry (`docs/<page>.md#<anchor>`) of one alarm or paging rule: the `Runbook:` link
+ * its description carries, else its entry in {@link RUNBOOK_ENTRIES}, else the stack's runbook.
+ */
+export function runbookEntryOf(stackId: string, logicalId: string, resource: any): string | undefined {
+  const description: string = (resource.Type === 'AWS::CloudWatch::Alarm' ? resource.Properties?.AlarmDescription : resource.Properties?.Description) ?? '';
+  const linked = /Runbook: (docs\/[\w.-]+\.md#[\w-]+)/.exec(description)?.[1];
+  return linked ?? RUNBOOK_ENTRIES[`${stackId}/${logicalId.replace(/[0-9A-F]{8}$/, '')}`] ?? runbookOf(stackId);
+}
+
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function topicOf(target: unknown): string {
@@ -32,14 +57,14 @@ function topicOf(target: unknown): string {
 export function renderAlarmTable(env: EnvironmentTemplates): string {
   const lines = ['| stack | kind | what fires it | pages | runbook |', '| --- | --- | --- | --- | --- |'];
   for (const stack of env.stacks) {
-    for (const r of Object.values<any>(stack.template.Resources ?? {})) {
+    for (const [logicalId, r] of Object.entries<any>(stack.template.Resources ?? {})) {
       const isAlarm = r.Type === 'AWS::CloudWatch::Alarm';
       const pages = isAlarm ? (r.Properties.AlarmActions ?? []).map(topicOf) : (r.Properties.Targets ?? []).map((t: any) => topicOf(t.Arn)).filter((t: string) => t !== 'other');
       if (!isAlarm && (r.Type !== 'AWS::Events::Rule' || pages.length === 0)) continue;
       const what = (isAlarm ? r.Properties.AlarmDescription : r.Properties.Description) ?? '';
-      const runbook = runbookOf(stack.id);
+      const runbook = runbookEntryOf(stack.id, logicalId, r);
       lines.push(
-        `| ${stack.id} | ${isAlarm ? 'alarm' : 'event rule'} | ${cell(what.replace(/\s*Runbook:.*$/, ''))} | ${[...new Set(pages)].join(', ')} | ${runbook ? `[${runbook.split('#')[0]}](${runbook})` : ''} |`,
+        `| ${stack.id} | ${isAlarm ? 'alarm' : 'event rule'} | ${cell(what.replace(/\s*Runbook:.*$/, ''))} | ${[...new Set(pages)].join(', ')} | ${runbook ? `[${runbook.replace(/^docs\//, '')}](${runbook})` : ''} |`,
       );
     }
   }

@@ -1,98 +1,185 @@
 /**
- * The controls report: every control of the catalog with its sources, status, the tests that
- * prove it and the acknowledgements that cite it. `npx cdk synth` writes it next to the
- * templates; reviewers and auditors read it instead of the code.
+ * The controls report: every control of the catalog with its sources, status, the resources that
+ * enforce it per environment, the tests that prove it, the own nag rules that check it, the
+ * acknowledgements that cite it and any open finding against it. `npx cdk synth` writes it next
+ * to the templates and `npm run report` regenerates the committed docs/controls.md and .json;
+ * reviewers and auditors read it instead of the code.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Control } from '../controls/types';
+import type { Control, ControlStatus } from '../controls/types';
 import type { TestTitle } from '../controls/coverage';
 import { testsByControl } from '../controls/coverage';
-import { CONTROL_RULES } from '../controls/diff-rules';
+import { CONTROL_EVIDENCE, isOutsideTemplates, OUTSIDE_TEMPLATES_MARKER, selectEvidence, type EvidenceTemplate } from '../controls/evidence';
+import { ACKNOWLEDGEMENTS, type Acknowledgement } from '../nag/acknowledgements';
 import { SAAS_BASELINE_RULES } from '../nag/saas-baseline-checks';
-import type { AcknowledgedFinding } from './findings';
+import type { AcknowledgedFinding, Finding } from './findings';
 
 /** One synthesized environment, as the report needs it. */
 export interface EnvironmentTemplates {
   /** The environment's name. */
   readonly env: string;
   /** Its stacks' templates, by stack ID (`Network`, `Data1`, ...). */
-  readonly stacks: ReadonlyArray<{ readonly id: string; readonly template: { Resources?: Record<string, { Type: string }> } }>;
+  readonly stacks: ReadonlyArray<{ readonly id: string; readonly template: EvidenceTemplate }>;
   /**
    * Controls the environment inherits from its organisation instead of enforcing them (the
    * account baseline switched off, see `lib/controls/account-baseline.ts`).
    */
   readonly inherited: readonly string[];
+  /**
+   * Controls the environment's config switches off, with the reason (`edge.shieldAdvanced is
+   * false`), from `notApplicable` in `lib/controls/evidence.ts`.
+   * @default - every control applies
+   */
+  readonly notApplicable?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A control's evidence in one environment: the enforcing resources as `stack/logicalId`;
+ * `inherited` where the organisation provides it; `not applicable: <reason>` where the config
+ * switches it off.
+ */
+export type EnvironmentEvidence = readonly string[] | 'inherited' | `not applicable: ${string}`;
+
+/** The status the report shows: the catalog's, or `open findings` when a pack flags the control. */
+export type ReportStatus = ControlStatus | 'open findings';
+
+/** One open finding as the report lists it. */
+export interface ReportFinding {
+  readonly pack: string;
+  readonly rule: string;
+  readonly constructPath: string;
 }
 
 /** One control with its evidence. */
-export interface ControlReportEntry extends Control {
+export interface ControlReportEntry extends Omit<Control, 'status'> {
+  /** For enforced controls: the catalog status, or `open findings`. */
+  readonly status?: ReportStatus;
+  /**
+   * For enforced controls: what the enforcing resources are, or, for a control enforced outside
+   * the templates, `evidence: config validation / test only: <where>`.
+   */
+  readonly evidence?: string;
   /** Test titles naming the control, as `file › title`. */
   readonly tests: readonly string[];
   /** Acknowledged findings whose reason cites the control. */
   readonly acknowledgements: readonly { constructPath: string; rule: string }[];
-  /**
-   * Per environment: the resources of the types that enforce the control (as the controls diff
-   * watches them, `lib/controls/diff-rules.ts`), as `stack/logicalId`; or `inherited`.
-   */
-  readonly environments: Readonly<Record<string, readonly string[] | 'inherited'>>;
+  /** Per environment, for enforced controls with evidence in the templates (see {@link EnvironmentEvidence}). */
+  readonly environments: Readonly<Record<string, EnvironmentEvidence>>;
   /** Rules of this project's own cdk-nag pack that check the control on every synth. */
   readonly nagRules: readonly string[];
+  /** Open findings of the compliance packs against the control (none in a clean synth). */
+  readonly findings: readonly ReportFinding[];
 }
 
-/** Joins the catalog with the test titles, the acknowledgements and the synthesized resources. */
+/** The control every open finding is against when no rule of ours or acknowledgement names one. */
+const COMPLIANCE_PACKS_CONTROL = 'DEL-COMPLIANCE-PACKS';
+
+const withoutFindingSuffix = (rule: string) => rule.replace(/\[.*\]$/, '');
+
+/**
+ * The controls an open finding is against: for a SaasBaseline rule, the control it proves; for
+ * a published pack's rule, the controls the acknowledgement table cites for that rule; otherwise
+ * DEL-COMPLIANCE-PACKS (an open finding of any pack breaks it).
+ */
+export function controlsOfFinding(finding: Pick<Finding, 'rule'>, table: readonly Acknowledgement[] = Object.values(ACKNOWLEDGEMENTS).flat()): string[] {
+  const rule = withoutFindingSuffix(finding.rule);
+  const own = SAAS_BASELINE_RULES.filter((r) => `SaasBaseline-${r.rule.name}` === rule).map((r) => r.control);
+  if (own.length > 0) return own;
+  const cited = [...new Set(table.filter((a) => a.rule === finding.rule || withoutFindingSuffix(a.rule) === rule).map((a) => a.control))];
+  return cited.length > 0 ? cited : [COMPLIANCE_PACKS_CONTROL];
+}
+
+/**
+ * Joins the catalog with the test titles, the acknowledgements, the synthesized resources and the
+ * open findings.
+ *
+ * The report describes the environments: when `envs` is given, acknowledgements outside their
+ * stages (the optional Pipeline stack) are left out, so the committed report is the same whether
+ * or not the pipeline is enabled. Findings are never left out.
+ */
 export function buildControlsReport(
   catalog: readonly Control[],
   titles: readonly TestTitle[],
   acks: readonly AcknowledgedFinding[],
   envs: readonly EnvironmentTemplates[] = [],
+  findings: readonly Finding[] = [],
 ): ControlReportEntry[] {
   const tests = testsByControl(
     catalog.map((c) => c.id),
     titles,
   );
-  const typesOf = (id: string) => new Set(CONTROL_RULES.filter((r) => r.control === id).flatMap((r) => r.resourceTypes));
-  const resourcesOf = (id: string, env: EnvironmentTemplates) => {
-    const types = typesOf(id);
-    return env.stacks.flatMap((s) =>
-      Object.entries(s.template.Resources ?? {})
-        .filter(([, r]) => types.has(r.Type))
-        .map(([logicalId]) => `${s.id}/${logicalId}`),
-    );
-  };
-  return catalog.map((c) => ({
-    ...c,
-    tests: (tests.get(c.id) ?? []).map((t) => `${t.file} › ${t.title}`),
-    acknowledgements: acks
-      .filter((a) => a.reason.startsWith(`[${c.id}]`))
-      .map((a) => ({ constructPath: a.constructPath, rule: a.rule })),
-    environments: Object.fromEntries(
-      c.kind === 'enforced' ? envs.map((e) => [e.env, e.inherited.includes(c.id) ? ('inherited' as const) : resourcesOf(c.id, e)]) : [],
-    ),
-    nagRules: SAAS_BASELINE_RULES.filter((r) => r.control === c.id).map((r) => `SaasBaseline-${r.rule.name}`),
-  }));
+  const stages = envs.map((e) => `${e.env}/`);
+  const inScope = (a: AcknowledgedFinding) => stages.length === 0 || stages.some((s) => a.constructPath.startsWith(s));
+  const findingsOf = new Map<string, ReportFinding[]>();
+  for (const f of findings) {
+    for (const id of controlsOfFinding(f)) findingsOf.set(id, [...(findingsOf.get(id) ?? []), { pack: f.pack, rule: f.rule, constructPath: f.constructPath }]);
+  }
+  return catalog.map((c) => {
+    const evidence = c.kind === 'enforced' ? CONTROL_EVIDENCE[c.id] : undefined;
+    const open = findingsOf.get(c.id) ?? [];
+    const environments: Record<string, EnvironmentEvidence> = {};
+    if (evidence && !isOutsideTemplates(evidence)) {
+      for (const e of envs) {
+        const reason = e.notApplicable?.[c.id];
+        environments[e.env] = e.inherited.includes(c.id) ? 'inherited' : reason !== undefined ? `not applicable: ${reason}` : selectEvidence(evidence, e.stacks);
+      }
+    }
+    return {
+      ...c,
+      ...(c.kind === 'enforced' ? { status: open.length > 0 ? ('open findings' as const) : c.status } : {}),
+      ...(evidence ? { evidence: isOutsideTemplates(evidence) ? `${OUTSIDE_TEMPLATES_MARKER}: ${evidence.outsideTemplates}` : evidence.what } : {}),
+      tests: (tests.get(c.id) ?? []).map((t) => `${t.file} › ${t.title}`),
+      acknowledgements: acks
+        .filter((a) => inScope(a) && a.reason.startsWith(`[${c.id}]`))
+        .map((a) => ({ constructPath: a.constructPath, rule: a.rule })),
+      environments,
+      nagRules: SAAS_BASELINE_RULES.filter((r) => r.control === c.id).map((r) => `SaasBaseline-${r.rule.name}`),
+      findings: open,
+    };
+  });
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Text outside code spans: `<env>` in a test title must not turn into an HTML tag. */
+const text = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const code = (s: string) => `\`${s}\``;
 
-/** Renders the report as Markdown: a summary, then one table per kind. */
+/** Lists longer than this fold into a `<details>` block. */
+const FOLD_AFTER = 5;
+
+/** A labelled list: short ones inline (or as sub-bullets when `inline` is false), long ones folded. */
+function list(label: string, items: readonly string[], noun: string, inline = true): string[] {
+  if (items.length === 0) return [`- ${label}: none`];
+  if (items.length <= FOLD_AFTER) return inline ? [`- ${label}: ${items.join(', ')}`] : [`- ${label}:`, ...items.map((i) => `  - ${i}`)];
+  return [`- ${label}:`, '', `  <details><summary>${items.length} ${noun}</summary>`, '', ...items.map((i) => `  - ${i}`), '', '  </details>', ''];
+}
+
+function resourceCount(r: EnvironmentEvidence | undefined): string {
+  if (r === undefined) return '—';
+  return typeof r === 'string' ? r.replace(/:.*$/, '') : String(r.length);
+}
+
+/** Renders the report as Markdown: a summary, one table per kind, then the evidence of each enforced control. */
 export function renderControlsMarkdown(entries: readonly ControlReportEntry[]): string {
   const enforced = entries.filter((e) => e.kind === 'enforced');
   const implemented = enforced.filter((e) => e.status === 'implemented');
+  const withFindings = enforced.filter((e) => e.status === 'open findings');
   const envNames = [...new Set(enforced.flatMap((e) => Object.keys(e.environments)))];
   const lines = [
     '# Controls report',
     '',
     `${entries.length} controls: ${enforced.length} enforced (${implemented.length} implemented, ` +
-      `${enforced.length - implemented.length} planned), ` +
+      `${enforced.filter((e) => e.status === 'planned').length} planned, ${withFindings.length} with open findings), ` +
       `${entries.filter((e) => e.kind === 'organisational').length} organisational, ` +
       `${entries.filter((e) => e.kind === 'customer').length} customer.`,
     '',
     '## Enforced',
     '',
-    'Resources per environment: how many resources of the types that enforce the control each',
-    'environment synthesizes (the list is in `controls.json`); "inherited" where the environment',
-    'leaves the control to its organisation (account baseline off).',
+    'Resources per environment: how many resources carry the control in each environment ("inherited"',
+    'where the environment leaves it to its organisation, "not applicable" where its config switches it',
+    'off, "—" where the control is enforced outside the templates); the list of each is under',
+    '[Evidence](#evidence). Status "open findings" means a compliance pack flags the control.',
     '',
     `| ID | area | status | statement | sources | enforced by | resources (${envNames.join(' / ')}) | tests | own nag rules | acknowledgements |`,
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -100,12 +187,7 @@ export function renderControlsMarkdown(entries: readonly ControlReportEntry[]): 
       (e) =>
         `| ${e.id} | ${e.area} | ${e.status} | ${cell(e.statement)} | ${cell(
           e.sources.map((s) => `${s.seed.slice(0, 3)} "${s.quote}"`).join('; '),
-        )} | ${cell(e.enforcement ?? '')} | ${envNames
-          .map((n) => {
-            const r = e.environments[n];
-            return r === 'inherited' ? 'inherited' : String(r?.length ?? 0);
-          })
-          .join(' / ')} | ${e.tests.length} | ${e.nagRules.join(', ')} | ${e.acknowledgements.length} |`,
+        )} | ${cell(e.enforcement ?? '')} | ${envNames.map((n) => resourceCount(e.environments[n])).join(' / ')} | ${e.tests.length} | ${e.nagRules.join(', ')} | ${e.acknowledgements.length} |`,
     ),
   ];
   for (const kind of ['organisational', 'customer'] as const) {
@@ -116,7 +198,20 @@ export function renderControlsMarkdown(entries: readonly ControlReportEntry[]): 
       );
     }
   }
-  return lines.join('\n') + '\n';
+  lines.push('', '## Evidence', '', 'Per enforced control: the resources that carry it in each environment (`stack/logicalId`), and the tests that prove it.');
+  for (const e of enforced) {
+    lines.push('', `### ${e.id}`, '', `${text(e.evidence ?? '')}`, '');
+    for (const n of envNames) {
+      const r = e.environments[n];
+      if (r === undefined) continue;
+      if (typeof r === 'string') lines.push(`- ${n}: ${text(r)}`);
+      else lines.push(...list(n, r.map(code), 'resources'));
+    }
+    lines.push(...list('tests', e.tests.map(text), 'tests', false));
+    if (e.findings.length > 0) lines.push(...list('open findings', e.findings.map((f) => `${text(f.pack)} ${code(f.rule)} at ${code(f.constructPath)}`), 'findings', false));
+  }
+  // Collapse the blank lines two adjacent folded lists leave.
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }
 
 /** The JSON twin of the Markdown report. */

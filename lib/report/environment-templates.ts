@@ -1,6 +1,7 @@
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import type { EnvironmentConfig } from '../config/schema';
 import { inheritedControls } from '../controls/account-baseline';
+import { notApplicableControls } from '../controls/evidence';
 import type { EnvironmentTemplates } from './controls-report';
 
 /** Each environment's stack templates, read from a synthesized assembly, for the controls report. */
@@ -11,5 +12,6 @@ export function environmentTemplates(assembly: CloudAssembly, configs: readonly 
       .getNestedAssembly(`assembly-${config.name}`)
       .stacks.map((s) => ({ id: s.hierarchicalId.split('/').pop()!, template: s.template })),
     inherited: inheritedControls(config),
+    notApplicable: notApplicableControls(config),
   }));
 }

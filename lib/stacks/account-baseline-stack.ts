@@ -68,7 +68,7 @@ export class AccountBaselineStack extends BaselineStack {
       accessLogsPrefix: 'config/',
       retentionDays: baseline.trail.retentionDays,
     });
-    this.configRecorder = new ConfigRecorder(this, 'Config', { bucket: configBucket.bucket });
+    this.configRecorder = new ConfigRecorder(this, 'Config', { bucket: configBucket.bucket, maxSecretRotationDays: config.data.rotationDays });
     new GuardDutyDetector(this, 'GuardDuty');
     const hub = new SecurityHub(this, 'SecurityHub', { standards: baseline.securityHubStandards });
     // Most Security Hub controls are AWS Config rules: the hub starts once Config records.

@@ -56,7 +56,6 @@ export class BackupStack extends BaselineStack {
       schedule: b.restoreTesting.schedule,
       validationWindowHours: b.restoreTesting.validationWindowHours,
       selectionWindowDays: b.restoreTesting.selectionWindowDays,
-      parameterGroupFamily: b.restoreTesting.parameterGroupFamily,
       selectionTag: BACKUP_TAG,
       vpc: props.vpc,
     });

@@ -2,6 +2,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { tenantAvailabilityZones } from '../config/data-layout';
 import type { EnvironmentConfig } from '../config/schema';
 import { DATABASE_PORT } from '../constants/ports';
 import { AccessLogBucket } from '../constructs/common/access-log-bucket';
@@ -66,12 +67,10 @@ export class DataStack extends BaselineStack {
     const monitoringRole = new EnhancedMonitoringRole(this, 'DatabaseMonitoringRole').role;
     const accessLogs = new AccessLogBucket(this, 'AccessLogs', { retentionDays: config.logs.retentionDays });
 
-    const zones = config.availabilityZones;
     this.tenants = Object.fromEntries(
-      props.tenants.map((tenant, i) => {
-        // Writers rotate through the zones so a zone outage fails over only some tenants at once.
-        const writerZone = zones[i % zones.length];
-        const readerZone = zones[(i + 1) % zones.length];
+      props.tenants.map((tenant) => {
+        // From the tenant ID, not its position: removing a tenant must not move the others.
+        const availabilityZones = tenantAvailabilityZones(tenant.id, config.availabilityZones);
         const store = new TenantDatastore(this, `Tenant${pascal(tenant.id)}`, {
           tenantId: tenant.id,
           envName: config.name,
@@ -82,7 +81,7 @@ export class DataStack extends BaselineStack {
             parameterGroup,
             monitoringRole,
             instanceClass: data.instanceClass,
-            availabilityZones: [writerZone, readerZone],
+            availabilityZones,
             backupRetentionDays: data.backupRetentionDays,
             preferredBackupWindow: data.preferredBackupWindow,
             preferredMaintenanceWindow: data.preferredMaintenanceWindow,

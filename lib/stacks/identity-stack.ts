@@ -3,7 +3,7 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { EncryptionKey } from '../constructs/common/encryption-key';
-import { BreakGlassAlert } from '../constructs/identity/break-glass-alert';
+import { BreakGlassAlert, breakGlassRoleName } from '../constructs/identity/break-glass-alert';
 import { CustomerUserPool } from '../constructs/identity/customer-user-pool';
 import { MfaRequiredGroup } from '../constructs/identity/mfa-required-group';
 import { StaffRoles } from '../constructs/identity/staff-roles';
@@ -16,7 +16,7 @@ export interface IdentityStackProps extends BaselineStackProps {
   readonly alerting: { readonly topics: AlertTopics };
 }
 
-const MFA = { required: cognito.Mfa.REQUIRED, optional: cognito.Mfa.OPTIONAL, off: cognito.Mfa.OFF } as const;
+const MFA = { required: cognito.Mfa.REQUIRED, optional: cognito.Mfa.OPTIONAL } as const;
 
 /**
  * Who gets in: staff roles with MFA and a region guardrail, the MFA requirement for IAM users,
@@ -46,7 +46,7 @@ export class IdentityStack extends BaselineStack {
     // The ARN from the role's fixed name, not a GetAtt: the monitoring stack can use the filter
     // pattern without a cross-stack export that would pin this stack.
     const breakGlassArn = Arn.format(
-      { service: 'iam', region: '', resource: 'role', resourceName: `${config.name}-break-glass`, arnFormat: ArnFormat.SLASH_RESOURCE_NAME },
+      { service: 'iam', region: '', resource: 'role', resourceName: breakGlassRoleName(config.name), arnFormat: ArnFormat.SLASH_RESOURCE_NAME },
       this,
     );
     this.breakGlassAlert = new BreakGlassAlert(this, 'BreakGlassAlert', {

@@ -32,6 +32,8 @@ export class NetworkStack extends BaselineStack {
       cidr: config.network.vpcCidr,
       availabilityZones: config.availabilityZones,
       natGateways: config.network.natGateways,
+      // The workload stack's target group listens here; the tier ACLs must let the load balancer reach it.
+      targetPort: config.workload.containerPort,
       logKey: logKey.key,
       logRetentionDays: config.logs.retentionDays,
       interfaceEndpoints: config.network.interfaceEndpoints,

@@ -44,6 +44,7 @@ export class WorkloadStack extends BaselineStack {
 
     this.workload = new FargateWorkload(this, 'Workload', {
       vpc,
+      clusterName: `${config.name}-workload`,
       securityGroup: workloadSecurityGroup,
       containerImage: config.workload.containerImage,
       containerPort: config.workload.containerPort,

@@ -73,7 +73,7 @@ export class EnvironmentStage extends Stage {
       vpc: this.network.network.vpc,
       drVault: drRegion ? { region: drRegion, vaultName: drVaultName(config.name) } : undefined,
     });
-    if (this.backupDr) this.backup.addDependency(this.backupDr, 'the plan copies to the DR vault, addressed by name');
+    if (this.backupDr) this.backup.addStackDependency(this.backupDr, 'the plan copies to the DR vault, addressed by name');
     this.identity = new IdentityStack(this, 'Identity', { config, alerting: this.alerting });
 
     Tags.of(this).add('Environment', config.name);

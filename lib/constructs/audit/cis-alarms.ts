@@ -4,12 +4,14 @@ import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { BREAK_GLASS_ROLE_ARN_GLOB, BreakGlassAlert } from '../identity/break-glass-alert';
 
 /**
- * Names of break-glass roles match this CloudWatch Logs pattern. The identity area names its
- * break-glass role with `BreakGlass` in it; any role so named is covered, whoever creates it.
+ * ARNs of break-glass roles match this CloudWatch Logs glob: it comes from the identity area's
+ * role name (`<env>-break-glass`, {@link BREAK_GLASS_ROLE_ARN_GLOB}), so a rename there moves
+ * the alarm with it; any role so named is covered, whoever creates it.
  */
-export const BREAK_GLASS_ROLE_PATTERN = '*BreakGlass*';
+export const BREAK_GLASS_ROLE_PATTERN = BREAK_GLASS_ROLE_ARN_GLOB;
 
 /** One CIS AWS Foundations metric filter and its alarm. */
 export interface CisAlarmDefinition {
@@ -159,8 +161,9 @@ export const CIS_ALARMS: readonly CisAlarmDefinition[] = [
   {
     id: 'BreakGlassRoleUse',
     cis: 'own (IAM-BREAK-GLASS-ALERT)',
-    description: `Someone assumed a break-glass role (role name matching ${BREAK_GLASS_ROLE_PATTERN}). Every use must match an open incident.`,
-    pattern: `{ ($.eventName = "AssumeRole") && ($.requestParameters.roleArn = "${BREAK_GLASS_ROLE_PATTERN}") && ($.errorCode NOT EXISTS) }`,
+    description: `Someone assumed or tried to assume a break-glass role (role ARN matching ${BREAK_GLASS_ROLE_PATTERN}, by AssumeRole or AssumeRoleWithSAML). Every use must match an open incident.`,
+    // The identity area's own filter (IAM-BREAK-GLASS-ALERT), so the two alerts match the same calls.
+    pattern: BreakGlassAlert.filterPattern(BREAK_GLASS_ROLE_PATTERN).logPatternString,
     threshold: 1,
   },
 ];

@@ -1,4 +1,4 @@
-import { Aws } from 'aws-cdk-lib';
+import { Aws, Token } from 'aws-cdk-lib';
 import * as config from 'aws-cdk-lib/aws-config';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
@@ -10,7 +10,13 @@ import { ManagedPolicyRole } from '../common/managed-policy-role';
  * AWS Config managed rules evaluated in the account, by the seed control each one watches. The
  * identifiers are AWS's; https://docs.aws.amazon.com/config/latest/developerguide/managed-rules-by-aws-config.html
  */
-export const CONFIG_RULES: ReadonlyArray<{ readonly id: string; readonly identifier: string; readonly control: string }> = [
+export const CONFIG_RULES: ReadonlyArray<{
+  readonly id: string;
+  readonly identifier: string;
+  readonly control: string;
+  /** The rule's input parameters, from the recorder's props. */
+  readonly inputParameters?: (props: ConfigRecorderProps) => Record<string, unknown>;
+}> = [
   // Encryption at rest.
   { id: 'EncryptedVolumes', identifier: config.ManagedRuleIdentifiers.EBS_ENCRYPTED_VOLUMES, control: 'FND-ENCRYPTION-AT-REST' },
   { id: 'RdsStorageEncrypted', identifier: config.ManagedRuleIdentifiers.RDS_STORAGE_ENCRYPTED, control: 'FND-ENCRYPTION-AT-REST' },
@@ -33,6 +39,16 @@ export const CONFIG_RULES: ReadonlyArray<{ readonly id: string; readonly identif
   { id: 'VpcFlowLogsEnabled', identifier: config.ManagedRuleIdentifiers.VPC_FLOW_LOGS_ENABLED, control: 'NET-FLOW-LOGS' },
   // Backups.
   { id: 'DbInstanceBackupEnabled', identifier: config.ManagedRuleIdentifiers.RDS_DB_INSTANCE_BACKUP_ENABLED, control: 'DB-PITR-RETENTION' },
+  // Aurora clusters are selected by backup plans as clusters; RDS_IN_BACKUP_PLAN looks at instances.
+  { id: 'AuroraProtectedByBackupPlan', identifier: config.ManagedRuleIdentifiers.AURORA_RESOURCES_PROTECTED_BY_BACKUP_PLAN, control: 'BAK-SELECTIONS' },
+  // Credentials.
+  {
+    id: 'SecretsManagerRotationEnabled',
+    identifier: config.ManagedRuleIdentifiers.SECRETSMANAGER_ROTATION_ENABLED_CHECK,
+    control: 'DB-CREDENTIAL-ROTATION',
+    // A secret rotated less often than the configured schedule is non-compliant, not only one never rotated.
+    inputParameters: (p) => ({ maximumAllowedRotationFrequency: p.maxSecretRotationDays }),
+  },
   // The audit trail.
   { id: 'CloudTrailEnabled', identifier: config.ManagedRuleIdentifiers.CLOUD_TRAIL_ENABLED, control: 'AUD-CLOUDTRAIL' },
   { id: 'MultiRegionCloudTrailEnabled', identifier: config.ManagedRuleIdentifiers.CLOUDTRAIL_MULTI_REGION_ENABLED, control: 'AUD-CLOUDTRAIL' },
@@ -44,6 +60,11 @@ export const CONFIG_RULES: ReadonlyArray<{ readonly id: string; readonly identif
 export interface ConfigRecorderProps {
   /** Encrypted bucket (an `AuditBucket`) that receives configuration history and snapshots. */
   readonly bucket: s3.IBucket;
+  /**
+   * Longest rotation schedule, in days, a Secrets Manager secret may have before the
+   * SECRETSMANAGER_ROTATION_ENABLED_CHECK rule reports it (`data.rotationDays`).
+   */
+  readonly maxSecretRotationDays: number;
 }
 
 /**
@@ -65,6 +86,9 @@ export class ConfigRecorder extends Construct {
 
   constructor(scope: Construct, id: string, props: ConfigRecorderProps) {
     super(scope, id);
+    if (!Token.isUnresolved(props.maxSecretRotationDays) && (!Number.isInteger(props.maxSecretRotationDays) || props.maxSecretRotationDays < 1)) {
+      throw new Error(`ConfigRecorder ${id}: maxSecretRotationDays must be a whole number of days, at least 1; got ${props.maxSecretRotationDays}`);
+    }
     const role = new ManagedPolicyRole(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('config.amazonaws.com'),
       description: 'AWS Config reads resource configurations and delivers them to the config bucket',
@@ -101,6 +125,7 @@ export class ConfigRecorder extends Construct {
       const rule = new config.ManagedRule(rules, r.id, {
         identifier: r.identifier,
         description: `Seed control ${r.control}: AWS Config managed rule ${r.identifier}`,
+        inputParameters: r.inputParameters?.(props),
       });
       rule.node.addDependency(this.recorder, this.deliveryChannel);
       this.rules[r.id] = rule;

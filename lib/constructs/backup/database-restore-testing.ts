@@ -6,6 +6,7 @@ import { Fn, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../nag/acknowledgements';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
+import { TENANT_DATABASE_ENGINE } from '../data/tenant-database';
 
 /** Props of {@link DatabaseRestoreTesting}. */
 export interface DatabaseRestoreTestingProps {
@@ -32,10 +33,12 @@ export interface DatabaseRestoreTestingProps {
    */
   readonly subnets?: ec2.SubnetSelection;
   /**
-   * Parameter group family of the restored clusters; it must match the databases' engine
-   * major version (e.g. `aurora-postgresql16`).
+   * Parameter group family of the restored clusters. It must match the databases' engine major
+   * version, or every restore fails.
+   * @default - the family of {@link TENANT_DATABASE_ENGINE}, the engine of every tenant database,
+   * so a major upgrade of the databases moves the restore tests with it
    */
-  readonly parameterGroupFamily: string;
+  readonly parameterGroupFamily?: string;
 }
 
 /**
@@ -78,9 +81,11 @@ export class DatabaseRestoreTesting extends Construct {
       description: 'Restore-test databases: isolated subnets only',
       vpcSubnets: props.subnets ?? { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
     });
+    const family = props.parameterGroupFamily ?? TENANT_DATABASE_ENGINE.parameterGroupFamily;
+    if (!family) throw new Error(`DatabaseRestoreTesting ${id}: parameterGroupFamily: the engine names no parameter group family; pass one explicitly`);
     const parameterGroup = new rds.CfnDBClusterParameterGroup(this, 'ParameterGroup', {
       description: 'Restore-test databases: TLS required, as on the originals (DB-TLS)',
-      family: props.parameterGroupFamily,
+      family,
       parameters: { 'rds.force_ssl': '1' },
     });
 

@@ -13,8 +13,9 @@ export interface PostgresParameterGroupProps {
 }
 
 /**
- * The cluster parameter group every tenant database uses: TLS 1.2+ only (DB-TLS) and pgaudit
- * session and object auditing with connection logging (DB-AUDIT-LOGGING).
+ * The cluster parameter group every tenant database uses: TLS 1.2+ only (DB-TLS), pgaudit
+ * session and object auditing with connection logging (DB-AUDIT-LOGGING), and no bound values
+ * in any log line (LOG-NO-CLIENT-CONTENT).
  *
  * Parameter values are RDS's own spellings; see
  * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraPostgreSQL.Reference.ParameterGroups.html
@@ -48,6 +49,11 @@ export class PostgresParameterGroup extends Construct {
       // Lock waits and slow statements are the usual first clue in an incident.
       log_lock_waits: '1',
       log_min_duration_statement: '5000',
+      // LOG-NO-CLIENT-CONTENT: a slow statement (and an erroring one) is logged with its bind
+      // values, which are customer data; 0 keeps the statement text and drops the values. Both are
+      // modifiable, dynamic Aurora PostgreSQL parameters (PostgreSQL 13+, bytes).
+      log_parameter_max_length: '0',
+      log_parameter_max_length_on_error: '0',
       // Temporary files over 100 MB: the usual cause of a FreeLocalStorage alarm.
       log_temp_files: '102400',
     };

@@ -52,8 +52,13 @@ export interface TenantDatabaseProps {
   /** Instance class of writer and reader; one of `AURORA_POSTGRESQL_INSTANCE_CLASSES`. */
   readonly instanceClass: string;
   /**
-   * Zones of the writer (first) and the reader (second); they must differ (DB-MULTI-AZ).
-   * CAUTION: changing them moves (replaces) the instances, not the data.
+   * Zones of the writer (first) and the reader (second); they must differ (DB-MULTI-AZ). The
+   * data stack derives them from the tenant ID (`tenantAvailabilityZones` in
+   * lib/config/data-layout.ts), never from the tenant's position, so other tenants' changes do
+   * not move them.
+   * CAUTION: changing them replaces the instances, not the data (it lives in the cluster volume).
+   * The replaced instances are retained (FND-STATEFUL-RETAIN) and stay in the cluster, billed,
+   * until deleted by hand; see docs/data.md "Moving a tenant's instances".
    */
   readonly availabilityZones: readonly [string, string];
   /** Days of automated backups (point-in-time restore window), 1 to 35. */
@@ -151,6 +156,9 @@ export class TenantDatabase extends Construct {
       iamAuthentication: true,
       // RDS generates the master password, keeps it only in Secrets Manager under the tenant
       // key, and rotates it every 7 days without a Lambda or a network path (DB-CREDENTIAL-ROTATION).
+      // The 7 days are Secrets Manager's default for managed secrets; CloudFormation offers no
+      // documented way to change them, and config data.rotationDays is the ceiling an AWS Config
+      // rule holds them to (docs/data.md "Credential rotation").
       manageMasterUserPassword: true,
       credentials: rds.Credentials.fromUsername(MASTER_USERNAME, { encryptionKey: props.encryptionKey }),
       cloudwatchLogsExports: ['postgresql'],

@@ -4,6 +4,32 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 
+/**
+ * The last part of the break-glass role's name: {@link StaffRoles} names it
+ * `<env>-break-glass`, and the account-wide CIS alarm matches every role name ending in it.
+ * One constant, so that the role and both alerts cannot drift apart (IAM-BREAK-GLASS-ALERT).
+ */
+export const BREAK_GLASS_ROLE_SUFFIX = 'break-glass';
+
+/** The name of the break-glass role of an environment, e.g. `production-break-glass`. */
+export function breakGlassRoleName(namePrefix: string): string {
+  return `${namePrefix}-${BREAK_GLASS_ROLE_SUFFIX}`;
+}
+
+/**
+ * A CloudWatch Logs glob matching the ARN of every break-glass role, whatever the environment
+ * or account: the account baseline's CIS alarm uses it, as it does not know the environment.
+ * One leading wildcard only, the form the CIS benchmark's own patterns use
+ * (`"*UnauthorizedOperation"`).
+ */
+export const BREAK_GLASS_ROLE_ARN_GLOB = `*-${BREAK_GLASS_ROLE_SUFFIX}`;
+
+/**
+ * The STS calls that assume a role: staff trusted through an account call `AssumeRole`, staff
+ * federated through a SAML provider (an external IdP, IAM Identity Center) `AssumeRoleWithSAML`.
+ */
+export const ASSUME_ROLE_EVENTS: readonly string[] = ['AssumeRole', 'AssumeRoleWithSAML'];
+
 /** Props of {@link BreakGlassAlert}. */
 export interface BreakGlassAlertProps {
   /** ARN of the break-glass role. */
@@ -14,11 +40,13 @@ export interface BreakGlassAlertProps {
 
 /**
  * Raises a security alert on every assumption of the break-glass role (IAM-BREAK-GLASS-ALERT):
- * an EventBridge rule on CloudTrail's `AssumeRole` management event naming the role, delivered to
- * the security topic. CloudTrail delivers management events to EventBridge in the region of the
- * STS endpoint called; assumptions through the global endpoint land in us-east-1, which is why
- * {@link BreakGlassAlert.metricFilterPattern} exists for the account trail's log group (the CIS
- * alarm of the monitoring stack sees every region).
+ * an EventBridge rule on CloudTrail's `AssumeRole` and `AssumeRoleWithSAML` management events
+ * naming the role, delivered to the security topic. CloudTrail delivers management events to
+ * EventBridge in the region of the STS endpoint called; assumptions through the global endpoint
+ * land in us-east-1. The account baseline's CIS alarm `BreakGlassRoleUse` therefore watches the
+ * account trail's log group (which records every region) with
+ * {@link BreakGlassAlert.filterPattern}`(`{@link BREAK_GLASS_ROLE_ARN_GLOB}`)`;
+ * {@link BreakGlassAlert.metricFilterPattern} is the same filter for this one role.
  */
 export class BreakGlassAlert extends Construct {
   /** The event pattern, for other rules (for example in us-east-1) that watch the same role. */
@@ -33,7 +61,7 @@ export class BreakGlassAlert extends Construct {
     this.eventPattern = {
       source: ['aws.sts'],
       detailType: ['AWS API Call via CloudTrail'],
-      detail: { eventSource: ['sts.amazonaws.com'], eventName: ['AssumeRole'], requestParameters: { roleArn: [props.roleArn] } },
+      detail: { eventSource: ['sts.amazonaws.com'], eventName: [...ASSUME_ROLE_EVENTS], requestParameters: { roleArn: [props.roleArn] } },
     };
     this.metricFilterPattern = BreakGlassAlert.filterPattern(props.roleArn);
     this.rule = new events.Rule(this, 'Resource', {
@@ -51,11 +79,16 @@ export class BreakGlassAlert extends Construct {
     );
   }
 
-  /** The metric filter pattern matching an assumption of `roleArn` in CloudTrail logs. */
+  /**
+   * The metric filter pattern matching an assumption (account or SAML) of `roleArn` in CloudTrail
+   * logs. `roleArn` may be a CloudWatch Logs glob such as {@link BREAK_GLASS_ROLE_ARN_GLOB}.
+   * Refused attempts match too: someone trying the break-glass role is as worth a page as
+   * someone using it.
+   */
   public static filterPattern(roleArn: string): logs.IFilterPattern {
     return logs.FilterPattern.all(
       logs.FilterPattern.stringValue('$.eventSource', '=', 'sts.amazonaws.com'),
-      logs.FilterPattern.stringValue('$.eventName', '=', 'AssumeRole'),
+      logs.FilterPattern.any(...ASSUME_ROLE_EVENTS.map((name) => logs.FilterPattern.stringValue('$.eventName', '=', name))),
       logs.FilterPattern.stringValue('$.requestParameters.roleArn', '=', roleArn),
     );
   }

@@ -32,6 +32,8 @@ export interface CustomerUserPoolProps {
   readonly fromEmail: string;
   /**
    * MFA for every user (`REQUIRED`) or for those who opt in (`OPTIONAL`). `OFF` is refused.
+   * With `REQUIRED`, the passwordless first factor is the passkey only (it satisfies MFA); with
+   * `OPTIONAL`, an e-mailed one-time code is offered too, to users who have not set up MFA.
    * @default cognito.Mfa.REQUIRED
    */
   readonly mfa?: cognito.Mfa;
@@ -86,6 +88,13 @@ export interface CustomerUserPoolProps {
   readonly logRetentionDays: number;
 }
 
+/**
+ * Prefix of the authentication event log group's name. Cognito delivers vended logs only to
+ * groups under `/aws/vendedlogs/`; the staff customer-data deny names the same prefix
+ * (IAM-CUSTOMER-DATA-RESTRICTED), since the events carry customers' e-mail and IP addresses.
+ */
+export const AUTH_EVENT_LOG_GROUP_PREFIX = '/aws/vendedlogs/cognito/';
+
 /** Scopes asked of identity providers: sign-in identity only (SIGNIN-FEDERATION, 001 "does not gain access to any external resources"). */
 const IDP_SCOPES = {
   google: ['openid', 'email', 'profile'],
@@ -98,9 +107,11 @@ const IDP_SCOPES = {
  * Customer sign-in: a Cognito user pool on the Plus feature plan (SIGNIN-USER-POOL) with
  *
  * - MFA by TOTP plus e-mail or SMS, required by default (SIGNIN-MFA);
- * - passwordless first factors, e-mail one-time code and passkeys (SIGNIN-PASSWORDLESS);
- * - threat protection enforced, blocking compromised credentials and risky sign-ins
- *   (SIGNIN-THREAT-PROTECTION);
+ * - passwordless first factors (SIGNIN-PASSWORDLESS): passkeys, which verify the user and so
+ *   count as MFA, always; e-mail one-time codes only where MFA is optional, because Cognito
+ *   offers no passwordless code to a user who has MFA;
+ * - threat protection enforced for standard and custom authentication, blocking compromised
+ *   credentials and risky sign-ins (SIGNIN-THREAT-PROTECTION);
  * - a password policy of at least 12 characters of every class (SIGNIN-PASSWORD-POLICY);
  * - role groups (SIGNIN-RBAC-GROUPS), optional social/OIDC providers with secrets from Secrets
  *   Manager (SIGNIN-FEDERATION);
@@ -139,6 +150,9 @@ export class CustomerUserPool extends Construct {
       // Plus is the plan with threat protection and authentication event logs.
       featurePlan: cognito.FeaturePlan.PLUS,
       standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      // Custom authentication (Lambda challenges) is off in the app client; should a later client
+      // turn it on, its sign-ins are risk-scored and blocked the same way.
+      customThreatProtectionMode: cognito.CustomThreatProtectionMode.FULL_FUNCTION,
       signInAliases: { email: true },
       autoVerify: { email: true },
       // An address change takes effect only once the new address is verified.
@@ -158,8 +172,10 @@ export class CustomerUserPool extends Construct {
         passwordHistorySize: props.passwordHistorySize ?? 24,
         tempPasswordValidity: Duration.days(3),
       },
-      // Passwordless first factors (CDK requires the password factor to stay allowed).
-      signInPolicy: { allowedFirstAuthFactors: { password: true, emailOtp: true, passkey: true } },
+      // Passwordless first factors (CDK requires the password factor to stay allowed). An e-mailed
+      // code is one factor, and Cognito does not offer it to users with MFA: under required MFA
+      // it would be a choice nobody can use, so it is offered only where MFA is optional.
+      signInPolicy: { allowedFirstAuthFactors: { password: true, emailOtp: mfa === cognito.Mfa.OPTIONAL, passkey: true } },
       passkeyRelyingPartyId: props.domainName,
       // The authenticator must verify the user (PIN or biometric): a passkey is then two factors.
       passkeyUserVerification: cognito.PasskeyUserVerification.REQUIRED,
@@ -168,6 +184,10 @@ export class CustomerUserPool extends Construct {
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       deletionProtection: true,
     });
+    // A passkey with user verification (PIN or biometric, required above) is something the user
+    // has plus something they know or are: it satisfies MFA, so passkey sign-in stays available
+    // under required MFA. The CDK L2 has no prop for it yet.
+    (this.userPool.node.defaultChild as cognito.CfnUserPool).webAuthnFactorConfiguration = 'MULTI_FACTOR_WITH_USER_VERIFICATION';
     this.riskConfiguration();
 
     (props.groups ?? ['admin', 'member', 'viewer']).forEach((groupName, precedence) =>
@@ -295,7 +315,7 @@ export class CustomerUserPool extends Construct {
     const group = new SecureLogGroup(this, 'AuthEvents', {
       encryptionKey: props.logKey,
       retentionDays: props.logRetentionDays,
-      logGroupName: `/aws/vendedlogs/cognito/${props.cognitoDomainPrefix}/auth-events`,
+      logGroupName: `${AUTH_EVENT_LOG_GROUP_PREFIX}${props.cognitoDomainPrefix}/auth-events`,
     }).logGroup;
     // The log delivery service writes into the group; pinned to this account's deliveries. Named
     // here so the deploying role needs no logs:PutResourcePolicy at delivery creation time.

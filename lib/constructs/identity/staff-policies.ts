@@ -5,6 +5,7 @@
 import { Aws } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { TENANT_TAG_KEY } from '../../constants/tags';
+import { AUTH_EVENT_LOG_GROUP_PREFIX } from './customer-user-pool';
 
 /**
  * Actions exempt from the region guardrail (IAM-REGION-GUARDRAIL): services that are global, or
@@ -57,6 +58,7 @@ export function regionGuardrailStatement(allowedRegions: readonly string[]): iam
  * An explicit deny wins over any allow, including one added later by mistake.
  */
 export function customerDataDenyStatements(): iam.PolicyStatement[] {
+  const { PARTITION: partition, ACCOUNT_ID: account, REGION: region } = Aws;
   const tagged = { Null: { [`aws:ResourceTag/${TENANT_TAG_KEY}`]: 'false' } };
   return [
     new iam.PolicyStatement({
@@ -108,9 +110,20 @@ export function customerDataDenyStatements(): iam.PolicyStatement[] {
       sid: 'DenyShellsAndUnmasking',
       effect: iam.Effect.DENY,
       // A shell in a task reads whatever the task reads; unmasking reveals personal data that
-      // log data protection masked (LOG-PII-MASKING).
+      // log data protection masked (LOG-NO-CLIENT-CONTENT).
       actions: ['ecs:ExecuteCommand', 'ssm:StartSession', 'logs:Unmask'],
       resources: ['*'],
+    }),
+    new iam.PolicyStatement({
+      sid: 'DenyCustomerAuthEvents',
+      effect: iam.Effect.DENY,
+      // Cognito's authentication events carry customers' e-mail addresses, IP addresses and
+      // devices: customer data, though it sits beside operational logs that staff may read.
+      // Every read path that names the log group is denied. logs:GetQueryResults and
+      // logs:GetLogRecord take no resource (they act on a query ID or record pointer), so a deny
+      // on the group cannot reach them; denying logs:StartQuery on it means no such query exists.
+      actions: ['logs:GetLogEvents', 'logs:FilterLogEvents', 'logs:StartQuery', 'logs:StartLiveTail'],
+      resources: [`arn:${partition}:logs:${region}:${account}:log-group:${AUTH_EVENT_LOG_GROUP_PREFIX}*`],
     }),
   ];
 }
@@ -158,6 +171,13 @@ export function operationalReadStatements(): iam.PolicyStatement[] {
   ];
 }
 
+/** Name patterns of the CDK bootstrap roles a deployment assumes (default qualifier or any other). */
+export const CDK_BOOTSTRAP_ROLES_FOR_DEPLOY: readonly string[] = [
+  'cdk-*-deploy-role-*',
+  'cdk-*-file-publishing-role-*',
+  'cdk-*-image-publishing-role-*',
+];
+
 /**
  * The operator's deployment rights: CDK deploys through the bootstrap roles (which carry the
  * CloudFormation execution role), so the operator needs only to assume them, plus the
@@ -169,8 +189,12 @@ export function deployStatements(): iam.PolicyStatement[] {
     new iam.PolicyStatement({
       sid: 'AssumeCdkBootstrapRoles',
       actions: ['sts:AssumeRole', 'sts:TagSession'],
-      // The bootstrap roles of this account only (deploy, file and image publishing, lookup).
-      resources: [`arn:${partition}:iam::${account}:role/cdk-*`],
+      // The deploy and asset-publishing bootstrap roles of this account only. Not the lookup role
+      // (it carries ReadOnlyAccess, which reads objects and logs the customer-data deny keeps
+      // from the operator; lookups are committed in cdk.context.json), nor the CloudFormation
+      // execution role (only CloudFormation assumes it; what it may do is set at bootstrap,
+      // see docs/identity.md).
+      resources: CDK_BOOTSTRAP_ROLES_FOR_DEPLOY.map((r) => `arn:${partition}:iam::${account}:role/${r}`),
     }),
     new iam.PolicyStatement({
       sid: 'OperateServices',

@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../nag/acknowledgements';
+import { BREAK_GLASS_ROLE_SUFFIX } from './break-glass-alert';
 import { StaffRole } from './staff-role';
 import {
   administratorStatements,
@@ -27,7 +28,7 @@ export interface StaffRolesProps {
    */
   readonly privilegedSessionDuration?: Duration;
   /**
-   * Maximum age of the MFA sign-in behind an administrator or break-glass session.
+   * Maximum age of the MFA sign-in behind an administrator, operator or break-glass session.
    * @default Duration.hours(1)
    */
   readonly mfaMaxAge?: Duration;
@@ -38,7 +39,9 @@ export interface StaffRolesProps {
  * bounded session) carrying the region guardrail (IAM-REGION-GUARDRAIL):
  *
  * - administrator: everything, with an MFA sign-in of the last hour;
- * - operator: deploys through the CDK bootstrap roles and runs day-two operations;
+ * - operator: deploys through the CDK deploy and publishing bootstrap roles and runs day-two
+ *   operations, with an MFA sign-in of the last hour (the deploy role reaches CloudFormation's
+ *   execution role, so the operator is privileged);
  * - developer: reads logs, metrics, traces and service configuration;
  * - security auditor: AWS's SecurityAudit policy (configuration of every service, no data);
  * - break-glass: everything, for when the identity provider or the other roles fail; every use
@@ -91,13 +94,14 @@ export class StaffRoles extends Construct {
       }).role;
 
     this.administrator = role('Administrator', 'administrator', 'Staff administrator: full access, MFA within the last hour', privileged, [administrator], mfaMaxAge);
-    this.operator = role('Operator', 'operator', 'Staff operator: deploys and operates, no customer data', privileged, [deploy, operationalRead, this.customerDataDeny]);
+    this.operator = role('Operator', 'operator', 'Staff operator: deploys and operates, no customer data, MFA within the last hour', privileged, [deploy, operationalRead, this.customerDataDeny], mfaMaxAge);
     this.developer = role('Developer', 'developer', 'Staff developer: reads operational data, no customer data', props.sessionDuration, [operationalRead, this.customerDataDeny]);
     // SecurityAudit is AWS-maintained: it follows every new service and API, which a hand-kept
     // copy would not; it grants configuration reads, no data reads (and the deny holds anyway).
     const securityAudit = iam.ManagedPolicy.fromAwsManagedPolicyName('SecurityAudit');
     this.securityAuditor = role('SecurityAuditor', 'security-auditor', 'Security auditor: configuration of every service, no customer data', props.sessionDuration, [securityAudit, this.customerDataDeny]);
     acknowledge(this.securityAuditor, 'securityAuditManagedPolicy');
-    this.breakGlass = role('BreakGlass', 'break-glass', 'Break-glass: full access for emergencies; every use alerts security', privileged, [administrator], mfaMaxAge);
+    // The alerts match this name (BREAK_GLASS_ROLE_SUFFIX): IAM-BREAK-GLASS-ALERT.
+    this.breakGlass = role('BreakGlass', BREAK_GLASS_ROLE_SUFFIX, 'Break-glass: full access for emergencies; every use alerts security', privileged, [administrator], mfaMaxAge);
   }
 }

@@ -1,3 +1,4 @@
+import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -21,6 +22,8 @@ export interface AlertTopicsProps {
  * Where every alarm and finding of the environment goes: a security topic (findings, guardrail
  * breaches, break-glass use) and an operations topic (errors, health, backup failures), both
  * encrypted with a customer-managed key and refusing publishers without TLS (INC-ALERT-TOPICS).
+ * CloudWatch alarms of this account and region may publish to both (INC-ALARM-ACTIONS); each
+ * EventBridge rule that targets a topic adds its own grant.
  */
 export class AlertTopics extends Construct {
   /** Security alerts: pages the security on-call. */
@@ -33,22 +36,48 @@ export class AlertTopics extends Construct {
   constructor(scope: Construct, id: string, props: AlertTopicsProps) {
     super(scope, id);
     this.key = new EncryptionKey(this, 'Key', { description: `${props.envName} alert topics` });
+    const { account, region, partition } = Stack.of(this);
+    // Only alarms of this account and region may publish as CloudWatch (confused-deputy
+    // protection); the same conditions hold on the key, since CloudWatch's KMS calls carry them.
+    // https://repost.aws/knowledge-center/cloudwatch-receive-sns-for-alarm-trigger
+    const fromOwnAlarms = {
+      StringEquals: { 'aws:SourceAccount': account },
+      ArnLike: { 'aws:SourceArn': `arn:${partition}:cloudwatch:${region}:${account}:alarm:*` },
+    };
     // The AWS services that publish alerts must be able to encrypt messages with the key.
     // https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
     this.key.key.addToResourcePolicy(
       new iam.PolicyStatement({
-        sid: 'AllowAlertPublishingServices',
-        principals: ['cloudwatch.amazonaws.com', 'events.amazonaws.com', 'backup.amazonaws.com'].map((s) => new iam.ServicePrincipal(s)),
+        sid: 'AllowCloudWatchAlarmsOfThisAccount',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
         actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
         resources: ['*'],
+        conditions: fromOwnAlarms,
       }),
     );
+    // EventBridge gets its key grant (and its topic-policy statement) from each rule's SnsTopic
+    // target, without conditions: its calls to KMS on behalf of an SNS target carry neither
+    // aws:SourceAccount nor aws:SourceArn (the SNS guide: "not supported for EventBridge-to-
+    // encrypted topics"), so a condition would drop every finding silently. Nothing else
+    // publishes here: AWS Backup's failures arrive through EventBridge rules, not vault
+    // notifications.
     const topic = (topicId: string, purpose: string) => {
       const t = new sns.Topic(this, topicId, {
         displayName: `${props.envName} ${purpose} alerts`,
         masterKey: this.key.key,
         enforceSSL: true,
       });
+      // `enforceSSL` creates the topic policy, which replaces SNS's default one: without this
+      // statement CloudWatch alarms could not publish (INC-ALARM-ACTIONS).
+      t.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: 'AllowCloudWatchAlarmsOfThisAccount',
+          principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+          actions: ['sns:Publish'],
+          resources: [t.topicArn],
+          conditions: fromOwnAlarms,
+        }),
+      );
       for (const email of props.emails) t.addSubscription(new subscriptions.EmailSubscription(email));
       if (props.httpsEndpoint) t.addSubscription(new subscriptions.UrlSubscription(props.httpsEndpoint, { protocol: sns.SubscriptionProtocol.HTTPS }));
       return t;

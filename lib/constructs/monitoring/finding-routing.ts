@@ -12,6 +12,13 @@ export const GUARDDUTY_SEVERITY_FLOOR: Record<(typeof GUARDDUTY_SEVERITIES)[numb
   CRITICAL: 9,
 };
 
+/** The runbook entry of each rule (docs/audit.md); the README's alarm table links each row to it. */
+export const FINDING_RUNBOOKS = {
+  guardDuty: 'docs/audit.md#guardduty-finding-inc-finding-routing',
+  securityHub: 'docs/audit.md#security-hub-finding-inc-finding-routing',
+  rootSignIn: 'docs/audit.md#root-sign-in-inc-finding-routing',
+} as const;
+
 /** Props of {@link FindingRouting}. */
 export interface FindingRoutingProps {
   /** Topic the findings page (the security alert topic). */
@@ -26,9 +33,11 @@ export interface FindingRoutingProps {
 /**
  * EventBridge rules that page the security topic (INC-FINDING-ROUTING): GuardDuty findings at or
  * above a severity, new active Security Hub findings labelled HIGH or CRITICAL, and root console
- * sign-ins. The rules match events in the account's default bus whoever runs the services, so
- * they keep working when the organisation runs GuardDuty and Security Hub centrally (findings of
- * a member account also reach the member's own bus).
+ * sign-ins recorded in the home region (root console sign-ins are mostly recorded in us-east-1:
+ * the multi-region trail's RootAccountUse CIS alarm covers those). The rules match events in the
+ * account's default bus whoever runs the services, so they keep working when the organisation
+ * runs GuardDuty and Security Hub centrally (findings of a member account also reach the
+ * member's own bus).
  */
 export class FindingRouting extends Construct {
   /** The GuardDuty rule. */
@@ -47,7 +56,7 @@ export class FindingRouting extends Construct {
     }
     const target = new targets.SnsTopic(props.topic);
     this.guardDuty = new events.Rule(this, 'GuardDuty', {
-      description: `GuardDuty findings of severity ${severity} (${floor}.0) or higher page the security topic`,
+      description: `GuardDuty findings of severity ${severity} (${floor}.0) or higher page the security topic. Runbook: ${FINDING_RUNBOOKS.guardDuty}`,
       eventPattern: {
         source: ['aws.guardduty'],
         detailType: ['GuardDuty Finding'],
@@ -56,7 +65,7 @@ export class FindingRouting extends Construct {
       targets: [target],
     });
     this.securityHub = new events.Rule(this, 'SecurityHub', {
-      description: 'New, active Security Hub findings labelled HIGH or CRITICAL page the security topic',
+      description: `New, active Security Hub findings labelled HIGH or CRITICAL page the security topic. Runbook: ${FINDING_RUNBOOKS.securityHub}`,
       eventPattern: {
         source: ['aws.securityhub'],
         detailType: ['Security Hub Findings - Imported'],
@@ -71,7 +80,7 @@ export class FindingRouting extends Construct {
       targets: [target],
     });
     this.rootSignIn = new events.Rule(this, 'RootSignIn', {
-      description: 'Every console sign-in of the root user pages the security topic',
+      description: `Console sign-ins of the root user recorded in this region page the security topic. Runbook: ${FINDING_RUNBOOKS.rootSignIn}`,
       eventPattern: {
         source: ['aws.signin'],
         detailType: ['AWS Console Sign In via CloudTrail'],

@@ -1,3 +1,4 @@
+import { CfnResource, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -20,6 +21,11 @@ export interface SecureVpcProps {
   readonly logKey: kms.IKey;
   /** Days to keep flow log records. */
   readonly logRetentionDays: number;
+  /**
+   * The port the load balancer's targets listen on; the public and private tiers' network ACLs
+   * admit it between the two tiers (see `TierNetworkAclsProps.targetPort`).
+   */
+  readonly targetPort: number;
   /**
    * The one port the isolated tier's network ACL admits from the private tier.
    * @default DATABASE_PORT (5432)
@@ -59,6 +65,8 @@ export class SecureVpc extends Construct {
   public readonly networkAcls: TierNetworkAcls;
   /** The VPC endpoints. */
   public readonly endpoints: PrivateEndpoints;
+  /** Where the default-security-group custom resource's function logs (one per stack). */
+  public readonly restrictDefaultSgLogGroup: SecureLogGroup;
 
   constructor(scope: Construct, id: string, props: SecureVpcProps) {
     super(scope, id);
@@ -77,12 +85,14 @@ export class SecureVpc extends Construct {
       // without an explicit group can talk to nothing.
       restrictDefaultSecurityGroup: true,
     });
+    this.restrictDefaultSgLogGroup = routeRestrictDefaultSgLogs(this, props);
     for (const subnet of this.vpc.publicSubnets) {
       acknowledge(subnet.node.findChild('DefaultRoute'), 'publicSubnetDefaultRoute');
     }
     this.networkAcls = new TierNetworkAcls(this, 'NetworkAcls', {
       vpc: this.vpc,
       vpcCidr: props.cidr,
+      targetPort: props.targetPort,
       databasePort: props.databasePort,
     });
     this.endpoints = new PrivateEndpoints(this, 'Endpoints', {
@@ -103,4 +113,28 @@ export class SecureVpc extends Construct {
       trafficType: ec2.FlowLogTrafficType.ALL,
     });
   }
+}
+
+/** Construct ID aws-cdk-lib gives the stack-wide provider behind `restrictDefaultSecurityGroup`. */
+const RESTRICT_DEFAULT_SG_PROVIDER = 'Custom::VpcRestrictDefaultSGCustomResourceProvider';
+/** Provider functions already given a log group, with it: the provider is one per stack. */
+const routedHandlers = new WeakMap<CfnResource, SecureLogGroup>();
+
+/**
+ * Points the default-security-group provider's function at a KMS-encrypted, retained log group
+ * (LOG-ENCRYPTED-RETAINED). aws-cdk-lib creates the function as a raw AWS::Lambda::Function
+ * without LoggingConfig; left alone, Lambda would create `/aws/lambda/<name>` on first run,
+ * unencrypted and kept forever.
+ */
+function routeRestrictDefaultSgLogs(vpc: SecureVpc, props: SecureVpcProps): SecureLogGroup {
+  const handler = Stack.of(vpc).node.tryFindChild(RESTRICT_DEFAULT_SG_PROVIDER)?.node.tryFindChild('Handler');
+  if (!(handler instanceof CfnResource) || handler.cfnResourceType !== 'AWS::Lambda::Function') {
+    throw new Error(`SecureVpc ${vpc.node.id}: found no ${RESTRICT_DEFAULT_SG_PROVIDER}/Handler function to give a log group (aws-cdk-lib changed its construct IDs?)`);
+  }
+  const existing = routedHandlers.get(handler);
+  if (existing) return existing;
+  const group = new SecureLogGroup(vpc, 'RestrictDefaultSgLogs', { encryptionKey: props.logKey, retentionDays: props.logRetentionDays });
+  handler.addPropertyOverride('LoggingConfig', { LogGroup: group.logGroup.logGroupName });
+  routedHandlers.set(handler, group);
+  return group;
 }

@@ -14,6 +14,13 @@ export interface TierNetworkAclsProps {
    */
   readonly vpcCidr: string;
   /**
+   * The port the load balancer's targets listen on (the target group's port, which its health
+   * checks use too). The public tier may send to it, and the private tier admit it, between the
+   * public and the private subnets only. Required, because no default fits every workload: an
+   * ACL that drops the target port leaves every target unhealthy. Not an admin port (22, 3389).
+   */
+  readonly targetPort: number;
+  /**
    * The one port the isolated (data) tier admits, from the private subnets only.
    * @default DATABASE_PORT (5432, PostgreSQL)
    */
@@ -32,10 +39,12 @@ interface Allow {
  *
  * - **Public** admits HTTPS and HTTP (the load balancer's listeners) and TCP return traffic from
  *   anywhere: responses from the internet to the NAT gateways, and from targets to the load
- *   balancer.
- * - **Private** admits HTTPS and unprivileged TCP ports from inside the VPC (load balancer to
- *   targets, peers, interface endpoints, Client VPN), and from anywhere only TCP return ports,
- *   which NAT'd egress needs (the reason is spelled out at that entry).
+ *   balancer. It sends HTTPS and return traffic anywhere, and `targetPort` to the private subnets.
+ * - **Private** admits `targetPort` from the public subnets (load balancer to targets, health
+ *   checks), HTTPS and unprivileged TCP ports from inside the VPC (peers, interface endpoints,
+ *   Client VPN, responses), and from anywhere only TCP return ports. NACLs are stateless, and a
+ *   NAT gateway's replies carry the internet server's address as their source, so NAT'd egress
+ *   needs that entry; it opens no service (the reason is spelled out at the entry).
  * - **Isolated** admits the database port from the private subnets' CIDRs, and returns to them;
  *   nothing else, from nowhere else.
  *
@@ -56,17 +65,21 @@ export class TierNetworkAcls extends Construct {
     super(scope, id);
     const { vpc } = props;
     const databasePort = props.databasePort ?? DATABASE_PORT;
-    if (!Token.isUnresolved(databasePort) && (ADMIN_PORTS.includes(databasePort) || databasePort < 1 || databasePort > 65535)) {
-      throw new Error(`TierNetworkAcls ${id}: databasePort got ${databasePort}, expected a TCP port (1-65535) other than ${ADMIN_PORTS.join(', ')}`);
+    for (const [prop, port] of [['databasePort', databasePort], ['targetPort', props.targetPort]] as const) {
+      if (!Token.isUnresolved(port) && (ADMIN_PORTS.includes(port) || !Number.isInteger(port) || port < 1 || port > 65535)) {
+        throw new Error(`TierNetworkAcls ${id}: ${prop} got ${port}, expected a TCP port (1-65535) other than ${ADMIN_PORTS.join(', ')}`);
+      }
     }
     const privateCidrs = vpc.privateSubnets.map((s) => s.ipv4CidrBlock);
     if (privateCidrs.length === 0 || vpc.publicSubnets.length === 0 || vpc.isolatedSubnets.length === 0) {
       throw new Error(`TierNetworkAcls ${id}: vpc got ${vpc.publicSubnets.length} public, ${privateCidrs.length} private and ${vpc.isolatedSubnets.length} isolated subnets, expected at least one of each`);
     }
-    if ([...vpc.privateSubnets, ...vpc.isolatedSubnets].some((s) => Token.isUnresolved(s.ipv4CidrBlock))) {
-      // The private and isolated ACLs name each other's subnets; an imported VPC without literal CIDRs cannot be protected.
-      throw new Error(`TierNetworkAcls ${id}: vpc's private or isolated subnets have no literal CIDR, expected a VPC defined in this app`);
+    if ([...vpc.publicSubnets, ...vpc.privateSubnets, ...vpc.isolatedSubnets].some((s) => Token.isUnresolved(s.ipv4CidrBlock))) {
+      // The ACLs name each other's subnets; an imported VPC without literal CIDRs cannot be protected.
+      throw new Error(`TierNetworkAcls ${id}: vpc's subnets have no literal CIDR, expected a VPC defined in this app`);
     }
+    const publicCidrs = vpc.publicSubnets.map((s) => s.ipv4CidrBlock);
+    const toTargets = ec2.AclTraffic.tcpPort(props.targetPort);
 
     const anywhere = ec2.AclCidr.anyIpv4();
     const inVpc = ec2.AclCidr.ipv4(props.vpcCidr);
@@ -94,6 +107,9 @@ export class TierNetworkAcls extends Construct {
         { traffic: allEphemeral, cidr: anywhere },
         // NAT gateways relaying "fragmentation needed" to the private hosts.
         { traffic: fragmentationNeeded, cidr: inVpc },
+        // The load balancer's requests and health checks to its targets on the target port, which
+        // may be privileged (80 by default) and so outside the return-port range above.
+        ...privateCidrs.map((c) => ({ traffic: toTargets, cidr: ec2.AclCidr.ipv4(c) })),
       ],
     });
 
@@ -113,6 +129,10 @@ export class TierNetworkAcls extends Construct {
         // excluded, so not even a mis-set security group exposes SSH or RDP.
         ...returnFrom(anywhere),
         { traffic: fragmentationNeeded, cidr: anywhere },
+        // The load balancer's requests and health checks on the target port, from the public
+        // subnets only (the load balancer's nodes live there). The targets answer through the
+        // return-port egress entry below.
+        ...publicCidrs.map((c) => ({ traffic: toTargets, cidr: ec2.AclCidr.ipv4(c) })),
       ],
       egress: [
         // HTTPS only, to AWS through the endpoints and to the internet through NAT (000 "TLS/SSL

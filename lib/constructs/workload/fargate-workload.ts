@@ -6,6 +6,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { FARGATE_TASK_SIZES } from '../../config/validate';
+import { acknowledge } from '../../nag/acknowledgements';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
 import { SecureLogGroup } from '../common/secure-log-group';
 import { personalDataProtectionPolicy } from './personal-data-policy';
@@ -38,6 +39,49 @@ export interface FargateWorkloadProps {
   readonly logKey: kms.IKey;
   /** Days to keep application logs. */
   readonly logRetentionDays: number;
+  /**
+   * Name of the ECS cluster. Fixed, so that the Container Insights performance log group
+   * (`/aws/ecs/containerinsights/<name>/performance`) can be created, encrypted and retained here
+   * before ECS would create it unencrypted. **CAUTION**: changing it replaces the cluster and the
+   * service.
+   * @default - `<stack name>-<construct id>`
+   */
+  readonly clusterName?: string;
+}
+
+/**
+ * Accounts that host the GuardDuty runtime agent for Fargate (`aws-guardduty-agent-fargate`), by
+ * region. https://docs.aws.amazon.com/guardduty/latest/ug/ecs-runtime-agent-ecr-image-uri.html
+ */
+export const GUARDDUTY_FARGATE_AGENT_ACCOUNTS: Readonly<Record<string, string>> = {
+  'us-east-1': '593207742271',
+  'us-east-2': '307168627858',
+  'us-west-1': '684579721401',
+  'us-west-2': '733349766148',
+  'ca-central-1': '354763396469',
+  'sa-east-1': '758426053663',
+  'eu-west-1': '694911143906',
+  'eu-west-2': '892757235363',
+  'eu-west-3': '665651866788',
+  'eu-central-1': '323658145986',
+  'eu-central-2': '529164026651',
+  'eu-north-1': '591436053604',
+  'me-central-1': '000014521398',
+  'ap-south-1': '251508486986',
+  'ap-south-2': '950823858135',
+  'ap-southeast-1': '174946120834',
+  'ap-southeast-2': '005257825471',
+};
+
+/** The ECR repository GuardDuty's Fargate agent sidecar is pulled from in `region`. */
+export function guardDutyAgentRepositoryArn(partition: string, region: string): string {
+  const account = GUARDDUTY_FARGATE_AGENT_ACCOUNTS[region];
+  if (account === undefined) {
+    throw new Error(
+      `GuardDuty Fargate agent: no repository account known for region "${region}"; add it to GUARDDUTY_FARGATE_AGENT_ACCOUNTS from https://docs.aws.amazon.com/guardduty/latest/ug/ecs-runtime-agent-ecr-image-uri.html`,
+    );
+  }
+  return `arn:${partition}:ecr:${region}:${account}:repository/aws-guardduty-agent-fargate`;
 }
 
 /**
@@ -65,8 +109,8 @@ export const DROPPED_CAPABILITIES: readonly ecs.Capability[] = [
  *   that rolls a failing deployment back;
  * - whose task and execution roles are {@link ManagedPolicyRole}s that only ECS tasks of this
  *   account can assume: the task role has no permissions until the application is granted some,
- *   the execution role may only write to the application log group (public images need no
- *   registry permissions);
+ *   the execution role may only write to the application log group and pull GuardDuty's runtime
+ *   agent (public images need no registry permissions);
  * - with a read-only root filesystem, dropped capabilities, no environment variables (secrets
  *   belong in `secrets` from Secrets Manager), and logs in a KMS-encrypted log group that masks
  *   personal data;
@@ -83,17 +127,31 @@ export class FargateWorkload extends Construct {
   public readonly taskDefinition: ecs.FargateTaskDefinition;
   /** The application log group. */
   public readonly logGroup: SecureLogGroup;
+  /** Where Container Insights writes the cluster's performance events. */
+  public readonly containerInsightsLogGroup: SecureLogGroup;
 
   constructor(scope: Construct, id: string, props: FargateWorkloadProps) {
     super(scope, id);
     validate(id, props);
     const stack = Stack.of(this);
 
+    const clusterName = props.clusterName ?? `${stack.stackName}-${id}`;
     this.cluster = new ecs.Cluster(this, 'Cluster', {
       vpc: props.vpc,
+      clusterName,
       // Enhanced adds task- and container-level metrics to the service-level ones.
       containerInsightsV2: ecs.ContainerInsights.ENHANCED,
     });
+    // Container Insights writes its performance events to this group and creates it, unencrypted
+    // and kept forever, if it does not exist (LOG-ENCRYPTED-RETAINED). It carries metrics of tasks
+    // and containers, no request content.
+    // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-reference-performance-logs-ECS.html
+    this.containerInsightsLogGroup = new SecureLogGroup(this, 'ContainerInsightsLogs', {
+      encryptionKey: props.logKey,
+      retentionDays: props.logRetentionDays,
+      logGroupName: `/aws/ecs/containerinsights/${clusterName}/performance`,
+    });
+    this.cluster.node.addDependency(this.containerInsightsLogGroup);
 
     // Only ECS tasks of this account may assume the roles (confused-deputy protection).
     const ecsTasks = () =>
@@ -111,6 +169,18 @@ export class FargateWorkload extends Construct {
       assumedBy: ecsTasks(),
       description: 'Starts the workload tasks: image pull and log delivery only',
     });
+    // GuardDuty runtime monitoring (MON-GUARDDUTY) adds its agent as a sidecar to every new task;
+    // ECS pulls it from GuardDuty's private ECR repository with the execution role, so the role
+    // must be able to read that one repository. GetAuthorizationToken has no resource type.
+    // https://docs.aws.amazon.com/guardduty/latest/ug/prereq-runtime-monitoring-ecs-support.html
+    executionRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['ecr:GetAuthorizationToken'], resources: ['*'] }));
+    executionRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
+        resources: [guardDutyAgentRepositoryArn(stack.partition, stack.region)],
+      }),
+    );
+    acknowledge(executionRole.node.findChild('GrantsPolicy'), 'guardDutyAgentPull');
 
     // The group may live in another stack (the network stack owns it so data stacks can admit it).
     // Rules the load balancer's connection adds to a group of another stack would land in that

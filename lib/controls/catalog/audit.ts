@@ -78,7 +78,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     area: 'audit',
     status: 'implemented',
     enforcement:
-      'SecureLogGroup everywhere; a test over every AWS::Logs::LogGroup of every stack checks KmsKeyId set and RetentionInDays equal to logs.retentionDays (config validation rejects values below the production floor).',
+      'SecureLogGroup everywhere; a test over every AWS::Logs::LogGroup of every stack checks KmsKeyId set and RetentionInDays equal to logs.retentionDays (config validation rejects values below the production floor), and one over every AWS::Lambda::Function checks LoggingConfig.LogGroup names such a group of its stack (SecureVpc overrides the LoggingConfig of the default-security-group provider function aws-cdk-lib generates). Groups services would create themselves are pre-created: the Container Insights group /aws/ecs/containerinsights/<cluster>/performance of the fixed-name cluster (FargateWorkload). Acknowledged exception: the account-wide RDSOSMetrics group of RDS enhanced monitoring is not created (a CloudFormation create fails where it already exists); docs/audit.md gives the one-time retention and key commands.',
   },
   {
     id: 'LOG-NO-CLIENT-CONTENT',
@@ -94,7 +94,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     area: 'audit',
     status: 'implemented',
     enforcement:
-      'Application AWS::Logs::LogGroup DataProtectionPolicy with Audit and Deidentify statements for personal-data identifiers (e-mail, name, address, card number, credentials); logs:Unmask granted only to administrator and break-glass; WAF redaction (EDGE-WAF-LOGGING) and pgaudit.log_parameter off (DB-AUDIT-LOGGING) keep credentials and bound values out.',
+      'Application AWS::Logs::LogGroup DataProtectionPolicy with Audit and Deidentify statements for personal-data identifiers (e-mail, name, address, card number, credentials); logs:Unmask granted only to administrator and break-glass; WAF redaction (EDGE-WAF-LOGGING), pgaudit.log_parameter off (DB-AUDIT-LOGGING) and log_parameter_max_length=0 / log_parameter_max_length_on_error=0 in the tenant databases\' cluster parameter group (slow and failing statements are logged without their bind values) keep credentials and bound values out.',
   },
 
   // Continuous monitoring.
@@ -110,7 +110,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     area: 'monitoring',
     status: 'implemented',
     enforcement:
-      'ConfigRecorder: AWS::Config::ConfigurationRecorder (AllSupported, IncludeGlobalResourceTypes) with a ManagedPolicyRole carrying AWS_ConfigRole, AWS::Config::DeliveryChannel with daily snapshots to a KMS-encrypted AuditBucket, and 20 AWS managed AWS::Config::ConfigRule (encrypted-volumes, rds-storage-encrypted, s3-bucket-server-side-encryption-enabled, cmk-backing-key-rotation-enabled, s3-bucket-ssl-requests-only, alb-http-to-https-redirection-check, elb-tls-https-listeners-only, iam-user-mfa-enabled, mfa-enabled-for-iam-console-access, root-account-mfa-enabled, s3-bucket-public-read/write-prohibited, s3-bucket-level-public-access-prohibited, restricted-ssh, vpc-flow-logs-enabled, db-instance-backup-enabled, cloudtrail-enabled, multi-region-cloudtrail-enabled, cloud-trail-log-file-validation-enabled, cloud-trail-encryption-enabled).',
+      'ConfigRecorder: AWS::Config::ConfigurationRecorder (AllSupported, IncludeGlobalResourceTypes) with a ManagedPolicyRole carrying AWS_ConfigRole, AWS::Config::DeliveryChannel with daily snapshots to a KMS-encrypted AuditBucket, and 22 AWS managed AWS::Config::ConfigRule (encrypted-volumes, rds-storage-encrypted, s3-bucket-server-side-encryption-enabled, cmk-backing-key-rotation-enabled, s3-bucket-ssl-requests-only, alb-http-to-https-redirection-check, elb-tls-https-listeners-only, iam-user-mfa-enabled, mfa-enabled-for-iam-console-access, root-account-mfa-enabled, s3-bucket-public-read/write-prohibited, s3-bucket-level-public-access-prohibited, restricted-ssh, vpc-flow-logs-enabled, db-instance-backup-enabled, aurora-resources-protected-by-backup-plan, secretsmanager-rotation-enabled-check with maximumAllowedRotationFrequency = data.rotationDays, cloudtrail-enabled, multi-region-cloudtrail-enabled, cloud-trail-log-file-validation-enabled, cloud-trail-encryption-enabled).',
   },
   {
     id: 'MON-GUARDDUTY',
@@ -127,7 +127,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     area: 'monitoring',
     status: 'implemented',
     enforcement:
-      'GuardDutyDetector: AWS::GuardDuty::Detector Enable true with Features S3_DATA_EVENTS, RDS_LOGIN_EVENTS, EBS_MALWARE_PROTECTION, LAMBDA_NETWORK_LOGS and RUNTIME_MONITORING (ECS_FARGATE_AGENT_MANAGEMENT) enabled, EKS plans disabled.',
+      'GuardDutyDetector: AWS::GuardDuty::Detector Enable true with Features S3_DATA_EVENTS, RDS_LOGIN_EVENTS, EBS_MALWARE_PROTECTION, LAMBDA_NETWORK_LOGS and RUNTIME_MONITORING (ECS_FARGATE_AGENT_MANAGEMENT) enabled, EKS plans disabled; FargateWorkload grants the task execution role ecr:GetAuthorizationToken and the layer and image reads on GuardDuty\'s aws-guardduty-agent-fargate repository of the region, so ECS can pull the runtime agent sidecar. EBS malware scanning covers EC2 volumes (none run here); Malware Protection for S3 plans are not created for the customer-files buckets (per-bucket role and per-GB cost; argued in docs/audit.md).',
   },
   {
     id: 'MON-SECURITY-HUB',
@@ -158,7 +158,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     area: 'monitoring',
     status: 'implemented',
     enforcement:
-      'CisAlarms: an AWS::Logs::MetricFilter on the trail log group plus an AWS::CloudWatch::Alarm per CIS 4.1-4.14 pattern (unauthorized calls, no-MFA console login, root usage, IAM policy, CloudTrail config, console auth failures, CMK disable/deletion, S3 bucket policy, Config, security group, NACL, network gateway, route table and VPC changes) and for AssumeRole of a role named *BreakGlass*, each alarming the security topic.',
+      'CisAlarms: an AWS::Logs::MetricFilter on the trail log group plus an AWS::CloudWatch::Alarm per CIS 4.1-4.14 pattern (unauthorized calls, no-MFA console login, root usage, IAM policy, CloudTrail config, console auth failures, CMK disable/deletion, S3 bucket policy, Config, security group, NACL, network gateway, route table and VPC changes) and for AssumeRole or AssumeRoleWithSAML of a role whose ARN ends in -break-glass (BreakGlassAlert.filterPattern of the identity area), each alarming the security topic.',
   },
   {
     id: 'MON-OPERATIONAL-ALARMS',
@@ -193,7 +193,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     area: 'monitoring',
     status: 'implemented',
     enforcement:
-      'Two AWS::SNS::Topic (security, operations) with KmsMasterKeyId a customer-managed key, topic policies denying aws:SecureTransport false, and an AWS::SNS::Subscription per configured alert address plus the optional HTTPS endpoint.',
+      'Two AWS::SNS::Topic (security, operations) with KmsMasterKeyId a customer-managed key, topic policies denying aws:SecureTransport false and allowing sns:Publish to cloudwatch.amazonaws.com for alarms of the account and region (aws:SourceAccount, aws:SourceArn) and to events.amazonaws.com for the EventBridge rules, a key policy admitting the same two services (CloudWatch under the same conditions), and an AWS::SNS::Subscription per configured alert address plus the optional HTTPS endpoint.',
   },
   {
     id: 'INC-FINDING-ROUTING',
@@ -207,7 +207,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     area: 'monitoring',
     status: 'implemented',
     enforcement:
-      'FindingRouting (alerting stack, so it works when the organisation runs the services): AWS::Events::Rule for aws.guardduty GuardDuty Finding with severity >= alerts.guardDutyMinSeverity, aws.securityhub Security Hub Findings - Imported with Severity.Label HIGH or CRITICAL, Workflow NEW and RecordState ACTIVE, and aws.signin console sign-in of userIdentity.type Root, each targeting the security topic.',
+      'FindingRouting (alerting stack, so it works when the organisation runs the services): AWS::Events::Rule for aws.guardduty GuardDuty Finding with severity >= alerts.guardDutyMinSeverity, aws.securityhub Security Hub Findings - Imported with Severity.Label HIGH or CRITICAL, Workflow NEW and RecordState ACTIVE, and aws.signin console sign-in of userIdentity.type Root recorded in the home region (root sign-ins recorded in us-east-1 reach the security topic through the multi-region trail\'s RootAccountUse CIS alarm), each targeting the security topic. AWS Backup job failures are routed by BAK-FAILURE-NOTICE to the operations topic (an availability matter); only tampering with the backup controls goes to the security topic.',
   },
   {
     id: 'INC-ALARM-ACTIONS',
@@ -219,6 +219,6 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     area: 'monitoring',
     status: 'implemented',
     enforcement:
-      'Test over every AWS::CloudWatch::Alarm of every stack: ActionsEnabled not false and AlarmActions naming the security or operations topic of the alerting stack of the same environment.',
+      'Test over every AWS::CloudWatch::Alarm of every stack: ActionsEnabled not false and AlarmActions naming the security or operations topic of the alerting stack of the same environment; both topic policies allow cloudwatch.amazonaws.com to publish for alarms of the account and region (AlertTopics), since the TLS-only topic policy replaces SNS\'s default one.',
   },
 ];

@@ -57,7 +57,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     area: 'backup',
     status: 'implemented',
     enforcement:
-      'TieredBackupPlan: AWS::Backup::BackupPlan rules Hourly (cron(0 * ? * * *), DeleteAfterDays 1), Daily (7), Weekly (31: the longest calendar month) and Monthly (365), UTC cron with start and completion windows; the tiers are config with seed 001\'s values as defaults, and validation rejects a production tier whose frequency or retention falls below PRODUCTION_FLOORS.backupTiers.',
+      'TieredBackupPlan: AWS::Backup::BackupPlan rules Hourly (cron(0 * ? * * *), DeleteAfterDays 1), Daily (7), Weekly (31: the longest calendar month) and Monthly (365), UTC cron with start and completion windows; the tiers are config with seed 001\'s values as defaults, and validation rejects a production tier whose frequency differs from its tier or whose retention differs from PRODUCTION_FLOORS.backupTiers (exactly seed 001\'s days, neither shorter nor longer).',
   },
   {
     id: 'BAK-PITR',
@@ -86,7 +86,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     area: 'backup',
     status: 'implemented',
     enforcement:
-      'TieredBackupPlan: one AWS::Backup::BackupSelection by the BACKUP_TAG tag (saas-security-baseline:backup = tiered) with a ManagedPolicyRole assumable only by AWS Backup; deployment-wide tests fail when any AWS::RDS::DBCluster or any bucket tagged with a tenant lacks the tag.',
+      'TieredBackupPlan: one AWS::Backup::BackupSelection by the BACKUP_TAG tag (saas-security-baseline:backup = tiered) with a ManagedPolicyRole assumable only by AWS Backup; a deployment-wide test fails when any AWS::RDS::DBCluster, standalone AWS::RDS::DBInstance, AWS::DynamoDB::Table, AWS::EFS::FileSystem or AWS::S3::Bucket lacks the tag, except an explicit list (Aurora cluster members, access-log buckets, the CloudTrail and AWS Config buckets), and when it finds no resource at all.',
   },
   {
     id: 'BAK-RESIDENCY',
@@ -123,7 +123,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     area: 'backup',
     status: 'implemented',
     enforcement:
-      'DatabaseRestoreTesting: AWS::Backup::RestoreTestingPlan (ScheduleExpression from config, latest snapshot of the vault within the selection window) and an AWS::Backup::RestoreTestingSelection for Aurora clusters with the backup tag, restoring into the isolated subnets (own DB subnet group), a security group with no ingress or egress, and a cluster parameter group with rds.force_ssl=1; validation window from config.',
+      'DatabaseRestoreTesting: AWS::Backup::RestoreTestingPlan (ScheduleExpression from config, latest snapshot of the vault within the selection window) and an AWS::Backup::RestoreTestingSelection for Aurora clusters with the backup tag, restoring into the isolated subnets (own DB subnet group), a security group with no ingress or egress, and a cluster parameter group with rds.force_ssl=1 whose family is that of TENANT_DATABASE_ENGINE (tested equal to every tenant database\'s parameter group family); validation window from config.',
   },
   {
     id: 'BAK-RESTORE-VALIDATION',

@@ -21,7 +21,7 @@ export const DATA_CONTROLS: readonly Control[] = [
     area: 'data',
     status: 'implemented',
     enforcement:
-      'DB cluster StorageEncrypted true with KmsKeyId the tenant\'s customer-managed key (EnableKeyRotation true) and PerformanceInsightsKMSKeyId the same key.',
+      'DB cluster StorageEncrypted true with KmsKeyId the tenant\'s customer-managed key (EnableKeyRotation true) and PerformanceInsightsKMSKeyId the same key; enhanced monitoring (MonitoringInterval 60) through a role only monitoring.rds.amazonaws.com of the account may assume.',
   },
   {
     id: 'DB-TLS',
@@ -45,7 +45,7 @@ export const DATA_CONTROLS: readonly Control[] = [
     area: 'data',
     status: 'implemented',
     enforcement:
-      'DB cluster ManageMasterUserPassword true with MasterUserSecret.KmsKeyId the tenant key: RDS keeps the master password only in its Secrets Manager secret and rotates it every 7 days without a Lambda; config data.rotationDays (the promised ceiling) is validated to 7..30 days, and no password appears in any template.',
+      'DB cluster ManageMasterUserPassword true with MasterUserSecret.KmsKeyId the tenant key: RDS keeps the master password only in its Secrets Manager secret and rotates it on Secrets Manager\'s default 7-day schedule without a Lambda (CloudFormation documents no way to set that schedule for an RDS-managed secret); config data.rotationDays is validated to 7..30 days and is the maximumAllowedRotationFrequency of the AWS Config rule secretsmanager-rotation-enabled-check, which flags a schedule lengthened or turned off outside CloudFormation; no password appears in any template.',
   },
   {
     id: 'DB-IAM-AUTH',
@@ -124,7 +124,7 @@ export const DATA_CONTROLS: readonly Control[] = [
     area: 'data',
     status: 'implemented',
     enforcement:
-      'Aurora PostgreSQL cluster with a writer and at least one reader instance in different availability zones of the isolated subnets (or RDS MultiAZ true, if RDS is chosen).',
+      'Aurora PostgreSQL cluster with a writer and at least one reader instance in different availability zones of the isolated subnets (or RDS MultiAZ true, if RDS is chosen); the writer\'s zone is a stable hash of the tenant ID over the configured zones and the reader\'s the next zone, so adding or removing a tenant moves no other tenant\'s instances.',
   },
   {
     id: 'DB-PATCHING',
@@ -156,7 +156,7 @@ export const DATA_CONTROLS: readonly Control[] = [
     area: 'data',
     status: 'implemented',
     enforcement:
-      'DB subnet group of PRIVATE_ISOLATED subnets, PubliclyAccessible false, and a security group whose only ingress is the database port from the workload security group (agreeing with NET-NACLS).',
+      'DB subnet group of PRIVATE_ISOLATED subnets, PubliclyAccessible false, and a security group whose only ingress is the database port from the workload security group; the network ACL of those subnets admits only the database port, only from the private subnets (NET-NACLS).',
   },
 
   // Single-tenant datastores.
@@ -208,7 +208,7 @@ export const DATA_CONTROLS: readonly Control[] = [
     area: 'data',
     status: 'implemented',
     enforcement:
-      'Per-tenant IAM role (customer-managed policy, assumable by ECS tasks of the account) with rds-db:connect on the tenant cluster\'s tenant_<id> user, kms:Decrypt/GenerateDataKey on the tenant key, secretsmanager:GetSecretValue on the tenant secret and named S3 object actions on the tenant bucket only; a test reads every synthesized policy and fails on any cross-tenant grant or tenant-data action on *.',
+      'Per-tenant IAM role (customer-managed policy, assumable by ECS tasks of the account) with rds-db:connect on the tenant cluster\'s tenant_<id> user, kms:Decrypt/GenerateDataKey on the tenant key, secretsmanager:GetSecretValue on the tenant secret and named S3 object actions on the tenant bucket only; tests read every synthesized policy and fail on any cross-tenant grant, any tenant-data action (including wildcard actions such as kms:*, s3:*Object, secretsmanager:Get* and NotAction) on a resource with a wildcard other than a tenant role\'s own <bucket-arn>/*, and any wildcard action on a tenant resource.',
   },
 
   // Customer-data buckets.

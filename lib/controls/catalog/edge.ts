@@ -119,7 +119,7 @@ export const EDGE_CONTROLS: readonly Control[] = [
   {
     id: 'EDGE-DDOS-SHIELD',
     statement:
-      'Where the environment enables it (production by default), Shield Advanced protects the load balancer, with a Route 53 health check when one is configured.',
+      'Where the environment enables it (a required setting, on in the sample production environment), Shield Advanced protects the load balancer, with a Route 53 health check when one is configured.',
     sources: [
       { seed: '000_0f4aa12068a9bf0e.txt', quote: 'DDoS protected infrastructure' },
       {

@@ -38,12 +38,12 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     area: 'identity',
     status: 'implemented',
     enforcement:
-      'IdentityStack/StaffRoles: five AWS::IAM::Role (<env>-administrator, -operator, -developer, -security-auditor, -break-glass), permissions only from managed policies (administrator and break-glass: AdministratorAccess customer policy; operator: Deploy via the cdk-* bootstrap roles plus OperationalRead; developer: OperationalRead; auditor: AWS SecurityAudit), one trust statement per identity.trustedPrincipals entry (AccountPrincipal, or SAML provider with SAML:aud), MaxSessionDuration identity.privilegedSessionHours (1 h in production) for the privileged roles and identity.sessionHours for the others; no AWS::IAM::User or AccessKey for people. Config validation rejects other principals and sessions outside IAM\'s 1-12 h.',
+      'IdentityStack/StaffRoles: five AWS::IAM::Role (<env>-administrator, -operator, -developer, -security-auditor, -break-glass), permissions only from managed policies (administrator and break-glass: AdministratorAccess customer policy; operator: Deploy via the cdk-*-deploy-role-*, cdk-*-file-publishing-role-* and cdk-*-image-publishing-role-* bootstrap roles only (not the lookup or execution roles) plus OperationalRead; developer: OperationalRead; auditor: AWS SecurityAudit), one trust statement per identity.trustedPrincipals entry (AccountPrincipal, or SAML provider with SAML:aud), MaxSessionDuration identity.privilegedSessionHours (1 h in production) for the privileged roles and identity.sessionHours for the others; no AWS::IAM::User or AccessKey for people. Config validation rejects other principals and sessions outside IAM\'s 1-12 h.',
   },
   {
     id: 'IAM-MFA-ROLES',
     statement:
-      'Every staff role can be assumed only with MFA, and the administrator and break-glass roles only with a recent MFA sign-in.',
+      'Every staff role can be assumed only with MFA, and the privileged roles (administrator, operator, break-glass) only with a recent MFA sign-in.',
     sources: [
       { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Two-factor authentication enabled for all cloud hosting providers' },
       {
@@ -63,7 +63,7 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     area: 'identity',
     status: 'implemented',
     enforcement:
-      'Each account trust statement of every staff role requires Bool aws:MultiFactorAuthPresent true; administrator and break-glass also NumericLessThan aws:MultiFactorAuthAge identity.mfaMaxAgeSeconds (at most 3600 in production). SAML sessions carry no MFA key: for a SAML/Identity Center principal MFA is enforced at the identity provider (docs/identity.md).',
+      'Each account trust statement of every staff role requires Bool aws:MultiFactorAuthPresent true; administrator, operator and break-glass also NumericLessThan aws:MultiFactorAuthAge identity.mfaMaxAgeSeconds (at most 3600 in production). SAML sessions carry no MFA key: for a SAML/Identity Center principal MFA is enforced at the identity provider (docs/identity.md).',
   },
   {
     id: 'IAM-MFA-USERS',
@@ -154,7 +154,7 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     area: 'identity',
     status: 'implemented',
     enforcement:
-      'BreakGlassAlert: AWS::Events::Rule on source aws.sts, AWS API Call via CloudTrail, eventName AssumeRole, requestParameters.roleArn the break-glass role, targeting the security alert topic; BreakGlassAlert.metricFilterPattern / filterPattern() give the CloudTrail log-group filter for the monitoring stack\'s metric filter and alarm.',
+      'BreakGlassAlert: AWS::Events::Rule on source aws.sts, AWS API Call via CloudTrail, eventName AssumeRole or AssumeRoleWithSAML, requestParameters.roleArn the break-glass role (<env>-break-glass, named from BREAK_GLASS_ROLE_SUFFIX), targeting the security alert topic; the account baseline\'s CIS alarm BreakGlassRoleUse is a metric filter on the account trail log group built from the same BreakGlassAlert.filterPattern() with the role-ARN glob *-break-glass (every region, including assumptions through the global STS endpoint).',
   },
   {
     id: 'IAM-CUSTOMER-DATA-RESTRICTED',
@@ -176,7 +176,7 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     area: 'identity',
     status: 'implemented',
     enforcement:
-      'StaffRoles CustomerDataDeny managed policy on the operator, developer and security-auditor roles: explicit Deny of rds-db:connect and rds-data:*, secretsmanager:GetSecretValue, kms:Decrypt/ReEncryptFrom/GenerateDataKey*/CreateGrant on keys tagged with the tenant tag (aws:ResourceTag/saas-security-baseline:tenant present), s3:GetObject* on all buckets, ecs:ExecuteCommand, ssm:StartSession, logs:Unmask and the Cognito customer directory (ListUsers, AdminGetUser, DescribeIdentityProvider, ...).',
+      'StaffRoles CustomerDataDeny managed policy on the operator, developer and security-auditor roles: explicit Deny of rds-db:connect and rds-data:*, secretsmanager:GetSecretValue, kms:Decrypt/ReEncryptFrom/GenerateDataKey*/CreateGrant on keys tagged with the tenant tag (aws:ResourceTag/saas-security-baseline:tenant present), s3:GetObject* on all buckets, ecs:ExecuteCommand, ssm:StartSession, logs:Unmask, reads of the Cognito authentication event log groups (logs:GetLogEvents, FilterLogEvents, StartQuery, StartLiveTail on log-group:/aws/vendedlogs/cognito/*) and the Cognito customer directory (ListUsers, AdminGetUser, DescribeIdentityProvider, ...).',
   },
 
   // Customer sign-in.
@@ -200,7 +200,7 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
   {
     id: 'SIGNIN-MFA',
     statement:
-      'Customer sign-in offers MFA (TOTP, plus e-mail or SMS per config), required or optional per config and never off in production.',
+      'Customer sign-in offers MFA (TOTP, plus e-mail or SMS per config), required or optional per config and never off.',
     sources: [
       { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Account-level two-factor authentication' },
       { seed: '000_0f4aa12068a9bf0e.txt', quote: 'It also provides two-factor authentication' },
@@ -210,11 +210,12 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     area: 'identity',
     status: 'implemented',
     enforcement:
-      'User pool MfaConfiguration ON or OPTIONAL from signIn.mfa (default required; validation rejects off in production), EnabledMfas SOFTWARE_TOKEN_MFA plus EMAIL_OTP (SES sender) or SMS_MFA (Cognito SMS role with external ID, grant in a managed policy) from signIn.secondFactor.',
+      'User pool MfaConfiguration ON or OPTIONAL from signIn.mfa (default required; the config schema rejects off in every environment and CustomerUserPool refuses Mfa.OFF), EnabledMfas SOFTWARE_TOKEN_MFA plus EMAIL_OTP (SES sender) or SMS_MFA (Cognito SMS role with external ID, grant in a managed policy) from signIn.secondFactor.',
   },
   {
     id: 'SIGNIN-PASSWORDLESS',
-    statement: 'Customers can sign in without a password, with an e-mailed one-time code or a passkey.',
+    statement:
+      'Customers can sign in without a password: with a passkey, which also satisfies MFA, and, where MFA is optional, with an e-mailed one-time code.',
     sources: [
       { seed: '001_b709435b510d2964.txt', quote: 'Crystallize login is passwordless via magic link' },
     ],
@@ -222,7 +223,7 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     area: 'identity',
     status: 'implemented',
     enforcement:
-      'User pool Policies.SignInPolicy.AllowedFirstAuthFactors [PASSWORD, EMAIL_OTP, WEB_AUTHN], WebAuthnRelyingPartyID edge.domainName, WebAuthnUserVerification required, e-mail through SES (EmailSendingAccount DEVELOPER); the app client allows ALLOW_USER_AUTH and the domain uses managed login v2 with Cognito\'s default style (AWS::Cognito::ManagedLoginBranding), on auth.<edge.domainName> when signIn.authDomainCertificateArn is set so managed-login passkeys share the relying party.',
+      'User pool Policies.SignInPolicy.AllowedFirstAuthFactors [PASSWORD, WEB_AUTHN] under required MFA and [PASSWORD, EMAIL_OTP, WEB_AUTHN] under optional MFA (Cognito offers no passwordless code to users with MFA), WebAuthnFactorConfiguration MULTI_FACTOR_WITH_USER_VERIFICATION (a user-verified passkey satisfies MFA), WebAuthnRelyingPartyID edge.domainName, WebAuthnUserVerification required, e-mail through SES (EmailSendingAccount DEVELOPER); the app client allows ALLOW_USER_AUTH and the domain uses managed login v2 with Cognito\'s default style (AWS::Cognito::ManagedLoginBranding), on auth.<edge.domainName> when signIn.authDomainCertificateArn is set so managed-login passkeys share the relying party.',
   },
   {
     id: 'SIGNIN-FEDERATION',
@@ -262,7 +263,7 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     area: 'identity',
     status: 'implemented',
     enforcement:
-      'User pool UserPoolAddOns.AdvancedSecurityMode ENFORCED (standard threat protection full function) on the Plus plan, with AWS::Cognito::UserPoolRiskConfigurationAttachment for ALL clients: compromised credentials BLOCK, account-takeover risk low NO_ACTION, medium MFA_REQUIRED, high BLOCK.',
+      'User pool UserPoolAddOns.AdvancedSecurityMode ENFORCED and AdvancedSecurityAdditionalFlows.CustomAuthMode ENFORCED (standard and custom threat protection full function) on the Plus plan, with AWS::Cognito::UserPoolRiskConfigurationAttachment for ALL clients: compromised credentials BLOCK, account-takeover risk low NO_ACTION, medium MFA_REQUIRED, high BLOCK.',
   },
   {
     id: 'SIGNIN-PASSWORD-POLICY',

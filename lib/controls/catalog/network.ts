@@ -26,7 +26,7 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     area: 'network',
     status: 'implemented',
     enforcement:
-      'ec2.Vpc with availabilityZones from config and one subnet per tier per zone; natGateways from config (equal to the zone count in production, validated not above it).',
+      'ec2.Vpc with availabilityZones from config and one subnet per tier per zone; natGateways from config, validated at most one per zone and, in production, exactly one per zone, so that each private subnet routes through the NAT gateway of its own zone.',
   },
   {
     id: 'NET-TIERED-SUBNETS',
@@ -46,7 +46,7 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     area: 'network',
     status: 'implemented',
     enforcement:
-      'Subnet configuration PUBLIC / PRIVATE_WITH_EGRESS / PRIVATE_ISOLATED; isolated route tables carry no 0.0.0.0/0 or ::/0 route; public subnets have MapPublicIpOnLaunch false.',
+      'Subnet configuration PUBLIC / PRIVATE_WITH_EGRESS / PRIVATE_ISOLATED; isolated route tables carry no 0.0.0.0/0 or ::/0 route; public subnets have MapPublicIpOnLaunch false. A test over every stack fails on any use of a public subnet other than the load balancer\'s Subnets, the NAT gateways and the subnets\' own route-table and network ACL associations.',
   },
   {
     id: 'NET-NACLS',
@@ -66,7 +66,7 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     area: 'network',
     status: 'implemented',
     enforcement:
-      'TierNetworkAcls: one ec2.NetworkAcl per tier associated with every subnet of the tier, entries through AclTraffic/AclCidr. Public admits TCP 443/80 and TCP return ports from anywhere; private admits TCP 443 and return ports from the VPC CIDR and, from 0.0.0.0/0, only TCP return ports (NAT responses) and ICMP fragmentation-needed; isolated admits only DATABASE_PORT from each private subnet CIDR and answers only them. Return-port ranges skip 22 and 3389. Each NACL is acknowledged for AwsSolutions-VPC3 citing NET-NACLS.',
+      'TierNetworkAcls: one ec2.NetworkAcl per tier associated with every subnet of the tier, entries through AclTraffic/AclCidr. Public admits TCP 443/80 and TCP return ports from anywhere and sends TCP 443 and return ports anywhere plus the target port (config workload.containerPort) to each private subnet CIDR; private admits the target port from each public subnet CIDR, TCP 443 and return ports from the VPC CIDR and, from 0.0.0.0/0, only TCP return ports and ICMP fragmentation-needed. That last entry is deliberate: NACLs are stateless, and the replies a NAT gateway hands back to the private tier still carry the internet server\'s address as their source, so without it every NAT\'d connection would time out; it opens no service, because private subnets have no route from the internet gateway and no public addresses, and NAT gateways drop unsolicited inbound connections. Isolated admits only DATABASE_PORT from each private subnet CIDR and answers only them. Return-port ranges skip 22 and 3389, and the target port may be neither (validated in config and in the construct). Each NACL is acknowledged for AwsSolutions-VPC3 citing NET-NACLS.',
   },
   {
     id: 'NET-FLOW-LOGS',
@@ -153,6 +153,6 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     area: 'network',
     status: 'implemented',
     enforcement:
-      'SSM and SSM messages interface endpoints carry Session Manager and ECS Exec sessions. When network.clientVpn names a server certificate, OperatorVpn: an AWS::EC2::ClientVpnEndpoint with federated (SAML) sign-in and optional device certificates, split tunnel, 8-hour sessions, connection logs to a KMS-encrypted log group, a security group with no ingress and HTTPS egress to the private subnets, associated with the private subnets and authorised to the private subnet CIDRs only; otherwise none.',
+      'SSM and SSM messages interface endpoints in the private subnets, so that Session Manager sessions (and ECS Exec, once a service turns it on) reach the private tier without the internet; the workload service keeps ECS Exec off (enableExecuteCommand false), so no session reaches a task by default. When network.clientVpn names a server certificate, OperatorVpn: an AWS::EC2::ClientVpnEndpoint with federated (SAML) sign-in and optional device certificates, split tunnel, 8-hour sessions, connection logs to a KMS-encrypted log group, a security group with no ingress and HTTPS egress to the private subnets, associated with the private subnets and authorised to the private subnet CIDRs only; otherwise none.',
   },
 ];

@@ -1,0 +1,62 @@
+/**
+ * `npm run report`: synthesizes every environment in-process with every compliance pack and
+ * regenerates the controls report, `docs/controls.md` and `docs/controls.json` (`npx cdk synth`
+ * of all environments writes the same files). test/controls-report.test.ts fails when they are
+ * stale.
+ *
+ *   npm run report                      writes docs/controls.md and docs/controls.json
+ *   npm run report -- --out /tmp/r      writes them into another directory
+ *
+ * Open findings are listed in the report (status "open findings"); the run then exits 1.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App } from 'aws-cdk-lib';
+import { buildBaseline } from '../lib/app';
+import { useCdkJsonContext } from '../lib/cdk-json-context';
+import { ENVIRONMENTS } from '../lib/config/environments';
+import { loadEnvironments } from '../lib/config/load';
+import { writeControlsReport } from '../lib/report/controls-report';
+import { readFindings } from '../lib/report/findings';
+import { controlsReportOf } from '../lib/report/generate';
+
+const USAGE = 'usage: npm run report [-- --out <dir>]';
+
+function outDir(argv: readonly string[], root: string): string {
+  let out = path.join(root, 'docs');
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--out' && argv[i + 1] !== undefined) out = path.resolve(argv[++i]);
+    else if (argv[i].startsWith('--out=')) out = path.resolve(argv[i].slice('--out='.length));
+    else if (argv[i] === '-h' || argv[i] === '--help') {
+      console.log(USAGE);
+      process.exit(0);
+    } else {
+      console.error(`unknown argument ${argv[i]}\n${USAGE}`);
+      process.exit(2);
+    }
+  }
+  return out;
+}
+
+const root = path.join(__dirname, '..');
+const out = outDir(process.argv.slice(2), root);
+useCdkJsonContext();
+const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-report-'));
+let open = 0;
+try {
+  // Findings must reach the report instead of stopping synthesis; the exit code reports them.
+  const app = new App({ outdir, builtinCloudFormationValidation: false, context: { '@aws-cdk/core:failSynthOnValidationErrors': false } });
+  const envs = loadEnvironments(ENVIRONMENTS);
+  buildBaseline(app, envs);
+  const assembly = app.synth();
+  fs.mkdirSync(out, { recursive: true });
+  for (const file of writeControlsReport(out, controlsReportOf(app, assembly, envs, path.join(root, 'test')), 'controls')) console.log(`wrote ${path.relative(process.cwd(), file)}`);
+  open = readFindings(assembly.directory).filter((f) => f.severity === 'error' || f.severity === 'fatal').length;
+} finally {
+  fs.rmSync(outdir, { recursive: true, force: true });
+}
+if (open > 0) {
+  console.error(`${open} open compliance finding(s): see the controls marked "open findings" in the report`);
+  process.exit(1);
+}
