@@ -16,7 +16,7 @@ import { readTestTitles } from '../lib/controls/coverage';
 import { CONTROL_EVIDENCE, isOutsideTemplates, OUTSIDE_TEMPLATES_MARKER } from '../lib/controls/evidence';
 import { buildControlsReport, controlsOfFinding, renderControlsJson, renderControlsMarkdown, type ControlReportEntry } from '../lib/report/controls-report';
 import { environmentTemplates } from '../lib/report/environment-templates';
-import { readFindings, VALIDATION_REPORT_FILE, type Finding } from '../lib/report/findings';
+import { failOnOpenFindings, readFindings, readOpenFindings, VALIDATION_REPORT_FILE, type Finding } from '../lib/report/findings';
 import { acknowledgements, findings, templateJson } from './support/synth';
 
 const DOCS = path.join(__dirname, '..', 'docs');
@@ -145,6 +145,24 @@ describe('controls report', () => {
       expect(of('DEL-COMPLIANCE-PACKS').findings.map((f) => f.rule)).toEqual(['NIST.800.53.R5-SomeRuleNoEntryCites']);
       expect(of('DB-ENCRYPTION-AT-REST').status).toBe('implemented');
       expect(renderControlsMarkdown(withFindings)).toMatch(/### DB-TLS[\s\S]*open findings:\n  - SaasBaseline `SaasBaseline-PostgresForceSsl` at `production\/Data1\/DatabaseParameters`/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('DEL-COMPLIANCE-PACKS: warnings (CDK\'s CloudFormation validation under CDK_VALIDATION=true) are not open findings, so they neither fail the synth nor stale the report', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-findings-'));
+    try {
+      const report = {
+        pluginReports: [
+          { summary: { pluginName: 'CloudFormation Validate' }, violations: [{ ruleName: 'W3010', severity: 'warning', description: 'hardcoded AZ', violatingConstructs: [{ constructPath: 'production/Network/Vpc/Resource/PublicSubnet1/Subnet' }] }] },
+          { summary: { pluginName: 'SaasBaseline' }, violations: [{ ruleName: 'SaasBaseline-PostgresForceSsl', severity: 'error', description: 'd', violatingConstructs: [{ constructPath: 'production/Data1/DatabaseParameters' }] }] },
+        ],
+      };
+      fs.writeFileSync(path.join(dir, VALIDATION_REPORT_FILE), JSON.stringify(report));
+      expect(readFindings(dir).map((f) => f.rule)).toEqual(['W3010', 'SaasBaseline-PostgresForceSsl']);
+      expect(readOpenFindings(dir).map((f) => f.rule)).toEqual(['SaasBaseline-PostgresForceSsl']);
+      expect(() => failOnOpenFindings(dir)).toThrow(/1 open compliance finding\(s\)[\s\S]*SaasBaseline-PostgresForceSsl/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

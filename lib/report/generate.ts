@@ -10,7 +10,7 @@ import { CATALOG } from '../controls/catalog';
 import { readTestTitles } from '../controls/coverage';
 import { buildControlsReport, type ControlReportEntry } from './controls-report';
 import { environmentTemplates } from './environment-templates';
-import { collectAcknowledgements, readFindings } from './findings';
+import { collectAcknowledgements, readOpenFindings } from './findings';
 
 /**
  * The report of an app synthesized into `assembly`: the catalog, the test titles below `testDir`,
@@ -18,5 +18,5 @@ import { collectAcknowledgements, readFindings } from './findings';
  * the assembly's `validation-report.json`.
  */
 export function controlsReportOf(app: App, assembly: CloudAssembly, envs: readonly EnvironmentConfig[], testDir: string): ControlReportEntry[] {
-  return buildControlsReport(CATALOG, readTestTitles(testDir), collectAcknowledgements(app), environmentTemplates(assembly, envs), readFindings(assembly.directory));
+  return buildControlsReport(CATALOG, readTestTitles(testDir), collectAcknowledgements(app), environmentTemplates(assembly, envs), readOpenFindings(assembly.directory));
 }
