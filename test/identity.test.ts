@@ -323,9 +323,9 @@ describe('IAM-BREAK-GLASS-ALERT: the metric filter pattern for the trail log gro
   });
 });
 
-describe('IAM-REGION-GUARDRAIL: the service control policy in docs/identity.md', () => {
+describe('IAM-REGION-GUARDRAIL: the service control policy in README.md', () => {
   test('IAM-REGION-GUARDRAIL: the documented SCP exempts exactly the global services the staff roles exempt', () => {
-    const doc = fs.readFileSync(path.join(__dirname, '..', 'docs', 'identity.md'), 'utf8');
+    const doc = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
     const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]));
     const scp = blocks.find((b) => asArray(b.Statement).some((s: any) => s.Sid === 'DenyOutsideAllowedRegions'));
     expect(scp).toBeDefined();
