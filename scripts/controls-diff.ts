@@ -138,8 +138,11 @@ function git(cwd: string, args: string[]): string {
  * Synthesizes a tree through its own `lib/app.ts` with the compliance packs off: the diff is
  * about templates, and a base with open findings must still be diffable. The runner is plain
  * JavaScript written next to the output, so it works for any tree that has `buildBaseline`.
+ * Each side gets its own cdk.json's feature flags, as `cdk synth` would give it: a pull request
+ * that flips a flag changes templates, and the diff must show it.
  */
 const RUNNER = `
+const fs = require('fs');
 const path = require('path');
 const [root, outdir] = process.argv.slice(2);
 let buildBaseline, ENVIRONMENTS, loadEnvironments;
@@ -153,14 +156,29 @@ try {
 }
 if (typeof buildBaseline !== 'function' || typeof loadEnvironments !== 'function' || !ENVIRONMENTS) process.exit(3);
 const { App } = require(require.resolve('aws-cdk-lib', { paths: [root] }));
+let flags = {};
+try {
+  flags = JSON.parse(fs.readFileSync(path.join(root, 'cdk.json'), 'utf8')).context || {};
+} catch (e) {
+  // A tree without a readable cdk.json synthesizes with CDK's defaults.
+}
 const app = new App({
   outdir,
   builtinCloudFormationValidation: false,
-  context: { '@aws-cdk/core:failSynthOnValidationErrors': false },
+  context: { ...flags, 'aws:cdk:version-reporting': false, '@aws-cdk/core:failSynthOnValidationErrors': false },
 });
 buildBaseline(app, loadEnvironments(ENVIRONMENTS), { compliancePacks: false });
 app.synth();
 `;
+
+/** The feature flags of a tree's cdk.json (none when it has no readable one). */
+function cdkJsonContext(root: string): Record<string, unknown> {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(root, 'cdk.json'), 'utf8')).context ?? {};
+  } catch {
+    return {};
+  }
+}
 
 /** Exit code of the runner when the tree has no `buildBaseline` (an older layout). */
 const NO_BUILD_BASELINE = 3;
@@ -191,7 +209,7 @@ async function synthesize(label: string, root: string, outdir: string, runner: s
     result = await run(root, ['-r', 'esbuild-register', path.join(root, 'bin', 'app.ts')], {
       ...process.env,
       CDK_OUTDIR: outdir,
-      CDK_CONTEXT_JSON: JSON.stringify({ '@aws-cdk/core:failSynthOnValidationErrors': false }),
+      CDK_CONTEXT_JSON: JSON.stringify({ ...cdkJsonContext(root), '@aws-cdk/core:failSynthOnValidationErrors': false }),
     });
     if (result.code !== 0 && fs.existsSync(path.join(outdir, 'manifest.json'))) {
       console.error(`${label}: bin/app.ts exited ${result.code} after writing the templates (open findings?); diffing them anyway`);

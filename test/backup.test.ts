@@ -48,7 +48,7 @@ describe.each(ENV_NAMES)('%s backup stack', (env) => {
     const key = templateJson(env, STACK).Resources[keyId];
     expect(key.Type).toBe('AWS::KMS::Key');
     expect(key.Properties.EnableKeyRotation).toBe(true);
-    expect(vault.DeletionPolicy).toBe('Retain');
+    expect(vault.DeletionPolicy).toBe('RetainExceptOnCreate');
   });
 
   test('BAK-VAULT-LOCK: the vault lock carries the configured minimum, maximum and mode', () => {
@@ -162,7 +162,7 @@ describe.each(ENV_NAMES)('%s backup stack', (env) => {
     expect(cronFrequency(plan.Properties.ScheduleExpression)).toBe('weekly');
   });
 
-  test('BAK-RESTORE-TESTING: the selection restores every tagged Aurora cluster into isolated subnets, a closed security group and a TLS-only parameter group', () => {
+  test('BAK-RESTORE-TESTING: the selection restores every tagged Aurora cluster into isolated subnets, a closed security group and a TLS 1.2+ parameter group', () => {
     const [, plan] = only(env, 'AWS::Backup::RestoreTestingPlan');
     const [, selection] = only(env, 'AWS::Backup::RestoreTestingSelection');
     const p = selection.Properties;
@@ -187,7 +187,8 @@ describe.each(ENV_NAMES)('%s backup stack', (env) => {
 
     const pg = res[p.RestoreMetadataOverrides.dbClusterParameterGroupName.Ref];
     expect(pg.Type).toBe('AWS::RDS::DBClusterParameterGroup');
-    expect(pg.Properties).toMatchObject({ Family: TENANT_DATABASE_ENGINE.parameterGroupFamily, Parameters: { 'rds.force_ssl': '1' } });
+    // The restored copy forces TLS as the tenant databases do (DB-TLS): both parameters, same values.
+    expect(pg.Properties).toMatchObject({ Family: TENANT_DATABASE_ENGINE.parameterGroupFamily, Parameters: { 'rds.force_ssl': '1', ssl_min_protocol_version: 'TLSv1.2' } });
   });
 
   test('BAK-RESTORE-TESTING: the restore-test parameter group has the family of every tenant database\'s cluster parameter group, so a restore never fails on the engine version', () => {
@@ -261,6 +262,17 @@ describe.each(ENV_NAMES)('%s backup stack', (env) => {
     expect(Object.values<any>(res).filter((r) => r.Type === 'AWS::IAM::Policy')).toEqual([]);
   });
 
+  test('BAK-RESTORE-VALIDATION: the function may describe Aurora snapshot recovery points, whose ARNs are RDS cluster-snapshot ARNs, not AWS Backup ones', () => {
+    const [, fn] = only(env, 'AWS::Lambda::Function');
+    const statement = grantsOfRole(env, STACK, fn.Properties.Role['Fn::GetAtt'][0]).find((st: any) => ([] as string[]).concat(st.Action).includes('backup:DescribeRecoveryPoint'));
+    const arns = ([] as any[]).concat(statement.Resource).map((r: any) => (r['Fn::Join'][1] as any[]).map((x) => (typeof x === 'string' ? x : `<${x.Ref}>`)).join(''));
+    expect(arns.sort()).toEqual([
+      'arn:<AWS::Partition>:backup:<AWS::Region>:<AWS::AccountId>:recovery-point:*',
+      // What a restore test of an Aurora snapshot hands the function: arn:aws:rds:...:cluster-snapshot:awsbackup:job-...
+      'arn:<AWS::Partition>:rds:<AWS::Region>:<AWS::AccountId>:cluster-snapshot:*',
+    ]);
+  });
+
   test('BAK-FAILURE-NOTICE: failed, aborted, expired and partial backup, copy and restore jobs notify the operations topic', () => {
     const ops = { 'Fn::GetStackOutput': expect.objectContaining({ StackName: `${env}-Alerting`, OutputName: expect.stringMatching(/AlertsOperations/) }) };
     for (const [detailType, field] of [
@@ -316,7 +328,7 @@ describe.each(ENV_NAMES)('%s backup stack', (env) => {
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
     });
     expect(hasTag(bucket.Properties, BACKUP_TAG.key, BACKUP_TAG.value)).toBe(true);
-    expect(bucket.DeletionPolicy).toBe('Retain');
+    expect(bucket.DeletionPolicy).toBe('RetainExceptOnCreate');
     template(env, STACK).hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: id },
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
@@ -365,6 +377,10 @@ describe('BAK-SELECTIONS across the whole deployment', () => {
     // AWS Config's configuration snapshots and history (MON-CONFIG-RULES), versioned and kept as
     // long as the trail: audit records, no customer data.
     { name: 'the AWS Config delivery bucket', matches: (r) => r.type === 'AWS::S3::Bucket' && r.stackId === 'AccountBaseline' && r.logicalId.startsWith('ConfigBucket') },
+    // Cognito's authentication events (SIGNIN-AUTH-LOGGING): a log that expires by its own
+    // lifecycle at logs.retentionDays, like the log groups; a backup would keep customers' sign-in
+    // records past that retention (004 retention and deletion).
+    { name: 'the Cognito authentication event bucket', matches: (r) => r.type === 'AWS::S3::Bucket' && r.stackId === 'Identity' && r.logicalId.startsWith('CustomersAuthEventBucket') },
   ];
   const where = (r: { env: string; stackId: string; logicalId: string }) => `${r.env}/${r.stackId}/${r.logicalId}`;
   const stateful = () => allResources().filter((r) => STATEFUL_DATA_TYPES.includes(r.type));

@@ -85,9 +85,16 @@ describe('open findings fail the synth (bin/app.ts calls failOnOpenFindings afte
     expect(() => failOnOpenFindings(dir)).toThrow(/1 open compliance finding\(s\)[\s\S]*AwsSolutions AwsSolutions-S1 at production\/Edge\/Logs\/Resource/);
   });
 
-  test('DEL-COMPLIANCE-PACKS: a clean report, or warnings only, passes', () => {
+  test('DEL-COMPLIANCE-PACKS: an open warning of a pack (AwsSolutions-VPC3 is one) throws too', () => {
+    const warning = {
+      pluginReports: [{ summary: { pluginName: 'AwsSolutions' }, violations: [{ ruleName: 'AwsSolutions-VPC3', severity: 'warning', violatingConstructs: [{ constructPath: 'staging/Network/Vpc/NetworkAcls/Public/Resource' }] }] }],
+    };
+    expect(() => failOnOpenFindings(assemblyWith(warning))).toThrow(/1 open compliance finding\(s\)[\s\S]*AwsSolutions AwsSolutions-VPC3 at staging\/Network/);
+  });
+
+  test('DEL-COMPLIANCE-PACKS: a clean report, or warnings of CDK\'s own template validation only, passes', () => {
     expect(() => failOnOpenFindings(assemblyWith({ pluginReports: [] }))).not.toThrow();
-    const warnings = { pluginReports: [{ summary: { pluginName: 'X' }, violations: [{ ruleName: 'X-1', severity: 'warning', violatingConstructs: [{ constructPath: 'a/b/c' }] }] }] };
-    expect(() => failOnOpenFindings(assemblyWith(warnings))).not.toThrow();
+    const advice = { pluginReports: [{ summary: { pluginName: 'CloudFormation Validate' }, violations: [{ ruleName: 'W3010', severity: 'warning', violatingConstructs: [{ constructPath: 'a/b/c' }] }] }] };
+    expect(() => failOnOpenFindings(assemblyWith(advice))).not.toThrow();
   });
 });

@@ -30,10 +30,10 @@ const tier = (name: keyof typeof SEED_BACKUP_TIERS, value: Partial<{ schedule: s
 };
 
 describe('backup configuration', () => {
-  test('BAK-TIERS: the sample environments default to seed 001\'s tiers and 35 days of continuous backup', () => {
+  test('BAK-TIERS: the sample environments default to seed 001\'s tiers, with continuous backup as long as the clusters keep backups (35 days in production, 7 in staging)', () => {
     for (const env of loadEnvironments(ENVIRONMENTS)) {
       expect(env.backup.tiers).toEqual(SEED_BACKUP_TIERS);
-      expect(env.backup.continuousBackupDays).toBe(35);
+      expect(env.backup.continuousBackupDays).toBe(env.name === 'production' ? 35 : 7);
       expect(env.backup.drRegion).toBeUndefined();
     }
   });
@@ -66,6 +66,7 @@ describe('backup configuration', () => {
     ['BAK-TIERS: a schedule that is not an AWS cron expression', 'staging', tier('daily', { schedule: 'every day' }), /^staging\.backup\.tiers\.daily\.schedule: got "every day", expected a six-field AWS cron expression/],
     ['BAK-PITR: a production continuous-backup window under 35 days', 'production', (e) => (e.backup.continuousBackupDays = 7), /^production\.backup\.continuousBackupDays: got 7, production keeps 35 days of point-in-time restore$/],
     ['BAK-PITR: a continuous-backup window beyond what AWS Backup keeps', 'staging', (e) => (e.backup.continuousBackupDays = 36), /^staging\.backup\.continuousBackupDays: got 36, expected 1 to 35 days$/],
+    ['BAK-PITR: a continuous-backup window that differs from the clusters\' backup retention', 'staging', (e) => (e.backup.continuousBackupDays = 14), /^staging\.backup\.continuousBackupDays: got 14, must equal data\.backupRetentionDays \(7\): AWS Backup's continuous backup sets the clusters' backup retention to its own$/],
     ['BAK-RESIDENCY: a DR region equal to the home region', 'production', (e) => (e.backup.drRegion = 'ap-southeast-1'), /^production\.backup\.drRegion: got "ap-southeast-1", must differ from the home region ap-southeast-1/],
     ['BAK-RESIDENCY: a DR region outside the allowed regions', 'production', (e) => (e.backup.drRegion = 'ap-southeast-2'), /^production\.backup\.drRegion: got "ap-southeast-2", expected one of allowedRegions \["ap-southeast-1"\]: recovery points may not leave them$/],
     ['BAK-VAULT-LOCK: a vault-lock minimum above the maximum', 'staging', (e) => (e.backup.vaultLock.minRetentionDays = 400), /^staging\.backup\.vaultLock\.minRetentionDays: got 400, must not exceed vaultLock\.maxRetentionDays \(365\)$/],

@@ -25,7 +25,7 @@ describe('edge and workload configuration', () => {
       cpu: 256,
       memoryMiB: 512,
       desiredCount: 2,
-      writablePaths: ['/tmp', '/var/cache/nginx', '/var/run'],
+      writablePaths: ['/tmp', '/var/cache/nginx', '/run'],
     });
   });
 
@@ -57,16 +57,16 @@ describe('edge and workload configuration', () => {
     ['EDGE-DDOS-SHIELD: a malformed health check ARN', 'production', (e) => (e.edge.healthCheckArn = 'arn:aws:route53:::hostedzone/Z123'), /^production\.edge\.healthCheckArn: got "arn:aws:route53:::hostedzone\/Z123", expected a Route 53 health check ARN/],
     ['EDGE-DDOS-SHIELD: a health check without Shield Advanced', 'staging', (e) => (e.edge.healthCheckArn = HEALTH_CHECK), /^staging\.edge\.healthCheckArn: got ".*", a health check is only used by Shield Advanced: set edge\.shieldAdvanced to true or remove it$/],
     ['EDGE-ALB-ACCESS-LOGS: production access logs kept less than a year', 'production', (e) => (e.edge.accessLogRetentionDays = 30), /^production\.edge\.accessLogRetentionDays: got 30, production keeps load balancer access logs at least 365 days$/],
-    ['a task CPU value Fargate does not offer', 'staging', (e) => (e.workload.cpu = 300), /^staging\.workload\.cpu: got 300, expected one of Fargate's CPU values: 256, 512, 1024, 2048, 4096, 8192, 16384$/],
-    ['a memory size Fargate does not run with 256 CPU units', 'staging', (e) => Object.assign(e.workload, { cpu: 256, memoryMiB: 4096 }), /^staging\.workload\.memoryMiB: got 4096, Fargate runs 256 CPU units with 512, 1024 or 2048 MiB$/],
-    ['a memory size Fargate does not run with 1024 CPU units', 'production', (e) => Object.assign(e.workload, { cpu: 1024, memoryMiB: 1024 }), /^production\.workload\.memoryMiB: got 1024, Fargate runs 1024 CPU units with 2048 to 8192 in steps of 1024 MiB$/],
+    ['WL-MANAGED-COMPUTE: a task CPU value Fargate does not offer', 'staging', (e) => (e.workload.cpu = 300), /^staging\.workload\.cpu: got 300, expected one of Fargate's CPU values: 256, 512, 1024, 2048, 4096, 8192, 16384$/],
+    ['WL-MANAGED-COMPUTE: a memory size Fargate does not run with 256 CPU units', 'staging', (e) => Object.assign(e.workload, { cpu: 256, memoryMiB: 4096 }), /^staging\.workload\.memoryMiB: got 4096, Fargate runs 256 CPU units with 512, 1024 or 2048 MiB$/],
+    ['WL-MANAGED-COMPUTE: a memory size Fargate does not run with 1024 CPU units', 'production', (e) => Object.assign(e.workload, { cpu: 1024, memoryMiB: 1024 }), /^production\.workload\.memoryMiB: got 1024, Fargate runs 1024 CPU units with 2048 to 8192 in steps of 1024 MiB$/],
     ['WL-MULTI-AZ: fewer production tasks than zones', 'production', (e) => (e.workload.desiredCount = 2), /^production\.workload\.desiredCount: got 2, production runs at least one task per availability zone \(3\)$/],
-    ['no tasks at all', 'staging', (e) => (e.workload.desiredCount = 0), /^staging\.workload\.desiredCount: got 0, expected at least 1 task$/],
-    ['a container port out of range', 'staging', (e) => (e.workload.containerPort = 70000), /^staging\.workload\.containerPort: got 70000, expected a port from 1 to 65535$/],
+    ['WL-MULTI-AZ: no tasks at all', 'staging', (e) => (e.workload.desiredCount = 0), /^staging\.workload\.desiredCount: got 0, expected at least 1 task$/],
+    ['WL-PRIVATE-TASKS: a container port out of range', 'staging', (e) => (e.workload.containerPort = 70000), /^staging\.workload\.containerPort: got 70000, expected a port from 1 to 65535$/],
     ['NET-NO-ADMIN-PORTS: SSH as the container port', 'staging', (e) => (e.workload.containerPort = 22), /^staging\.workload\.containerPort: got 22, expected a port other than the admin ports 22 and 3389, which no network ACL or security group may admit \(NET-NO-ADMIN-PORTS\)$/],
     ['NET-NO-ADMIN-PORTS: RDP as the container port', 'production', (e) => (e.workload.containerPort = 3389), /^production\.workload\.containerPort: got 3389, expected a port other than the admin ports 22 and 3389/],
-    ['a relative health check path', 'staging', (e) => (e.workload.healthCheckPath = 'health'), /^staging\.workload\.healthCheckPath: got "health", expected an absolute path such as \/health$/],
-    ['a malformed image reference', 'staging', (e) => (e.workload.containerImage = 'nginx latest'), /^staging\.workload\.containerImage: got "nginx latest", expected an image reference/],
+    ['WL-MULTI-AZ: a relative health check path', 'staging', (e) => (e.workload.healthCheckPath = 'health'), /^staging\.workload\.healthCheckPath: got "health", expected an absolute path such as \/health$/],
+    ['WL-MANAGED-COMPUTE: a malformed image reference', 'staging', (e) => (e.workload.containerImage = 'nginx latest'), /^staging\.workload\.containerImage: got "nginx latest", expected an image reference/],
     ['an unknown workload field', 'staging', (e) => (e.workload.replicas = 3), /^staging\.workload: got unknown field\(s\) replicas, expected only the documented fields$/],
   ])('fails on %s', (_name, env, change, message) => {
     expect(issuesOf(withChange(env, change))).toContainEqual(expect.stringMatching(message));

@@ -100,4 +100,36 @@ describe('environment configuration', () => {
     );
     expect(() => loadEnvironments(table)).toThrow(/Invalid environment configuration: \d+ issues:\n {2}- /);
   });
+
+  test('NET-MULTI-AZ: a schema error in one field does not hide a cross-field error in another', () => {
+    const table = withChange('staging', (e) => {
+      e.alerts.emails = ['not-an-address'];
+      e.availabilityZones = ['eu-west-1a', 'ap-southeast-1b'];
+    });
+    expect(issuesOf(table)).toEqual([
+      'staging.alerts.emails[0]: got "not-an-address", expected an e-mail address',
+      'staging.availabilityZones[0]: got "eu-west-1a", expected a zone of ap-southeast-1 such as ap-southeast-1a',
+    ]);
+  });
+
+  test('FND-ENV-SEPARATION: the shared-account rule still runs when staging also has a schema error', () => {
+    const table = withChange('staging', (e) => {
+      e.account = '222222222222';
+      e.logs.retentionDays = 100;
+    });
+    const issues = issuesOf(table);
+    expect(issues).toContainEqual(expect.stringMatching(/^staging\.logs\.retentionDays: got 100, /));
+    expect(issues).toContainEqual('staging.account: got "222222222222", a staging environment must not share production\'s account (production)');
+  });
+
+  test('a cross-field rule whose input failed the schema reports nothing derived from it', () => {
+    // The region is broken: the zone rule (which reads it) stays silent instead of "expected a zone of undefined".
+    const issues = issuesOf(withChange('staging', (e) => (e.region = 'singapore')));
+    expect(issues).toEqual([expect.stringMatching(/^staging\.region: got "singapore", /)]);
+  });
+
+  test('fails on an environment name that cannot prefix stack names', () => {
+    const table: Record<string, unknown> = { ...structuredClone(ENVIRONMENTS), Prod_1: structuredClone(ENVIRONMENTS.production) };
+    expect(issuesOf(table)).toContainEqual('Prod_1: got environment name "Prod_1", expected 2-20 lower-case letters, digits or hyphens');
+  });
 });

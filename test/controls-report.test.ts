@@ -150,19 +150,20 @@ describe('controls report', () => {
     }
   });
 
-  test('DEL-COMPLIANCE-PACKS: warnings (CDK\'s CloudFormation validation under CDK_VALIDATION=true) are not open findings, so they neither fail the synth nor stale the report', () => {
+  test('DEL-COMPLIANCE-PACKS: warnings of CDK\'s CloudFormation validation (CDK_VALIDATION=true) are not open findings, so they neither fail the synth nor stale the report; a pack\'s warnings are', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-findings-'));
     try {
       const report = {
         pluginReports: [
           { summary: { pluginName: 'CloudFormation Validate' }, violations: [{ ruleName: 'W3010', severity: 'warning', description: 'hardcoded AZ', violatingConstructs: [{ constructPath: 'production/Network/Vpc/Resource/PublicSubnet1/Subnet' }] }] },
           { summary: { pluginName: 'SaasBaseline' }, violations: [{ ruleName: 'SaasBaseline-PostgresForceSsl', severity: 'error', description: 'd', violatingConstructs: [{ constructPath: 'production/Data1/DatabaseParameters' }] }] },
+          { summary: { pluginName: 'AwsSolutions' }, violations: [{ ruleName: 'AwsSolutions-VPC3', severity: 'warning', description: 'nacl', violatingConstructs: [{ constructPath: 'production/Network/Vpc/NetworkAcls/Public/Resource' }] }] },
         ],
       };
       fs.writeFileSync(path.join(dir, VALIDATION_REPORT_FILE), JSON.stringify(report));
-      expect(readFindings(dir).map((f) => f.rule)).toEqual(['W3010', 'SaasBaseline-PostgresForceSsl']);
-      expect(readOpenFindings(dir).map((f) => f.rule)).toEqual(['SaasBaseline-PostgresForceSsl']);
-      expect(() => failOnOpenFindings(dir)).toThrow(/1 open compliance finding\(s\)[\s\S]*SaasBaseline-PostgresForceSsl/);
+      expect(readFindings(dir).map((f) => f.rule)).toEqual(['W3010', 'SaasBaseline-PostgresForceSsl', 'AwsSolutions-VPC3']);
+      expect(readOpenFindings(dir).map((f) => f.rule)).toEqual(['SaasBaseline-PostgresForceSsl', 'AwsSolutions-VPC3']);
+      expect(() => failOnOpenFindings(dir)).toThrow(/2 open compliance finding\(s\)[\s\S]*SaasBaseline-PostgresForceSsl[\s\S]*AwsSolutions-VPC3/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

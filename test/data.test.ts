@@ -367,7 +367,7 @@ describe('TenantDatabase and TenantDatastore validate their props', () => {
   test.each<[string, Record<string, unknown>, RegExp]>([
     ['DB-MULTI-AZ: writer and reader in one zone', { availabilityZones: ['ap-southeast-1a', 'ap-southeast-1a'] }, /^TenantDatabase availabilityZones: got writer and reader both in "ap-southeast-1a", expected two different zones$/],
     ['DB-ENCRYPTION-AT-REST: a class without Performance Insights', { instanceClass: 'db.t3.small' }, /^TenantDatabase instanceClass: got "db\.t3\.small", expected an Aurora PostgreSQL class/],
-    ['an upper-case cluster identifier', { clusterIdentifier: 'Staging_Acme' }, /^TenantDatabase clusterIdentifier: got "Staging_Acme", expected 1-63 lower-case letters/],
+    ['TEN-DEDICATED-DATASTORE: an upper-case cluster identifier', { clusterIdentifier: 'Staging_Acme' }, /^TenantDatabase clusterIdentifier: got "Staging_Acme", expected 1-63 lower-case letters/],
     ['DB-PITR-RETENTION: a backup retention over 35 days', { backupRetentionDays: 40 }, /^TenantDatabase backupRetentionDays: got 40, expected 1 to 35$/],
     ['DB-NETWORK-ACCESS: no security group', { securityGroups: [] }, /^TenantDatabase securityGroups: got none/],
   ])('TenantDatabase throws on %s', (_name, change, message) => {

@@ -113,7 +113,7 @@ describe.each(ENV_NAMES)('edge of %s', (env) => {
     expect(p.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
     expect(p.OwnershipControls.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerEnforced' }]);
     expect(p.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', ExpirationInDays: config.edge.accessLogRetentionDays }));
-    expect(bucket.DeletionPolicy).toBe('Retain');
+    expect(bucket.DeletionPolicy).toBe('RetainExceptOnCreate');
   });
 
   test('EDGE-ALB-ACCESS-LOGS: the bucket policy refuses plain HTTP and TLS below 1.2, and lets only log delivery write under the prefix', () => {

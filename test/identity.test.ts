@@ -11,7 +11,6 @@ import { loadEnvironments } from '../lib/config/load';
 import type { EnvironmentConfig } from '../lib/config/schema';
 import { TENANT_TAG_KEY } from '../lib/constants/tags';
 import { BREAK_GLASS_ROLE_ARN_GLOB, BreakGlassAlert } from '../lib/constructs/identity/break-glass-alert';
-import { AUTH_EVENT_LOG_GROUP_PREFIX } from '../lib/constructs/identity/customer-user-pool';
 import { GLOBAL_SERVICE_ACTIONS } from '../lib/constructs/identity/staff-policies';
 import { StaffRole } from '../lib/constructs/identity/staff-role';
 import { AlertingStack } from '../lib/stacks/alerting-stack';
@@ -122,6 +121,9 @@ describe.each(ENV_NAMES)('staff access of %s', (env) => {
       expect(deny.Action).toBeUndefined();
       // Global services stay reachable; data services do not.
       expect(deny.NotAction).toEqual(expect.arrayContaining(['iam:*', 'sts:*', 'organizations:*', 'route53:*', 'cloudfront:*', 'support:*']));
+      // Certificates for CloudFront and the Cognito custom sign-in domain exist only in us-east-1
+      // ACM: staff must be able to request and renew them there.
+      expect(deny.NotAction).toContain('acm:*');
       for (const regional of ['s3:*', 'rds:*', 'ec2:*', 'kms:*', 'logs:*', 'secretsmanager:*', 'dynamodb:*']) expect(deny.NotAction).not.toContain(regional);
     }
   });
@@ -145,22 +147,23 @@ describe.each(ENV_NAMES)('staff access of %s', (env) => {
     }
   });
 
-  test('IAM-CUSTOMER-DATA-RESTRICTED: operator, developer and auditor cannot read the customer authentication event log group', () => {
-    const authGroups = Object.values<any>(resources)
-      .filter((r) => r.Type === 'AWS::Logs::LogGroup' && String(r.Properties.LogGroupName).startsWith(AUTH_EVENT_LOG_GROUP_PREFIX))
-      .map((r) => r.Properties.LogGroupName as string);
-    expect(authGroups).toHaveLength(1);
+  test('IAM-CUSTOMER-DATA-RESTRICTED: operator, developer and auditor are denied the objects of the customer authentication event bucket by name', () => {
+    const delivery = Object.values<any>(resources).find((r) => r.Type === 'AWS::Cognito::LogDeliveryConfiguration');
+    const bucketIds = delivery.Properties.LogConfigurations.map((c: any) => c.S3Configuration.BucketArn['Fn::GetAtt'][0]);
+    expect(bucketIds).toHaveLength(1);
+    const [bucketId] = bucketIds;
+    expect(resources[bucketId].Type).toBe('AWS::S3::Bucket');
     for (const level of BELOW_ADMIN) {
-      const deny = statementsOf(roles[level]).find((s) => s.Effect === 'Deny' && JSON.stringify(s.Resource ?? '').includes(':log-group:'));
+      const deny = statementsOf(roles[level]).find((s) => s.Effect === 'Deny' && JSON.stringify(s.Resource ?? '').includes(bucketId));
       expect({ level, found: Boolean(deny) }).toEqual({ level, found: true });
-      expect([...asArray(deny.Action)].sort()).toEqual(['logs:FilterLogEvents', 'logs:GetLogEvents', 'logs:StartLiveTail', 'logs:StartQuery']);
-      // The ARN pattern names this account and region and covers the pool's log group.
-      const parts: any[] = deny.Resource['Fn::Join'][1];
-      expect(parts).toEqual(expect.arrayContaining([{ Ref: 'AWS::AccountId' }, { Ref: 'AWS::Region' }]));
-      const groupPattern = String(parts[parts.length - 1]).replace(/^:log-group:/, '');
-      for (const name of authGroups) expect({ name, matched: globRegExp(groupPattern).test(name) }).toEqual({ name, matched: true });
+      expect(deny.Action).toBe('s3:GetObject*');
+      expect(deny.Condition).toBeUndefined();
+      expect(deny.Resource).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/*']] });
     }
-    // Operational logs stay readable: the deny names the auth-event groups only.
+    // No deny names a log group any more: operational logs stay readable to operator and developer.
+    for (const level of BELOW_ADMIN) {
+      expect({ level, logGroupDenies: statementsOf(roles[level]).filter((s) => s.Effect === 'Deny' && JSON.stringify(s.Resource ?? '').includes(':log-group:')) }).toEqual({ level, logGroupDenies: [] });
+    }
     for (const level of ['operator', 'developer']) {
       expect(statementsOf(roles[level]).some((s) => s.Effect === 'Allow' && asArray(s.Action).includes('logs:FilterLogEvents') && s.Resource === '*')).toBe(true);
     }

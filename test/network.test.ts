@@ -1,6 +1,10 @@
-import { Match } from 'aws-cdk-lib/assertions';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { cidrRange, cidrsOverlap } from '../lib/config/cidr';
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
+import { ALB_MIN_SUBNET_MASK, SecureVpc } from '../lib/constructs/network/secure-vpc';
 import { allResources, crossStackRef, ENV_NAMES, template, templateJson } from './support/synth';
 
 const CONFIGS = Object.fromEntries(loadEnvironments(ENVIRONMENTS).map((e) => [e.name, e]));
@@ -139,5 +143,39 @@ describe.each(ENV_NAMES)('network of %s', (env) => {
     template(env, 'Network').hasResourceProperties('Custom::VpcRestrictDefaultSG', {
       DefaultSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Vpc'), 'DefaultSecurityGroup'] },
     });
+  });
+});
+
+describe('NET-TIERED-SUBNETS: the smallest VPC in the most zones (built in-process)', () => {
+  // /20 across six zones: 1/256 of the VPC would be /28, which an Application Load Balancer refuses.
+  const stack = new Stack(new App({ builtinCloudFormationValidation: false }), 'Small', { env: { account: '111111111111', region: 'ap-southeast-1' } });
+  new SecureVpc(stack, 'Vpc', {
+    cidr: '10.30.0.0/20',
+    availabilityZones: 'abcdef'.split('').map((l) => `ap-southeast-1${l}`),
+    natGateways: 1,
+    logKey: new kms.Key(stack, 'Key'),
+    logRetentionDays: 30,
+    targetPort: 80,
+  });
+  const subnetsByTier = Object.values<any>(Template.fromStack(stack).findResources('AWS::EC2::Subnet')).reduce<Record<string, string[]>>((acc, r) => {
+    const tier = r.Properties.Tags.find((t: any) => t.Key === 'aws-cdk:subnet-name').Value;
+    (acc[tier] ??= []).push(r.Properties.CidrBlock);
+    return acc;
+  }, {});
+
+  test('NET-TIERED-SUBNETS: public subnets are never smaller than the /27 a load balancer needs, and every tier still gets a subnet in each zone', () => {
+    expect(subnetsByTier.Public.map((c) => c.split('/')[1])).toEqual(Array(6).fill(String(ALB_MIN_SUBNET_MASK)));
+    expect(subnetsByTier.Private).toHaveLength(6);
+    expect(subnetsByTier.Isolated).toHaveLength(6);
+  });
+
+  test('NET-TIERED-SUBNETS: the subnets fit the VPC and do not overlap', () => {
+    const all = Object.values(subnetsByTier).flat();
+    const vpc = cidrRange('10.30.0.0/20');
+    for (const c of all) {
+      const { first, last } = cidrRange(c);
+      expect(first >= vpc.first && last <= vpc.last).toBe(true);
+    }
+    for (const [i, a] of all.entries()) for (const b of all.slice(i + 1)) expect({ a, b, overlap: cidrsOverlap(a, b) }).toEqual({ a, b, overlap: false });
   });
 });

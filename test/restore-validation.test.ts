@@ -47,7 +47,7 @@ function healthy(): void {
   rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [CLUSTER_OK] });
   rds
     .on(DescribeDBClusterParametersCommand)
-    .resolvesOnce({ Parameters: [{ ParameterName: 'log_connections', ParameterValue: '1' }], Marker: 'page2' })
+    .resolvesOnce({ Parameters: [{ ParameterName: 'log_connections', ParameterValue: '1' }, { ParameterName: 'ssl_min_protocol_version', ParameterValue: 'TLSv1.2' }], Marker: 'page2' })
     .resolvesOnce({ Parameters: [{ ParameterName: 'rds.force_ssl', ParameterValue: '1' }] });
 }
 
@@ -69,7 +69,7 @@ beforeEach(() => {
 afterEach(() => jest.restoreAllMocks());
 
 describe('BAK-RESTORE-VALIDATION: the restore-validation function', () => {
-  test('BAK-RESTORE-VALIDATION: reports SUCCESSFUL for an available cluster with the recovery point\'s key and rds.force_ssl = 1', async () => {
+  test('BAK-RESTORE-VALIDATION: reports SUCCESSFUL for an available cluster with the recovery point\'s key, rds.force_ssl = 1 and TLS 1.2 as the minimum', async () => {
     healthy();
     const outcome = await handler(EVENT);
     expect(outcome.status).toBe('SUCCESSFUL');
@@ -90,8 +90,18 @@ describe('BAK-RESTORE-VALIDATION: the restore-validation function', () => {
     ['an unencrypted cluster', () => rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [{ ...CLUSTER_OK, StorageEncrypted: false, KmsKeyId: undefined }] }), /cluster storage is not encrypted/],
     ['a cluster encrypted with another key', () => rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [{ ...CLUSTER_OK, KmsKeyId: OTHER_KEY }] }), new RegExp(`encrypted with ${OTHER_KEY}, expected ${KEY}`)],
     ['a recovery point without a key', () => backup.on(DescribeRecoveryPointCommand).resolves({}), /the recovery point names no encryption key/],
-    ['rds.force_ssl = 0', () => rds.on(DescribeDBClusterParametersCommand).resolves({ Parameters: [{ ParameterName: 'rds.force_ssl', ParameterValue: '0' }] }), /parameter group restore-test-pg has rds\.force_ssl = 0, expected 1/],
+    [
+      'rds.force_ssl = 0',
+      () => rds.on(DescribeDBClusterParametersCommand).resolves({ Parameters: [{ ParameterName: 'rds.force_ssl', ParameterValue: '0' }, { ParameterName: 'ssl_min_protocol_version', ParameterValue: 'TLSv1.2' }] }),
+      /^parameter group restore-test-pg has rds\.force_ssl = 0, expected 1$/,
+    ],
     ['rds.force_ssl unset', () => rds.on(DescribeDBClusterParametersCommand).resolves({ Parameters: [] }), /rds\.force_ssl = unset, expected 1/],
+    [
+      'a TLS minimum below 1.2',
+      () => rds.on(DescribeDBClusterParametersCommand).resolves({ Parameters: [{ ParameterName: 'rds.force_ssl', ParameterValue: '1' }, { ParameterName: 'ssl_min_protocol_version', ParameterValue: 'TLSv1.1' }] }),
+      /^parameter group restore-test-pg has ssl_min_protocol_version = TLSv1\.1, expected TLSv1\.2 or TLSv1\.3$/,
+    ],
+    ['no TLS minimum', () => rds.on(DescribeDBClusterParametersCommand).resolves({ Parameters: [{ ParameterName: 'rds.force_ssl', ParameterValue: '1' }] }), /ssl_min_protocol_version = unset, expected TLSv1\.2/],
     ['a cluster without a parameter group', () => rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [{ ...CLUSTER_OK, DBClusterParameterGroup: undefined }] }), /cluster has no cluster parameter group/],
     ['a restored cluster that no longer exists', () => rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [] }), new RegExp(`restored cluster ${CLUSTER} not found`)],
     ['an RDS API error', () => rds.on(DescribeDBClustersCommand).rejects(new Error('Rate exceeded')), /validation could not complete: Error: Rate exceeded/],

@@ -7,6 +7,7 @@ import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
 import type { EnvironmentConfig } from '../lib/config/schema';
@@ -29,6 +30,13 @@ describe.each(ENV_NAMES)('customer sign-in of %s', (env) => {
   const pool = one(resources, 'AWS::Cognito::UserPool');
   const client = one(resources, 'AWS::Cognito::UserPoolClient');
   const p = pool.Properties;
+  const authBucketId = one(resources, 'AWS::Cognito::LogDeliveryConfiguration').Properties.LogConfigurations[0].S3Configuration?.BucketArn?.['Fn::GetAtt']?.[0];
+  const authBucket = { id: authBucketId, ...resources[authBucketId] };
+  const authKey = (() => {
+    const keyId = authBucket.Properties?.BucketEncryption?.ServerSideEncryptionConfiguration?.[0]?.ServerSideEncryptionByDefault?.KMSMasterKeyID?.['Fn::GetAtt']?.[0];
+    return { id: keyId, ...resources[keyId] };
+  })();
+  const authPolicy: any[] = ofType(resources, 'AWS::S3::BucketPolicy').find(([, r]) => r.Properties.Bucket.Ref === authBucketId)?.[1].Properties.PolicyDocument.Statement ?? [];
 
   test('SIGNIN-USER-POOL: one pool on the Plus plan, e-mail as the unique case-insensitive sign-in, deletion-protected and retained', () => {
     expect(p.UserPoolTier).toBe('PLUS');
@@ -37,7 +45,7 @@ describe.each(ENV_NAMES)('customer sign-in of %s', (env) => {
     expect(p.AutoVerifiedAttributes).toEqual(['email']);
     expect(p.UserAttributeUpdateSettings).toEqual({ AttributesRequireVerificationBeforeUpdate: ['email'] });
     expect(p.DeletionProtection).toBe('ACTIVE');
-    expect(pool.DeletionPolicy).toBe('Retain');
+    expect(pool.DeletionPolicy).toMatch(/^(Retain|RetainExceptOnCreate)$/);
     // Recovery by verified e-mail only: no SMS recovery to hijack by SIM swap.
     expect(p.AccountRecoverySetting).toEqual({ RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] });
     expect(p.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: !config.signIn.selfSignUp });
@@ -136,19 +144,61 @@ describe.each(ENV_NAMES)('customer sign-in of %s', (env) => {
     }
   });
 
-  test('SIGNIN-AUTH-LOGGING: authentication events go to a KMS-encrypted, retained vended-log group the delivery service may write', () => {
+  test('SIGNIN-AUTH-LOGGING: authentication events (userAuthEvents, INFO) are delivered to the pool\'s S3 bucket only', () => {
     const delivery = one(resources, 'AWS::Cognito::LogDeliveryConfiguration').Properties;
     expect(delivery.UserPoolId).toEqual({ Ref: pool.id });
-    const auth = delivery.LogConfigurations.find((c: any) => c.EventSource === 'userAuthEvents');
-    expect(auth.LogLevel).toBe('INFO');
-    const groupId = auth.CloudWatchLogsConfiguration.LogGroupArn['Fn::GetAtt'][0];
-    const group = resources[groupId].Properties;
-    expect(group.LogGroupName).toMatch(/^\/aws\/vendedlogs\//);
-    expect(group.RetentionInDays).toBe(config.logs.retentionDays);
-    const keyId = group.KmsKeyId['Fn::GetAtt'][0];
-    expect(resources[keyId].Type).toBe('AWS::KMS::Key');
-    expect(JSON.stringify(resources[keyId].Properties.KeyPolicy)).toContain(`logs.${config.region}.amazonaws.com`);
-    expect(JSON.stringify(one(resources, 'AWS::Logs::ResourcePolicy').Properties.PolicyDocument)).toContain('delivery.logs.amazonaws.com');
+    // One destination, the bucket: Cognito refuses KMS-encrypted log groups, so none is used.
+    expect(delivery.LogConfigurations).toEqual([{ EventSource: 'userAuthEvents', LogLevel: 'INFO', S3Configuration: { BucketArn: { 'Fn::GetAtt': [authBucket.id, 'Arn'] } } }]);
+    expect(ofType(resources, 'AWS::Logs::LogGroup')).toEqual([]);
+    expect(ofType(resources, 'AWS::Logs::ResourcePolicy')).toEqual([]);
+  });
+
+  test('SIGNIN-AUTH-LOGGING: the event bucket is SSE-KMS with the customer-managed key, TLS-only, private, versioned, logged and retained', () => {
+    const b = authBucket.Properties;
+    const [rule] = b.BucketEncryption.ServerSideEncryptionConfiguration;
+    expect(rule.ServerSideEncryptionByDefault).toEqual({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [authKey.id, 'Arn'] } });
+    expect(rule.BucketKeyEnabled).toBe(true);
+    expect(authKey.Properties.EnableKeyRotation).toBe(true);
+    expect(b.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(b.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] });
+    expect(b.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(b.LoggingConfiguration.DestinationBucketName.Ref).toBeDefined();
+    expect(b.LoggingConfiguration.DestinationBucketName.Ref).not.toBe(authBucket.id);
+    // Kept on stack deletion (RetainExceptOnCreate also deletes it only if its own creation rolls back).
+    expect(authBucket.DeletionPolicy).toMatch(/^(Retain|RetainExceptOnCreate)$/);
+    expect(authBucket.UpdateReplacePolicy).toBe('Retain');
+    const tls = authPolicy.filter((st: any) => st.Effect === 'Deny' && st.Condition?.Bool?.['aws:SecureTransport'] === 'false');
+    expect(tls).toHaveLength(1);
+    expect(authPolicy.some((st: any) => st.Effect === 'Deny' && st.Condition?.NumericLessThan?.['s3:TlsVersion'] === 1.2)).toBe(true);
+  });
+
+  test('SIGNIN-AUTH-LOGGING: events expire after logs.retentionDays (deleted or expired files 30 days later)', () => {
+    const rules = authBucket.Properties.LifecycleConfiguration.Rules.filter((r: any) => r.Status === 'Enabled');
+    expect(rules).toHaveLength(1);
+    expect(rules[0]).toMatchObject({ ExpirationInDays: config.logs.retentionDays, NoncurrentVersionExpiration: { NoncurrentDays: 30 } });
+  });
+
+  test('SIGNIN-AUTH-LOGGING: only the log delivery service, for this account and region, may write the bucket and use its key', () => {
+    const fromThisAccount = {
+      StringEquals: expect.objectContaining({ 'aws:SourceAccount': config.account }),
+      ArnLike: { 'aws:SourceArn': `arn:aws:logs:${config.region}:${config.account}:*` },
+    };
+    const allows = authPolicy.filter((st: any) => st.Effect === 'Allow');
+    expect(allows.map((st: any) => st.Principal)).toEqual(allows.map(() => ({ Service: 'delivery.logs.amazonaws.com' })));
+    const write = allows.find((st: any) => st.Action === 's3:PutObject');
+    expect(write.Resource).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [authBucket.id, 'Arn'] }, `/AWSLogs/${config.account}/*`]] });
+    expect(write.Condition).toEqual(fromThisAccount);
+    expect(write.Condition.StringEquals['s3:x-amz-acl']).toBe('bucket-owner-full-control');
+    const check = allows.find((st: any) => [st.Action].flat().includes('s3:GetBucketAcl'));
+    expect([check.Action].flat().sort()).toEqual(['s3:GetBucketAcl', 's3:ListBucket']);
+    expect(check.Resource).toEqual({ 'Fn::GetAtt': [authBucket.id, 'Arn'] });
+    expect(check.Condition).toEqual(fromThisAccount);
+    expect(allows).toHaveLength(2);
+    // The key: beside the account's own administration, only the delivery service, for data keys.
+    const services = authKey.Properties.KeyPolicy.Statement.filter((st: any) => st.Principal?.Service);
+    expect(services).toEqual([
+      expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'delivery.logs.amazonaws.com' }, Action: 'kms:GenerateDataKey*', Resource: '*', Condition: fromThisAccount }),
+    ]);
   });
 });
 
@@ -209,11 +259,13 @@ describe('customer sign-in with optional MFA and every provider type (in-process
     expect(providers.OIDC.ProviderDetails.authorize_scopes.split(' ').sort()).toEqual(['email', 'openid', 'profile']);
   });
 
-  test('SIGNIN-PASSWORDLESS: with a us-east-1 certificate, managed login runs on auth.<domain>, inside the passkey relying party', () => {
+  test('SIGNIN-PASSWORDLESS: with a us-east-1 certificate, managed login runs on auth.<domain>, which is the passkey relying party', () => {
     const domain = one(resources, 'AWS::Cognito::UserPoolDomain').Properties;
     expect(domain.Domain).toBe(`auth.${base.edge.domainName}`);
     expect(domain.CustomDomainConfig).toEqual({ CertificateArn: config.signIn.authDomainCertificateArn });
-    expect(domain.Domain.endsWith(`.${one(resources, 'AWS::Cognito::UserPool').Properties.WebAuthnRelyingPartyID}`)).toBe(true);
+    // Cognito: with a custom domain and managed login, the relying party ID must be the custom
+    // domain's fully-qualified name (a parent domain is not accepted).
+    expect(one(resources, 'AWS::Cognito::UserPool').Properties.WebAuthnRelyingPartyID).toBe(domain.Domain);
   });
 
   test('SIGNIN-RBAC-GROUPS: groups follow the config', () => {
@@ -230,9 +282,17 @@ describe('CustomerUserPool validates its props', () => {
     ['SIGNIN-MFA: MFA off', { mfa: cognito.Mfa.OFF }, /mfa got OFF, expected REQUIRED or OPTIONAL/],
     ['SIGNIN-PASSWORD-POLICY: a password shorter than 12', { passwordMinLength: 8 }, /passwordMinLength got 8, expected 12 to 99/],
     ['SIGNIN-APP-CLIENT: tokens of two hours', { tokenValidity: Duration.hours(2) }, /tokenValidity got 120 minutes, expected 15 to 60/],
+    ['SIGNIN-AUTH-LOGGING: a retention of no days', { logRetentionDays: 0 }, /logRetentionDays got 0, expected a whole number of days, at least 1/],
   ])('throws on %s', (_name, change, message) => {
     const stack = new Stack();
-    const props = { domainName: 'app.example.com', cognitoDomainPrefix: 'x', fromEmail: 'a@example.com', logKey: new kms.Key(stack, 'K'), logRetentionDays: 30 };
+    const props = {
+      domainName: 'app.example.com',
+      cognitoDomainPrefix: 'x',
+      fromEmail: 'a@example.com',
+      logKey: new kms.Key(stack, 'K'),
+      logRetentionDays: 30,
+      accessLogsBucket: new s3.Bucket(stack, 'AccessLogs'),
+    };
     expect(() => new CustomerUserPool(stack, 'Pool', { ...props, ...change })).toThrow(message);
   });
 });

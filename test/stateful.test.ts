@@ -25,6 +25,17 @@ describe('FND-STATEFUL-RETAIN: stateful resources are never deleted by CloudForm
     },
   );
 
+  test('FND-STATEFUL-RETAIN: only the snapshotted databases keep Snapshot; every other stateful resource is RetainExceptOnCreate, so a rolled-back first deploy leaves no orphan behind', () => {
+    const policies = new Map<string, Set<string>>();
+    for (const s of allStacks()) {
+      for (const [, r] of statefulResources(s.env, s.stackId)) {
+        const key = r.DeletionPolicy === 'Snapshot' ? `Snapshot:${r.Type}` : String(r.DeletionPolicy);
+        policies.set(key, (policies.get(key) ?? new Set()).add(r.Type));
+      }
+    }
+    expect([...policies.keys()].sort()).toEqual(['RetainExceptOnCreate', 'Snapshot:AWS::RDS::DBCluster']);
+  });
+
   test('FND-STATEFUL-RETAIN: every production stack has termination protection, staging stacks do not', () => {
     for (const s of allStacks()) {
       expect({ stack: `${s.env}/${s.stackId}`, protected: s.terminationProtection }).toEqual({

@@ -165,6 +165,40 @@ describe.each(ENV_NAMES)('%s single-tenant datastores', (env) => {
     }
   });
 
+  test('TEN-ISOLATED-ACCESS: each tenant\'s key and files bucket refuse every principal tagged with another tenant\'s ID, and each tenant role carries its own ID', () => {
+    const tag = `aws:PrincipalTag/${TENANT_TAG_KEY}`;
+    for (const s of dataStacks(env)) {
+      const policyOf = (id: string, r: any) =>
+        r.Type === 'AWS::KMS::Key'
+          ? r.Properties.KeyPolicy
+          : Object.values<any>(s.resources).find((p) => p.Type === 'AWS::S3::BucketPolicy' && p.Properties.Bucket.Ref === id)?.Properties.PolicyDocument;
+      const guarded = Object.entries<any>(s.resources).filter(([id, r]) => s.owner(id) && ['AWS::KMS::Key', 'AWS::S3::Bucket'].includes(r.Type));
+      expect(guarded.length).toBe(2 * Object.values<any>(s.resources).filter((r) => r.Type === 'AWS::RDS::DBCluster').length);
+      for (const [id, r] of guarded) {
+        const tenant = s.owner(id)!;
+        const denies = asList(policyOf(id, r)?.Statement).filter((st: any) => st.Sid === 'DenyOtherTenants');
+        expect({ resource: id, denies }).toEqual({
+          resource: id,
+          denies: [
+            expect.objectContaining({
+              Effect: 'Deny',
+              Principal: { AWS: '*' },
+              Action: r.Type === 'AWS::KMS::Key' ? 'kms:*' : 's3:*',
+              // Denied: a principal that has the tenant tag with any value but this tenant's.
+              Condition: { StringNotEquals: { [tag]: tenant }, Null: { [tag]: 'false' } },
+            }),
+          ],
+        });
+      }
+      // The deny keys on the role's tag: every role that may connect to a tenant's database carries that tenant's ID.
+      for (const [id, r] of Object.entries<any>(s.resources).filter(([, x]) => x.Type === 'AWS::IAM::Role')) {
+        const connect = statementsOf(s.resources, id).filter((st) => asList(st.Action).includes('rds-db:connect'));
+        const clusters = connect.flatMap((st) => [...refs(st.Resource)].filter((c) => s.resources[c]?.Type === 'AWS::RDS::DBCluster'));
+        for (const cluster of clusters) expect({ role: id, tag: tagOf(r, TENANT_TAG_KEY) }).toEqual({ role: id, tag: s.owner(cluster) });
+      }
+    }
+  });
+
   test('TEN-ISOLATED-ACCESS: only ECS tasks of the environment\'s account may assume a tenant role', () => {
     for (const s of dataStacks(env)) {
       for (const [id, r] of Object.entries<any>(s.resources).filter(([rid, x]) => x.Type === 'AWS::IAM::Role' && s.owner(rid))) {

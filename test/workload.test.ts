@@ -3,6 +3,7 @@
  * Every assertion reads the synthesized templates.
  */
 import { ENVIRONMENTS } from '../lib/config/environments';
+import { DATABASE_PORT } from '../lib/constants/ports';
 import { loadEnvironments } from '../lib/config/load';
 import { onlyResourceOfType, resourcesOfType } from './support/stack-resources';
 import { allResources, ENV_NAMES, templateJson, crossStackRef, grantsOfRole } from './support/synth';
@@ -47,6 +48,21 @@ describe.each(ENV_NAMES)('workload of %s', (env) => {
     expect(ingress[0].stackId).toBe(STACK);
     const group = allResources().find((r) => r.env === env && r.stackId === 'Network' && r.type === 'AWS::EC2::SecurityGroup' && /^WorkloadSecurityGroup/.test(r.logicalId));
     expect(group?.props.SecurityGroupIngress).toBeUndefined();
+  });
+
+  test('WL-PRIVATE-TASKS: the tasks send only HTTPS beyond the VPC, and the database port to each data stack\'s database group', () => {
+    const egress = allResources().filter((r) => r.env === env && r.type === 'AWS::EC2::SecurityGroupEgress' && /WorkloadSecurityGroup/.test(importOf(r.props.GroupId)));
+    const rules = egress.map((r) => ({
+      stack: r.stackId,
+      protocol: r.props.IpProtocol,
+      ports: [r.props.FromPort, r.props.ToPort],
+      to: r.props.CidrIp ?? r.props.DestinationSecurityGroupId?.['Fn::GetAtt']?.[0],
+    }));
+    const dataStacks = [...new Set(allResources().filter((r) => r.env === env && /^Data\d+$/.test(r.stackId)).map((r) => r.stackId))].sort();
+    expect(dataStacks.length).toBeGreaterThan(0);
+    expect(rules.filter((r) => r.stack === STACK)).toEqual([{ stack: STACK, protocol: 'tcp', ports: [443, 443], to: '0.0.0.0/0' }]);
+    const toData = rules.filter((r) => r.stack !== STACK).sort((a, b) => a.stack.localeCompare(b.stack));
+    expect(toData).toEqual(dataStacks.map((stack) => ({ stack, protocol: 'tcp', ports: [DATABASE_PORT, DATABASE_PORT], to: expect.stringMatching(/^DatabaseSecurityGroup/) })));
   });
 
   test('WL-PRIVATE-TASKS: the load balancer reaches the tasks over HTTP on the container port, probing the health check path', () => {
@@ -177,7 +193,7 @@ describe.each(ENV_NAMES)('workload of %s', (env) => {
     expect(only(env, 'AWS::ECS::Cluster')[1].Properties.ClusterSettings).toEqual([{ Name: 'containerInsights', Value: 'enhanced' }]);
   });
 
-  test('operational alarms: load balancer 5xx, target 5xx, unhealthy targets and running tasks below desired notify the operations topic', () => {
+  test('MON-OPERATIONAL-ALARMS: load balancer 5xx, target 5xx, unhealthy targets and running tasks below desired notify the operations topic', () => {
     const alarms = Object.fromEntries(resources(env, 'AWS::CloudWatch::Alarm').map(([, a]) => [a.Properties.MetricName, a.Properties]));
     expect(Object.keys(alarms).sort()).toEqual(['HTTPCode_ELB_5XX_Count', 'HTTPCode_Target_5XX_Count', 'RunningTaskCount', 'UnHealthyHostCount']);
     for (const a of Object.values<any>(alarms)) {

@@ -19,15 +19,26 @@ export const STATEFUL_RESOURCE_TYPES: readonly string[] = [
 ];
 
 /**
- * Sets `DeletionPolicy` and `UpdateReplacePolicy` to `Retain` on every stateful resource whose
- * policy would delete it, so neither a stack deletion nor a replacing update destroys data
- * (control FND-STATEFUL-RETAIN). `Snapshot`, which also keeps the data, is left as it is.
+ * Keeps every stateful resource whose policy would delete it (control FND-STATEFUL-RETAIN):
+ *
+ * - `DeletionPolicy: RetainExceptOnCreate`: a stack deletion or an update that drops the
+ *   resource leaves it and its data in place. Only when the operation that *created* it rolls
+ *   back does CloudFormation delete it, new and empty. Plain `Retain` would leave such orphans
+ *   behind, and the ones with fixed names (the WAF log group, the Container Insights log group, the
+ *   RDS log groups) would make the retried deploy fail with "already exists".
+ * - `UpdateReplacePolicy: Retain` (that attribute has no "except on create"): a replacing update
+ *   keeps the old resource.
+ *
+ * `Snapshot`, which also keeps the data, is left as it is.
  */
 export class RetainStatefulResources implements IAspect {
   public visit(node: IConstruct): void {
     if (!(node instanceof CfnResource) || !STATEFUL_RESOURCE_TYPES.includes(node.cfnResourceType)) return;
-    const keeps = (p?: CfnDeletionPolicy) => p === CfnDeletionPolicy.RETAIN || p === CfnDeletionPolicy.SNAPSHOT;
-    if (!keeps(node.cfnOptions.deletionPolicy)) node.cfnOptions.deletionPolicy = CfnDeletionPolicy.RETAIN;
-    if (!keeps(node.cfnOptions.updateReplacePolicy)) node.cfnOptions.updateReplacePolicy = CfnDeletionPolicy.RETAIN;
+    // Snapshot (the databases) keeps the data in its own way; everything else, Retain included
+    // (CDK's default for keys, buckets and log groups), becomes RetainExceptOnCreate.
+    if (node.cfnOptions.deletionPolicy !== CfnDeletionPolicy.SNAPSHOT) node.cfnOptions.deletionPolicy = CfnDeletionPolicy.RETAIN_EXCEPT_ON_CREATE;
+    if (node.cfnOptions.updateReplacePolicy !== CfnDeletionPolicy.RETAIN && node.cfnOptions.updateReplacePolicy !== CfnDeletionPolicy.SNAPSHOT) {
+      node.cfnOptions.updateReplacePolicy = CfnDeletionPolicy.RETAIN;
+    }
   }
 }

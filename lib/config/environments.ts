@@ -42,6 +42,8 @@ export const ENVIRONMENTS: Record<string, EnvironmentInput> = {
     backup: {
       // Governance mode: the lock holds against mistakes, but a staging vault can still be retired.
       vaultLock: { mode: 'governance', minRetentionDays: 1, maxRetentionDays: 365 },
+      // A week of point-in-time restore, as the clusters keep (data.backupRetentionDays).
+      continuousBackupDays: 7,
       legalArchive: { mode: 'GOVERNANCE', retentionDays: 30 },
     },
     // Staff switch in from the organisation's identity account (placeholder ID), with MFA.

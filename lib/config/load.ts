@@ -31,6 +31,40 @@ function render(issue: ConfigIssue): string {
   return `${issue.env}.${issue.path}: got ${issue.got}, ${issue.expected}`;
 }
 
+/** Thrown when a cross-field rule reads a top-level field that failed the schema. */
+class UnreadableField extends Error {}
+
+/**
+ * The top-level fields of an environment that pass the schema on their own, for the cross-field
+ * rules when the environment as a whole does not: a broken e-mail address must not hide a zone of
+ * another region. Reading a field that failed throws `UnreadableField`, so a rule runs only when
+ * every field it reads is valid and never reports something derived from a bad value.
+ */
+function validFields(name: string, raw: unknown): EnvironmentConfig {
+  const fields: Record<string, unknown> = { name };
+  const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  for (const [key, schema] of Object.entries(EnvironmentSchema.shape)) {
+    const result = (schema as z.ZodType).safeParse(input[key]);
+    if (result.success) fields[key] = result.data;
+  }
+  return new Proxy(fields, {
+    get(target, key) {
+      if (typeof key === 'string' && !(key in target)) throw new UnreadableField(key);
+      return Reflect.get(target, key);
+    },
+  }) as unknown as EnvironmentConfig;
+}
+
+/** Runs one rule; a rule that needs a field the schema rejected reports nothing (the schema did). */
+function applicable(rule: () => ConfigIssue[]): ConfigIssue[] {
+  try {
+    return rule();
+  } catch (e) {
+    if (e instanceof UnreadableField) return [];
+    throw e;
+  }
+}
+
 /**
  * Parses and validates environments.
  *
@@ -45,21 +79,24 @@ export function loadEnvironments(table: Record<string, unknown>, only: readonly 
     lines.push(`env: got ${show(name)}, expected one of ${Object.keys(table).join(', ')}`);
   }
   const parsed: EnvironmentConfig[] = [];
+  // Every environment as far as it is readable (partly, where the schema failed), in table order.
+  const readable: EnvironmentConfig[] = [];
   for (const [name, raw] of Object.entries(table)) {
     if (!/^[a-z][a-z0-9-]{1,19}$/.test(name)) {
       lines.push(`${name}: got environment name ${show(name)}, expected 2-20 lower-case letters, digits or hyphens`);
       continue;
     }
     const result = EnvironmentSchema.safeParse(raw, { reportInput: true });
-    if (!result.success) {
-      lines.push(...renderSchemaIssues(name, result.error));
-      continue;
-    }
-    const env: EnvironmentConfig = { ...result.data, name };
-    for (const validate of ENVIRONMENT_VALIDATORS) lines.push(...validate(env).map(render));
-    parsed.push(env);
+    if (!result.success) lines.push(...renderSchemaIssues(name, result.error));
+    const env: EnvironmentConfig = result.success ? { ...result.data, name } : validFields(name, raw);
+    for (const validate of ENVIRONMENT_VALIDATORS) lines.push(...applicable(() => validate(env)).map(render));
+    if (result.success) parsed.push(env);
+    readable.push(env);
   }
-  lines.push(...validateAcrossEnvironments(parsed).map(render));
+  // The rules across environments read few fields; when one of them is unreadable, they run on
+  // the environments that passed the schema.
+  const across = applicable(() => validateAcrossEnvironments(readable));
+  lines.push(...(across.length > 0 || readable.length === parsed.length ? across : validateAcrossEnvironments(parsed)).map(render));
   if (lines.length > 0) throw new ConfigError(lines);
   return only.length === 0 ? parsed : parsed.filter((e) => only.includes(e.name));
 }

@@ -303,12 +303,13 @@ export const WorkloadSchema = z.strictObject({
   desiredCount: z.number().int().min(1, { error: 'expected at least 1 task' }).default(2),
   /**
    * Paths that stay writable (task ephemeral storage) while the root filesystem is read-only.
-   * The default covers nginx's cache, pid file and temp files.
-   * @default ['/tmp', '/var/cache/nginx', '/var/run']
+   * The default covers nginx's cache, pid file and temp files: nginx 1.27.5 and later write the
+   * pid file to `/run` (older images to `/var/run`, a symlink to `/run` in the nginx images).
+   * @default ['/tmp', '/var/cache/nginx', '/run']
    */
   writablePaths: z
     .array(z.string().regex(/^\/[A-Za-z0-9._\-/]*$/, { error: 'expected an absolute path' }))
-    .default(['/tmp', '/var/cache/nginx', '/var/run']),
+    .default(['/tmp', '/var/cache/nginx', '/run']),
 });
 
 export const DataSchema = z.strictObject({

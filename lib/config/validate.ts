@@ -497,6 +497,15 @@ const backup: Validator = (env) => {
       issue(path, String(days), `must lie within the vault lock's retention range ${lock.minRetentionDays} to ${lock.maxRetentionDays} days, or AWS Backup fails the job`);
     }
   }
+  // Continuous backup takes over each Aurora cluster's automated backups and sets their retention
+  // to the rule's, so a different BackupRetentionPeriod in the template drifts on every deploy.
+  if (env.data.backupRetentionDays !== undefined && b.continuousBackupDays !== env.data.backupRetentionDays) {
+    issue(
+      'continuousBackupDays',
+      String(b.continuousBackupDays),
+      `must equal data.backupRetentionDays (${env.data.backupRetentionDays}): AWS Backup's continuous backup sets the clusters' backup retention to its own`,
+    );
+  }
   if (env.tier === 'production') {
     for (const t of BACKUP_TIERS) {
       const tier = b.tiers[t];

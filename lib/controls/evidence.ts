@@ -409,8 +409,15 @@ export const CONTROL_EVIDENCE: Readonly<Record<string, ControlEvidence>> = {
   },
   'SIGNIN-APP-CLIENT': { what: 'the app clients (code flow with PKCE)', select: [{ types: ['AWS::Cognito::UserPoolClient'] }] },
   'SIGNIN-AUTH-LOGGING': {
-    what: 'the user pool\'s log delivery and its vended log group',
-    select: [{ types: ['AWS::Cognito::LogDeliveryConfiguration'] }, { types: ['AWS::Logs::LogGroup'], where: named(/^\/aws\/vendedlogs\/cognito\//) }],
+    what: 'the user pool\'s log delivery and the bucket it delivers to',
+    select: [
+      { types: ['AWS::Cognito::LogDeliveryConfiguration'] },
+      {
+        types: ['AWS::S3::Bucket'],
+        where: (_r, c) =>
+          referenced(c.template, 'AWS::Cognito::LogDeliveryConfiguration', (t) => (props(t).LogConfigurations ?? []).map((l: any) => l.S3Configuration?.BucketArn)).has(c.logicalId),
+      },
+    ],
   },
 
   // --- audit ----------------------------------------------------------------------------

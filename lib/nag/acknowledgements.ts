@@ -329,12 +329,13 @@ export const ACKNOWLEDGEMENTS = {
     'Resource::arn:<AWS::Partition>:rds:<AWS::Region>:<AWS::AccountId>:cluster:*',
     'Resource::arn:<AWS::Partition>:rds:<AWS::Region>:<AWS::AccountId>:cluster-pg:*',
     'Resource::arn:<AWS::Partition>:backup:<AWS::Region>:<AWS::AccountId>:recovery-point:*',
+    'Resource::arn:<AWS::Partition>:rds:<AWS::Region>:<AWS::AccountId>:cluster-snapshot:*',
   ].map((finding) => ({
     rule: `AwsSolutions-IAM5[${finding}]`,
     control: 'BAK-RESTORE-VALIDATION',
     reason:
         'backup:DescribeRestoreJob and backup:PutRestoreValidationResult have no resource type in IAM, so they take "*"; the clusters, ' +
-        'cluster parameter groups and recovery points it reads are named by AWS Backup at restore time, so their ARNs end in "*" ' +
+        'cluster parameter groups and recovery points (AWS Backup ARNs, or RDS cluster-snapshot ARNs for Aurora snapshots) it reads are named by AWS Backup at restore time, so their ARNs end in "*" ' +
         'within this account and region. Every action is a describe or the validation report; nothing can change a database.',
   })),
   /** The restore validation function. */

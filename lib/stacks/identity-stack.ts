@@ -2,6 +2,7 @@ import { Arn, ArnFormat, Duration } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
+import { AccessLogBucket } from '../constructs/common/access-log-bucket';
 import { EncryptionKey } from '../constructs/common/encryption-key';
 import { BreakGlassAlert, breakGlassRoleName } from '../constructs/identity/break-glass-alert';
 import { CustomerUserPool } from '../constructs/identity/customer-user-pool';
@@ -34,28 +35,9 @@ export class IdentityStack extends BaselineStack {
     const { config } = this;
     const { identity, signIn } = config;
 
-    this.staff = new StaffRoles(this, 'Staff', {
-      namePrefix: config.name,
-      trustedPrincipals: identity.trustedPrincipals,
-      allowedRegions: config.allowedRegions,
-      sessionDuration: Duration.hours(identity.sessionHours),
-      privilegedSessionDuration: Duration.hours(identity.privilegedSessionHours),
-      mfaMaxAge: Duration.seconds(identity.mfaMaxAgeSeconds),
-    });
-    this.mfaRequired = new MfaRequiredGroup(this, 'MfaRequired', { groupName: `${config.name}-mfa-required` });
-    // The ARN from the role's fixed name, not a GetAtt: the monitoring stack can use the filter
-    // pattern without a cross-stack export that would pin this stack.
-    const breakGlassArn = Arn.format(
-      { service: 'iam', region: '', resource: 'role', resourceName: breakGlassRoleName(config.name), arnFormat: ArnFormat.SLASH_RESOURCE_NAME },
-      this,
-    );
-    this.breakGlassAlert = new BreakGlassAlert(this, 'BreakGlassAlert', {
-      roleArn: breakGlassArn,
-      topic: props.alerting.topics.security,
-    });
-    this.breakGlassAlert.node.addDependency(this.staff.breakGlass);
-
-    const logKey = new EncryptionKey(this, 'LogKey', { description: `${config.name} customer sign-in logs`, allowCloudWatchLogs: true });
+    // Created before the staff roles: the customer-data deny names the authentication event bucket.
+    const logKey = new EncryptionKey(this, 'LogKey', { description: `${config.name} customer sign-in logs` });
+    const accessLogs = new AccessLogBucket(this, 'AccessLogs', { retentionDays: config.logs.retentionDays });
     this.customers = new CustomerUserPool(this, 'Customers', {
       domainName: config.edge.domainName,
       cognitoDomainPrefix: `ssb-${config.name}-${config.account}`,
@@ -75,6 +57,29 @@ export class IdentityStack extends BaselineStack {
       identityProviders: signIn.identityProviders,
       logKey: logKey.key,
       logRetentionDays: config.logs.retentionDays,
+      accessLogsBucket: accessLogs.bucket,
     });
+
+    this.staff = new StaffRoles(this, 'Staff', {
+      namePrefix: config.name,
+      trustedPrincipals: identity.trustedPrincipals,
+      allowedRegions: config.allowedRegions,
+      sessionDuration: Duration.hours(identity.sessionHours),
+      privilegedSessionDuration: Duration.hours(identity.privilegedSessionHours),
+      mfaMaxAge: Duration.seconds(identity.mfaMaxAgeSeconds),
+      customerDataBuckets: [this.customers.authEventBucket],
+    });
+    this.mfaRequired = new MfaRequiredGroup(this, 'MfaRequired', { groupName: `${config.name}-mfa-required` });
+    // The ARN from the role's fixed name, not a GetAtt: the monitoring stack can use the filter
+    // pattern without a cross-stack export that would pin this stack.
+    const breakGlassArn = Arn.format(
+      { service: 'iam', region: '', resource: 'role', resourceName: breakGlassRoleName(config.name), arnFormat: ArnFormat.SLASH_RESOURCE_NAME },
+      this,
+    );
+    this.breakGlassAlert = new BreakGlassAlert(this, 'BreakGlassAlert', {
+      roleArn: breakGlassArn,
+      topic: props.alerting.topics.security,
+    });
+    this.breakGlassAlert.node.addDependency(this.staff.breakGlass);
   }
 }

@@ -8,6 +8,12 @@ import { acknowledge } from '../../nag/acknowledgements';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
 import { TENANT_DATABASE_ENGINE } from '../data/tenant-database';
 
+/**
+ * The TLS parameters of the restore-test cluster parameter group: the DB-TLS pair of the tenant
+ * databases, which the restore-validation function checks on every restored copy.
+ */
+export const RESTORE_TEST_TLS_PARAMETERS = { 'rds.force_ssl': '1', ssl_min_protocol_version: 'TLSv1.2' } as const;
+
 /** Props of {@link DatabaseRestoreTesting}. */
 export interface DatabaseRestoreTestingProps {
   /**
@@ -45,7 +51,7 @@ export interface DatabaseRestoreTestingProps {
  * Scheduled restore tests of the Aurora databases (BAK-RESTORE-TESTING): an AWS Backup restore
  * testing plan that restores the latest recovery point of every tagged Aurora cluster, on a
  * schedule, into the isolated subnets, behind a security group that admits and sends nothing, with
- * a cluster parameter group that forces TLS (so the validation can check DB-TLS on the copy).
+ * a cluster parameter group that forces TLS 1.2+ (so the validation can check DB-TLS on the copy).
  * AWS Backup deletes the restored cluster when the validation window closes.
  */
 export class DatabaseRestoreTesting extends Construct {
@@ -84,9 +90,9 @@ export class DatabaseRestoreTesting extends Construct {
     const family = props.parameterGroupFamily ?? TENANT_DATABASE_ENGINE.parameterGroupFamily;
     if (!family) throw new Error(`DatabaseRestoreTesting ${id}: parameterGroupFamily: the engine names no parameter group family; pass one explicitly`);
     const parameterGroup = new rds.CfnDBClusterParameterGroup(this, 'ParameterGroup', {
-      description: 'Restore-test databases: TLS required, as on the originals (DB-TLS)',
+      description: 'Restore-test databases: TLS 1.2+ required, as on the originals (DB-TLS)',
       family,
-      parameters: { 'rds.force_ssl': '1' },
+      parameters: { ...RESTORE_TEST_TLS_PARAMETERS },
     });
 
     this.plan = new backup.CfnRestoreTestingPlan(this, 'Resource', {

@@ -69,11 +69,16 @@ export class RestoreValidator extends Construct {
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({ sid: 'ReadClusterParameters', actions: ['rds:DescribeDBClusterParameters'], resources: [arn('rds', 'cluster-pg')] }),
     );
+    // A recovery point's ARN is that of the resource type's own service: AWS Backup's
+    // recovery-point ARN for fully managed types and continuous points, but the RDS snapshot's
+    // ARN (arn:aws:rds:...:cluster-snapshot:awsbackup:job-...) for the Aurora snapshots a restore
+    // test restores. IAM authorizes backup:DescribeRecoveryPoint on that ARN
+    // (arn:${Partition}:${Vendor}:${Region}:*:${ResourceType}:${RecoveryPointId}), so both are granted.
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'ReadRecoveryPoints',
         actions: ['backup:DescribeRecoveryPoint'],
-        resources: [arn('backup', 'recovery-point')],
+        resources: [arn('backup', 'recovery-point'), arn('rds', 'cluster-snapshot')],
       }),
     );
     // backup:DescribeRestoreJob and backup:PutRestoreValidationResult define no resource type in

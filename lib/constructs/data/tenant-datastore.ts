@@ -103,8 +103,43 @@ export class TenantDatastore extends Construct {
       description: `Acts for tenant ${props.tenantId} only: its database user, secret, key and files`,
     });
     this.grantTenantAccess();
+    this.denyOtherTenants(props.tenantId);
 
     Tags.of(this).add(TENANT_TAG_KEY, props.tenantId);
+  }
+
+  /**
+   * The resource side of TEN-ISOLATED-ACCESS. The key policy delegates to the account's IAM, so
+   * the identity policies alone keep tenants apart; these denies hold even if a later IAM policy
+   * grants a tenant role too much. Every tenant access role carries the tenant tag (and its
+   * sessions with it), so the tenant's key and bucket refuse any principal tagged with another
+   * tenant's ID. Principals without the tag (operators, AWS services, the deploy role) are
+   * untouched. The master secret is encrypted with the key, so it inherits the deny.
+   */
+  private denyOtherTenants(tenantId: string): void {
+    const tag = `aws:PrincipalTag/${TENANT_TAG_KEY}`;
+    const otherTenant = { StringNotEquals: { [tag]: tenantId }, Null: { [tag]: 'false' } };
+    this.key.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'DenyOtherTenants',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['kms:*'],
+        resources: ['*'],
+        conditions: otherTenant,
+      }),
+    );
+    const bucket = this.files.bucket;
+    bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'DenyOtherTenants',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['s3:*'],
+        resources: [bucket.bucketArn, bucket.arnForObjects('*')],
+        conditions: otherTenant,
+      }),
+    );
   }
 
   /**

@@ -1,13 +1,13 @@
-import { Duration, SecretValue, Stack } from 'aws-cdk-lib';
+import { Duration, SecretValue, Stack, Token } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../nag/acknowledgements';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
-import { SecureLogGroup } from '../common/secure-log-group';
+import { SecureBucket } from '../common/secure-bucket';
 
 /** A social or OIDC identity provider; its client secret lives in Secrets Manager. */
 export type CustomerIdentityProvider =
@@ -17,15 +17,18 @@ export type CustomerIdentityProvider =
 
 /** Props of {@link CustomerUserPool}. */
 export interface CustomerUserPoolProps {
-  /** The application's HTTPS domain: passkey relying party, callback and sign-out URLs. */
+  /** The application's HTTPS domain: callback and sign-out URLs, and the passkey relying party unless `authDomainCertificate` is set. */
   readonly domainName: string;
   /** Prefix of the Cognito-hosted sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`), globally unique. */
   readonly cognitoDomainPrefix: string;
   /**
-   * Certificate (in us-east-1) for the custom sign-in domain `auth.<domainName>`. Passkeys bound
-   * to `domainName` work in managed login only on such a subdomain.
-   * @default - managed login on the Cognito prefix domain; passkeys then work only in the
-   *   application's own sign-in UI on `domainName`
+   * Certificate (in us-east-1) for the custom sign-in domain `auth.<domainName>`. With a custom
+   * domain, Cognito requires the passkey relying party to be that domain's full name, so
+   * passkeys are then bound to `auth.<domainName>` and work in managed login there.
+   * CAUTION: adding or removing it changes the relying party, and passkeys registered before
+   * stop working (users register them again).
+   * @default - managed login on the Cognito prefix domain; passkeys are bound to `domainName`
+   *   and work only in the application's own sign-in UI there
    */
   readonly authDomainCertificate?: acm.ICertificate;
   /** Verified SES sender for codes and verification messages (e-mail one-time codes need SES). */
@@ -82,18 +85,22 @@ export interface CustomerUserPoolProps {
    * @default [] - e-mail sign-in only
    */
   readonly identityProviders?: readonly CustomerIdentityProvider[];
-  /** Key of the authentication event log group; its policy must admit CloudWatch Logs. */
+  /**
+   * Customer-managed key of the authentication event bucket (SSE-KMS). The construct adds the
+   * key-policy statement that lets the log delivery service, for this account only, use it.
+   */
   readonly logKey: kms.IKey;
-  /** Days to keep authentication events. */
+  /** Days to keep authentication events before the bucket's lifecycle expires them; at least 1. */
   readonly logRetentionDays: number;
+  /** Bucket receiving the server access logs of the authentication event bucket (an SSE-S3 access-log bucket). */
+  readonly accessLogsBucket: s3.IBucket;
 }
 
 /**
- * Prefix of the authentication event log group's name. Cognito delivers vended logs only to
- * groups under `/aws/vendedlogs/`; the staff customer-data deny names the same prefix
- * (IAM-CUSTOMER-DATA-RESTRICTED), since the events carry customers' e-mail and IP addresses.
+ * Key prefix under which the log delivery service writes vended logs into a bucket
+ * (`AWSLogs/<account>/...`); the bucket policy admits writes below it only.
  */
-export const AUTH_EVENT_LOG_GROUP_PREFIX = '/aws/vendedlogs/cognito/';
+const VENDED_LOGS_PREFIX = 'AWSLogs';
 
 /** Scopes asked of identity providers: sign-in identity only (SIGNIN-FEDERATION, 001 "does not gain access to any external resources"). */
 const IDP_SCOPES = {
@@ -117,7 +124,8 @@ const IDP_SCOPES = {
  *   Manager (SIGNIN-FEDERATION);
  * - one public app client: authorization-code flow, no secret, short revocable tokens
  *   (SIGNIN-APP-CLIENT);
- * - authentication events in a KMS-encrypted log group (SIGNIN-AUTH-LOGGING);
+ * - authentication events in an S3 bucket encrypted with the customer-managed key, expired
+ *   after the log retention (SIGNIN-AUTH-LOGGING);
  * - deletion protection, recovery by verified e-mail only.
  */
 export class CustomerUserPool extends Construct {
@@ -126,7 +134,7 @@ export class CustomerUserPool extends Construct {
   /** The application's client. */
   public readonly appClient: cognito.UserPoolClient;
   /** Where authentication events go. */
-  public readonly authEventLogGroup: logs.LogGroup;
+  public readonly authEventBucket: s3.Bucket;
 
   constructor(scope: Construct, id: string, props: CustomerUserPoolProps) {
     super(scope, id);
@@ -143,7 +151,11 @@ export class CustomerUserPool extends Construct {
     if (refreshTokenValidity.toHours() < 1 || refreshTokenValidity.toHours() > 720) {
       throw new Error(`CustomerUserPool ${id}: refreshTokenValidity got ${refreshTokenValidity.toHours()} hours, expected 1 to 720`);
     }
+    if (!Token.isUnresolved(props.logRetentionDays) && (!Number.isInteger(props.logRetentionDays) || props.logRetentionDays < 1)) {
+      throw new Error(`CustomerUserPool ${id}: logRetentionDays got ${props.logRetentionDays}, expected a whole number of days, at least 1`);
+    }
     const { region } = Stack.of(this);
+    const authDomainName = `auth.${props.domainName}`;
     const senderDomain = props.fromEmail.split('@')[1];
 
     this.userPool = new cognito.UserPool(this, 'Resource', {
@@ -176,7 +188,10 @@ export class CustomerUserPool extends Construct {
       // code is one factor, and Cognito does not offer it to users with MFA: under required MFA
       // it would be a choice nobody can use, so it is offered only where MFA is optional.
       signInPolicy: { allowedFirstAuthFactors: { password: true, emailOtp: mfa === cognito.Mfa.OPTIONAL, passkey: true } },
-      passkeyRelyingPartyId: props.domainName,
+      // With a custom domain and managed login, Cognito requires the relying party to be the
+      // custom domain's full name (WebAuthnConfigurationType.RelyingPartyId); without one, the
+      // application's own domain, where its sign-in UI runs passkeys through the SDK.
+      passkeyRelyingPartyId: props.authDomainCertificate ? authDomainName : props.domainName,
       // The authenticator must verify the user (PIN or biometric): a passkey is then two factors.
       passkeyUserVerification: cognito.PasskeyUserVerification.REQUIRED,
       email: cognito.UserPoolEmail.withSES({ fromEmail: props.fromEmail, sesRegion: region, sesVerifiedDomain: senderDomain }),
@@ -198,7 +213,7 @@ export class CustomerUserPool extends Construct {
 
     this.userPool.addDomain('Domain', {
       ...(props.authDomainCertificate
-        ? { customDomain: { domainName: `auth.${props.domainName}`, certificate: props.authDomainCertificate } }
+        ? { customDomain: { domainName: authDomainName, certificate: props.authDomainCertificate } }
         : { cognitoDomain: { domainPrefix: props.cognitoDomainPrefix } }),
       // Managed login v2 offers the passwordless and passkey choices.
       managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
@@ -237,7 +252,7 @@ export class CustomerUserPool extends Construct {
       useCognitoProvidedValues: true,
     });
 
-    this.authEventLogGroup = this.authEventLogs(props);
+    this.authEventBucket = this.authEventLogs(props);
   }
 
   /** Threat protection's actions: block compromised credentials; MFA on medium risk, block on high. */
@@ -308,40 +323,79 @@ export class CustomerUserPool extends Construct {
     }
   }
 
-  /** Authentication events (sign-ins, failures, risk decisions) into a KMS-encrypted log group. */
-  private authEventLogs(props: CustomerUserPoolProps): logs.LogGroup {
+  /**
+   * Authentication events (sign-ins, failures, risk decisions) into an S3 bucket under the
+   * customer-managed key. Not a CloudWatch log group: Cognito delivers only to log groups that
+   * are not KMS-encrypted (CloudWatchLogsConfigurationType.LogGroupArn), and S3 is the
+   * destination that takes `userAuthEvents` under a customer-managed key. `userNotification`
+   * (failed code deliveries) can go to CloudWatch Logs only, so it is not exported; SES's and
+   * SNS's own delivery metrics still show failed sends.
+   */
+  private authEventLogs(props: CustomerUserPoolProps): s3.Bucket {
     const { account, region, partition } = Stack.of(this);
-    // Vended logs need the /aws/vendedlogs/ prefix for Cognito's delivery to reach the group.
-    const group = new SecureLogGroup(this, 'AuthEvents', {
+    const bucket = new SecureBucket(this, 'AuthEventBucket', {
       encryptionKey: props.logKey,
-      retentionDays: props.logRetentionDays,
-      logGroupName: `${AUTH_EVENT_LOG_GROUP_PREFIX}${props.cognitoDomainPrefix}/auth-events`,
-    }).logGroup;
-    // The log delivery service writes into the group; pinned to this account's deliveries. Named
-    // here so the deploying role needs no logs:PutResourcePolicy at delivery creation time.
-    const policy = new logs.ResourcePolicy(this, 'AuthEventsDelivery', {
-      policyStatements: [
-        new iam.PolicyStatement({
-          principals: [new iam.ServicePrincipal('delivery.logs.amazonaws.com')],
-          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-          resources: [`${group.logGroupArn}:log-stream:*`],
-          conditions: {
-            StringEquals: { 'aws:SourceAccount': account },
-            ArnLike: { 'aws:SourceArn': `arn:${partition}:logs:${region}:${account}:*` },
-          },
-        }),
+      serverAccessLogsBucket: props.accessLogsBucket,
+      serverAccessLogsPrefix: 'cognito-auth-events/',
+      lifecycleRules: [
+        {
+          id: 'ExpireAuthEvents',
+          expiration: Duration.days(props.logRetentionDays),
+          // Event files are never overwritten: a noncurrent version is a deleted or expired file,
+          // recoverable for 30 days and then gone (the events carry customers' personal data).
+          noncurrentVersionExpiration: Duration.days(30),
+          abortIncompleteMultipartUploadAfter: Duration.days(7),
+        },
       ],
-    });
-    const delivery = new cognito.CfnLogDeliveryConfiguration(this, 'AuthEventsConfiguration', {
+    }).bucket;
+    acknowledge(bucket, 'bucketWithoutReplication');
+
+    // The log delivery service's documented permissions for vended logs in S3, pinned to
+    // deliveries of this account and region. Written here, so the delivery finds them in place
+    // and never rewrites the bucket policy itself.
+    // https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-infrastructure-S3.html
+    const delivery = new iam.ServicePrincipal('delivery.logs.amazonaws.com');
+    const sourceArn = { 'aws:SourceArn': `arn:${partition}:logs:${region}:${account}:*` };
+    const fromThisAccount = { StringEquals: { 'aws:SourceAccount': account }, ArnLike: sourceArn };
+    bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AWSLogDeliveryWrite',
+        principals: [delivery],
+        actions: ['s3:PutObject'],
+        resources: [bucket.arnForObjects(`${VENDED_LOGS_PREFIX}/${account}/*`)],
+        conditions: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceAccount': account }, ArnLike: sourceArn },
+      }),
+    );
+    bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AWSLogDeliveryAclCheck',
+        principals: [delivery],
+        // s3:ListBucket too, as CloudWatch Logs advises: without it the service's bucket checks
+        // show up as AccessDenied in CloudTrail. It lists keys, reads no object.
+        actions: ['s3:GetBucketAcl', 's3:ListBucket'],
+        resources: [bucket.bucketArn],
+        conditions: fromThisAccount,
+      }),
+    );
+    // SSE-KMS: the delivery service asks KMS for the data keys of the objects it writes.
+    props.logKey.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowLogDeliveryOfThisAccount',
+        principals: [delivery],
+        actions: ['kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: fromThisAccount,
+      }),
+    );
+
+    const configuration = new cognito.CfnLogDeliveryConfiguration(this, 'AuthEventsConfiguration', {
       userPoolId: this.userPool.userPoolId,
       logConfigurations: [
         // Every authentication event with its risk decision (Plus plan).
-        { eventSource: 'userAuthEvents', logLevel: 'INFO', cloudWatchLogsConfiguration: { logGroupArn: group.logGroupArn } },
-        // Failures to deliver codes by e-mail or SMS.
-        { eventSource: 'userNotification', logLevel: 'ERROR', cloudWatchLogsConfiguration: { logGroupArn: group.logGroupArn } },
+        { eventSource: 'userAuthEvents', logLevel: 'INFO', s3Configuration: { bucketArn: bucket.bucketArn } },
       ],
     });
-    delivery.node.addDependency(policy);
-    return group;
+    if (bucket.policy) configuration.node.addDependency(bucket.policy);
+    return bucket;
   }
 }

@@ -4,8 +4,8 @@
  */
 import { Aws } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { TENANT_TAG_KEY } from '../../constants/tags';
-import { AUTH_EVENT_LOG_GROUP_PREFIX } from './customer-user-pool';
 
 /**
  * Actions exempt from the region guardrail (IAM-REGION-GUARDRAIL): services that are global, or
@@ -30,6 +30,9 @@ export const GLOBAL_SERVICE_ACTIONS: readonly string[] = [
   'route53:*', // DNS is global
   'route53domains:*',
   'cloudfront:*', // CloudFront and its WAF/Shield/certificates are configured in us-east-1
+  // CloudFront and Cognito custom domains take certificates from us-east-1 ACM only (the sign-in
+  // domain's `signIn.authDomainCertificateArn` is requested there); certificates hold no data.
+  'acm:*',
   'waf:*',
   'wafv2:*',
   'shield:*',
@@ -57,8 +60,7 @@ export function regionGuardrailStatement(allowedRegions: readonly string[]): iam
  * tenant's data carry the tenant tag; where the ARN is not known here, the tag decides.
  * An explicit deny wins over any allow, including one added later by mistake.
  */
-export function customerDataDenyStatements(): iam.PolicyStatement[] {
-  const { PARTITION: partition, ACCOUNT_ID: account, REGION: region } = Aws;
+export function customerDataDenyStatements(customerDataBuckets: readonly s3.IBucket[] = []): iam.PolicyStatement[] {
   const tagged = { Null: { [`aws:ResourceTag/${TENANT_TAG_KEY}`]: 'false' } };
   return [
     new iam.PolicyStatement({
@@ -114,17 +116,20 @@ export function customerDataDenyStatements(): iam.PolicyStatement[] {
       actions: ['ecs:ExecuteCommand', 'ssm:StartSession', 'logs:Unmask'],
       resources: ['*'],
     }),
-    new iam.PolicyStatement({
-      sid: 'DenyCustomerAuthEvents',
-      effect: iam.Effect.DENY,
-      // Cognito's authentication events carry customers' e-mail addresses, IP addresses and
-      // devices: customer data, though it sits beside operational logs that staff may read.
-      // Every read path that names the log group is denied. logs:GetQueryResults and
-      // logs:GetLogRecord take no resource (they act on a query ID or record pointer), so a deny
-      // on the group cannot reach them; denying logs:StartQuery on it means no such query exists.
-      actions: ['logs:GetLogEvents', 'logs:FilterLogEvents', 'logs:StartQuery', 'logs:StartLiveTail'],
-      resources: [`arn:${partition}:logs:${region}:${account}:log-group:${AUTH_EVENT_LOG_GROUP_PREFIX}*`],
-    }),
+    // Cognito's authentication events carry customers' e-mail addresses, IP addresses and
+    // devices: customer data, though they are logs. Named here as well, so the deny holds even
+    // if the object-read deny above is ever narrowed to tagged or tenant buckets; s3:GetObject*
+    // also covers the objects' ACLs, tags and attributes.
+    ...(customerDataBuckets.length > 0
+      ? [
+          new iam.PolicyStatement({
+            sid: 'DenyCustomerAuthEvents',
+            effect: iam.Effect.DENY,
+            actions: ['s3:GetObject*'],
+            resources: customerDataBuckets.map((b) => b.arnForObjects('*')),
+          }),
+        ]
+      : []),
   ];
 }
 

@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../nag/acknowledgements';
 import { BREAK_GLASS_ROLE_SUFFIX } from './break-glass-alert';
@@ -32,6 +33,13 @@ export interface StaffRolesProps {
    * @default Duration.hours(1)
    */
   readonly mfaMaxAge?: Duration;
+  /**
+   * Buckets of customer data outside the tenant datastores (the Cognito authentication events),
+   * whose objects the customer-data deny names explicitly, beside its deny of object reads in
+   * every bucket.
+   * @default [] - the deny of object reads in every bucket only
+   */
+  readonly customerDataBuckets?: readonly s3.IBucket[];
 }
 
 /**
@@ -75,7 +83,7 @@ export class StaffRoles extends Construct {
     this.regionGuardrail = policy('RegionGuardrail', `Staff may act only in ${props.allowedRegions.join(', ')} (global services exempt)`, [
       regionGuardrailStatement(props.allowedRegions),
     ]);
-    this.customerDataDeny = policy('CustomerDataDeny', 'Keeps customer data from staff roles below administrator', customerDataDenyStatements());
+    this.customerDataDeny = policy('CustomerDataDeny', 'Keeps customer data from staff roles below administrator', customerDataDenyStatements(props.customerDataBuckets ?? []));
     const operationalRead = policy('OperationalRead', 'Read logs, metrics, traces and service configuration', operationalReadStatements());
     acknowledge(operationalRead, 'staffReadOnlyDescribe');
     const deploy = policy('Deploy', 'Deploy through the CDK bootstrap roles and operate running services', deployStatements());

@@ -11,7 +11,10 @@ import { TierNetworkAcls } from './tier-network-acls';
 
 /** Props of {@link SecureVpc}. */
 export interface SecureVpcProps {
-  /** IPv4 CIDR of the VPC, /16 to /20. */
+  /**
+   * IPv4 CIDR of the VPC, /16 to /20. Each zone gets a public subnet of 1/256 of it (never smaller
+   * than /27), a private one of 1/16 and an isolated one of 1/64.
+   */
   readonly cidr: string;
   /** The zones to span, named explicitly (the stack never looks them up). */
   readonly availabilityZones: readonly string[];
@@ -38,6 +41,9 @@ export interface SecureVpcProps {
    */
   readonly interfaceEndpoints?: boolean;
 }
+
+/** The smallest subnet (largest mask) an Application Load Balancer accepts. */
+export const ALB_MIN_SUBNET_MASK = 27;
 
 /** The three subnet tiers, by the group names CDK gives them. */
 export const SUBNET_TIERS = {
@@ -71,13 +77,17 @@ export class SecureVpc extends Construct {
   constructor(scope: Construct, id: string, props: SecureVpcProps) {
     super(scope, id);
     const prefix = Number(props.cidr.split('/')[1]);
+    // An Application Load Balancer refuses subnets smaller than /27, so the public tier never
+    // shrinks below that (a /20 VPC would otherwise get /28 public subnets and fail at deploy).
+    // https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#subnets-load-balancer
+    const publicMask = Math.min(prefix + 8, ALB_MIN_SUBNET_MASK);
     this.vpc = new ec2.Vpc(this, 'Resource', {
       ipAddresses: ec2.IpAddresses.cidr(props.cidr),
       availabilityZones: [...props.availabilityZones],
       natGateways: props.natGateways,
       // Sizes relative to the VPC: private (workload) gets the most room, public the least.
       subnetConfiguration: [
-        { name: SUBNET_TIERS.public, subnetType: ec2.SubnetType.PUBLIC, cidrMask: prefix + 8, mapPublicIpOnLaunch: false },
+        { name: SUBNET_TIERS.public, subnetType: ec2.SubnetType.PUBLIC, cidrMask: publicMask, mapPublicIpOnLaunch: false },
         { name: SUBNET_TIERS.private, subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: prefix + 4 },
         { name: SUBNET_TIERS.isolated, subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: prefix + 6 },
       ],

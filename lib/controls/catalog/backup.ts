@@ -123,7 +123,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     area: 'backup',
     status: 'implemented',
     enforcement:
-      'DatabaseRestoreTesting: AWS::Backup::RestoreTestingPlan (ScheduleExpression from config, latest snapshot of the vault within the selection window) and an AWS::Backup::RestoreTestingSelection for Aurora clusters with the backup tag, restoring into the isolated subnets (own DB subnet group), a security group with no ingress or egress, and a cluster parameter group with rds.force_ssl=1 whose family is that of TENANT_DATABASE_ENGINE (tested equal to every tenant database\'s parameter group family); validation window from config.',
+      'DatabaseRestoreTesting: AWS::Backup::RestoreTestingPlan (ScheduleExpression from config, latest snapshot of the vault within the selection window) and an AWS::Backup::RestoreTestingSelection for Aurora clusters with the backup tag, restoring into the isolated subnets (own DB subnet group), a security group with no ingress or egress, and a cluster parameter group with rds.force_ssl=1 and ssl_min_protocol_version=TLSv1.2 whose family is that of TENANT_DATABASE_ENGINE (tested equal to every tenant database\'s parameter group family); validation window from config.',
   },
   {
     id: 'BAK-RESTORE-VALIDATION',
@@ -136,7 +136,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     area: 'backup',
     status: 'implemented',
     enforcement:
-      'RestoreValidator: a NodejsFunction (lib/lambda/restore-validation, TypeScript bundled by local esbuild, Node.js 22, reserved concurrency 2, KMS-encrypted DLQ) run by an EventBridge rule on Restore Job State Change COMPLETED; it checks the restored cluster is available, encrypted with the recovery point\'s key and has rds.force_ssl=1, and calls backup:PutRestoreValidationResult. Its ManagedPolicyRole may only describe restore jobs, recovery points, clusters and parameters and report. Unit tests with aws-sdk-client-mock.',
+      'RestoreValidator: a NodejsFunction (lib/lambda/restore-validation, TypeScript bundled by local esbuild, Node.js 22, reserved concurrency 2, KMS-encrypted DLQ) run by an EventBridge rule on Restore Job State Change COMPLETED; it checks the restored cluster is available, encrypted with the recovery point\'s key and has rds.force_ssl=1 and ssl_min_protocol_version TLSv1.2 or later, and calls backup:PutRestoreValidationResult. Its ManagedPolicyRole may only describe restore jobs, recovery points (AWS Backup recovery-point ARNs and, for Aurora snapshots, RDS cluster-snapshot ARNs), clusters and parameters and report. Unit tests with aws-sdk-client-mock.',
   },
   {
     id: 'BAK-FAILURE-NOTICE',

@@ -190,7 +190,7 @@ export const DATA_CONTROLS: readonly Control[] = [
     area: 'data',
     status: 'implemented',
     enforcement:
-      'One AWS::KMS::Key per tenant with EnableKeyRotation true, used by that tenant\'s cluster storage, Performance Insights, master secret, PostgreSQL log group and files bucket and by no other tenant\'s resource; its key policy delegates to the account\'s IAM, lets CloudWatch Logs use it only for that tenant\'s PostgreSQL log group, and names no tenant role.',
+      'One AWS::KMS::Key per tenant with EnableKeyRotation true, used by that tenant\'s cluster storage, Performance Insights, master secret, PostgreSQL log group and files bucket and by no other tenant\'s resource; its key policy delegates to the account\'s IAM, lets CloudWatch Logs use it only for that tenant\'s PostgreSQL log group, names no tenant role, and denies kms:* to every principal tagged with another tenant\'s ID (TEN-ISOLATED-ACCESS).',
   },
   {
     id: 'TEN-ISOLATED-ACCESS',
@@ -208,7 +208,7 @@ export const DATA_CONTROLS: readonly Control[] = [
     area: 'data',
     status: 'implemented',
     enforcement:
-      'Per-tenant IAM role (customer-managed policy, assumable by ECS tasks of the account) with rds-db:connect on the tenant cluster\'s tenant_<id> user, kms:Decrypt/GenerateDataKey on the tenant key, secretsmanager:GetSecretValue on the tenant secret and named S3 object actions on the tenant bucket only; tests read every synthesized policy and fail on any cross-tenant grant, any tenant-data action (including wildcard actions such as kms:*, s3:*Object, secretsmanager:Get* and NotAction) on a resource with a wildcard other than a tenant role\'s own <bucket-arn>/*, and any wildcard action on a tenant resource.',
+      'Per-tenant IAM role (customer-managed policy, assumable by ECS tasks of the account) with rds-db:connect on the tenant cluster\'s tenant_<id> user, kms:Decrypt/GenerateDataKey on the tenant key, secretsmanager:GetSecretValue on the tenant secret and named S3 object actions on the tenant bucket only; on the resource side, the tenant\'s key policy and bucket policy deny every principal whose saas-security-baseline:tenant tag names another tenant (the access roles carry their tenant\'s tag), so a later over-broad IAM grant still cannot cross tenants; tests read every synthesized policy and fail on any cross-tenant grant, any tenant-data action (including wildcard actions such as kms:*, s3:*Object, secretsmanager:Get* and NotAction) on a resource with a wildcard other than a tenant role\'s own <bucket-arn>/*, and any wildcard action on a tenant resource.',
   },
 
   // Customer-data buckets.

@@ -168,7 +168,7 @@ export const EDGE_CONTROLS: readonly Control[] = [
     area: 'workload',
     status: 'implemented',
     enforcement:
-      "FargateWorkload: ECS Fargate service in PRIVATE_WITH_EGRESS subnets with AssignPublicIp DISABLED and the network stack's workload security group, whose only ingress is the container port from the ALB security group (rule in the workload stack); egress TCP 443 for the image pull and AWS APIs.",
+      "FargateWorkload: ECS Fargate service in PRIVATE_WITH_EGRESS subnets with AssignPublicIp DISABLED and the network stack's workload security group, whose only ingress is the container port from the ALB security group (rule in the workload stack); egress only TCP 443 (image pull and AWS APIs, rule in the workload stack) and DATABASE_PORT to each data stack's database security group (rule in that data stack).",
   },
   {
     id: 'WL-MULTI-AZ',
@@ -200,7 +200,7 @@ export const EDGE_CONTROLS: readonly Control[] = [
     area: 'workload',
     status: 'implemented',
     enforcement:
-      'FargateWorkload: task and execution roles are ManagedPolicyRoles trusted only by ecs-tasks.amazonaws.com with aws:SourceAccount and aws:SourceArn conditions; the task role has no permissions until the application is granted some, the execution role may only logs:CreateLogStream/PutLogEvents on the application log group; the container runs with a read-only root filesystem, dropped capabilities and no environment variables. A test fails on Action or Resource "*" in the workload stack\'s policies.',
+      'FargateWorkload: task and execution roles are ManagedPolicyRoles trusted only by ecs-tasks.amazonaws.com with aws:SourceAccount and aws:SourceArn conditions; the task role has no permissions until the application is granted some, the execution role may only logs:CreateLogStream/PutLogEvents on the application log group and pull GuardDuty\'s Fargate runtime agent (ecr:BatchCheckLayerAvailability/GetDownloadUrlForLayer/BatchGetImage on that one repository, plus ecr:GetAuthorizationToken, which has no resource type); the container runs with a read-only root filesystem, dropped capabilities and no environment variables. A test fails on Action "*" in the workload stack\'s policies, and on Resource "*" anywhere but ecr:GetAuthorizationToken.',
   },
   {
     id: 'WL-MANAGED-COMPUTE',

@@ -101,7 +101,7 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     area: 'identity',
     status: 'implemented',
     enforcement:
-      'StaffRoles RegionGuardrail managed policy on every staff role: Deny NotAction GLOBAL_SERVICE_ACTIONS (IAM, STS, Organizations, billing, support, Route 53, CloudFront and its WAF/Shield, ...) on * when StringNotEquals aws:RequestedRegion allowedRegions; the README gives the equivalent service control policy (a test keeps its exemptions equal).',
+      'StaffRoles RegionGuardrail managed policy on every staff role: Deny NotAction GLOBAL_SERVICE_ACTIONS (IAM, STS, Organizations, billing, support, Route 53, CloudFront and its WAF/Shield/ACM certificates, ...) on * when StringNotEquals aws:RequestedRegion allowedRegions; the README gives the equivalent service control policy (a test keeps its exemptions equal).',
   },
   {
     id: 'IAM-ACCESS-ANALYZER',
@@ -176,7 +176,7 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     area: 'identity',
     status: 'implemented',
     enforcement:
-      'StaffRoles CustomerDataDeny managed policy on the operator, developer and security-auditor roles: explicit Deny of rds-db:connect and rds-data:*, secretsmanager:GetSecretValue, kms:Decrypt/ReEncryptFrom/GenerateDataKey*/CreateGrant on keys tagged with the tenant tag (aws:ResourceTag/saas-security-baseline:tenant present), s3:GetObject* on all buckets, ecs:ExecuteCommand, ssm:StartSession, logs:Unmask, reads of the Cognito authentication event log groups (logs:GetLogEvents, FilterLogEvents, StartQuery, StartLiveTail on log-group:/aws/vendedlogs/cognito/*) and the Cognito customer directory (ListUsers, AdminGetUser, DescribeIdentityProvider, ...).',
+      'StaffRoles CustomerDataDeny managed policy on the operator, developer and security-auditor roles: explicit Deny of rds-db:connect and rds-data:*, secretsmanager:GetSecretValue, kms:Decrypt/ReEncryptFrom/GenerateDataKey*/CreateGrant on keys tagged with the tenant tag (aws:ResourceTag/saas-security-baseline:tenant present), s3:GetObject* on all buckets, ecs:ExecuteCommand, ssm:StartSession, logs:Unmask, s3:GetObject* on the objects of the Cognito authentication event bucket (named, beside the all-bucket deny) and reads of the Cognito customer directory (ListUsers, AdminGetUser, DescribeIdentityProvider, ...).',
   },
 
   // Customer sign-in.
@@ -223,7 +223,7 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     area: 'identity',
     status: 'implemented',
     enforcement:
-      'User pool Policies.SignInPolicy.AllowedFirstAuthFactors [PASSWORD, WEB_AUTHN] under required MFA and [PASSWORD, EMAIL_OTP, WEB_AUTHN] under optional MFA (Cognito offers no passwordless code to users with MFA), WebAuthnFactorConfiguration MULTI_FACTOR_WITH_USER_VERIFICATION (a user-verified passkey satisfies MFA), WebAuthnRelyingPartyID edge.domainName, WebAuthnUserVerification required, e-mail through SES (EmailSendingAccount DEVELOPER); the app client allows ALLOW_USER_AUTH and the domain uses managed login v2 with Cognito\'s default style (AWS::Cognito::ManagedLoginBranding), on auth.<edge.domainName> when signIn.authDomainCertificateArn is set so managed-login passkeys share the relying party.',
+      'User pool Policies.SignInPolicy.AllowedFirstAuthFactors [PASSWORD, WEB_AUTHN] under required MFA and [PASSWORD, EMAIL_OTP, WEB_AUTHN] under optional MFA (Cognito offers no passwordless code to users with MFA), WebAuthnFactorConfiguration MULTI_FACTOR_WITH_USER_VERIFICATION (a user-verified passkey satisfies MFA), WebAuthnRelyingPartyID edge.domainName (auth.<edge.domainName> when signIn.authDomainCertificateArn gives managed login that custom domain: Cognito then requires the custom domain as relying party), WebAuthnUserVerification required, e-mail through SES (EmailSendingAccount DEVELOPER); the app client allows ALLOW_USER_AUTH and the domain uses managed login v2 with Cognito\'s default style (AWS::Cognito::ManagedLoginBranding), on auth.<edge.domainName> when signIn.authDomainCertificateArn is set.',
   },
   {
     id: 'SIGNIN-FEDERATION',
@@ -320,7 +320,7 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
   {
     id: 'SIGNIN-AUTH-LOGGING',
     statement:
-      'Customer authentication events, including failures, are delivered to a KMS-encrypted CloudWatch log group with retention.',
+      'Customer authentication events, including failures, are delivered to an S3 bucket encrypted with a customer-managed KMS key, which expires them after the log retention.',
     sources: [
       { seed: '004_c378355873db2afd.txt', quote: 'authentication failures' },
       { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Audit logs to allow you to view the details of every user action' },
@@ -329,6 +329,6 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     area: 'identity',
     status: 'implemented',
     enforcement:
-      'AWS::Cognito::LogDeliveryConfiguration userAuthEvents INFO (and userNotification ERROR) into a /aws/vendedlogs/cognito/ SecureLogGroup (customer-managed KMS key, retention logs.retentionDays) with an AWS::Logs::ResourcePolicy admitting delivery.logs.amazonaws.com for this account only.',
+      'AWS::Cognito::LogDeliveryConfiguration userAuthEvents INFO with S3Configuration into a SecureBucket (SSE-KMS with the stack\'s customer-managed key and a bucket key, versioned, TLS 1.2+ only, public access blocked, server access logs to the stack\'s access-log bucket, lifecycle expiry after logs.retentionDays, retained); the bucket policy admits only delivery.logs.amazonaws.com (s3:PutObject on AWSLogs/<account>/* with bucket-owner-full-control, s3:GetBucketAcl/ListBucket) and the key policy only its kms:GenerateDataKey*, both for aws:SourceAccount this account and aws:SourceArn arn:<partition>:logs:<region>:<account>:*. No CloudWatch log group: Cognito delivers only to log groups without KMS encryption, so userNotification (CloudWatch Logs only) is not exported.',
   },
 ];

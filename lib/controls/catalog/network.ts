@@ -46,7 +46,7 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     area: 'network',
     status: 'implemented',
     enforcement:
-      'Subnet configuration PUBLIC / PRIVATE_WITH_EGRESS / PRIVATE_ISOLATED; isolated route tables carry no 0.0.0.0/0 or ::/0 route; public subnets have MapPublicIpOnLaunch false. A test over every stack fails on any use of a public subnet other than the load balancer\'s Subnets, the NAT gateways and the subnets\' own route-table and network ACL associations.',
+      'Subnet configuration PUBLIC / PRIVATE_WITH_EGRESS / PRIVATE_ISOLATED; isolated route tables carry no 0.0.0.0/0 or ::/0 route; public subnets have MapPublicIpOnLaunch false and are never smaller than /27 (what an Application Load Balancer accepts, even in a /20 VPC). A test over every stack fails on any use of a public subnet other than the load balancer\'s Subnets, the NAT gateways and the subnets\' own route-table and network ACL associations.',
   },
   {
     id: 'NET-NACLS',

@@ -7,7 +7,8 @@
  * 1. its status is `available`;
  * 2. its storage is encrypted, with the key of the recovery point it came from (a restore that
  *    silently fell back to another key would break the key-separation of the tenant);
- * 3. its cluster parameter group has `rds.force_ssl = 1` (DB-TLS holds on a restored database too).
+ * 3. its cluster parameter group has `rds.force_ssl = 1` and `ssl_min_protocol_version` TLSv1.2 or
+ *    later (DB-TLS holds on a restored database too).
  *
  * It then reports SUCCESSFUL or FAILED with `backup:PutRestoreValidationResult`, so the result
  * shows in the AWS Backup console next to the restore job. Every result is one JSON log line
@@ -43,6 +44,15 @@ export interface ValidationOutcome {
 
 /** Resource types whose restores create an RDS or Aurora cluster this function can inspect. */
 const DATABASE_TYPES = new Set(['Aurora', 'RDS']);
+
+/**
+ * DB-TLS on the restored cluster: each parameter and the values that satisfy it (the restore
+ * testing selection's parameter group sets the first of each).
+ */
+const TLS_PARAMETERS: Record<string, readonly string[]> = {
+  'rds.force_ssl': ['1'],
+  ssl_min_protocol_version: ['TLSv1.2', 'TLSv1.3'],
+};
 
 /** PutRestoreValidationResult accepts messages up to this length. */
 const MAX_MESSAGE = 1000;
@@ -80,7 +90,7 @@ export async function handler(event: RestoreJobEvent): Promise<ValidationOutcome
   try {
     const problems = await checkCluster(job);
     return problems.length === 0
-      ? report(jobId, 'SUCCESSFUL', `restored cluster ${clusterId(job.CreatedResourceArn)} is available, encrypted with the recovery point's key, and forces TLS`)
+      ? report(jobId, 'SUCCESSFUL', `restored cluster ${clusterId(job.CreatedResourceArn)} is available, encrypted with the recovery point's key, and forces TLS 1.2+`)
       : report(jobId, 'FAILED', problems.join('; '));
   } catch (e) {
     return report(jobId, 'FAILED', `validation could not complete: ${errorText(e)}`);
@@ -108,8 +118,11 @@ async function checkCluster(job: DescribeRestoreJobCommandOutput): Promise<strin
   if (!group) {
     problems.push('cluster has no cluster parameter group');
   } else {
-    const forceSsl = await parameterValue(group, 'rds.force_ssl');
-    if (forceSsl !== '1') problems.push(`parameter group ${group} has rds.force_ssl = ${forceSsl ?? 'unset'}, expected 1`);
+    const values = await parameterValues(group, Object.keys(TLS_PARAMETERS));
+    for (const [name, allowed] of Object.entries(TLS_PARAMETERS)) {
+      const value = values.get(name);
+      if (!value || !allowed.includes(value)) problems.push(`parameter group ${group} has ${name} = ${value ?? 'unset'}, expected ${allowed.join(' or ')}`);
+    }
   }
   return problems;
 }
@@ -122,12 +135,16 @@ async function expectedKey(job: DescribeRestoreJobCommandOutput): Promise<string
   return point.EncryptionKeyArn;
 }
 
-async function parameterValue(group: string, name: string): Promise<string | undefined> {
+/** The values of `names` in a cluster parameter group (a name without a value is left out). */
+async function parameterValues(group: string, names: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
   for await (const page of paginateDescribeDBClusterParameters({ client: rds }, { DBClusterParameterGroupName: group })) {
-    const p = page.Parameters?.find((x) => x.ParameterName === name);
-    if (p) return p.ParameterValue;
+    for (const p of page.Parameters ?? []) {
+      if (p.ParameterName && names.includes(p.ParameterName) && p.ParameterValue !== undefined) found.set(p.ParameterName, p.ParameterValue);
+    }
+    if (found.size === names.length) break;
   }
-  return undefined;
+  return found;
 }
 
 /** `arn:aws:rds:<region>:<account>:cluster:<id>` → `<id>`. */

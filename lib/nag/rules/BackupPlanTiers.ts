@@ -5,9 +5,9 @@ import { NagRuleCompliance, NagRules, type NagRuleResult } from 'cdk-nag';
 import { FREQUENCY_HOURS, maxIntervalHours, type Frequency } from '../utils/schedule';
 
 /**
- * Seed 001: "hourly backups retained for 1 day, daily backups retained for 7 days, weekly
- * backups retained for 1 month, and monthly backups retained for a year". A month is counted as
- * 28 days, the shortest, so that a four-week rule satisfies it.
+ * Seed 001's tiers: "hourly, retained for one day", "daily, retained for 7 days", "weekly,
+ * retained for a month", "monthly, retained for a year". A month is counted as 28 days, the
+ * shortest, so that a four-week rule satisfies it (production config keeps exactly 31).
  */
 export const BACKUP_TIERS: ReadonlyArray<{ readonly frequency: Frequency; readonly minRetentionDays: number }> = [
   { frequency: 'hourly', minRetentionDays: 1 },
