@@ -7,7 +7,9 @@ import * as path from 'path';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
+import { STATEFUL_RESOURCE_TYPES } from '../lib/aspects/retain-stateful';
 import { ACCESS_LOGS_TAG, SSE_S3_LOG_DELIVERY_TAG } from '../lib/constants/tags';
+import { GLOBAL_EVENTS_REGION } from '../lib/constructs/monitoring/global-event-forwarding';
 import { allResources, allStacks, templateJson } from './support/synth';
 
 const CONFIGS = Object.fromEntries(loadEnvironments(ENVIRONMENTS).map((e) => [e.name, e]));
@@ -107,15 +109,29 @@ describe('FND-NO-PLAINTEXT-SECRETS: no password or secret value is written into 
 });
 
 describe('FND-DATA-RESIDENCY and FND-ENV-SEPARATION', () => {
-  test('FND-DATA-RESIDENCY: every stack deploys to its environment\'s home region', () => {
-    for (const s of allStacks()) expect({ stack: `${s.env}/${s.stackId}`, region: s.region }).toEqual({ stack: `${s.env}/${s.stackId}`, region: CONFIGS[s.env].region });
+  /**
+   * The one stack outside the home region: GlobalEvents, two EventBridge rules in us-east-1 that
+   * forward AWS's own sign-in and STS events home (INC-FINDING-ROUTING, IAM-BREAK-GLASS-ALERT).
+   * It may name us-east-1 and nothing else of it, and holds no stateful resource.
+   */
+  const isGlobalEvents = (s: { stackId: string }) => s.stackId === 'GlobalEvents';
+
+  test('FND-DATA-RESIDENCY: every stack deploys to its environment\'s home region, except the data-free GlobalEvents stack in us-east-1', () => {
+    for (const s of allStacks()) {
+      const region = isGlobalEvents(s) ? GLOBAL_EVENTS_REGION : CONFIGS[s.env].region;
+      expect({ stack: `${s.env}/${s.stackId}`, region: s.region }).toEqual({ stack: `${s.env}/${s.stackId}`, region });
+    }
+    const outside = allResources().filter((r) => isGlobalEvents(r));
+    expect(outside.length).toBeGreaterThan(0);
+    for (const r of outside) expect({ resource: where(r), stateful: STATEFUL_RESOURCE_TYPES.includes(r.type) }).toEqual({ resource: where(r), stateful: false });
   });
 
-  test('FND-DATA-RESIDENCY: no template names a region outside its environment\'s allowed regions', () => {
+  test('FND-DATA-RESIDENCY: no template names a region outside its environment\'s allowed regions (GlobalEvents: its own region)', () => {
     for (const s of allStacks()) {
       const text = JSON.stringify(templateJson(s.env, s.stackId));
       const regions = new Set(text.match(/\b(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:north|south|east|west|central|northeast|southeast|southwest|northwest)-\d\b/g) ?? []);
-      for (const r of regions) expect({ stack: `${s.env}/${s.stackId}`, region: r, allowed: CONFIGS[s.env].allowedRegions.includes(r) }).toEqual({ stack: `${s.env}/${s.stackId}`, region: r, allowed: true });
+      const allowed = (r: string) => CONFIGS[s.env].allowedRegions.includes(r) || (isGlobalEvents(s) && r === GLOBAL_EVENTS_REGION);
+      for (const r of regions) expect({ stack: `${s.env}/${s.stackId}`, region: r, allowed: allowed(r) }).toEqual({ stack: `${s.env}/${s.stackId}`, region: r, allowed: true });
     }
   });
 

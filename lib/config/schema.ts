@@ -138,6 +138,17 @@ export const AlertsSchema = z.strictObject({
   guardDutyMinSeverity: z
     .enum(GUARDDUTY_SEVERITIES, { error: `expected one of ${GUARDDUTY_SEVERITIES.join(', ')}` })
     .default('MEDIUM'),
+  /**
+   * Forward from us-east-1 to the home region's default bus the events AWS delivers only there:
+   * root console sign-ins (INC-FINDING-ROUTING) and assumptions of the break-glass role through
+   * the global STS endpoint (IAM-BREAK-GLASS-ALERT), so the home-region rules page for them. Adds
+   * a `GlobalEvents` stack in us-east-1 (two EventBridge rules and their role; no data, only
+   * account sign-in metadata passes through), so us-east-1 must be CDK-bootstrapped. Turn it off
+   * where the organisation already forwards these events centrally; the account trail's CIS
+   * alarms remain the other net. No stack is created when the home region is us-east-1.
+   * @default true
+   */
+  forwardGlobalEvents: z.boolean({ error: 'expected true or false' }).default(true),
 });
 
 /**

@@ -535,6 +535,21 @@ const backup: Validator = (env) => {
   return issues;
 };
 
+const alerts: Validator = (env) => {
+  const partition = partitionOf(env.region);
+  if (!env.alerts.forwardGlobalEvents || partition === 'aws') return [];
+  // GlobalEventsStack forwards from us-east-1, where the aws partition's global endpoints deliver;
+  // other partitions have other global regions, which this baseline does not model.
+  return [
+    {
+      env: env.name,
+      path: 'alerts.forwardGlobalEvents',
+      got: 'true',
+      expected: `forwarding from us-east-1 exists only in the aws partition, not ${partition} (${env.region}); set it to false`,
+    },
+  ];
+};
+
 /** Every per-environment validator, by area. Later areas add theirs here. */
 export const ENVIRONMENT_VALIDATORS: readonly Validator[] = [
   regions,
@@ -546,6 +561,7 @@ export const ENVIRONMENT_VALIDATORS: readonly Validator[] = [
   workload,
   data,
   logs,
+  alerts,
   accountBaseline,
   backup,
   identity,

@@ -159,7 +159,7 @@ export const CONTROL_EVIDENCE: Readonly<Record<string, ControlEvidence>> = {
       'Config validation puts staging and production in different accounts; test/foundation.test.ts reads every resource policy and fails on any mention of the other environment\'s account (an absence, so no resource to list).',
   },
   'FND-DATA-RESIDENCY': {
-    outsideTemplates: 'Each stack\'s env.region comes from the validated config, whose region and any DR region must be in allowedRegions (config validation; test/config.test.ts).',
+    outsideTemplates: 'Each stack\'s env.region comes from the validated config, whose region and any DR region must be in allowedRegions (config validation; test/config.test.ts); the data-free GlobalEvents stack is the one stack in us-east-1 (test/foundation.test.ts).',
   },
   'FND-AZ-COUNT': {
     outsideTemplates:
@@ -373,7 +373,7 @@ export const CONTROL_EVIDENCE: Readonly<Record<string, ControlEvidence>> = {
     ],
   },
   'IAM-BREAK-GLASS-ALERT': {
-    what: 'the EventBridge rule on AssumeRole of the break-glass role',
+    what: 'the EventBridge rule on AssumeRole of the break-glass role, and its us-east-1 forwarding rule (GlobalEvents)',
     select: [{ types: ['AWS::Events::Rule'], where: (r) => sources(r).includes('aws.sts') && [eventPattern(r).detail?.eventName].flat().includes('AssumeRole') }],
   },
   'IAM-CUSTOMER-DATA-RESTRICTED': {
@@ -461,7 +461,7 @@ export const CONTROL_EVIDENCE: Readonly<Record<string, ControlEvidence>> = {
     select: [{ types: ['AWS::SNS::Topic'], where: (r) => props(r).KmsMasterKeyId !== undefined }, { types: ['AWS::SNS::TopicPolicy', 'AWS::SNS::Subscription'] }],
   },
   'INC-FINDING-ROUTING': {
-    what: 'EventBridge rules routing GuardDuty and Security Hub findings and root sign-ins',
+    what: 'EventBridge rules routing GuardDuty and Security Hub findings and root sign-ins, and the us-east-1 rule forwarding root sign-ins home (GlobalEvents)',
     select: [{ types: ['AWS::Events::Rule'], where: (r) => sources(r).some((s) => ['aws.guardduty', 'aws.securityhub', 'aws.signin'].includes(s)) }],
   },
   'INC-ALARM-ACTIONS': {

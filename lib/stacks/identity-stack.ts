@@ -1,10 +1,10 @@
-import { Arn, ArnFormat, Duration } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { AccessLogBucket } from '../constructs/common/access-log-bucket';
 import { EncryptionKey } from '../constructs/common/encryption-key';
-import { BreakGlassAlert, breakGlassRoleName } from '../constructs/identity/break-glass-alert';
+import { BreakGlassAlert, breakGlassRoleArn } from '../constructs/identity/break-glass-alert';
 import { CustomerUserPool } from '../constructs/identity/customer-user-pool';
 import { MfaRequiredGroup } from '../constructs/identity/mfa-required-group';
 import { StaffRoles } from '../constructs/identity/staff-roles';
@@ -72,10 +72,7 @@ export class IdentityStack extends BaselineStack {
     this.mfaRequired = new MfaRequiredGroup(this, 'MfaRequired', { groupName: `${config.name}-mfa-required` });
     // The ARN from the role's fixed name, not a GetAtt: the monitoring stack can use the filter
     // pattern without a cross-stack export that would pin this stack.
-    const breakGlassArn = Arn.format(
-      { service: 'iam', region: '', resource: 'role', resourceName: breakGlassRoleName(config.name), arnFormat: ArnFormat.SLASH_RESOURCE_NAME },
-      this,
-    );
+    const breakGlassArn = breakGlassRoleArn(this, config.name);
     this.breakGlassAlert = new BreakGlassAlert(this, 'BreakGlassAlert', {
       roleArn: breakGlassArn,
       topic: props.alerting.topics.security,

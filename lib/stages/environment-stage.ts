@@ -6,6 +6,8 @@ import type { EnvironmentConfig } from '../config/schema';
 import { AccountBaselineStack } from '../stacks/account-baseline-stack';
 import { AlertingStack } from '../stacks/alerting-stack';
 import { DataStack } from '../stacks/data-stack';
+import { GlobalEventsStack } from '../stacks/global-events-stack';
+import { GLOBAL_EVENTS_REGION } from '../constructs/monitoring/global-event-forwarding';
 import { BackupDrStack, drVaultName } from '../stacks/backup-dr-stack';
 import { BackupStack } from '../stacks/backup-stack';
 import { IdentityStack } from '../stacks/identity-stack';
@@ -36,6 +38,11 @@ export class EnvironmentStage extends Stage {
   /** The disaster-recovery vault's stack, when the environment names a `backup.drRegion`. */
   public readonly backupDr?: BackupDrStack;
   public readonly identity: IdentityStack;
+  /**
+   * The us-east-1 rules forwarding root sign-ins and break-glass assumptions home; absent when
+   * `alerts.forwardGlobalEvents` is off or the home region is us-east-1 itself.
+   */
+  public readonly globalEvents?: GlobalEventsStack;
 
   constructor(scope: Construct, props: EnvironmentStageProps) {
     const { config, ...rest } = props;
@@ -75,6 +82,9 @@ export class EnvironmentStage extends Stage {
     });
     if (this.backupDr) this.backup.addStackDependency(this.backupDr, 'the plan copies to the DR vault, addressed by name');
     this.identity = new IdentityStack(this, 'Identity', { config, alerting: this.alerting });
+    if (config.alerts.forwardGlobalEvents && config.region !== GLOBAL_EVENTS_REGION) {
+      this.globalEvents = new GlobalEventsStack(this, 'GlobalEvents', { config });
+    }
 
     Tags.of(this).add('Environment', config.name);
     Tags.of(this).add('Project', 'saas-security-baseline');

@@ -2,9 +2,11 @@ import type { Stage } from 'aws-cdk-lib';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../nag/acknowledgements';
+import { AccessLogBucket } from '../common/access-log-bucket';
 import { EncryptionKey } from '../common/encryption-key';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
 import { SecureBucket } from '../common/secure-bucket';
@@ -97,6 +99,10 @@ export class DeliveryPipeline extends Construct {
       });
     }
     this.pipeline.buildPipeline();
+    // A stage with a stack in another region (GlobalEvents, in us-east-1) makes CodePipeline add a
+    // support stack there with a replication bucket for the artifacts; give it what the home
+    // artifact bucket has (versioning, server access logs).
+    for (const support of Object.values(codePipeline.crossRegionSupport)) hardenReplicationBucket(support, props.logRetentionDays);
 
     acknowledge(accessLogs.bucket, 'accessLogBucket');
     acknowledge(artifacts.bucket, 'bucketWithoutReplication');
@@ -106,4 +112,27 @@ export class DeliveryPipeline extends Construct {
       if (child instanceof codebuild.Project) acknowledge(child, 'pipelineBuildProject');
     }
   }
+}
+
+/**
+ * Versioning and server access logs for the replication bucket CodePipeline generates in another
+ * region (its L2 is built inside CodePipeline, so the settings go on the L1). The bucket holds
+ * pipeline artifacts (templates, asset bundles), no customer data, and is not replicated itself.
+ */
+function hardenReplicationBucket(support: codepipeline.CrossRegionSupport, logRetentionDays: number): void {
+  const bucket = support.replicationBucket;
+  const cfn = bucket.node.defaultChild as s3.CfnBucket;
+  const accessLogs = new AccessLogBucket(support.stack, 'ReplicationAccessLogs', { retentionDays: logRetentionDays });
+  cfn.versioningConfiguration = { status: 'Enabled' };
+  cfn.loggingConfiguration = { destinationBucketName: accessLogs.bucket.bucketName, logFilePrefix: 'replication/' };
+  // What the L2's serverAccessLogsBucket would add: delivery by the S3 logging service for this bucket only.
+  accessLogs.bucket.addToResourcePolicy(
+    new iam.PolicyStatement({
+      principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
+      actions: ['s3:PutObject'],
+      resources: [accessLogs.bucket.arnForObjects('replication/*')],
+      conditions: { ArnLike: { 'aws:SourceArn': bucket.bucketArn }, StringEquals: { 'aws:SourceAccount': support.stack.account } },
+    }),
+  );
+  acknowledge(bucket, 'bucketWithoutReplication');
 }

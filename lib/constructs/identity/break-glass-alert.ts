@@ -1,3 +1,4 @@
+import { Arn, ArnFormat, Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -30,6 +31,31 @@ export const BREAK_GLASS_ROLE_ARN_GLOB = `*-${BREAK_GLASS_ROLE_SUFFIX}`;
  */
 export const ASSUME_ROLE_EVENTS: readonly string[] = ['AssumeRole', 'AssumeRoleWithSAML'];
 
+/**
+ * The ARN of an environment's break-glass role, from its fixed name rather than a GetAtt: stacks
+ * other than the one creating the role (the alert, the us-east-1 forwarding) can name it without
+ * a cross-stack reference that would pin the identity stack.
+ */
+export function breakGlassRoleArn(scope: Construct, namePrefix: string): string {
+  return Arn.format(
+    { service: 'iam', region: '', resource: 'role', resourceName: breakGlassRoleName(namePrefix), arnFormat: ArnFormat.SLASH_RESOURCE_NAME },
+    Stack.of(scope),
+  );
+}
+
+/**
+ * The CloudTrail management events of an assumption (account or SAML) of `roleArn`. The
+ * home-region rule of {@link BreakGlassAlert} matches it, and so does the us-east-1 rule of
+ * `GlobalEventForwarding`, which forwards matching events unchanged to the home region's bus.
+ */
+export function breakGlassEventPattern(roleArn: string): events.EventPattern {
+  return {
+    source: ['aws.sts'],
+    detailType: ['AWS API Call via CloudTrail'],
+    detail: { eventSource: ['sts.amazonaws.com'], eventName: [...ASSUME_ROLE_EVENTS], requestParameters: { roleArn: [roleArn] } },
+  };
+}
+
 /** Props of {@link BreakGlassAlert}. */
 export interface BreakGlassAlertProps {
   /** ARN of the break-glass role. */
@@ -43,7 +69,8 @@ export interface BreakGlassAlertProps {
  * an EventBridge rule on CloudTrail's `AssumeRole` and `AssumeRoleWithSAML` management events
  * naming the role, delivered to the security topic. CloudTrail delivers management events to
  * EventBridge in the region of the STS endpoint called; assumptions through the global endpoint
- * land in us-east-1. The account baseline's CIS alarm `BreakGlassRoleUse` therefore watches the
+ * land in us-east-1, from where the `GlobalEvents` stack forwards them to this rule (unless
+ * `alerts.forwardGlobalEvents` is off). The account baseline's CIS alarm `BreakGlassRoleUse` watches the
  * account trail's log group (which records every region) with
  * {@link BreakGlassAlert.filterPattern}`(`{@link BREAK_GLASS_ROLE_ARN_GLOB}`)`;
  * {@link BreakGlassAlert.metricFilterPattern} is the same filter for this one role.
@@ -58,11 +85,7 @@ export class BreakGlassAlert extends Construct {
 
   constructor(scope: Construct, id: string, props: BreakGlassAlertProps) {
     super(scope, id);
-    this.eventPattern = {
-      source: ['aws.sts'],
-      detailType: ['AWS API Call via CloudTrail'],
-      detail: { eventSource: ['sts.amazonaws.com'], eventName: [...ASSUME_ROLE_EVENTS], requestParameters: { roleArn: [props.roleArn] } },
-    };
+    this.eventPattern = breakGlassEventPattern(props.roleArn);
     this.metricFilterPattern = BreakGlassAlert.filterPattern(props.roleArn);
     this.rule = new events.Rule(this, 'Resource', {
       description: 'Break-glass role assumed: page security (IAM-BREAK-GLASS-ALERT)',

@@ -19,6 +19,17 @@ export const FINDING_RUNBOOKS = {
   rootSignIn: 'docs/audit.md#root-sign-in-inc-finding-routing',
 } as const;
 
+/**
+ * Console sign-ins of the root user. The home-region rule matches it, and so does the us-east-1
+ * rule of `GlobalEventForwarding`, which forwards the events unchanged (source,
+ * detail-type and detail intact) to the home region's bus: one pattern, so they cannot drift.
+ */
+export const ROOT_SIGN_IN_PATTERN: events.EventPattern = {
+  source: ['aws.signin'],
+  detailType: ['AWS Console Sign In via CloudTrail'],
+  detail: { userIdentity: { type: ['Root'] } },
+};
+
 /** Props of {@link FindingRouting}. */
 export interface FindingRoutingProps {
   /** Topic the findings page (the security alert topic). */
@@ -33,8 +44,10 @@ export interface FindingRoutingProps {
 /**
  * EventBridge rules that page the security topic (INC-FINDING-ROUTING): GuardDuty findings at or
  * above a severity, new active Security Hub findings labelled HIGH or CRITICAL, and root console
- * sign-ins recorded in the home region (root console sign-ins are mostly recorded in us-east-1:
- * the multi-region trail's RootAccountUse CIS alarm covers those). The rules match events in the
+ * sign-ins. Root console sign-ins are mostly recorded in us-east-1, and EventBridge delivers them
+ * only there: the `GlobalEvents` stack forwards them to the home region's default bus, where the
+ * root sign-in rule matches them like a home-region sign-in (and the multi-region trail's
+ * RootAccountUse CIS alarm is the second net). The rules match events in the
  * account's default bus whoever runs the services, so they keep working when the organisation
  * runs GuardDuty and Security Hub centrally (findings of a member account also reach the
  * member's own bus).
@@ -80,12 +93,8 @@ export class FindingRouting extends Construct {
       targets: [target],
     });
     this.rootSignIn = new events.Rule(this, 'RootSignIn', {
-      description: `Console sign-ins of the root user recorded in this region page the security topic. Runbook: ${FINDING_RUNBOOKS.rootSignIn}`,
-      eventPattern: {
-        source: ['aws.signin'],
-        detailType: ['AWS Console Sign In via CloudTrail'],
-        detail: { userIdentity: { type: ['Root'] } },
-      },
+      description: `Console sign-ins of the root user, recorded in this region or forwarded by the GlobalEvents stack, page the security topic. Runbook: ${FINDING_RUNBOOKS.rootSignIn}`,
+      eventPattern: ROOT_SIGN_IN_PATTERN,
       targets: [target],
     });
   }

@@ -154,7 +154,7 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     area: 'identity',
     status: 'implemented',
     enforcement:
-      'BreakGlassAlert: AWS::Events::Rule on source aws.sts, AWS API Call via CloudTrail, eventName AssumeRole or AssumeRoleWithSAML, requestParameters.roleArn the break-glass role (<env>-break-glass, named from BREAK_GLASS_ROLE_SUFFIX), targeting the security alert topic; the account baseline\'s CIS alarm BreakGlassRoleUse is a metric filter on the account trail log group built from the same BreakGlassAlert.filterPattern() with the role-ARN glob *-break-glass (every region, including assumptions through the global STS endpoint).',
+      'BreakGlassAlert: AWS::Events::Rule on source aws.sts, AWS API Call via CloudTrail, eventName AssumeRole or AssumeRoleWithSAML, requestParameters.roleArn the break-glass role (<env>-break-glass, named from BREAK_GLASS_ROLE_SUFFIX), targeting the security alert topic; assumptions through the global STS endpoint, which EventBridge receives in us-east-1, reach that rule through the GlobalEvents stack (alerts.forwardGlobalEvents, default true): an AWS::Events::Rule in us-east-1 with the same breakGlassEventPattern() targeting the home region\'s default event bus through a role that may only events:PutEvents to it; the account baseline\'s CIS alarm BreakGlassRoleUse is a metric filter on the account trail log group built from the same BreakGlassAlert.filterPattern() with the role-ARN glob *-break-glass (every region, including assumptions through the global STS endpoint).',
   },
   {
     id: 'IAM-CUSTOMER-DATA-RESTRICTED',
