@@ -4,7 +4,7 @@
  *
  *   floor        in-process require + construct + synth, every check off
  *   checks       the same with this repo's checks on (the compliance packs)
- *   cdk synth    `npx cdk synth` as a user runs it (esbuild-register, packs, controls report)
+ *   cdk synth    `npx cdk synth` as a user runs it (bin/run.cjs, packs, controls report)
  *   ts-node      the same app through `cdk init`'s classic runner, `ts-node --prefer-ts-exts`
  *
  * Options: --runs N (default 3).

@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+/**
+ * Runs bin/app.ts for the CDK CLI (cdk.json's "app"), fast and without type-checking.
+ *
+ * The app and lib/ are bundled into one CommonJS file by esbuild (node_modules stay external) and
+ * cached under .cache/app/ (git-ignored), keyed by the path, size and mtime of
+ * every TypeScript file below bin/ and lib/ and by esbuild's version; an unchanged tree reuses the
+ * bundle. Measured on the 2-core reference machine, this takes about 0.4 s off every `npx cdk synth`
+ * compared with transforming each of the ~110 files on require (esbuild-register): one module to
+ * resolve and compile instead of a hundred, and no transform at all on a cache hit.
+ *
+ * Bundling would give every module the bundle's own `__dirname` and `__filename`; the plugin below
+ * writes each module's real ones into it, so paths such as a Lambda handler's entry or cdk.json
+ * resolve exactly as they do unbundled (the tests and scripts load the same files through
+ * esbuild-register).
+ *
+ * `tsc --noEmit` (`npm test`) is the type check.
+ */
+'use strict';
+const crypto = require('crypto');
+const fs = require('fs');
+const path = require('path');
+
+const root = path.join(__dirname, '..');
+const entry = path.join(root, 'bin', 'app.ts');
+
+function sources(dir, found = []) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) sources(p, found);
+    else if (e.name.endsWith('.ts')) found.push(p);
+  }
+  return found;
+}
+
+function cacheKey() {
+  const hash = crypto.createHash('sha256').update(root).update('\0').update(require('esbuild/package.json').version);
+  for (const file of [...sources(path.join(root, 'bin')), ...sources(path.join(root, 'lib'))].sort()) {
+    const s = fs.statSync(file);
+    hash.update(`\0${file}\0${s.size}\0${s.mtimeMs}`);
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** Each module keeps its own location: `__dirname` and `__filename` become string literals. */
+const realPaths = {
+  name: 'real-dirname',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      return {
+        loader: 'ts',
+        contents: text
+          .replace(/\b__dirname\b/g, JSON.stringify(path.dirname(args.path)))
+          .replace(/\b__filename\b/g, JSON.stringify(args.path)),
+      };
+    });
+  },
+};
+
+async function main() {
+  const dir = path.join(root, '.cache', 'app');
+  const bundle = path.join(dir, `app-${cacheKey()}.js`);
+  if (!fs.existsSync(bundle)) {
+    const esbuild = require('esbuild');
+    fs.mkdirSync(dir, { recursive: true });
+    for (const old of fs.readdirSync(dir)) if (old.startsWith('app-')) fs.rmSync(path.join(dir, old), { force: true });
+    const tmp = `${bundle}.${process.pid}.tmp`;
+    await esbuild.build({
+      entryPoints: [entry],
+      outfile: tmp,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      packages: 'external',
+      sourcemap: 'inline',
+      logLevel: 'warning',
+      plugins: [realPaths],
+    });
+    fs.renameSync(tmp, bundle);
+  }
+  // Stack traces, and the creation traces CDK records in the assembly's metadata, point at the
+  // TypeScript sources (Node's own --enable-source-maps does not map the call sites CDK reads).
+  require('source-map-support').install({ environment: 'node', hookRequire: false });
+  require(bundle);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+/**
+ * bin/run.cjs is what `npx cdk synth` runs (cdk.json's "app"): it bundles bin/app.ts and lib/
+ * with esbuild and rewrites every module's __dirname and __filename to its real location. This
+ * checks that the bundled app writes exactly the templates the in-process app of the tests does,
+ * so a path that resolves differently under bundling (a Lambda entry, cdk.json, a rule's name)
+ * cannot slip through.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { allStacks, templateJson } from './support/synth';
+
+const ROOT = path.join(__dirname, '..');
+
+describe('cdk.json app runner (bin/run.cjs)', () => {
+  // One environment is enough: bundling changes how modules find their files, not what an
+  // environment builds; staging alone keeps this test to half the synthesis.
+  test('the bundled app synthesizes exactly the templates of the in-process app (staging), and the controls report', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-runner-'));
+    try {
+      const cdkJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'cdk.json'), 'utf8'));
+      expect(cdkJson.app).toBe('node -r v8-compile-cache bin/run.cjs');
+      // What the CLI passes: cdk.json's context and the output directory. A named environment
+      // leaves the committed docs/controls.* alone.
+      const context = { ...cdkJson.context, 'aws:cdk:version-reporting': false, env: 'staging' };
+      const run = spawnSync(process.execPath, ['-r', 'v8-compile-cache', path.join(ROOT, 'bin', 'run.cjs')], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify(context) },
+      });
+      expect({ status: run.status, stderr: run.status === 0 ? '' : run.stderr }).toEqual({ status: 0, stderr: '' });
+      expect(run.stderr).toMatch(/Controls report:\n.*controls-report\.md/);
+      for (const s of allStacks().filter((stack) => stack.env === 'staging')) {
+        const manifest = JSON.parse(fs.readFileSync(path.join(outdir, `assembly-${s.env}`, 'manifest.json'), 'utf8'));
+        const artifact = Object.values<any>(manifest.artifacts).find((a) => a.type === 'aws:cloudformation:stack' && a.displayName === `${s.env}/${s.stackId}`);
+        expect({ stack: `${s.env}/${s.stackId}`, found: artifact !== undefined }).toEqual({ stack: `${s.env}/${s.stackId}`, found: true });
+        const written = JSON.parse(fs.readFileSync(path.join(outdir, `assembly-${s.env}`, artifact.properties.templateFile), 'utf8'));
+        expect({ stack: `${s.env}/${s.stackId}`, template: written }).toEqual({ stack: `${s.env}/${s.stackId}`, template: templateJson(s.env, s.stackId) });
+      }
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
