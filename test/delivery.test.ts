@@ -23,6 +23,10 @@ describe('delivery', () => {
     for (const step of ['run: npm ci', 'run: npm test', 'run: npx cdk synth']) expect(wf).toContain(step);
   });
 
+  test('DEL-PR-CONTROLS-DIFF: the workflow runs the end-to-end controls diff test (git worktree) with the suite', () => {
+    expect(read('.github/workflows/ci.yml')).toMatch(/- run: npm test\n\s+env:\n(?:\s+#.*\n)*\s+CONTROLS_DIFF_E2E: '1'/);
+  });
+
   test('DEL-DEPENDENCY-MONITORING: Dependabot watches npm and GitHub Actions weekly', () => {
     const dependabot = read('.github/dependabot.yml');
     expect(dependabot).toMatch(/package-ecosystem: npm\n\s+directory: \/\n\s+schedule:\n\s+interval: weekly/);
