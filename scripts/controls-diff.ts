@@ -105,6 +105,11 @@ function labelOf(source: Source): string {
 /** Every stack template of a synthesized assembly, by `stage/stack`. */
 function readAssembly(option: string, dir: string): TemplateSet {
   if (!fs.existsSync(path.join(dir, 'manifest.json'))) throw new UsageError(`${option}: got ${dir}, which has no manifest.json (not a cloud assembly)`);
+  return assemblyTemplates(dir);
+}
+
+/** The stack templates of the cloud assembly in `dir`, by `stage/stack`. */
+function assemblyTemplates(dir: string): TemplateSet {
   const templates: Record<string, Record<string, any>> = {};
   for (const stack of new CloudAssembly(dir).stacksRecursively) templates[stack.hierarchicalId] = stack.template;
   return templates;
@@ -137,12 +142,10 @@ function git(cwd: string, args: string[]): string {
 /**
  * Synthesizes a tree through its own `lib/app.ts` with the compliance packs off: the diff is
  * about templates, and a base with open findings must still be diffable. The runner is plain
- * JavaScript written next to the output, so it works for any tree that has `buildBaseline`.
- * Each side gets its own cdk.json's feature flags, as `cdk synth` would give it: a pull request
- * that flips a flag changes templates, and the diff must show it.
+ * JavaScript written next to the output, so it works for any tree that has `buildBaseline`. Its
+ * context (the tree's cdk.json feature flags) arrives in CDK_CONTEXT_JSON, as from `cdk synth`.
  */
 const RUNNER = `
-const fs = require('fs');
 const path = require('path');
 const [root, outdir] = process.argv.slice(2);
 let buildBaseline, ENVIRONMENTS, loadEnvironments;
@@ -156,28 +159,24 @@ try {
 }
 if (typeof buildBaseline !== 'function' || typeof loadEnvironments !== 'function' || !ENVIRONMENTS) process.exit(3);
 const { App } = require(require.resolve('aws-cdk-lib', { paths: [root] }));
-let flags = {};
-try {
-  flags = JSON.parse(fs.readFileSync(path.join(root, 'cdk.json'), 'utf8')).context || {};
-} catch (e) {
-  // A tree without a readable cdk.json synthesizes with CDK's defaults.
-}
-const app = new App({
-  outdir,
-  builtinCloudFormationValidation: false,
-  context: { ...flags, 'aws:cdk:version-reporting': false, '@aws-cdk/core:failSynthOnValidationErrors': false },
-});
+const app = new App({ outdir, builtinCloudFormationValidation: false });
 buildBaseline(app, loadEnvironments(ENVIRONMENTS), { compliancePacks: false });
 app.synth();
 `;
 
-/** The feature flags of a tree's cdk.json (none when it has no readable one). */
-function cdkJsonContext(root: string): Record<string, unknown> {
+/**
+ * The context a tree is synthesized with: its cdk.json's feature flags (CDK's defaults when it
+ * has no readable one), as `cdk synth` would give it, so a pull request that flips a flag shows
+ * in the diff; no version reporting; and findings that never stop the synthesis.
+ */
+function synthContext(root: string): string {
+  let flags: Record<string, unknown> = {};
   try {
-    return JSON.parse(fs.readFileSync(path.join(root, 'cdk.json'), 'utf8')).context ?? {};
+    flags = JSON.parse(fs.readFileSync(path.join(root, 'cdk.json'), 'utf8')).context ?? {};
   } catch {
-    return {};
+    // A tree without a readable cdk.json synthesizes with CDK's defaults.
   }
+  return JSON.stringify({ ...flags, 'aws:cdk:version-reporting': false, '@aws-cdk/core:failSynthOnValidationErrors': false });
 }
 
 /** Exit code of the runner when the tree has no `buildBaseline` (an older layout). */
@@ -201,7 +200,8 @@ function run(cwd: string, args: string[], env: NodeJS.ProcessEnv = process.env):
 /** Synthesizes the tree at `root` into `outdir` and returns its stack templates by `stage/stack`. */
 async function synthesize(label: string, root: string, outdir: string, runner: string): Promise<TemplateSet> {
   const started = Date.now();
-  let result = await run(root, ['-r', 'esbuild-register', runner, root, outdir]);
+  const context = synthContext(root);
+  let result = await run(root, ['-r', 'esbuild-register', runner, root, outdir], { ...process.env, CDK_CONTEXT_JSON: context });
   if (result.code === NO_BUILD_BASELINE) {
     // An older tree: synthesize through its bin/app.ts. It may exit non-zero on open findings
     // after writing the templates, so the assembly manifest decides whether synthesis worked.
@@ -209,7 +209,7 @@ async function synthesize(label: string, root: string, outdir: string, runner: s
     result = await run(root, ['-r', 'esbuild-register', path.join(root, 'bin', 'app.ts')], {
       ...process.env,
       CDK_OUTDIR: outdir,
-      CDK_CONTEXT_JSON: JSON.stringify({ ...cdkJsonContext(root), '@aws-cdk/core:failSynthOnValidationErrors': false }),
+      CDK_CONTEXT_JSON: context,
     });
     if (result.code !== 0 && fs.existsSync(path.join(outdir, 'manifest.json'))) {
       console.error(`${label}: bin/app.ts exited ${result.code} after writing the templates (open findings?); diffing them anyway`);
@@ -217,8 +217,7 @@ async function synthesize(label: string, root: string, outdir: string, runner: s
     }
   }
   if (result.code !== 0) throw new UsageError(`${label}: synthesis failed (exit ${result.code})\n${result.stderr.trim()}`);
-  const templates: Record<string, Record<string, any>> = {};
-  for (const stack of new CloudAssembly(outdir).stacksRecursively) templates[stack.hierarchicalId] = stack.template;
+  const templates = assemblyTemplates(outdir);
   console.error(`${label}: ${Object.keys(templates).length} stack(s) synthesized in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return templates;
 }
