@@ -58,12 +58,18 @@ describe.each(ENV_NAMES)('alert topics of %s', (env) => {
     expect(events.Condition).toBeUndefined();
   });
 
+  /** Each topic's logical ID with the statements of every topic policy attached to it. */
+  const topicStatements = (): Array<[string, any[]]> => {
+    const policies = Object.values<any>(t().findResources('AWS::SNS::TopicPolicy'));
+    return Object.keys(t().findResources('AWS::SNS::Topic')).map((topic) => [
+      topic,
+      policies.filter((p) => p.Properties.Topics.some((x: any) => x.Ref === topic)).flatMap((p) => p.Properties.PolicyDocument.Statement),
+    ]);
+  };
+
   test('INC-ALARM-ACTIONS: both topic policies let CloudWatch alarms of this account and region publish', () => {
     const config = CONFIGS[env];
-    const topics = Object.keys(t().findResources('AWS::SNS::Topic'));
-    const policies = Object.values<any>(t().findResources('AWS::SNS::TopicPolicy'));
-    for (const topic of topics) {
-      const statements = policies.filter((p) => p.Properties.Topics.some((x: any) => x.Ref === topic)).flatMap((p) => p.Properties.PolicyDocument.Statement);
+    for (const [topic, statements] of topicStatements()) {
       expect({ topic, statements }).toEqual({
         topic,
         statements: expect.arrayContaining([
@@ -84,10 +90,7 @@ describe.each(ENV_NAMES)('alert topics of %s', (env) => {
   });
 
   test('INC-FINDING-ROUTING: both topic policies let EventBridge publish (the finding, backup and break-glass rules target them)', () => {
-    const topics = Object.keys(t().findResources('AWS::SNS::Topic'));
-    const policies = Object.values<any>(t().findResources('AWS::SNS::TopicPolicy'));
-    for (const topic of topics) {
-      const statements = policies.filter((p) => p.Properties.Topics.some((x: any) => x.Ref === topic)).flatMap((p) => p.Properties.PolicyDocument.Statement);
+    for (const [topic, statements] of topicStatements()) {
       expect({ topic, statements }).toEqual({
         topic,
         statements: expect.arrayContaining([expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sns:Publish', Resource: { Ref: topic } })]),

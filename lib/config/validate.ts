@@ -499,7 +499,7 @@ const backup: Validator = (env) => {
   }
   // Continuous backup takes over each Aurora cluster's automated backups and sets their retention
   // to the rule's, so a different BackupRetentionPeriod in the template drifts on every deploy.
-  if (env.data.backupRetentionDays !== undefined && b.continuousBackupDays !== env.data.backupRetentionDays) {
+  if (b.continuousBackupDays !== env.data.backupRetentionDays) {
     issue(
       'continuousBackupDays',
       String(b.continuousBackupDays),

@@ -70,11 +70,8 @@ export class IdentityStack extends BaselineStack {
       customerDataBuckets: [this.customers.authEventBucket],
     });
     this.mfaRequired = new MfaRequiredGroup(this, 'MfaRequired', { groupName: `${config.name}-mfa-required` });
-    // The ARN from the role's fixed name, not a GetAtt: the monitoring stack can use the filter
-    // pattern without a cross-stack export that would pin this stack.
-    const breakGlassArn = breakGlassRoleArn(this, config.name);
     this.breakGlassAlert = new BreakGlassAlert(this, 'BreakGlassAlert', {
-      roleArn: breakGlassArn,
+      roleArn: breakGlassRoleArn(this, config.name),
       topic: props.alerting.topics.security,
     });
     this.breakGlassAlert.node.addDependency(this.staff.breakGlass);
