@@ -10,7 +10,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildBaseline } from '../lib/app';
 import { useCdkJsonContext } from '../lib/cdk-json-context';
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import { SEED_BACKUP_TIERS } from '../lib/config/schema';
 import { cronFrequency } from '../lib/config/validate';

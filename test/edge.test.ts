@@ -5,7 +5,7 @@
  */
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import type { EnvironmentConfig } from '../lib/config/schema';
 import { SSE_S3_LOG_DELIVERY_TAG } from '../lib/constants/tags';

@@ -4,7 +4,7 @@
  * do, and when it is absent.
  */
 import { App } from 'aws-cdk-lib';
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import { GLOBAL_EVENTS_REGION } from '../lib/constructs/monitoring/global-event-forwarding';
 import { EnvironmentStage } from '../lib/stages/environment-stage';

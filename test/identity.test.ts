@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import type { EnvironmentConfig } from '../lib/config/schema';
 import { TENANT_TAG_KEY } from '../lib/constants/tags';
@@ -265,7 +265,10 @@ describe('IAM-NO-WILDCARD-ADMIN: no policy in any stack allows * on * except the
 describe('staff access with a SAML provider (in-process synthesis)', () => {
   const base = CONFIGS.staging;
   const saml = `arn:aws:iam::${base.account}:saml-provider/AWSSSO_0123456789abcdef_DO_NOT_DELETE`;
-  const config: EnvironmentConfig = { ...base, identity: { ...base.identity, trustedPrincipals: ['999999999999', saml] } };
+  const config: EnvironmentConfig = {
+    ...base,
+    identity: { ...base.identity, trustedPrincipals: ['999999999999', saml], samlMfaEnforcedBy: 'IAM Identity Center: MFA every time you sign in' },
+  };
   const app = new App();
   const alerting = new AlertingStack(app, 'Alerting', { config });
   const t = Template.fromStack(new IdentityStack(app, 'Identity', { config, alerting }));
@@ -282,6 +285,16 @@ describe('staff access with a SAML provider (in-process synthesis)', () => {
         Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
       });
     }
+  });
+
+  test('IAM-MFA-ROLES: each role names the identity provider setting that requires MFA of SAML sessions, and the own pack\'s finding is acknowledged on it alone', () => {
+    for (const level of LEVELS) {
+      expect(roles[level].props.Description).toMatch(/SAML sessions: MFA required by the identity provider \(IAM Identity Center: MFA every time you sign in\)$/);
+    }
+    const withoutIt: EnvironmentConfig = { ...config, identity: { ...config.identity, samlMfaEnforcedBy: undefined } };
+    expect(() => new IdentityStack(new App(), 'Identity', { config: withoutIt, alerting: new AlertingStack(new App(), 'A', { config: withoutIt }) })).toThrow(
+      /a SAML provider is trusted; samlMfaEnforcedBy must name the identity provider setting that requires MFA/,
+    );
   });
 
   test('IAM-MFA-ROLES: the account statement beside a SAML statement still requires MFA', () => {
@@ -326,9 +339,9 @@ describe('IAM-BREAK-GLASS-ALERT: the metric filter pattern for the trail log gro
   });
 });
 
-describe('IAM-REGION-GUARDRAIL: the service control policy in README.md', () => {
+describe('IAM-REGION-GUARDRAIL: the service control policy in docs/identity.md', () => {
   test('IAM-REGION-GUARDRAIL: the documented SCP exempts exactly the global services the staff roles exempt', () => {
-    const doc = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+    const doc = fs.readFileSync(path.join(__dirname, '..', 'docs', 'identity.md'), 'utf8');
     const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]));
     const scp = blocks.find((b) => asArray(b.Statement).some((s: any) => s.Sid === 'DenyOutsideAllowedRegions'));
     expect(scp).toBeDefined();

@@ -344,8 +344,15 @@ export const CONTROL_EVIDENCE: Readonly<Record<string, ControlEvidence>> = {
   // --- identity -------------------------------------------------------------------------
   'IAM-STAFF-ROLES': { what: 'roles people can assume (the staff roles)', select: [{ types: ['AWS::IAM::Role'], where: (r) => mfaRequirement(props(r).AssumeRolePolicyDocument) !== undefined }] },
   'IAM-MFA-ROLES': {
-    what: 'roles whose trust policy requires aws:MultiFactorAuthPresent',
-    select: [{ types: ['AWS::IAM::Role'], where: (r) => mfaRequirement(props(r).AssumeRolePolicyDocument)?.mfa === true }],
+    what: 'roles whose trust policy requires aws:MultiFactorAuthPresent, or that trust a SAML provider and name the identity provider setting requiring MFA (SAML sessions carry no MFA context IAM can check)',
+    select: [
+      {
+        types: ['AWS::IAM::Role'],
+        where: (r) =>
+          mfaRequirement(props(r).AssumeRolePolicyDocument)?.mfa === true ||
+          (JSON.stringify(props(r).AssumeRolePolicyDocument ?? {}).includes(':saml-provider/') && /SAML sessions: MFA required by the identity provider \(.+\)/.test(String(props(r).Description ?? ''))),
+      },
+    ],
   },
   'IAM-MFA-USERS': {
     what: 'the MFA-required group and its policy denying actions without MFA',

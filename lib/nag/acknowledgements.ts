@@ -86,6 +86,17 @@ function each(rule: string, control: string, reason: string, findings: readonly 
 }
 
 export const ACKNOWLEDGEMENTS = {
+  /** A staff role trusting a SAML provider: MFA is the identity provider's, named in the config. */
+  samlIdentityProviderMfa: [
+    {
+      rule: 'SaasBaseline-StaffRoleMfa',
+      control: 'IAM-MFA-ROLES',
+      reason:
+        'STS sets no MFA context for SAML sessions, so IAM cannot require MFA on them; the configuration must name the identity provider setting ' +
+        'that requires MFA on every sign-in (identity.samlMfaEnforcedBy, refused when missing), the role description carries it, and the sign-in ' +
+        'audience is pinned to the AWS console (SAML:aud).',
+    },
+  ],
   /** The default route of a public subnet to the internet gateway. */
   publicSubnetDefaultRoute: [
     { rule: 'NIST.800.53.R5-VPCNoUnrestrictedRouteToIGW', control: 'NET-TIERED-SUBNETS', reason: PUBLIC_ROUTE_REASON },

@@ -64,7 +64,7 @@ export function renderAlarmTable(env: EnvironmentTemplates): string {
       const what = (isAlarm ? r.Properties.AlarmDescription : r.Properties.Description) ?? '';
       const runbook = runbookEntryOf(stack.id, logicalId, r);
       lines.push(
-        `| ${stack.id} | ${isAlarm ? 'alarm' : 'event rule'} | ${cell(what.replace(/\s*Runbook:.*$/, ''))} | ${[...new Set(pages)].join(', ')} | ${runbook ? `[${runbook.replace(/^docs\//, '')}](${runbook})` : ''} |`,
+        `| ${stack.id} | ${isAlarm ? 'alarm' : 'event rule'} | ${cell(what.replace(/\s*Runbook:.*$/, ''))} | ${[...new Set(pages)].join(', ')} | ${runbook ? `[${runbook.replace(/^docs\//, '')}](${runbook.replace(/^docs\//, '')})` : ''} |`,
       );
     }
   }
