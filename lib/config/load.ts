@@ -80,7 +80,7 @@ function applicable(rule: () => ConfigIssue[]): ConfigIssue[] {
 /**
  * Parses and validates environments.
  *
- * @param table environments by name, as written in `environments.ts`
+ * @param table environments by name, as written in the configuration file
  * @param only names of the environments to return; all when empty. Every environment is
  *   validated either way, so a broken production config fails a staging-only synth too.
  */

@@ -694,7 +694,7 @@ export const EnvironmentSchema = z.strictObject({
   signIn: SignInSchema,
 });
 
-/** An environment as written in `environments.ts` (defaults may be omitted). */
+/** An environment as written in a configuration file (defaults may be omitted). */
 export type EnvironmentInput = z.input<typeof EnvironmentSchema>;
 
 /** A parsed, validated environment with its name. */

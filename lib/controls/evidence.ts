@@ -523,7 +523,7 @@ export const CONTROL_EVIDENCE: Readonly<Record<string, ControlEvidence>> = {
   'DEL-VULN-REPORTING': { outsideTemplates: 'The repository: SECURITY.md names a private reporting channel (test/delivery.test.ts).' },
   'DEL-STAGED-ROLLOUT': {
     outsideTemplates:
-      'The optional Pipeline stack (lib/config/pipeline.ts), off in the sample configuration and not part of any environment\'s templates; test/pipeline.test.ts synthesizes it with staging, a manual approval, then production.',
+      'The optional Pipeline stack (the pipeline block of the configuration), absent from the example and not part of any environment\'s templates; test/pipeline.test.ts synthesizes it with staging, a manual approval, then production.',
   },
   'DEL-PR-CONTROLS-DIFF': { outsideTemplates: 'Tooling: npm run controls-diff and the pull-request workflow (test/controls-diff.test.ts runs the CLI on fixture template pairs and on a synthesized assembly).' },
 };

@@ -1,6 +1,6 @@
 /**
  * Every cdk-nag acknowledgement of the baseline, in one table, so they can be listed, counted and
- * reviewed in one place (the README lists them). A construct acknowledges by key:
+ * reviewed in one place (docs/acknowledgements.md lists them). A construct acknowledges by key:
  *
  *     acknowledge(nacl, 'networkAcl');
  *

@@ -1,5 +1,5 @@
 /**
- * The README's table of every alarm and alert, generated from the synthesized production
+ * The table of every alarm and alert (docs/alarms.md), generated from the synthesized production
  * templates: what fires, where it goes, and the runbook that says what to do first.
  */
 import type { EnvironmentTemplates } from './controls-report';
@@ -75,6 +75,6 @@ export function renderAlarmTable(env: EnvironmentTemplates): string {
 export function embedAlarmTable(readme: string, table: string): string {
   const start = readme.indexOf(ALARMS_START);
   const end = readme.indexOf(ALARMS_END);
-  if (start < 0 || end < start) throw new Error(`README has no ${ALARMS_START} ... ${ALARMS_END} markers`);
+  if (start < 0 || end < start) throw new Error(`the document has no ${ALARMS_START} ... ${ALARMS_END} markers`);
   return `${readme.slice(0, start + ALARMS_START.length)}\n${table}\n${readme.slice(end)}`;
 }

@@ -10,6 +10,9 @@ import * as path from 'path';
 import { stringify } from 'yaml';
 import { EXAMPLE_CONFIGS, REPO_ROOT, readConfigFile, type DeploymentFile } from '../../lib/config/deployment';
 
+/** The adapted production's private image repository. */
+export const PRIVATE_IMAGE_REPOSITORY = '210987654321.dkr.ecr.ap-southeast-1.amazonaws.com/corp-saas/app';
+
 const ACCOUNTS = { staging: '123456789012', production: '210987654321', dev: '345678901234', identity: '456789012345' };
 
 /** The example's raw configuration, as a copy to change. */
@@ -49,6 +52,8 @@ export function adapted(): any {
   production.network.clientVpn.serverCertificateArn = cert(ACCOUNTS.production, 3);
   production.network.clientVpn.samlProviderArn = `arn:aws:iam::${ACCOUNTS.production}:saml-provider/corp-vpn`;
   production.signIn.email.from = 'no-reply@corp-saas.io';
+  // The adopter's own application, from a private ECR repository of the account.
+  production.workload = { ...production.workload, containerImage: `${PRIVATE_IMAGE_REPOSITORY}:2.4.1`, writablePaths: ['/tmp'], containerPort: 8080, healthCheckPath: '/healthz' };
   production.signIn.identityProviders[0].clientId = '918273645546-corpsaas.apps.googleusercontent.com';
   production.signIn.identityProviders[0].clientSecretArn = `arn:aws:secretsmanager:ap-southeast-1:${ACCOUNTS.production}:secret:signin/google-AbCdEf`;
 

@@ -145,3 +145,16 @@ describe('FND-NO-PLAINTEXT-SECRETS: no endpoint credential in templates, logical
     expect(parseConfigText(stringify(adapted()), 'x.yaml')).toEqual(adapted());
   });
 });
+
+describe('FND-STATEFUL-RETAIN: the teardown plan lists what a cdk destroy leaves, keys last', () => {
+  test('every retained stateful resource of an environment, in deletion order', () => {
+    const { teardownPlan } = jest.requireActual('../../lib/report/teardown-plan') as typeof import('../../lib/report/teardown-plan');
+    const stacks = allStacks().filter((s) => s.env === 'production').map((s) => ({ id: s.stackId, template: templateJson(s.env, s.stackId) }));
+    const plan = teardownPlan(stacks);
+    const retained = stacks.flatMap((s) => Object.values<any>(s.template.Resources).filter((r) => ['Retain', 'RetainExceptOnCreate', 'Snapshot'].includes(r.DeletionPolicy)));
+    expect(plan.length).toBeGreaterThan(0);
+    expect(plan).toHaveLength(retained.length);
+    expect(plan[0].type).toBe('AWS::Cognito::UserPool');
+    expect(plan[plan.length - 1].type).toBe('AWS::KMS::Key');
+  });
+});

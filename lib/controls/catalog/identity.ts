@@ -101,7 +101,7 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     area: 'identity',
     status: 'implemented',
     enforcement:
-      'StaffRoles RegionGuardrail managed policy on every staff role: Deny NotAction GLOBAL_SERVICE_ACTIONS (IAM, STS, Organizations, billing, support, Route 53, CloudFront and its WAF/Shield/ACM certificates, ...) on * when StringNotEquals aws:RequestedRegion allowedRegions; the README gives the equivalent service control policy (a test keeps its exemptions equal).',
+      'StaffRoles RegionGuardrail managed policy on every staff role: Deny NotAction GLOBAL_SERVICE_ACTIONS (IAM, STS, Organizations, billing, support, Route 53, CloudFront and its WAF/Shield/ACM certificates, ...) on * when StringNotEquals aws:RequestedRegion allowedRegions; docs/identity.md gives the equivalent service control policy (a test keeps its exemptions equal).',
   },
   {
     id: 'IAM-ACCESS-ANALYZER',
