@@ -165,6 +165,24 @@ describe('a first deployment that succeeds in a new account', () => {
   });
 });
 
+describe('log deliveries that can write', () => {
+  test('SIGNIN-AUTH-LOGGING: every key the log delivery service may use grants the actions CloudWatch Logs documents for SSE-KMS destinations', () => {
+    // "Logs sent to Amazon S3", section "Amazon S3 bucket server-side encryption":
+    // https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-infrastructure-S3.html
+    const documented = ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'];
+    const statements = allResources()
+      .filter((r) => r.type === 'AWS::KMS::Key')
+      .flatMap((k) => (k.props.KeyPolicy?.Statement ?? []).map((st: any) => ({ key: where(k), st })))
+      .filter(({ st }) => st.Effect === 'Allow' && asList(st.Principal?.Service).includes('delivery.logs.amazonaws.com'));
+    expect(statements.length).toBeGreaterThan(0);
+    for (const { key, st } of statements) {
+      expect({ key, missing: documented.filter((a) => !asList(st.Action).includes(a)) }).toEqual({ key, missing: [] });
+      // Still only for deliveries of this account.
+      expect({ key, sourceAccount: st.Condition?.StringEquals?.['aws:SourceAccount'] !== undefined }).toEqual({ key, sourceAccount: true });
+    }
+  });
+});
+
 describe('LOG-NO-CLIENT-CONTENT in the database and edge logs', () => {
   test('LOG-NO-CLIENT-CONTENT: no PostgreSQL parameter group logs statement text, bound values or error details outside pgaudit', () => {
     const groups = allResources().filter((r) => (r.type === 'AWS::RDS::DBClusterParameterGroup' || r.type === 'AWS::RDS::DBParameterGroup') && /postgres/.test(String(r.props.Family)));
