@@ -194,10 +194,17 @@ describe.each(ENV_NAMES)('customer sign-in of %s', (env) => {
     expect(check.Resource).toEqual({ 'Fn::GetAtt': [authBucket.id, 'Arn'] });
     expect(check.Condition).toEqual(fromThisAccount);
     expect(allows).toHaveLength(2);
-    // The key: beside the account's own administration, only the delivery service, for data keys.
+    // The key: beside the account's own administration, only the delivery service, with the actions
+    // CloudWatch Logs documents for SSE-KMS destinations ("Logs sent to Amazon S3").
     const services = authKey.Properties.KeyPolicy.Statement.filter((st: any) => st.Principal?.Service);
     expect(services).toEqual([
-      expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'delivery.logs.amazonaws.com' }, Action: 'kms:GenerateDataKey*', Resource: '*', Condition: fromThisAccount }),
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { Service: 'delivery.logs.amazonaws.com' },
+        Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'],
+        Resource: '*',
+        Condition: fromThisAccount,
+      }),
     ]);
   });
 });

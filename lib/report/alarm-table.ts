@@ -30,6 +30,7 @@ export const RUNBOOK_ENTRIES: Record<string, string> = {
   'Backup/NoticesCopyJob': 'docs/backup.md#copyjob',
   'Backup/NoticesRestoreJob': 'docs/backup.md#restorejob',
   'Backup/NoticesTampering': 'docs/backup.md#tampering',
+  'Backup/RecoveryPointChecksNonCompliant': 'docs/backup.md#recoverypointmissing',
   'Backup/RestoreValidationValidationFailedAlarm': 'docs/backup.md#validationfailedalarm',
   'Backup/RestoreValidationFunctionErrorAlarm': 'docs/backup.md#functionerroralarm',
   'Backup/RestoreValidationDeadLetterAlarm': 'docs/backup.md#deadletteralarm',

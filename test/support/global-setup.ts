@@ -27,6 +27,8 @@ export default function globalSetup(): void {
         terminationProtection: Boolean(s.terminationProtection),
         account: s.environment.account,
         region: s.environment.region,
+        // The stacks this one deploys after (addStackDependency or references), by stack id.
+        dependencies: s.dependencies.filter((d) => d.manifest.type === 'aws:cloudformation:stack').map((d) => d.hierarchicalId.split('/').pop()!),
       })),
     })),
   };
