@@ -10,11 +10,12 @@
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { buildBaseline } from '../lib/app';
+import { checkControlTower, CONTROL_TOWER_CACHE_DIR } from '../lib/nag/control-tower';
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
 import { PIPELINE, loadPipeline } from '../lib/config/pipeline';
 import { writeControlsReport } from '../lib/report/controls-report';
-import { failOnOpenFindings } from '../lib/report/findings';
+import { collectAcknowledgements, failOnOpenFindings } from '../lib/report/findings';
 import { controlsReportOf } from '../lib/report/generate';
 
 const app = new App({
@@ -26,26 +27,37 @@ const only = String(app.node.tryGetContext('env') ?? '')
   .map((s) => s.trim())
   .filter(Boolean);
 
-const envs = loadEnvironments(ENVIRONMENTS, only);
-buildBaseline(app, envs, { pipeline: loadPipeline(PIPELINE) });
-const assembly = app.synth();
+async function main(): Promise<void> {
+  const envs = loadEnvironments(ENVIRONMENTS, only);
+  buildBaseline(app, envs, { pipeline: loadPipeline(PIPELINE) });
+  const assembly = app.synth();
+  // The AWS Control Tower proactive controls: each template by its own cfn-guard process, cached by
+  // template hash, so an unchanged template costs nothing (README "Checks and what they cost").
+  const controlTower = await checkControlTower(app, assembly, collectAcknowledgements(app), { cacheDir: CONTROL_TOWER_CACHE_DIR });
 
-const relative = (p: string) => path.relative(process.cwd(), p);
-const root = path.join(__dirname, '..');
-// The report reads the open findings of validation-report.json too; the pipeline stack's
-// acknowledgements are left out of it, so the committed report does not depend on the pipeline.
-const entries = controlsReportOf(app, assembly, envs, path.join(root, 'test'));
-const reports = writeControlsReport(assembly.directory, entries);
-// The committed report (docs/controls.md) describes the whole deployment: refresh it only when
-// every environment was synthesized.
-if (only.length === 0) reports.push(...writeControlsReport(path.join(root, 'docs'), entries, 'controls'));
-console.error(
-  [
-    'Templates:',
-    ...assembly.stacksRecursively.map((s) => `  ${relative(s.templateFullPath)}`),
-    'Controls report:',
-    ...reports.map((r) => `  ${relative(r)}`),
-  ].join('\n'),
-);
+  const relative = (p: string) => path.relative(process.cwd(), p);
+  const root = path.join(__dirname, '..');
+  // The report reads the open findings of validation-report.json too; the pipeline stack's
+  // acknowledgements are left out of it, so the committed report does not depend on the pipeline.
+  const entries = controlsReportOf(app, assembly, envs, path.join(root, 'test'));
+  const reports = writeControlsReport(assembly.directory, entries);
+  // The committed report (docs/controls.md) describes the whole deployment: refresh it only when
+  // every environment was synthesized.
+  if (only.length === 0) reports.push(...writeControlsReport(path.join(root, 'docs'), entries, 'controls'));
+  console.error(
+    [
+      'Templates:',
+      ...assembly.stacksRecursively.map((s) => `  ${relative(s.templateFullPath)}`),
+      'Controls report:',
+      ...reports.map((r) => `  ${relative(r)}`),
+      controlTower.summary,
+    ].join('\n'),
+  );
 
-failOnOpenFindings(assembly.directory);
+  failOnOpenFindings(assembly.directory);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
