@@ -216,6 +216,12 @@ export interface RunOptions {
   readonly cacheDir?: string;
   /** cfn-guard processes at once. @default - the machine's available parallelism */
   readonly concurrency?: number;
+  /**
+   * Give every template the whole rule set instead of the rules that name its resource types
+   * (for the test that proves the selection loses nothing).
+   * @default false
+   */
+  readonly allRules?: boolean;
 }
 
 /**
@@ -246,7 +252,7 @@ export async function runControlTowerRules(templates: readonly ControlTowerTempl
         fs.utimesSync(cacheFile, now, now);
         cached++;
       } else {
-        const rules = rulesFor(template, set.rules);
+        const rules = options.allRules ? set.rules : rulesFor(template, set.rules);
         result = rules.length === 0 ? { hits: [] } : await runGuard(set.guard, rules, file);
         if (cacheFile) {
           const tmp = `${cacheFile}.${process.pid}.tmp`;

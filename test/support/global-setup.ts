@@ -11,9 +11,10 @@ import { buildBaseline } from '../../lib/app';
 import { useCdkJsonContext } from '../../lib/cdk-json-context';
 import { ENVIRONMENTS } from '../../lib/config/environments';
 import { loadEnvironments } from '../../lib/config/load';
+import { checkControlTower, CONTROL_TOWER_CACHE_DIR } from '../../lib/nag/control-tower';
 import { collectAcknowledgements } from '../../lib/report/findings';
 
-export default function globalSetup(): void {
+export default async function globalSetup(): Promise<void> {
   useCdkJsonContext();
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-synth-'));
   const app = new App({
@@ -40,6 +41,11 @@ export default function globalSetup(): void {
     })),
   };
   fs.writeFileSync(path.join(outdir, 'index.json'), JSON.stringify(index, undefined, 2));
-  fs.writeFileSync(path.join(outdir, 'acknowledgements.json'), JSON.stringify(collectAcknowledgements(app), undefined, 2));
+  const acks = collectAcknowledgements(app);
+  fs.writeFileSync(path.join(outdir, 'acknowledgements.json'), JSON.stringify(acks, undefined, 2));
+  // The AWS Control Tower rules over every template (cached by template hash; its line says how
+  // many were checked and how long it took). Its findings join the packs' in findings().
+  const controlTower = await checkControlTower(app, assembly, acks, { cacheDir: CONTROL_TOWER_CACHE_DIR });
+  process.stderr.write(`\n${controlTower.summary}\n`);
   process.env.SSB_SYNTH_DIR = outdir;
 }
