@@ -23,6 +23,8 @@ import {
 import { WorkloadSchema } from '../lib/config/schema';
 import { isRootUser } from '../lib/constructs/workload/fargate-workload';
 import { collectAcknowledgements, CONTROL_TOWER_REPORT_FILE, failOnOpenFindings, readOpenFindings } from '../lib/report/findings';
+import { buildControlsReport, renderControlsMarkdown } from '../lib/report/controls-report';
+import { CATALOG } from '../lib/controls/catalog';
 import { acknowledgements, allResources, allStacks, ENV_NAMES, findings, templateJson } from './support/synth';
 
 function report(): ControlTowerReport {
@@ -62,6 +64,23 @@ describe('AWS Control Tower proactive controls in the gate (DEL-COMPLIANCE-PACKS
       .filter((e) => e.rule.startsWith('CT.'));
     expect(entries.length).toBeGreaterThan(0);
     for (const e of entries) expect({ rule: e.rule, known: ids.has(e.rule) }).toEqual({ rule: e.rule, known: true });
+  });
+});
+
+describe('the controls report shows Control Tower results', () => {
+  test('DEL-COMPLIANCE-PACKS: Control Tower acknowledgements are listed under the control their reason cites', () => {
+    const report = buildControlsReport(CATALOG, [], acknowledgements());
+    const ecs = report.find((e) => e.id === 'WL-LEAST-PRIVILEGE')!;
+    expect(ecs.acknowledgements).toEqual(expect.arrayContaining([{ rule: 'CT.ECS.PR.3', constructPath: 'production/Workload/Workload/TaskDefinition' }]));
+    expect(renderControlsMarkdown(report)).toContain('`CT.ECS.PR.3` at `production/Workload/Workload/TaskDefinition`');
+  });
+
+  test('DEL-COMPLIANCE-PACKS: an open Control Tower finding puts the controls its rule is acknowledged for at "open findings", listed with the rule and construct', () => {
+    const open = { pack: 'ControlTower', rule: 'CT.S3.PR.9', severity: 'error', constructPath: 'production/Data1/TenantAcme/Files/Resource/Resource', description: '' };
+    const report = buildControlsReport(CATALOG, [], [], [], [open]);
+    const flagged = report.filter((e) => e.status === 'open findings').map((e) => e.id);
+    expect(flagged).toEqual(expect.arrayContaining(['DATA-VERSIONED-RETENTION', 'MON-CONFIG-RULES']));
+    expect(renderControlsMarkdown(report)).toContain('ControlTower `CT.S3.PR.9` at `production/Data1/TenantAcme/Files/Resource/Resource`');
   });
 });
 
