@@ -361,6 +361,11 @@ export interface ControlTowerReport {
   readonly templates: number;
   readonly cached: number;
   readonly ms: number;
+  /**
+   * Stacks outside the environments' stages, which the rules do not check: the optional delivery
+   * pipeline and the support stack CodePipeline adds (tooling account, no workload or data).
+   */
+  readonly notChecked: readonly string[];
   /** Open hits and stale acknowledgements: each fails the gate. */
   readonly findings: readonly Finding[];
   readonly acknowledged: ReadonlyArray<{ rule: string; constructPath: string; reason: string }>;
@@ -368,8 +373,10 @@ export interface ControlTowerReport {
 
 /**
  * The one way every entry point (`bin/app.ts`, the test setup, `npm run report` and `npm run docs`)
- * runs the Control Tower rules over a synthesized app: every stack template of the assembly, with
- * construct paths from the tree and the acknowledgements recorded on it. Writes
+ * runs the Control Tower rules over a synthesized app: every stack template of every environment
+ * (each stage's nested assembly), with construct paths from the tree and the acknowledgements
+ * recorded on it. Stacks outside the stages (the optional pipeline) are named in the report and
+ * the summary line as not checked. Writes
  * `control-tower-report.json` into the assembly directory, where `readFindings` picks up its
  * findings with those of the cdk-nag packs; returns the report and a line to print.
  */
@@ -387,18 +394,24 @@ export async function checkControlTower(
     ids.set(stack.resolve(c.logicalId) as string, c.node.path);
     byTemplate.set(stack.templateFile, ids);
   }
-  const templates = assembly.stacksRecursively.map((s) => ({ file: s.templateFullPath, constructPaths: byTemplate.get(path.basename(s.templateFullPath)) }));
+  const inStages = assembly.nestedAssemblies.flatMap((n) => n.nestedAssembly.stacksRecursively);
+  const notChecked = assembly.stacksRecursively.filter((s) => !inStages.includes(s)).map((s) => s.hierarchicalId);
+  const templates = inStages.map((s) => ({ file: s.templateFullPath, constructPaths: byTemplate.get(path.basename(s.templateFullPath)) }));
   const run = await runControlTowerRules(templates, options);
-  const verdict = judgeControlTower(run.hits, acks);
+  // Only acknowledgements inside the checked stacks can be judged (or be stale).
+  const checked = inStages.map((s) => `${s.hierarchicalId}/`);
+  const verdict = judgeControlTower(run.hits, acks.filter((a) => checked.some((prefix) => a.constructPath.startsWith(prefix))));
   const report: ControlTowerReport = {
     version: run.version,
     rules: controlTowerRuleSet().rules.length,
     templates: run.templates,
     cached: run.cached,
     ms: run.ms,
+    notChecked,
     findings: controlTowerFindings(verdict),
     acknowledged: verdict.acknowledged.map(({ hit, ack }) => ({ rule: hit.rule, constructPath: hit.constructPath, reason: ack.reason })),
   };
   fs.writeFileSync(path.join(assembly.directory, CONTROL_TOWER_REPORT_FILE), JSON.stringify(report, undefined, 2));
-  return { report, summary: describeRun(run, verdict) };
+  const outside = notChecked.length > 0 ? `; not checked (outside the environments): ${notChecked.join(', ')}` : '';
+  return { report, summary: describeRun(run, verdict) + outside };
 }
