@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack, Stage } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { ACKNOWLEDGEMENTS, acknowledge } from '../lib/nag/acknowledgements';
 import {
@@ -108,18 +108,19 @@ describe('judging hits against acknowledgements', () => {
     expect(() => failOnOpenFindings(dir)).toThrow(/1 open compliance finding\(s\)[\s\S]*ControlTower CT\.SQS\.PR\.1 at staging\/Backup\/Queue/);
   });
 
-  describe('end to end with cfn-guard, on a one-stack app', () => {
+  describe('end to end with cfn-guard, on a one-stage, one-stack app', () => {
     function synth(build: (stack: Stack) => void): { app: App; assembly: ReturnType<App['synth']> } {
       const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-ct-app-')) });
-      build(new Stack(app, 'Probe', { env: { account: '123456789012', region: 'ap-southeast-1' } }));
+      // Only stacks inside stages (the environments) are checked.
+      build(new Stack(new Stage(app, 'probe'), 'Probe', { env: { account: '123456789012', region: 'ap-southeast-1' } }));
       return { app, assembly: app.synth() };
     }
 
     test('DEL-COMPLIANCE-PACKS: a queue without a dead-letter queue (CT.SQS.PR.1) is an open finding at its construct path', async () => {
       const { app, assembly } = synth((stack) => new sqs.Queue(stack, 'Orders', { encryption: sqs.QueueEncryption.SQS_MANAGED }));
       const { report: r } = await checkControlTower(app, assembly, collectAcknowledgements(app));
-      expect(r.findings.map((f) => `${f.rule} at ${f.constructPath}`)).toContain('CT.SQS.PR.1 at Probe/Orders/Resource');
-      expect(() => failOnOpenFindings(assembly.directory)).toThrow(/ControlTower CT\.SQS\.PR\.1 at Probe\/Orders\/Resource/);
+      expect(r.findings.map((f) => `${f.rule} at ${f.constructPath}`)).toContain('CT.SQS.PR.1 at probe/Probe/Orders/Resource');
+      expect(() => failOnOpenFindings(assembly.directory)).toThrow(/ControlTower CT\.SQS\.PR\.1 at probe\/Probe\/Orders\/Resource/);
     });
 
     test('DEL-COMPLIANCE-PACKS: an acknowledgement from the table on a queue that has a dead-letter queue is stale and fails the gate', async () => {
@@ -132,8 +133,8 @@ describe('judging hits against acknowledgements', () => {
       });
       const { report: r } = await checkControlTower(app, assembly, collectAcknowledgements(app));
       const stale = r.findings.filter((f) => f.description.startsWith('stale acknowledgement'));
-      expect(stale.map((f) => `${f.rule} at ${f.constructPath}`)).toEqual(['CT.SQS.PR.1 at Probe/Orders']);
-      expect(r.acknowledged.map((a) => `${a.rule} at ${a.constructPath}`)).toEqual(['CT.SQS.PR.1 at Probe/DeadLetters/Resource']);
+      expect(stale.map((f) => `${f.rule} at ${f.constructPath}`)).toEqual(['CT.SQS.PR.1 at probe/Probe/Orders']);
+      expect(r.acknowledged.map((a) => `${a.rule} at ${a.constructPath}`)).toEqual(['CT.SQS.PR.1 at probe/Probe/DeadLetters/Resource']);
     });
   });
 });
