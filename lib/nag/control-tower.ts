@@ -235,6 +235,7 @@ export async function runControlTowerRules(templates: readonly ControlTowerTempl
   const concurrency = Math.max(1, options.concurrency ?? os.availableParallelism());
   if (options.cacheDir) fs.mkdirSync(options.cacheDir, { recursive: true });
   let cached = 0;
+  const title = new Map(set.rules.map((r) => [r.id, r.title]));
   const results: ControlTowerHit[][] = new Array(templates.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -243,7 +244,8 @@ export async function runControlTowerRules(templates: readonly ControlTowerTempl
       const file = templates[i].file;
       const text = fs.readFileSync(file, 'utf8');
       const template = JSON.parse(text) as { Resources?: Record<string, { Type: string; Metadata?: Record<string, unknown> }> };
-      const key = crypto.createHash('sha256').update(set.hash).update('\0').update(text).digest('hex');
+      const mode = options.allRules ? 'all' : 'selected';
+      const key = crypto.createHash('sha256').update(set.hash).update(`\0${mode}\0`).update(text).digest('hex');
       const cacheFile = options.cacheDir ? path.join(options.cacheDir, `${key}.json`) : undefined;
       let result: CachedResult;
       if (cacheFile && fs.existsSync(cacheFile)) {
@@ -260,7 +262,6 @@ export async function runControlTowerRules(templates: readonly ControlTowerTempl
           fs.renameSync(tmp, cacheFile);
         }
       }
-      const title = new Map(set.rules.map((r) => [r.id, r.title]));
       results[i] = result.hits.map((h) => ({
         rule: h.rule,
         template: file,
