@@ -15,6 +15,7 @@ import { loadPipeline } from '../lib/config/pipeline';
 import { PIPELINE } from './support/fixture';
 import { PIPELINE_NODE_VERSION } from '../lib/constructs/delivery/delivery-pipeline';
 import { ACKNOWLEDGEMENTS } from '../lib/nag/acknowledgements';
+import { checkControlTower } from '../lib/nag/control-tower';
 import { collectAcknowledgements, readFindings } from '../lib/report/findings';
 import { synthIndex, templateJson } from './support/synth';
 
@@ -89,6 +90,14 @@ describe('delivery pipeline (enabled)', () => {
       expect(withPipeline.map((s) => s.hierarchicalId.split('/').pop())).toEqual(without.map((s) => s.id));
       for (const stack of withPipeline) expect(stack.template).toEqual(templateJson(env, stack.hierarchicalId.split('/').pop()!));
     }
+  });
+
+  test('DEL-COMPLIANCE-PACKS: with the pipeline on, the Control Tower rules still check every environment template, and name the stacks outside them they do not check', async () => {
+    const { report, summary } = await checkControlTower(app, assembly, collectAcknowledgements(app));
+    expect(report.findings).toEqual([]);
+    expect(report.templates).toBe(synthIndex().environments.flatMap((e) => e.stacks).length);
+    expect([...report.notChecked].sort()).toEqual(['Pipeline', expect.stringMatching(/^cross-region-stack-\d{12}:us-east-1$/)]);
+    expect(summary).toMatch(/not checked \(outside the environments\): .*Pipeline/);
   });
 
   test.each<[string, Record<string, unknown>, RegExp]>([

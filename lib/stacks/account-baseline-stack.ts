@@ -11,6 +11,7 @@ import { GuardDutyDetector } from '../constructs/audit/guardduty-detector';
 import { AccountPasswordPolicy } from '../constructs/audit/password-policy';
 import { SecurityHub } from '../constructs/audit/security-hub';
 import { BaselineStack, type BaselineStackProps } from './baseline-stack';
+import { acknowledge } from '../nag/acknowledgements';
 
 /** Props of {@link AccountBaselineStack}. */
 export interface AccountBaselineStackProps extends BaselineStackProps {
@@ -68,6 +69,7 @@ export class AccountBaselineStack extends BaselineStack {
       accessLogsPrefix: 'config/',
       retentionDays: baseline.trail.retentionDays,
     });
+    acknowledge(configBucket.bucket, 'controlTowerConfigBucketObjectLock');
     this.configRecorder = new ConfigRecorder(this, 'Config', { bucket: configBucket.bucket, maxSecretRotationDays: config.data.rotationDays });
     new GuardDutyDetector(this, 'GuardDuty');
     const hub = new SecurityHub(this, 'SecurityHub', { standards: baseline.securityHubStandards });

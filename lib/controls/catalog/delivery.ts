@@ -36,7 +36,7 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
   {
     id: 'DEL-COMPLIANCE-PACKS',
     statement:
-      'Every synthesis is checked by the AwsSolutions, NIST 800-53 rev 5, PCI DSS 3.2.1 and HIPAA Security packs and this project\'s own rule pack, and any unacknowledged finding fails the tests.',
+      'Every synthesis is checked by the AwsSolutions, NIST 800-53 rev 5, PCI DSS 3.2.1 and HIPAA Security packs, this project\'s own rule pack and the AWS Control Tower proactive controls, and any unacknowledged finding fails the tests.',
     sources: [
       { seed: '002_d509c6ba1f6a9163.txt', quote: 'our code is audited by industry standard tools' },
       { seed: '000_0f4aa12068a9bf0e.txt', quote: 'compliant with PCI DSS' },
@@ -45,7 +45,7 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     area: 'delivery',
     status: 'implemented',
     enforcement:
-      'Validations.of(app).addPlugins(...) registers the four cdk-nag packs on the app and the SaasBaseline pack (lib/nag/saas-baseline-checks.ts) on each stage; every synth fails on an open finding (failOnOpenFindings), a test reads validation-report.json for both environments, and acknowledgements live in one table, each naming a control.',
+      'Validations.of(app).addPlugins(...) registers the four cdk-nag packs on the app and the SaasBaseline pack (lib/nag/saas-baseline-checks.ts) on each stage; every synth fails on an open finding (failOnOpenFindings), a test reads validation-report.json for both environments, and acknowledgements live in one table, each naming a control. The AWS Control Tower proactive controls (the CT.*.PR.* cfn-guard rules of @cdklabs/cdk-validator-cfnguard) run over every template after each synth, one cfn-guard process per template, cached by template hash (lib/nag/control-tower.ts); their open findings and stale acknowledgements land in control-tower-report.json and fail the same way.',
   },
   {
     id: 'DEL-DEPENDENCY-MONITORING',
