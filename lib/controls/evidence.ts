@@ -13,7 +13,7 @@
  */
 import type { EnvironmentConfig } from '../config/schema';
 import { STATEFUL_RESOURCE_TYPES } from '../aspects/retain-stateful';
-import { ACCESS_LOGS_TAG, APP_LOG_TAG, BACKUP_TAG, SSE_S3_LOG_DELIVERY_TAG, TENANT_TAG_KEY } from '../constants/tags';
+import { ACCESS_LOGS_TAG, ALERT_DEAD_LETTERS_TAG, APP_LOG_TAG, BACKUP_TAG, SSE_S3_LOG_DELIVERY_TAG, TENANT_TAG_KEY } from '../constants/tags';
 import { conditionValue, deniesInsecureTransport, isTrue, lbAttribute, mfaRequirement, statementsOf, type TemplateResource } from './diff-rules';
 
 /** A stack template, as far as evidence selection reads it. */
@@ -463,6 +463,13 @@ export const CONTROL_EVIDENCE: Readonly<Record<string, ControlEvidence>> = {
   'INC-FINDING-ROUTING': {
     what: 'EventBridge rules routing GuardDuty and Security Hub findings and root sign-ins, and the us-east-1 rule forwarding root sign-ins home (GlobalEvents)',
     select: [{ types: ['AWS::Events::Rule'], where: (r) => sources(r).some((s) => ['aws.guardduty', 'aws.securityhub', 'aws.signin'].includes(s)) }],
+  },
+  'INC-ALERT-DELIVERY': {
+    what: 'the dead-letter queues of alert deliveries and their depth alarms',
+    select: [
+      { types: ['AWS::SQS::Queue'], where: hasTag(ALERT_DEAD_LETTERS_TAG.key, ALERT_DEAD_LETTERS_TAG.value) },
+      { types: [ALARM], where: (r) => /INC-ALERT-DELIVERY/.test(props(r).AlarmDescription ?? '') },
+    ],
   },
   'INC-ALARM-ACTIONS': {
     what: 'alarms with actions enabled and an alarm action',

@@ -1,5 +1,5 @@
 import { Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
+import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks, ServerlessChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import type { EnvironmentStage } from '../stages/environment-stage';
 import { SaasBaselineChecks } from './saas-baseline-checks';
@@ -23,6 +23,7 @@ export function registerCompliancePacks(app: Construct, stages: readonly Environ
     new NIST80053R5Checks(app),
     new PCIDSS321Checks(app),
     new HIPAASecurityChecks(app),
+    new ServerlessChecks(app),
   );
   for (const stage of stages) {
     Validations.of(stage).addPlugins(new SaasBaselineChecks(stage, { shieldAdvanced: stage.config.edge.shieldAdvanced }));

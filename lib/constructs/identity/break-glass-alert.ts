@@ -4,6 +4,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { AlertDeadLetterQueue } from '../monitoring/alert-dead-letter-queue';
 
 /**
  * The last part of the break-glass role's name: {@link StaffRoles} names it
@@ -62,6 +63,11 @@ export interface BreakGlassAlertProps {
   readonly roleArn: string;
   /** The security alert topic that pages the on-call. */
   readonly topic: sns.ITopic;
+  /**
+   * Topics the dead-letter alarm notifies (INC-ALERT-DELIVERY).
+   * @default - the security topic only
+   */
+  readonly deadLetterAlarmTopics?: readonly sns.ITopic[];
 }
 
 /**
@@ -82,6 +88,8 @@ export class BreakGlassAlert extends Construct {
   public readonly metricFilterPattern: logs.IFilterPattern;
   /** The rule. */
   public readonly rule: events.Rule;
+  /** Where EventBridge keeps alerts it could not deliver to the topic. */
+  public readonly deadLetters: AlertDeadLetterQueue;
 
   constructor(scope: Construct, id: string, props: BreakGlassAlertProps) {
     super(scope, id);
@@ -91,8 +99,14 @@ export class BreakGlassAlert extends Construct {
       description: 'Break-glass role assumed: page security (IAM-BREAK-GLASS-ALERT)',
       eventPattern: this.eventPattern,
     });
+    this.deadLetters = new AlertDeadLetterQueue(this, 'DeadLetters', {
+      purpose: 'Break-glass alerts',
+      alarmTopics: props.deadLetterAlarmTopics ?? [props.topic],
+      sources: ['eventbridge'],
+    });
     this.rule.addTarget(
       new targets.SnsTopic(props.topic, {
+        deadLetterQueue: this.deadLetters.queue,
         message: events.RuleTargetInput.fromText(
           `Break-glass role ${props.roleArn} assumed by ${events.EventField.fromPath('$.detail.userIdentity.arn')} ` +
             `from ${events.EventField.fromPath('$.detail.sourceIPAddress')} at ${events.EventField.time}. ` +

@@ -4,6 +4,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { EncryptionKey } from '../common/encryption-key';
+import { AlertDeadLetterQueue } from './alert-dead-letter-queue';
 
 /** Props of {@link AlertTopics}. */
 export interface AlertTopicsProps {
@@ -23,7 +24,10 @@ export interface AlertTopicsProps {
  * breaches, break-glass use) and an operations topic (errors, health, backup failures), both
  * encrypted with a customer-managed key and refusing publishers without TLS (INC-ALERT-TOPICS).
  * CloudWatch alarms of this account and region may publish to both (INC-ALARM-ACTIONS); each
- * EventBridge rule that targets a topic adds its own grant.
+ * EventBridge rule that targets a topic adds its own grant. Every subscription has a redrive
+ * policy to one dead-letter queue whose depth alarm notifies both topics (INC-ALERT-DELIVERY): a
+ * message SNS gives up on for one address (a bouncing mailbox, a failing endpoint) is kept, and
+ * the other subscribers hear about it.
  */
 export class AlertTopics extends Construct {
   /** Security alerts: pages the security on-call. */
@@ -32,6 +36,8 @@ export class AlertTopics extends Construct {
   public readonly operations: sns.Topic;
   /** The key both topics are encrypted with. */
   public readonly key: EncryptionKey;
+  /** Where SNS keeps messages it could not deliver to a subscriber. */
+  public readonly deadLetters: AlertDeadLetterQueue;
 
   constructor(scope: Construct, id: string, props: AlertTopicsProps) {
     super(scope, id);
@@ -78,11 +84,22 @@ export class AlertTopics extends Construct {
           conditions: fromOwnAlarms,
         }),
       );
-      for (const email of props.emails) t.addSubscription(new subscriptions.EmailSubscription(email));
-      if (props.httpsEndpoint) t.addSubscription(new subscriptions.UrlSubscription(props.httpsEndpoint, { protocol: sns.SubscriptionProtocol.HTTPS }));
       return t;
     };
     this.security = topic('Security', 'security');
     this.operations = topic('Operations', 'operations');
+    this.deadLetters = new AlertDeadLetterQueue(this, 'DeadLetters', {
+      purpose: `${props.envName} alert notifications to a subscriber`,
+      alarmTopics: [this.security, this.operations],
+      sources: ['sns'],
+      encryptionKey: this.key.key,
+    });
+    // https://docs.aws.amazon.com/sns/latest/dg/sns-dead-letter-queues.html: every protocol may
+    // have a redrive policy; the queue must be in the topic's account and region.
+    const deadLetterQueue = this.deadLetters.queue;
+    for (const t of [this.security, this.operations]) {
+      for (const email of props.emails) t.addSubscription(new subscriptions.EmailSubscription(email, { deadLetterQueue }));
+      if (props.httpsEndpoint) t.addSubscription(new subscriptions.UrlSubscription(props.httpsEndpoint, { protocol: sns.SubscriptionProtocol.HTTPS, deadLetterQueue }));
+    }
   }
 }
