@@ -95,7 +95,10 @@ describe('INC-ALERT-DELIVERY: no alert is lost silently', () => {
       const where = `${q.env}/${q.stackId}/${q.logicalId}`;
       const account = allStacks().find((x) => x.env === q.env && x.stackId === q.stackId)!.account;
       const key = templateJson(q.env, q.stackId).Resources[refTo(q.props.KmsMasterKeyId)!];
-      const services = key.Properties.KeyPolicy.Statement.filter((s: any) => ['events.amazonaws.com', 'sns.amazonaws.com'].includes(s.Principal?.Service));
+      // The dead-letter statements (the alert topics' key also carries the topics' own EventBridge grant).
+      const services = key.Properties.KeyPolicy.Statement.filter(
+        (s: any) => ['events.amazonaws.com', 'sns.amazonaws.com'].includes(s.Principal?.Service) && /DeadLetters/.test(s.Sid ?? ''),
+      );
       expect({ where, count: services.length > 0 }).toEqual({ where, count: true });
       for (const s of services) {
         expect({ where, actions: s.Action, account: s.Condition?.StringEquals?.['aws:SourceAccount'], arn: Boolean(s.Condition?.ArnLike?.['aws:SourceArn']) }).toEqual({
