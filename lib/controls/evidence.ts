@@ -519,6 +519,8 @@ export const CONTROL_EVIDENCE: Readonly<Record<string, ControlEvidence>> = {
   'DEL-COMPLIANCE-PACKS': {
     outsideTemplates: 'Synthesis: the cdk-nag packs run on every synth and an open finding fails it; test/compliance.test.ts reads validation-report.json of both environments (open findings show per control in this report).',
   },
+  'DEL-TEMPLATE-LINT': { outsideTemplates: 'Tests: test/cfn-lint.test.ts lints every synthesized template of both environments with cfn-lint; allowances in test/support/cfn-lint.ts.' },
+  'DEL-PIPELINE-SUPPLY-CHAIN': { outsideTemplates: 'The repository: .github/workflows/*.yml and .github/dependabot.yml, parsed by test/workflows.test.ts.' },
   'DEL-DEPENDENCY-MONITORING': { outsideTemplates: 'The repository: .github/dependabot.yml and the committed lockfile installed with npm ci (test/delivery.test.ts).' },
   'DEL-VULN-REPORTING': { outsideTemplates: 'The repository: SECURITY.md names a private reporting channel (test/delivery.test.ts).' },
   'DEL-STAGED-ROLLOUT': {
