@@ -64,6 +64,10 @@ describe('INC-ALERT-DELIVERY: no alert is lost silently', () => {
       // The restore validator's own queue predates the construct: it is checked the same, but is not an alert queue.
       const expected = t.stackId === 'Backup' && /RestoreValidation/.test(queueId!) ? { ...GOOD_QUEUE, tagged: false } : GOOD_QUEUE;
       expect({ where, ...facts }).toEqual({ where, ...expected });
+      // Targets that page a topic give up retrying after an hour (ALERT_MAX_EVENT_AGE), not EventBridge's default day.
+      if (JSON.stringify(t.target.Arn).match(/Alerts(Security|Operations)/)) {
+        expect({ where, maxAge: t.target.RetryPolicy?.MaximumEventAgeInSeconds }).toEqual({ where, maxAge: 3600 });
+      }
       // The queue policy admits exactly this rule.
       const admitsRule = statements.some(
         (s) => s.Effect === 'Allow' && s.Principal?.Service === 'events.amazonaws.com' && refTo(s.Condition?.ArnEquals?.['aws:SourceArn']) === t.logicalId,

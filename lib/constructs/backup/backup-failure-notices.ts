@@ -58,7 +58,7 @@ export class BackupFailureNotices extends Construct {
       alarmTopics: [props.operationsTopic, props.securityTopic],
       sources: ['eventbridge'],
     });
-    const deadLetterQueue = this.deadLetters.queue;
+    const deadLetters = this.deadLetters.targetProps;
     // Backup and copy job events carry `state`; restore job events carry `status`.
     const jobs: Array<[string, string, string]> = [
       ['BackupJob', 'Backup Job State Change', 'state'],
@@ -69,7 +69,7 @@ export class BackupFailureNotices extends Construct {
       this.rules[ruleId] = new events.Rule(this, ruleId, {
         description: `BAK-FAILURE-NOTICE: AWS Backup ${detailType} to ${FAILED_JOB_STATES.join('/')}`,
         eventPattern: { source: ['aws.backup'], detailType: [detailType], detail: { [field]: [...FAILED_JOB_STATES] } },
-        targets: [new targets.SnsTopic(props.operationsTopic, { deadLetterQueue })],
+        targets: [new targets.SnsTopic(props.operationsTopic, deadLetters)],
       });
     }
     this.rules.Tampering = new events.Rule(this, 'Tampering', {
@@ -79,7 +79,7 @@ export class BackupFailureNotices extends Construct {
         detailType: ['AWS API Call via CloudTrail'],
         detail: { eventSource: ['backup.amazonaws.com'], eventName: [...BACKUP_TAMPERING_CALLS] },
       },
-      targets: [new targets.SnsTopic(props.securityTopic, { deadLetterQueue })],
+      targets: [new targets.SnsTopic(props.securityTopic, deadLetters)],
     });
   }
 }

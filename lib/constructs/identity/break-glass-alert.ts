@@ -106,7 +106,7 @@ export class BreakGlassAlert extends Construct {
     });
     this.rule.addTarget(
       new targets.SnsTopic(props.topic, {
-        deadLetterQueue: this.deadLetters.queue,
+        ...this.deadLetters.targetProps,
         message: events.RuleTargetInput.fromText(
           `Break-glass role ${props.roleArn} assumed by ${events.EventField.fromPath('$.detail.userIdentity.arn')} ` +
             `from ${events.EventField.fromPath('$.detail.sourceIPAddress')} at ${events.EventField.time}. ` +

@@ -13,6 +13,15 @@ import { EncryptionKey } from '../common/encryption-key';
 /** The runbook entry of every dead-letter alarm (docs/audit.md). */
 export const DEAD_LETTER_RUNBOOK = 'docs/audit.md#dead-lettered-alert-inc-alert-delivery';
 
+/**
+ * How long EventBridge keeps retrying an alert before it dead-letters it. Its default is 24 hours
+ * (185 attempts, https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html): an
+ * alert held back by a throttled topic for a day is as good as lost, so after an hour it goes to
+ * the queue, whose alarm pages within minutes. Errors no retry can fix (a missing permission, a
+ * deleted topic) go to the queue at once either way.
+ */
+export const ALERT_MAX_EVENT_AGE = Duration.hours(1);
+
 /** Who writes undelivered alerts to the queue. */
 export type AlertDeadLetterSource = 'eventbridge' | 'sns';
 
@@ -59,6 +68,11 @@ export class AlertDeadLetterQueue extends Construct {
   public readonly key: kms.Key;
   /** Fires when one message or more waits in the queue. */
   public readonly alarm: cloudwatch.Alarm;
+  /**
+   * The dead-letter settings of an EventBridge target that carries an alert: this queue, and
+   * retries for at most {@link ALERT_MAX_EVENT_AGE}. Spread into the target's props.
+   */
+  public readonly targetProps: { readonly deadLetterQueue: sqs.IQueue; readonly maxEventAge: Duration };
 
   constructor(scope: Construct, id: string, props: AlertDeadLetterQueueProps) {
     super(scope, id);
@@ -76,6 +90,7 @@ export class AlertDeadLetterQueue extends Construct {
       retentionPeriod: Duration.days(14),
     });
     Tags.of(this.queue).add(ALERT_DEAD_LETTERS_TAG.key, ALERT_DEAD_LETTERS_TAG.value);
+    this.targetProps = { deadLetterQueue: this.queue, maxEventAge: ALERT_MAX_EVENT_AGE };
     acknowledge(this.queue, 'alertDeadLetterQueue');
 
     const { account, region, partition } = Stack.of(this);

@@ -87,7 +87,7 @@ export class FindingRouting extends Construct {
       sources: ['eventbridge'],
       encryptionKey: props.deadLetterKey,
     });
-    const target = new targets.SnsTopic(props.topic, { deadLetterQueue: this.deadLetters.queue });
+    const target = new targets.SnsTopic(props.topic, this.deadLetters.targetProps);
     this.guardDuty = new events.Rule(this, 'GuardDuty', {
       description: `GuardDuty findings of severity ${severity} (${floor}.0) or higher page the security topic. Runbook: ${FINDING_RUNBOOKS.guardDuty}`,
       eventPattern: {
