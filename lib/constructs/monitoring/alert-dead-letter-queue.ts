@@ -101,11 +101,14 @@ export class AlertDeadLetterQueue extends Construct {
       eventbridge: ['events.amazonaws.com', `arn:${partition}:events:${region}:${account}:rule/*`],
       sns: ['sns.amazonaws.com', `arn:${partition}:sns:${region}:${account}:*`],
     };
+    // The construct's path below its stack, alike in every environment (the key is in the same stack).
+    const pathInStack = this.node.scopes.slice(this.node.scopes.indexOf(Stack.of(this)) + 1).map((c) => c.node.id.replace(/[^A-Za-z0-9]/g, '')).join('');
     for (const source of new Set(props.sources)) {
       const [principal, sourceArn] = principals[source];
       this.key.addToResourcePolicy(
         new iam.PolicyStatement({
-          sid: `Allow${source === 'sns' ? 'Sns' : 'EventBridge'}DeadLetters${id.replace(/[^A-Za-z0-9]/g, '')}`,
+          // Unique per queue: two queues may share one key (the alert topics' key in the Alerting stack).
+          sid: `Allow${source === 'sns' ? 'Sns' : 'EventBridge'}DeadLetters${pathInStack}`,
           principals: [new iam.ServicePrincipal(principal)],
           actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
           resources: ['*'],
