@@ -7,7 +7,8 @@ import { DatabaseRestoreTesting } from '../constructs/backup/database-restore-te
 import { LegalArchiveBucket } from '../constructs/backup/legal-archive-bucket';
 import { LockedBackupVault } from '../constructs/backup/locked-backup-vault';
 import { RestoreValidator } from '../constructs/backup/restore-validator';
-import { TieredBackupPlan, type DrVaultProps } from '../constructs/backup/tiered-backup-plan';
+import { RecoveryPointChecks } from '../constructs/backup/recovery-point-checks';
+import { BACKUP_RESOURCE_TYPES, TieredBackupPlan, type BackupResourceType, type DrVaultProps } from '../constructs/backup/tiered-backup-plan';
 import type { AlertTopics } from '../constructs/monitoring/alert-topics';
 import { BaselineStack, type BaselineStackProps } from './baseline-stack';
 
@@ -32,6 +33,8 @@ export interface BackupStackProps extends BaselineStackProps {
 export class BackupStack extends BaselineStack {
   public readonly vault: LockedBackupVault;
   public readonly plan: TieredBackupPlan;
+  /** AWS Config rules that page when a tagged resource has no recent recovery point. */
+  public readonly recoveryPointChecks: RecoveryPointChecks;
   public readonly restoreTesting: DatabaseRestoreTesting;
   public readonly legalArchive: LegalArchiveBucket;
 
@@ -49,6 +52,14 @@ export class BackupStack extends BaselineStack {
       selectionTag: BACKUP_TAG,
       drVault: props.drVault,
     });
+    // The notices' dead-letter queue also keeps the recovery-point notices (INC-ALERT-DELIVERY).
+    const notices = new BackupFailureNotices(this, 'Notices', { operationsTopic: props.alerts.operations, securityTopic: props.alerts.security });
+    this.recoveryPointChecks = new RecoveryPointChecks(this, 'RecoveryPointChecks', {
+      selectionTag: BACKUP_TAG,
+      resourceTypes: Object.keys(BACKUP_RESOURCE_TYPES) as BackupResourceType[],
+      operationsTopic: props.alerts.operations,
+      deadLetters: notices.deadLetters,
+    });
 
     this.restoreTesting = new DatabaseRestoreTesting(this, 'RestoreTesting', {
       planName: `${config.name.replace(/-/g, '_')}_database_restore_tests`,
@@ -60,7 +71,6 @@ export class BackupStack extends BaselineStack {
       vpc: props.vpc,
     });
     new RestoreValidator(this, 'RestoreValidation', { logRetentionDays: config.logs.retentionDays, alertTopic: props.alerts.operations });
-    new BackupFailureNotices(this, 'Notices', { operationsTopic: props.alerts.operations, securityTopic: props.alerts.security });
 
     const accessLogs = new AccessLogBucket(this, 'AccessLogs', { retentionDays: config.logs.retentionDays });
     this.legalArchive = new LegalArchiveBucket(this, 'LegalArchive', {

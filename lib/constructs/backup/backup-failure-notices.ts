@@ -54,7 +54,7 @@ export class BackupFailureNotices extends Construct {
   constructor(scope: Construct, id: string, props: BackupFailureNoticesProps) {
     super(scope, id);
     this.deadLetters = new AlertDeadLetterQueue(this, 'DeadLetters', {
-      purpose: 'Backup failure and tampering notices',
+      purpose: 'Backup failure, tampering and recovery-point notices',
       alarmTopics: [props.operationsTopic, props.securityTopic],
       sources: ['eventbridge'],
     });

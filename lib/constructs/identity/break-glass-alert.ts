@@ -4,6 +4,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { receiveReadOnlyManagementEvents } from '../common/management-event-rule';
 import { AlertDeadLetterQueue } from '../monitoring/alert-dead-letter-queue';
 
 /**
@@ -99,6 +100,9 @@ export class BreakGlassAlert extends Construct {
       description: 'Break-glass role assumed: page security (IAM-BREAK-GLASS-ALERT)',
       eventPattern: this.eventPattern,
     });
+    // AssumeRole and AssumeRoleWithSAML are read-only management events: a rule in state ENABLED
+    // never receives them, and the alert would stay silent.
+    receiveReadOnlyManagementEvents(this.rule);
     this.deadLetters = new AlertDeadLetterQueue(this, 'DeadLetters', {
       purpose: 'Break-glass alerts',
       alarmTopics: props.deadLetterAlarmTopics ?? [props.topic],

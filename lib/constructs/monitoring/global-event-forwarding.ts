@@ -5,6 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
+import { receiveReadOnlyManagementEvents } from '../common/management-event-rule';
 import { breakGlassEventPattern } from '../identity/break-glass-alert';
 import { AlertDeadLetterQueue } from './alert-dead-letter-queue';
 import { ROOT_SIGN_IN_PATTERN } from './finding-routing';
@@ -89,5 +90,7 @@ export class GlobalEventForwarding extends Construct {
       eventPattern: breakGlassEventPattern(props.breakGlassRoleArn),
       targets: [target],
     });
+    // STS assumptions are read-only management events, delivered only to rules in this state.
+    receiveReadOnlyManagementEvents(this.breakGlass);
   }
 }

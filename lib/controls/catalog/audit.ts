@@ -83,7 +83,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
   {
     id: 'LOG-NO-CLIENT-CONTENT',
     statement:
-      'Application logs mask personal data, and only the administrator and break-glass roles can unmask it for a support case.',
+      'Application and database logs mask personal data, and only the administrator and break-glass roles can unmask it (and read the database logs) for a support case.',
     sources: [
       {
         seed: '004_c378355873db2afd.txt',
@@ -94,7 +94,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     area: 'audit',
     status: 'implemented',
     enforcement:
-      'Application AWS::Logs::LogGroup DataProtectionPolicy with Audit and Deidentify statements for personal-data identifiers (e-mail, name, address, card number, credentials); logs:Unmask granted only to administrator and break-glass; WAF redaction (EDGE-WAF-LOGGING), pgaudit.log_parameter off (DB-AUDIT-LOGGING) and log_parameter_max_length=0 / log_parameter_max_length_on_error=0 in the tenant databases\' cluster parameter group (slow and failing statements are logged without their bind values) keep credentials and bound values out.',
+      'Application and /aws/rds/cluster/<id>/postgresql AWS::Logs::LogGroup DataProtectionPolicy with Audit and Deidentify statements for personal-data identifiers (e-mail, name, address, card number, credentials); logs:Unmask granted only to administrator and break-glass, and the staff roles below administrator denied reading /aws/rds/* log groups (DenyDatabaseLogReads); the tenant databases\' cluster parameter group logs no statement text outside pgaudit (log_min_duration_statement -1, log_statement none, log_min_error_statement panic), no error details (log_error_verbosity terse) and pgaudit no bound values (pgaudit.log_parameter 0); WAF logs only blocked, counted or challenged requests with the query string, authorization and cookie redacted (EDGE-WAF-LOGGING).',
   },
 
   // Continuous monitoring.
@@ -221,7 +221,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     area: 'monitoring',
     status: 'implemented',
     enforcement:
-      'AlertDeadLetterQueue: an AWS::SQS::Queue (KmsMasterKeyId a customer-managed key whose policy admits events.amazonaws.com and/or sns.amazonaws.com for aws:SourceAccount this account and aws:SourceArn rules or topics of this account and region, a queue policy denying aws:SecureTransport false and admitting each rule or topic by aws:SourceArn, MessageRetentionPeriod 14 days, tagged saas-security-baseline:purpose=alert-dead-letters) and an AWS::CloudWatch::Alarm on its ApproximateNumberOfMessagesVisible (Maximum >= 1 over 5 minutes) notifying the alert topics. Every EventBridge target that pages a topic (FindingRouting, BreakGlassAlert, BackupFailureNotices) or forwards to the home bus (GlobalEventForwarding, whose alarm notifies the AlertTopics the GlobalEvents stack has in us-east-1, since an alarm notifies topics of its own region only) has a DeadLetterConfig on such a queue (targets paging a topic with a RetryPolicy MaximumEventAgeInSeconds of 3600 instead of EventBridge\'s default 24 hours), and every AWS::SNS::Subscription of AlertTopics a RedrivePolicy to one. The cdk-nag Serverless pack (EventBusDLQ, SNSRedrivePolicy) runs in the gate; a test checks every rule target and subscription of every template.',
+      'AlertDeadLetterQueue: an AWS::SQS::Queue (KmsMasterKeyId a customer-managed key whose policy admits events.amazonaws.com and/or sns.amazonaws.com for aws:SourceAccount this account and aws:SourceArn rules or topics of this account and region, a queue policy denying aws:SecureTransport false and admitting each rule or topic by aws:SourceArn, MessageRetentionPeriod 14 days, tagged saas-security-baseline:purpose=alert-dead-letters) and an AWS::CloudWatch::Alarm on its ApproximateNumberOfMessagesVisible (Maximum >= 1 over 5 minutes) notifying the alert topics. Every EventBridge target that pages a topic (FindingRouting, BreakGlassAlert, BackupFailureNotices, RecoveryPointChecks) or forwards to the home bus (GlobalEventForwarding, whose alarm notifies the AlertTopics the GlobalEvents stack has in us-east-1, since an alarm notifies topics of its own region only) has a DeadLetterConfig on such a queue (targets paging a topic with a RetryPolicy MaximumEventAgeInSeconds of 3600 instead of EventBridge\'s default 24 hours), and every AWS::SNS::Subscription of AlertTopics a RedrivePolicy to one. The cdk-nag Serverless pack (EventBusDLQ, SNSRedrivePolicy) runs in the gate; a test checks every rule target and subscription of every template.',
   },
   {
     id: 'INC-ALARM-ACTIONS',
