@@ -51,7 +51,7 @@ function queueFacts(env: string, stackId: string, queueId: string) {
 const GOOD_QUEUE = { type: 'AWS::SQS::Queue', kmsKey: true, retentionSeconds: 14 * 24 * 3600, tagged: true, tlsOnly: true, alarmed: true };
 
 describe('INC-ALERT-DELIVERY: no alert is lost silently', () => {
-  test('INC-ALERT-DELIVERY: every EventBridge rule target in every template has a DeadLetterConfig whose queue is KMS-encrypted, TLS-only, kept 14 days and has a depth alarm notifying an alert topic', () => {
+  test('INC-ALERT-DELIVERY: every EventBridge rule target in every template has a DeadLetterConfig whose queue is KMS-encrypted, TLS-only, kept 14 days and has a depth alarm notifying an alert topic, and an alarm on events that could not be dead-lettered', () => {
     const targets = allResources()
       .filter((r) => r.type === 'AWS::Events::Rule')
       .flatMap((r) => (r.props.Targets ?? []).map((t: any) => ({ ...r, target: t })));
@@ -67,6 +67,19 @@ describe('INC-ALERT-DELIVERY: no alert is lost silently', () => {
       // Targets that page a topic give up retrying after an hour (ALERT_MAX_EVENT_AGE), not EventBridge's default day.
       if (JSON.stringify(t.target.Arn).match(/Alerts(Security|Operations)/)) {
         expect({ where, maxAge: t.target.RetryPolicy?.MaximumEventAgeInSeconds }).toEqual({ where, maxAge: 3600 });
+      }
+      // An event EventBridge could not even dead-letter raises its own alarm (alert queues).
+      if (expected.tagged) {
+        const resources = templateJson(t.env, t.stackId).Resources as Record<string, any>;
+        const lost = Object.values<any>(resources).filter(
+          (r) =>
+            r.Type === 'AWS::CloudWatch::Alarm' &&
+            r.Properties.Namespace === 'AWS/Events' &&
+            r.Properties.MetricName === 'InvocationsFailedToBeSentToDlq' &&
+            (r.Properties.Dimensions ?? []).some((d: any) => d.Name === 'RuleName' && d.Value?.Ref === t.logicalId) &&
+            (r.Properties.AlarmActions ?? []).length > 0,
+        );
+        expect({ where, notDeadLetteredAlarm: lost.length }).toEqual({ where, notDeadLetteredAlarm: 1 });
       }
       // The queue policy admits exactly this rule.
       const admitsRule = statements.some(

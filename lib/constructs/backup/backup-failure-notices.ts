@@ -81,5 +81,6 @@ export class BackupFailureNotices extends Construct {
       },
       targets: [new targets.SnsTopic(props.securityTopic, deadLetters)],
     });
+    for (const rule of Object.values(this.rules)) this.deadLetters.watch(rule);
   }
 }

@@ -77,5 +77,6 @@ export class RecoveryPointChecks extends Construct {
       },
       targets: [new targets.SnsTopic(props.operationsTopic, props.deadLetters.targetProps)],
     });
+    props.deadLetters.watch(this.notice);
   }
 }

@@ -108,6 +108,7 @@ export class BreakGlassAlert extends Construct {
       alarmTopics: props.deadLetterAlarmTopics ?? [props.topic],
       sources: ['eventbridge'],
     });
+    this.deadLetters.watch(this.rule);
     this.rule.addTarget(
       new targets.SnsTopic(props.topic, {
         ...this.deadLetters.targetProps,

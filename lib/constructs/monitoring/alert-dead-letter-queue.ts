@@ -1,6 +1,7 @@
 import { Duration, Stack, Tags } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as sns from 'aws-cdk-lib/aws-sns';
@@ -73,6 +74,8 @@ export class AlertDeadLetterQueue extends Construct {
    * retries for at most {@link ALERT_MAX_EVENT_AGE}. Spread into the target's props.
    */
   public readonly targetProps: { readonly deadLetterQueue: sqs.IQueue; readonly maxEventAge: Duration };
+  private readonly alarmTopics: readonly sns.ITopic[];
+  private readonly purpose: string;
 
   constructor(scope: Construct, id: string, props: AlertDeadLetterQueueProps) {
     super(scope, id);
@@ -91,6 +94,8 @@ export class AlertDeadLetterQueue extends Construct {
     });
     Tags.of(this.queue).add(ALERT_DEAD_LETTERS_TAG.key, ALERT_DEAD_LETTERS_TAG.value);
     this.targetProps = { deadLetterQueue: this.queue, maxEventAge: ALERT_MAX_EVENT_AGE };
+    this.alarmTopics = props.alarmTopics;
+    this.purpose = props.purpose;
     acknowledge(this.queue, 'alertDeadLetterQueue');
 
     const { account, region, partition } = Stack.of(this);
@@ -126,5 +131,30 @@ export class AlertDeadLetterQueue extends Construct {
       alarmDescription: `INC-ALERT-DELIVERY: ${props.purpose} could not be delivered and wait in a dead-letter queue. Runbook: ${DEAD_LETTER_RUNBOOK}`,
     });
     for (const topic of props.alarmTopics) this.alarm.addAlarmAction(new actions.SnsAction(topic));
+  }
+
+  /**
+   * Alarms when EventBridge could not even write an event of `rule` to this queue (a permission
+   * error, the queue or its key unusable): the one way left to lose an alert. Call it for every
+   * rule whose targets use {@link targetProps}.
+   * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-monitoring.html (InvocationsFailedToBeSentToDlq)
+   */
+  public watch(rule: events.IRule): cloudwatch.Alarm {
+    const alarm = new cloudwatch.Alarm(this, `${rule.node.id}NotDeadLettered`, {
+      metric: new cloudwatch.Metric({
+        namespace: 'AWS/Events',
+        metricName: 'InvocationsFailedToBeSentToDlq',
+        dimensionsMap: { RuleName: rule.ruleName },
+        statistic: 'Sum',
+        period: Duration.minutes(5),
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      alarmDescription: `INC-ALERT-DELIVERY: ${this.purpose} could be neither delivered nor dead-lettered and are lost. Runbook: ${DEAD_LETTER_RUNBOOK}`,
+    });
+    for (const topic of this.alarmTopics) alarm.addAlarmAction(new actions.SnsAction(topic));
+    return alarm;
   }
 }

@@ -117,5 +117,6 @@ export class FindingRouting extends Construct {
       eventPattern: ROOT_SIGN_IN_PATTERN,
       targets: [target],
     });
+    for (const rule of [this.guardDuty, this.securityHub, this.rootSignIn]) this.deadLetters.watch(rule);
   }
 }

@@ -92,5 +92,6 @@ export class GlobalEventForwarding extends Construct {
     });
     // STS assumptions are read-only management events, delivered only to rules in this state.
     receiveReadOnlyManagementEvents(this.breakGlass);
+    for (const rule of [this.rootSignIn, this.breakGlass]) this.deadLetters.watch(rule);
   }
 }
