@@ -181,10 +181,17 @@ export const ACKNOWLEDGEMENTS = {
   /** The password policy custom resource handler (AccountPasswordPolicy). */
   passwordPolicyHandler: [
     {
-      rule: 'AwsSolutions-L1',
+      rule: 'Serverless-LambdaDLQ',
       control: 'IAM-PASSWORD-POLICY',
       reason:
-        'The house runtime is Node.js 22 (LTS, supported by Lambda until 2027); every function of the baseline moves to the next LTS in one reviewed change rather than one by one.',
+        'CloudFormation waits for the handler\'s answer: a failed invocation fails (and rolls back) the deployment visibly, so there is no lost event a dead-letter queue could keep.',
+    },
+    {
+      rule: 'Serverless-LambdaTracing',
+      control: 'IAM-PASSWORD-POLICY',
+      reason:
+        'The handler runs once per deployment of the account baseline and makes one IAM call; CloudFormation records the outcome in the stack events and the handler logs to its encrypted log group. ' +
+        'X-Ray would need xray:PutTraceSegments on "*" (X-Ray defines no resource types) for a trace of a single call.',
     },
     ...['NIST.800.53.R5', 'HIPAA.Security'].flatMap((pack) => [
       {
@@ -369,11 +376,12 @@ export const ACKNOWLEDGEMENTS = {
         'restore tests complete a few times a week, one event per tenant, so an unreserved function is never starved or flooding.',
     })),
     {
-      rule: 'AwsSolutions-L1',
+      rule: 'Serverless-LambdaTracing',
       control: 'BAK-RESTORE-VALIDATION',
       reason:
-        'The house runtime for every function is Node.js 22 (an LTS line AWS supports until 2027), the version the handlers are ' +
-        'type-checked and tested against; a runtime change is made for all functions together, not per finding.',
+        'The function runs a few times a week, makes three read calls and one report call, and logs one structured JSON line per verdict with the restore job ID; ' +
+        'failed validations, function errors and dead letters each raise an alarm. X-Ray would need xray:PutTraceSegments and PutTelemetryRecords on "*" ' +
+        '(X-Ray defines no resource types) in a role otherwise scoped to named resources, for latency data nobody acts on.',
     },
   ],
   /** The restore validation function's dead-letter queue. */
@@ -391,6 +399,33 @@ export const ACKNOWLEDGEMENTS = {
       reason:
         'This queue is itself the dead-letter queue of the restore validation function and of its EventBridge target: a message that lands here has already failed, ' +
         'and a queue behind it would only hide it further. It keeps messages 14 days and an alarm pages on its depth.',
+    },
+    {
+      rule: 'Serverless-SQSRedrivePolicy',
+      control: 'BAK-RESTORE-VALIDATION',
+      reason: 'This queue is the end of the chain: it is the dead-letter queue of the restore validation function and its rule, nothing consumes it automatically, and an alarm on its depth pages operations.',
+    },
+  ],
+  /** Dead-letter queues of alert deliveries (AlertDeadLetterQueue). */
+  alertDeadLetterQueue: [
+    {
+      rule: 'AwsSolutions-SQS3',
+      control: 'INC-ALERT-DELIVERY',
+      reason: 'This queue is itself the dead-letter queue of alert deliveries (EventBridge targets or SNS subscriptions); an alarm on its depth notifies the alert topics.',
+    },
+    {
+      rule: 'Serverless-SQSRedrivePolicy',
+      control: 'INC-ALERT-DELIVERY',
+      reason: 'This queue is the end of the chain: it keeps undelivered alerts for 14 days for the on-call to read and redrive; nothing consumes it automatically, so no message can fail out of it, and an alarm on its depth notifies the alert topics.',
+    },
+    {
+      // CT.SQS.PR.1 recognises a dead-letter queue only by a RedriveAllowPolicy naming SQS source
+      // queues; this one receives from EventBridge and SNS, which that policy cannot express.
+      rule: 'CT.SQS.PR.1',
+      control: 'INC-ALERT-DELIVERY',
+      reason:
+        'This queue is itself the dead-letter queue of alert deliveries (EventBridge targets or SNS subscriptions): a message here has already failed delivery, ' +
+        'and a queue behind it would only hide it further. It keeps messages 14 days and an alarm on its depth notifies the alert topics.',
     },
   ],
   /** The legal-retention archive bucket. */

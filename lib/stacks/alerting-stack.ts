@@ -26,6 +26,8 @@ export class AlertingStack extends BaselineStack {
     this.findingRouting = new FindingRouting(this, 'FindingRouting', {
       topic: this.topics.security,
       guardDutyMinSeverity: alerts.guardDutyMinSeverity,
+      deadLetterAlarmTopics: [this.topics.security, this.topics.operations],
+      deadLetterKey: this.topics.key.key,
     });
   }
 }
