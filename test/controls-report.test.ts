@@ -14,7 +14,7 @@ import { loadEnvironments } from '../lib/config/load';
 import { CATALOG } from '../lib/controls/catalog';
 import { readTestTitles } from '../lib/controls/coverage';
 import { CONTROL_EVIDENCE, isOutsideTemplates, OUTSIDE_TEMPLATES_MARKER } from '../lib/controls/evidence';
-import { buildControlsReport, controlsOfFinding, renderControlsJson, renderControlsMarkdown, type ControlReportEntry } from '../lib/report/controls-report';
+import { buildControlsReport, controlCounts, controlsOfFinding, renderControlsJson, renderControlsMarkdown, type ControlReportEntry } from '../lib/report/controls-report';
 import { environmentTemplates } from '../lib/report/environment-templates';
 import { failOnOpenFindings, readFindings, readOpenFindings, VALIDATION_REPORT_FILE, type Finding } from '../lib/report/findings';
 import { acknowledgements, findings, templateJson } from './support/synth';
@@ -129,6 +129,18 @@ describe('controls report', () => {
       expect(md).toContain(`- not delivered: ${e.missing!.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}`);
       expect(json.find((j) => j.id === e.id)!.missing).toBe(e.missing);
     }
+  });
+
+  test('README.md and docs/development.md state the counts the report computes (fully and partially delivered, organisational and customer)', () => {
+    const n = controlCounts(entries);
+    expect(n.full + n.partial + n.planned + n.organisational + n.customer).toBe(entries.length);
+    const flat = (file: string) => fs.readFileSync(path.join(__dirname, '..', file), 'utf8').replace(/\s+/g, ' ');
+    expect(flat('README.md')).toContain(
+      `(${n.total} controls: ${n.full} fully delivered by this code, ${n.partial} partially delivered, each saying exactly what it does not deliver, and ${n.organisational + n.customer} organisational or customer ones`,
+    );
+    expect(flat('docs/development.md')).toContain(
+      `${n.total} controls from the five seeds, ${n.full + n.partial + n.planned} enforced (${n.full} fully delivered and ${n.partial} partially delivered, all tested), ${n.organisational} organisational and ${n.customer} customer`,
+    );
   });
 
   test('lists every control of the catalog, organisational and customer ones with their reasons', () => {
