@@ -61,7 +61,7 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     area: 'delivery',
     status: 'partial',
     missing:
-      '"monitored for critical security advisories" (004): .github/dependabot.yml schedules version updates only; Dependabot alerts and security updates, which act on advisories, are repository settings an administrator turns on at the git host, and no file here can turn them on or prove they are on. The remainder is ORG-REPOSITORY-SETTINGS.',
+      '"monitored for critical security advisories" (004): .github/dependabot.yml schedules version updates only; Dependabot alerts and security updates, which act on advisories, are repository settings an administrator turns on at the git host (https://docs.github.com/en/code-security/concepts/supply-chain-security/about-dependabot-alerts), and no file here can turn them on or prove they are on. The remainder is ORG-REPOSITORY-SETTINGS.',
     enforcement:
       '.github/dependabot.yml (weekly version updates) for the npm and github-actions ecosystems; package-lock.json committed and installed with npm ci; a test checks that every locked package has an exact version and a sha512 integrity hash.',
   },

@@ -44,7 +44,7 @@ export const EDGE_CONTROLS: readonly Control[] = [
     area: 'edge',
     status: 'partial',
     missing:
-      '"256-bit encryption" (003): the listener also accepts AES-128-GCM (TLS_AES_128_GCM_SHA256 under TLS 1.3, ECDHE-*-AES128-GCM-SHA256 under TLS 1.2), and so does PostgreSQL (DB-TLS). Application Load Balancers take only predefined security policies, with no cipher list of one\'s own, and TLS 1.3 requires every implementation to offer TLS_AES_128_GCM_SHA256 (RFC 8446, section 9.1); this baseline keeps TLS 1.3, so a 256-bit-only endpoint is not offered.',
+      '"256-bit encryption" (003): the listener also accepts AES-128-GCM (TLS_AES_128_GCM_SHA256 under TLS 1.3, ECDHE-*-AES128-GCM-SHA256 under TLS 1.2), and so does PostgreSQL (DB-TLS). Application Load Balancers take only predefined security policies, with no cipher list of one\'s own (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html), and TLS 1.3 requires every implementation to offer TLS_AES_128_GCM_SHA256 (RFC 8446, section 9.1); this baseline keeps TLS 1.3, so a 256-bit-only endpoint is not offered.',
     enforcement:
       'HTTPS listener SslPolicy ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09 (HTTPS_SSL_POLICY): TLS 1.3, and TLS 1.2 only with ECDHE + AES-GCM suites, plus hybrid post-quantum ML-KEM key exchange; the strictest predefined policy that still accepts TLS 1.2 (seed 002).',
   },

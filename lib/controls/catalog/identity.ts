@@ -251,7 +251,7 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     area: 'identity',
     status: 'partial',
     missing:
-      '"Github Connect, or Twitter Connect" (001): Cognito user pools federate with OIDC and SAML 2.0 providers and four named social ones (Google, Facebook, Login with Amazon, Sign in with Apple); GitHub and Twitter (X) are none of these, and no bridge that would present them as OIDC is built here, so the configuration offers Google, Facebook, Apple and generic OIDC only.',
+      '"Github Connect, or Twitter Connect" (001): Cognito user pools federate with OIDC and SAML 2.0 providers and four named social ones, Google, Facebook, Login with Amazon and Sign in with Apple (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-social-idp.html); GitHub and Twitter (X) are none of these, and no bridge that would present them as OIDC is built here, so the configuration offers Google, Facebook, Apple and generic OIDC only.',
     enforcement:
       'AWS::Cognito::UserPoolIdentityProvider per signIn.identityProviders entry (Google, Facebook, SignInWithApple or OIDC) with authorize_scopes limited to sign-in identity (openid/email/profile; Facebook public_profile,email; Apple email name) and client_secret/private_key a {{resolve:secretsmanager:<arn>}} dynamic reference (validation rejects a provider without its secret ARN), listed in the app client\'s SupportedIdentityProviders.',
   },
