@@ -128,7 +128,7 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
     area: 'foundation',
     status: 'partial',
     missing:
-      'TLS on the hop from the load balancer to the tasks (000 "all incoming and outgoing network traffic"): the target group speaks HTTP to the container port inside the private subnets, because serving TLS needs a certificate in the application image, which this code does not build (workload.containerImage is the adopter\'s). "256-bit encryption" (003): the load balancer and PostgreSQL also accept AES-128-GCM suites (EDGE-TLS-POLICY).',
+      '"for all incoming and outgoing network traffic" (000) is not kept on the hop from the load balancer to the tasks: the target group speaks HTTP to the container port inside the private subnets, because serving TLS needs a certificate in the application image, which this code does not build (workload.containerImage is the adopter\'s). "256-bit encryption" (003): the load balancer and PostgreSQL also accept AES-128-GCM suites (EDGE-TLS-POLICY).',
     enforcement:
       'Every AWS::S3::BucketPolicy denies aws:SecureTransport=false and s3:TlsVersion below 1.2, and every AWS::SNS::TopicPolicy and AWS::SQS::QueuePolicy denies aws:SecureTransport=false; the load balancer (EDGE-HTTPS-ONLY, EDGE-TLS-POLICY) and PostgreSQL (DB-TLS) enforce TLS on their own endpoints.',
   },
