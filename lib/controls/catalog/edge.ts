@@ -220,6 +220,6 @@ export const EDGE_CONTROLS: readonly Control[] = [
     missing:
       '"Security patches and critical updates are applied on an ongoing basis" (004) for the application\'s container image: this code neither builds, scans nor rebuilds it on a schedule (workload.containerImage is any registry\'s image, by tag or digest), so the operating-system packages and libraries inside it are as current as the adopter keeps them. The remainder is ORG-APP-IMAGE-PATCHING.',
     enforcement:
-      'No AWS::EC2::Instance, LaunchTemplate, Auto Scaling group or ECS capacity provider in any template; the ECS service uses LaunchType FARGATE with PlatformVersion LATEST.',
+      'No AWS::EC2::Instance, LaunchTemplate, Auto Scaling group or ECS capacity provider in any template; the ECS service uses LaunchType FARGATE with PlatformVersion LATEST, so each new task starts on the latest, patched platform revision, and AWS retires tasks on a revision with a security issue (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-fargate.html).',
   },
 ];
