@@ -158,6 +158,9 @@ describe('controls claim no more than the templates deliver', () => {
     for (const g of audited) expect(String(g.props.Parameters['pgaudit.log_parameter'])).toBe('0');
     const logged = ofType(undefined, 'AWS::ElasticLoadBalancingV2::LoadBalancer').filter((lb) => (lb.props.LoadBalancerAttributes ?? []).some((a: any) => a.Key === 'access_logs.s3.enabled' && a.Value === 'true'));
     expect(logged.length).toBeGreaterThan(0);
+    // Those objects are readable only above the staff roles that are denied every object read.
+    const objectDenies = ofType(undefined, 'AWS::IAM::ManagedPolicy').flatMap((p) => statementsOf(p.props.PolicyDocument).filter((st) => st.Effect === 'Deny' && text(st.Action).includes('"s3:GetObject"') && [st.Resource].flat().includes('*')));
+    expect(objectDenies.length).toBeGreaterThan(0);
     const c = control('LOG-NO-CLIENT-CONTENT');
     expect(c.statement).toMatch(/^Security logs/);
     expect(c.statement).toMatch(/database.*WAF/s);
