@@ -394,9 +394,11 @@ export const DataSchema = z.strictObject({
   /**
    * Also record reads (`SELECT`, `COPY ... TO`) with pgaudit. DDL, role changes and writes are
    * always recorded; reads multiply the log volume (and its cost) by the read/write ratio.
-   * @default false
+   * Production must keep it on: 002 "any access to customer's data is logged" (DB-AUDIT-LOGGING);
+   * staging, which holds no customer data, may turn it off to save cost.
+   * @default true
    */
-  auditReads: z.boolean().default(false),
+  auditReads: z.boolean().default(true),
   /**
    * Daily window (UTC, `hh:mm-hh:mm`, at least 30 minutes) for automated backups.
    * @default '18:00-19:00' - 02:00-03:00 in Singapore
@@ -672,6 +674,47 @@ export const SignInSchema = z.strictObject({
   identityProviders: z.array(IdentityProviderSchema).default([]),
 });
 
+/** Why production goes below one of its floors, and who decided it: a sentence an auditor can read. */
+const optOutReason = z
+  .string()
+  .min(20, { error: 'expected the reason and who approved it, in at least 20 characters' })
+  .max(300, { error: 'expected at most 300 characters' });
+
+/**
+ * Named, explicit opt-outs from production floors that a seed promises but that cost money or
+ * need something outside this repository. Each is absent by default, and then production keeps
+ * the floor; each one set is a sentence (why, and who approved it) that the controls report shows
+ * next to the control it weakens, for that environment. Only a production environment may set
+ * them, and only while it is actually below the floor.
+ */
+export const ProductionOptOutsSchema = z.strictObject({
+  /**
+   * Allow regions besides the home region in `allowedRegions` (for example a disaster-recovery
+   * region for `backup.drRegion`). Without it production's `allowedRegions` is exactly
+   * `[region]`: 003 "All of our services and data are hosted in ... Singapore"
+   * (FND-DATA-RESIDENCY).
+   * @default - production allows only its home region
+   */
+  regionsBeyondHome: optOutReason.optional(),
+  /**
+   * Run production without `alerts.httpsEndpointSecret` (no paging integration, alerts by e-mail
+   * only). Without it production requires the paging endpoint: 003 "teams are paged"
+   * (INC-ALERT-TOPICS).
+   * @default - production requires a paging endpoint
+   */
+  paging: optOutReason.optional(),
+  /**
+   * Run production with `edge.shieldAdvanced: false` (Shield Standard only). Without it
+   * production requires Shield Advanced: 000 "DDoS protected infrastructure", 002 "mitigations
+   * against distributed denial of service (DDoS) attacks" (EDGE-DDOS-SHIELD).
+   * @default - production requires Shield Advanced
+   */
+  shieldAdvanced: optOutReason.optional(),
+});
+
+/** The production floors an environment may opt out of, by field of {@link ProductionOptOutsSchema}. */
+export type ProductionOptOut = keyof z.output<typeof ProductionOptOutsSchema>;
+
 export const EnvironmentSchema = z.strictObject({
   /**
    * `production` applies the floors the seeds promise (zones, retention, deletion protection);
@@ -708,6 +751,8 @@ export const EnvironmentSchema = z.strictObject({
   identity: IdentitySchema,
   /** Customer sign-in (SIGNIN-* controls). */
   signIn: SignInSchema,
+  /** Production floors this environment goes below, each with its reason. @default {} - none */
+  productionOptOuts: ProductionOptOutsSchema.prefault({}),
 });
 
 /** An environment as written in a configuration file (defaults may be omitted). */

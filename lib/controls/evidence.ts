@@ -11,7 +11,7 @@
  * the catalog has an entry here, and that each entry selects at least one resource in each
  * environment where it applies.
  */
-import type { EnvironmentConfig } from '../config/schema';
+import type { EnvironmentConfig, ProductionOptOut } from '../config/schema';
 import { STATEFUL_RESOURCE_TYPES } from '../aspects/retain-stateful';
 import { ACCESS_LOGS_TAG, ALERT_DEAD_LETTERS_TAG, APP_LOG_TAG, BACKUP_TAG, SSE_S3_LOG_DELIVERY_TAG, TENANT_TAG_KEY } from '../constants/tags';
 import { conditionValue, deniesInsecureTransport, isTrue, lbAttribute, mfaRequirement, statementsOf, type TemplateResource } from './diff-rules';
@@ -558,6 +558,27 @@ export function notApplicableControls(env: EnvironmentConfig): Record<string, st
   for (const [id, evidence] of Object.entries(CONTROL_EVIDENCE)) {
     const reason = isOutsideTemplates(evidence) ? undefined : evidence.notApplicable?.(env);
     if (reason !== undefined) out[id] = reason;
+  }
+  return out;
+}
+
+/**
+ * The control each production opt-out (`productionOptOuts.<field>` of the configuration) weakens.
+ * The controls report shows, per environment, each opt-out in force beside its control, naming the
+ * field and quoting its reason.
+ */
+export const OPT_OUT_CONTROLS: Readonly<Record<ProductionOptOut, string>> = {
+  regionsBeyondHome: 'FND-DATA-RESIDENCY',
+  paging: 'INC-ALERT-TOPICS',
+  shieldAdvanced: 'EDGE-DDOS-SHIELD',
+};
+
+/** The production opt-outs an environment sets, by control: `productionOptOuts.<field>: "<reason>"`. */
+export function optOutsOf(env: EnvironmentConfig): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, control] of Object.entries(OPT_OUT_CONTROLS) as [ProductionOptOut, string][]) {
+    const reason = env.productionOptOuts[field];
+    if (reason !== undefined) out[control] = `productionOptOuts.${field}: "${reason}"`;
   }
   return out;
 }

@@ -48,12 +48,16 @@ export type ControlArea =
   | 'delivery';
 
 /**
- * Whether an enforced control is built yet.
+ * Whether an enforced control is built yet, and how much of its seed sentences it keeps.
  *
- * - `implemented`: built, and at least one test title carries the control's ID.
+ * - `implemented`: built, and at least one test title carries the control's ID; it keeps what
+ *   its sources promise.
+ * - `partial`: built and tested like an implemented one, but it keeps only part of what its
+ *   sources promise; `missing` says exactly which part is not delivered (and the control that
+ *   carries the remainder, where one does).
  * - `planned`: not built yet; the catalog test lists it so progress is visible.
  */
-export type ControlStatus = 'implemented' | 'planned';
+export type ControlStatus = 'implemented' | 'partial' | 'planned';
 
 /** One promise from the seeds. */
 export interface Control {
@@ -76,4 +80,10 @@ export interface Control {
    * (for example "TenantDatabase: parameter group rds.force_ssl=1").
    */
   readonly enforcement?: string;
+  /**
+   * For `partial` controls, and only for them: what the seed sentences promise that this
+   * control does not deliver, in the reader's words. The controls report shows it as the
+   * control's "not delivered" line.
+   */
+  readonly missing?: string;
 }

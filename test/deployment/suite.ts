@@ -86,6 +86,12 @@ export function describeDeployment(label: string, load: () => DeploymentUnderTes
       report = buildControlsReport(CATALOG, [], d.acknowledgements, environmentTemplates(d.assembly, d.environments), readOpenFindings(d.assemblyDir));
     }, 180_000);
 
+    test('every partially delivered control says in the report what it does not deliver, and every opt-out names its field and reason', () => {
+      const partial = report.filter((c) => c.kind === 'enforced' && CATALOG.find((k) => k.id === c.id)?.status === 'partial');
+      for (const c of partial) expect({ id: c.id, missing: (c.missing ?? '').length > 0 }).toEqual({ id: c.id, missing: true });
+      for (const c of report) for (const what of Object.values(c.optOuts)) expect(what).toMatch(/^productionOptOuts\.[A-Za-z]+: ".{20,}"$/);
+    });
+
     test('DEL-COMPLIANCE-PACKS: no open finding of any pack, nor of the AWS Control Tower rules, in any environment', () => {
       expect(readOpenFindings(d.assemblyDir).map((f) => `${f.pack} ${f.rule} at ${f.constructPath}`)).toEqual([]);
     });

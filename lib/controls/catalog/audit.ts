@@ -13,11 +13,8 @@ export const AUDIT_CONTROLS: readonly Control[] = [
   {
     id: 'AUD-CLOUDTRAIL',
     statement:
-      'A multi-region CloudTrail with global service events and log file validation records every management API call, encrypted with a customer-managed key and delivered to CloudWatch Logs.',
-    sources: [
-      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Audit logs to allow you to view the details of every user action' },
-      { seed: '004_c378355873db2afd.txt', quote: 'Security-relevant events (e.g., admin access' },
-    ],
+      'A multi-region CloudTrail with global service events and log file validation records every management API call made in the AWS account (staff and services, not actions inside the application), encrypted with a customer-managed key and delivered to CloudWatch Logs for the operator\'s security team; customers do not see it (ORG-IN-PRODUCT-AUDIT-LOG).',
+    sources: [{ seed: '004_c378355873db2afd.txt', quote: 'Security-relevant events (e.g., admin access' }],
     kind: 'enforced',
     area: 'audit',
     status: 'implemented',
@@ -46,7 +43,6 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     statement:
       'The trail bucket is versioned, Object-Locked, TLS-only and non-public, moves logs to colder storage and keeps them at least one year in production.',
     sources: [
-      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Audit logs to allow you to view the details of every user action' },
       {
         seed: '002_d509c6ba1f6a9163.txt',
         quote: 'We have a centralized logging system in our production environment',
@@ -83,7 +79,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
   {
     id: 'LOG-NO-CLIENT-CONTENT',
     statement:
-      'Application and database logs mask personal data, and only the administrator and break-glass roles can unmask it (and read the database logs) for a support case.',
+      'Security logs carry no private client content where this code decides what they hold: application and database log groups mask personal data (only administrator and break-glass can unmask it, or read the database logs, for a support case), the database logs no statement text outside pgaudit and no bound values or error details, and WAF logs only requests a rule acted on, with the query string, authorization and cookie redacted.',
     sources: [
       {
         seed: '004_c378355873db2afd.txt',
@@ -92,7 +88,9 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'audit',
-    status: 'implemented',
+    status: 'partial',
+    missing:
+      '"do not include private client content" (004) is not kept by these logs: pgaudit writes the text of each audited statement, so literal values written into SQL (rather than bound as parameters) reach the database log group, masked only where its data protection policy recognises them; the load balancer\'s access logs record each request line, its URL with the query string included, in the access-log bucket (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html), and this code redacts nothing there (only administrator and break-glass can read those objects: the roles below are denied every object read, IAM-CUSTOMER-DATA-RESTRICTED); Cognito\'s authentication events carry user names, e-mail and IP addresses (kept from staff below administrator, IAM-CUSTOMER-DATA-RESTRICTED).',
     enforcement:
       'Application and /aws/rds/cluster/<id>/postgresql AWS::Logs::LogGroup DataProtectionPolicy with Audit and Deidentify statements for personal-data identifiers (e-mail, name, address, card number, credentials); logs:Unmask granted only to administrator and break-glass, and the staff roles below administrator denied reading /aws/rds/* log groups (DenyDatabaseLogReads); the tenant databases\' cluster parameter group logs no statement text outside pgaudit (log_min_duration_statement -1, log_statement none, log_min_error_statement panic), no error details (log_error_verbosity terse) and pgaudit no bound values (pgaudit.log_parameter 0); WAF logs only blocked, counted or challenged requests with the query string, authorization and cookie redacted (EDGE-WAF-LOGGING).',
   },
@@ -182,7 +180,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
   {
     id: 'INC-ALERT-TOPICS',
     statement:
-      'Security and operations alerts go to two KMS-encrypted, TLS-only SNS topics subscribed by the environment\'s alert addresses (and an optional HTTPS or chat endpoint).',
+      'Security and operations alerts go to two KMS-encrypted, TLS-only SNS topics subscribed by the environment\'s alert addresses and a paging HTTPS endpoint, which production requires unless productionOptOuts.paging gives the reason (shown in the controls report for that environment).',
     sources: [
       {
         seed: '003_c8c1318184c7c51b.txt',
@@ -193,7 +191,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     area: 'monitoring',
     status: 'implemented',
     enforcement:
-      'Two AWS::SNS::Topic (security, operations) with KmsMasterKeyId a customer-managed key, topic policies denying aws:SecureTransport false and allowing sns:Publish to cloudwatch.amazonaws.com for alarms of the account and region (aws:SourceAccount, aws:SourceArn) and to events.amazonaws.com for the EventBridge rules, a key policy admitting the same two services (CloudWatch under the same conditions), and an AWS::SNS::Subscription per configured alert address plus the optional HTTPS endpoint.',
+      'Two AWS::SNS::Topic (security, operations) with KmsMasterKeyId a customer-managed key, topic policies denying aws:SecureTransport false and allowing sns:Publish to cloudwatch.amazonaws.com for alarms of the account and region (aws:SourceAccount, aws:SourceArn) and to events.amazonaws.com for the EventBridge rules, a key policy admitting the same two services (CloudWatch under the same conditions), and an AWS::SNS::Subscription per configured alert address plus the HTTPS endpoint read from the Secrets Manager secret alerts.httpsEndpointSecret; config validation rejects a production environment without that secret unless productionOptOuts.paging is set (and rejects the opt-out where the secret is set).',
   },
   {
     id: 'INC-FINDING-ROUTING',

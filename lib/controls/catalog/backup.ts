@@ -11,7 +11,8 @@ import type { Control } from '../types';
 export const BACKUP_CONTROLS: readonly Control[] = [
   {
     id: 'BAK-VAULT-ENCRYPTED',
-    statement: 'The backup vault encrypts every recovery point with a customer-managed KMS key.',
+    statement:
+      'Every recovery point is encrypted under a customer-managed KMS key: S3 recovery points under the vault\'s own key, Aurora recovery points (snapshots, which keep their source\'s encryption) under the tenant database\'s key.',
     sources: [
       { seed: '004_c378355873db2afd.txt', quote: 'Primary data stores and backups are encrypted at rest' },
       { seed: '004_c378355873db2afd.txt', quote: 'Regular encrypted backups of production databases are performed.' },
@@ -20,7 +21,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     area: 'backup',
     status: 'implemented',
     enforcement:
-      'LockedBackupVault: AWS::Backup::BackupVault EncryptionKeyArn is the vault\'s own customer-managed KMS key (EncryptionKey, yearly rotation, retained); the DR vault has its own key in the DR region.',
+      'LockedBackupVault: AWS::Backup::BackupVault EncryptionKeyArn is the vault\'s own customer-managed KMS key (EncryptionKey, yearly rotation, retained), which AWS Backup uses for S3 recovery points; Aurora recovery points are cluster snapshots, which AWS Backup does not encrypt independently: they keep the key of the source cluster (https://docs.aws.amazon.com/aws-backup/latest/devguide/encryption.html), the cluster\'s KmsKeyId, the tenant\'s rotating key (DB-ENCRYPTION-AT-REST, TEN-DEDICATED-KEY). The DR vault has its own key in the DR region.',
   },
   {
     id: 'BAK-VAULT-LOCK',
@@ -62,10 +63,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
   {
     id: 'BAK-PITR',
     statement: 'Databases also have continuous backup, so they can be restored to any point in its window.',
-    sources: [
-      { seed: '001_b709435b510d2964.txt', quote: 'MongoDB Atlas features a point-in-time restore' },
-      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'logical and physical backups and rollback' },
-    ],
+    sources: [{ seed: '001_b709435b510d2964.txt', quote: 'MongoDB Atlas features a point-in-time restore' }],
     kind: 'enforced',
     area: 'backup',
     status: 'implemented',
@@ -74,7 +72,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
   },
   {
     id: 'BAK-SELECTIONS',
-    statement: 'Every tenant database and every customer-data bucket is selected by the backup plan.',
+    statement: 'Every tenant database and every customer-data bucket is selected by the backup plan; the customer user pool is not backed up.',
     sources: [
       {
         seed: '001_b709435b510d2964.txt',
@@ -84,7 +82,9 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'backup',
-    status: 'implemented',
+    status: 'partial',
+    missing:
+      '"All our data ... is backed up" (001) leaves out the Cognito user pool: customer identities, attributes, group memberships and MFA and passkey registrations have no backup or export. AWS Backup does not support Amazon Cognito (its resource types: https://docs.aws.amazon.com/aws-backup/latest/devguide/API_GetSupportedResourceTypes.html), and no export is built here; the pool is deletion-protected and retained (SIGNIN-USER-POOL, FND-STATEFUL-RETAIN), which guards against its deletion but not against damage to its contents.',
     enforcement:
       'TieredBackupPlan: one AWS::Backup::BackupSelection naming the resource types by ARN pattern (rds cluster:*, s3:::*, so Region opt-ins do not apply) ANDed with the BACKUP_TAG tag (saas-security-baseline:backup = tiered) in Conditions, with a ManagedPolicyRole assumable only by AWS Backup; RecoveryPointChecks: AWS Config rules AURORA_LAST_BACKUP_RECOVERY_POINT_CREATED and S3_LAST_BACKUP_RECOVERY_POINT_CREATED on the tag (recovery point younger than 25 hours) whose NON_COMPLIANT evaluations go to the operations topic; a deployment-wide test fails when any AWS::RDS::DBCluster, standalone AWS::RDS::DBInstance, AWS::DynamoDB::Table, AWS::EFS::FileSystem or AWS::S3::Bucket lacks the tag, except an explicit list (Aurora cluster members, access-log buckets, the CloudTrail and AWS Config buckets), and when it finds no resource at all.',
   },

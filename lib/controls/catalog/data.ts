@@ -71,7 +71,7 @@ export const DATA_CONTROLS: readonly Control[] = [
   {
     id: 'DB-AUDIT-LOGGING',
     statement:
-      'pgaudit records DDL, role changes and writes (reads per config) on every database, and PostgreSQL logs go to a KMS-encrypted CloudWatch log group with retention.',
+      'pgaudit records DDL, role changes, writes and reads on every database (reads are required in production; staging, which holds no customer data, may turn them off), and PostgreSQL logs go to a KMS-encrypted CloudWatch log group with retention.',
     sources: [
       { seed: '001_b709435b510d2964.txt', quote: 'Granular database auditing' },
       {
@@ -83,12 +83,12 @@ export const DATA_CONTROLS: readonly Control[] = [
     area: 'data',
     status: 'implemented',
     enforcement:
-      'Cluster parameter group shared_preload_libraries includes pgaudit, pgaudit.log covers ddl,role,write (plus read when data.auditReads), pgaudit.role rds_pgaudit, pgaudit.log_parameter off, log_connections/log_disconnections on; EnableCloudwatchLogsExports [postgresql] into the pre-created /aws/rds/cluster/<id>/postgresql log group (tenant KmsKeyId, retention from config) that the cluster depends on.',
+      'Cluster parameter group shared_preload_libraries includes pgaudit, pgaudit.log covers ddl,role,write,read (read from data.auditReads, default true; config validation rejects false in production), pgaudit.role rds_pgaudit, pgaudit.log_parameter off, log_connections/log_disconnections on; EnableCloudwatchLogsExports [postgresql] into the pre-created /aws/rds/cluster/<id>/postgresql log group (tenant KmsKeyId, retention from config) that the cluster depends on.',
   },
   {
     id: 'DB-PITR-RETENTION',
     statement:
-      'Automated database backups are kept 35 days, so a database can be rolled back to any second in that window.',
+      'Automated (physical) database backups are kept 35 days in production, so a database can be rolled back to any second in that window; no logical backup is taken.',
     sources: [
       { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Postgres \\(database\\) logical and physical backups and rollback' },
       {
@@ -98,7 +98,9 @@ export const DATA_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'data',
-    status: 'implemented',
+    status: 'partial',
+    missing:
+      '"logical ... backups" (000): every backup here is physical (Aurora\'s automated backups and snapshots, AWS Backup\'s recovery points of them); no logical export of a database (pg_dump or similar) is scheduled or kept, so a single table or tenant schema cannot be restored into another engine or version from a backup.',
     enforcement:
       'DB cluster BackupRetentionPeriod from config (validation rejects less than 35 in production), CopyTagsToSnapshot true, DeletionProtection true, DeletionPolicy/UpdateReplacePolicy Snapshot and PreferredBackupWindow from config.',
   },
@@ -128,7 +130,7 @@ export const DATA_CONTROLS: readonly Control[] = [
   },
   {
     id: 'DB-PATCHING',
-    statement: 'Database minor versions and security patches are applied automatically in a configured maintenance window.',
+    statement: 'The database engine\'s minor versions, which carry its security patches, are applied automatically in a configured maintenance window (the application image is ORG-APP-IMAGE-PATCHING\'s).',
     sources: [
       {
         seed: '004_c378355873db2afd.txt',

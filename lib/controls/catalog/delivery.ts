@@ -78,7 +78,7 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
   {
     id: 'DEL-DEPENDENCY-MONITORING',
     statement:
-      'Dependencies are pinned in a committed lockfile resolved from the public npm registry, and Dependabot watches them for security advisories.',
+      'Dependencies are pinned in a committed lockfile with integrity hashes, resolved from the public npm registry, and Dependabot proposes version updates weekly; security-advisory alerts depend on a repository setting this code cannot turn on.',
     sources: [
       {
         seed: '004_c378355873db2afd.txt',
@@ -87,9 +87,11 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'delivery',
-    status: 'implemented',
+    status: 'partial',
+    missing:
+      '"monitored for critical security advisories" (004): .github/dependabot.yml schedules version updates only; Dependabot alerts and security updates, which act on advisories, are repository settings an administrator turns on at the git host (https://docs.github.com/en/code-security/concepts/supply-chain-security/about-dependabot-alerts), and no file here can turn them on or prove they are on. The remainder is ORG-REPOSITORY-SETTINGS.',
     enforcement:
-      '.github/dependabot.yml for the npm and github-actions ecosystems; package-lock.json committed and installed with npm ci; a test checks that every locked package has an exact version and a sha512 integrity hash.',
+      '.github/dependabot.yml (weekly version updates) for the npm and github-actions ecosystems; package-lock.json committed and installed with npm ci; a test checks that every locked package has an exact version and a sha512 integrity hash.',
   },
   {
     id: 'DEL-VULN-REPORTING',
@@ -109,7 +111,7 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
   {
     id: 'DEL-STAGED-ROLLOUT',
     statement:
-      'Changes reach production only through an automated pipeline that deploys staging, waits for a manual approval, then deploys production.',
+      'Where the configuration has a pipeline block, an automated pipeline deploys staging, waits for a manual approval, then deploys production; nothing stops a deployment to production that bypasses it.',
     sources: [
       { seed: '001_b709435b510d2964.txt', quote: 'Each new feature is first deployed to our staging environments' },
       {
@@ -124,14 +126,16 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'delivery',
-    status: 'implemented',
+    status: 'partial',
+    missing:
+      '"first deployed to our staging environments" (001), "rollout changes" (003): the pipeline is optional and absent from the shipped example, and the operator role may deploy to production directly (cdk deploy through the bootstrap\'s deploy role), so no change is forced through staging first. The remainder is ORG-PRODUCTION-CHANGE-PATH.',
     enforcement:
       'Optional CDK Pipelines stack (the pipeline block of the configuration, absent by default): a CodeConnections source, a synth step running npm ci, npm test and cdk synth, then the staging stage, a ManualApprovalStep, then the production stage; KMS-encrypted, versioned, access-logged artifact bucket; termination protection.',
   },
   {
     id: 'DEL-PR-CONTROLS-DIFF',
     statement:
-      'Every pull request shows, control by control, what it changes in the enforcing resources, and fails when a control is weakened.',
+      'Every pull request shows, control by control, what it changes in the enforcing resources, and fails when a control is weakened; it does not make a person review the change.',
     sources: [
       {
         seed: '001_b709435b510d2964.txt',
@@ -144,7 +148,9 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'delivery',
-    status: 'implemented',
+    status: 'partial',
+    missing:
+      '"our engineers review pull requests in pair programming" (001): the controls diff informs a reviewer and fails on a weakened control, but nothing here requires a review; required reviews and status checks are branch-protection settings of the git host (ORG-REPOSITORY-SETTINGS), and pairing is a practice (ORG-SECURE-DEVELOPMENT).',
     enforcement:
       'npm run controls-diff -- --base <ref> (scripts/controls-diff.ts) synthesizes the base ref in a git worktree and the working tree, diffs every stack pair with @aws-cdk/cloudformation-diff, classifies each change by the control-rules table (lib/controls/diff-rules.ts) as weakened, strengthened or neutral, prints it per control (--format markdown for a PR comment) and exits 1 when a control is weakened; the pull-request workflow runs it and posts the Markdown report.',
   },

@@ -12,18 +12,13 @@ export const EDGE_CONTROLS: readonly Control[] = [
   {
     id: 'EDGE-HTTPS-ONLY',
     statement:
-      'The service is served only over HTTPS: the load balancer terminates TLS on 443 with the configured certificate, and port 80 only redirects to HTTPS.',
+      'Clients reach the service only over HTTPS: the load balancer terminates TLS on 443 with the configured certificate, and port 80 only redirects to HTTPS. (Beyond the load balancer, FND-TLS-IN-TRANSIT says which hops are encrypted.)',
     sources: [
       { seed: '003_c8c1318184c7c51b.txt', quote: 'Lexagle is served 100% over https.' },
       {
         seed: '001_b709435b510d2964.txt',
         quote: 'All access to the Crystallize user interface and API is encrypted with HTTPS transport layer security (TLS).',
       },
-      {
-        seed: '000_0f4aa12068a9bf0e.txt',
-        quote: 'Transport security via TLS/SSL for all incoming and outgoing network traffic',
-      },
-      { seed: '004_c378355873db2afd.txt', quote: 'All customer data is encrypted in transit using TLS (HTTPS).' },
       {
         seed: '001_b709435b510d2964.txt',
         quote: 'The use of HTTPS websites also safeguards your important data and credentials against unauthorized third-party access.',
@@ -37,7 +32,7 @@ export const EDGE_CONTROLS: readonly Control[] = [
   },
   {
     id: 'EDGE-TLS-POLICY',
-    statement: 'The HTTPS listener negotiates only TLS 1.2 or later with forward-secret AEAD cipher suites.',
+    statement: 'The HTTPS listener negotiates only TLS 1.2 or later with forward-secret AES-GCM suites, of 128 or 256 bits.',
     sources: [
       {
         seed: '002_d509c6ba1f6a9163.txt',
@@ -47,7 +42,9 @@ export const EDGE_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'edge',
-    status: 'implemented',
+    status: 'partial',
+    missing:
+      '"256-bit encryption" (003): the listener also accepts AES-128-GCM (TLS_AES_128_GCM_SHA256 under TLS 1.3, ECDHE-*-AES128-GCM-SHA256 under TLS 1.2), and so does PostgreSQL (DB-TLS). Application Load Balancers take only predefined security policies, with no cipher list of one\'s own (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html), and TLS 1.3 requires every implementation to offer TLS_AES_128_GCM_SHA256 (RFC 8446, section 9.1); this baseline keeps TLS 1.3, so a 256-bit-only endpoint is not offered.',
     enforcement:
       'HTTPS listener SslPolicy ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09 (HTTPS_SSL_POLICY): TLS 1.3, and TLS 1.2 only with ECDHE + AES-GCM suites, plus hybrid post-quantum ML-KEM key exchange; the strictest predefined policy that still accepts TLS 1.2 (seed 002).',
   },
@@ -119,7 +116,7 @@ export const EDGE_CONTROLS: readonly Control[] = [
   {
     id: 'EDGE-DDOS-SHIELD',
     statement:
-      'Where the environment enables it (a required setting, on in the sample production environment), Shield Advanced protects the load balancer, with a Route 53 health check when one is configured.',
+      'Shield Advanced protects the load balancer in production, unless productionOptOuts.shieldAdvanced gives the reason (which the controls report shows for that environment), and in any other environment that turns it on, with a Route 53 health check when one is configured.',
     sources: [
       { seed: '000_0f4aa12068a9bf0e.txt', quote: 'DDoS protected infrastructure' },
       {
@@ -131,7 +128,7 @@ export const EDGE_CONTROLS: readonly Control[] = [
     area: 'edge',
     status: 'implemented',
     enforcement:
-      'ShieldProtection: AWS::Shield::Protection for the ALB ARN when config edge.shieldAdvanced is true (with HealthCheckArns from config edge.healthCheckArn, validated), and none when it is false.',
+      'ShieldProtection: AWS::Shield::Protection for the ALB ARN when config edge.shieldAdvanced is true (with HealthCheckArns from config edge.healthCheckArn, validated), and none when it is false; config validation rejects edge.shieldAdvanced false in production unless productionOptOuts.shieldAdvanced is set (and rejects that opt-out where Shield Advanced is on).',
   },
   {
     id: 'EDGE-ALB-ACCESS-LOGS',
@@ -205,7 +202,7 @@ export const EDGE_CONTROLS: readonly Control[] = [
   {
     id: 'WL-MANAGED-COMPUTE',
     statement:
-      'The deployment runs no self-managed servers: compute is Fargate on the latest platform version, kept patched by AWS.',
+      'The deployment runs no self-managed servers: compute is Fargate on the latest platform version, whose hosts and platform AWS patches; the application image is not patched, scanned or rebuilt by this code.',
     sources: [
       { seed: '003_c8c1318184c7c51b.txt', quote: 'All of our services run in the cloud.' },
       {
@@ -219,8 +216,10 @@ export const EDGE_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'workload',
-    status: 'implemented',
+    status: 'partial',
+    missing:
+      '"Security patches and critical updates are applied on an ongoing basis" (004) for the application\'s container image: this code neither builds, scans nor rebuilds it on a schedule (workload.containerImage is any registry\'s image, by tag or digest), so the operating-system packages and libraries inside it are as current as the adopter keeps them. The remainder is ORG-APP-IMAGE-PATCHING.',
     enforcement:
-      'No AWS::EC2::Instance, LaunchTemplate, Auto Scaling group or ECS capacity provider in any template; the ECS service uses LaunchType FARGATE with PlatformVersion LATEST.',
+      'No AWS::EC2::Instance, LaunchTemplate, Auto Scaling group or ECS capacity provider in any template; the ECS service uses LaunchType FARGATE with PlatformVersion LATEST, so each new task starts on the latest, patched platform revision, and AWS retires tasks on a revision with a security issue (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-fargate.html).',
   },
 ];

@@ -46,7 +46,7 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
   {
     id: 'FND-DATA-RESIDENCY',
     statement:
-      "Every data store, and every stack except the one forwarding AWS sign-in events home from us-east-1 (which holds no customer data, only the events it could not forward), is deployed only in the environment's configured region (default ap-southeast-1, Singapore) and its allowed regions.",
+      "Every data store, and every stack except the one forwarding AWS sign-in events home from us-east-1 (which holds no customer data, only the events it could not forward), is deployed only in the environment's home region (Singapore, ap-southeast-1, in the examples, as the seed says); production's allowed regions are exactly its home region, so no recovery point leaves it, unless productionOptOuts.regionsBeyondHome gives the reason, which the controls report shows for that environment.",
     sources: [
       {
         seed: '003_c8c1318184c7c51b.txt',
@@ -61,7 +61,7 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
     area: 'foundation',
     status: 'implemented',
     enforcement:
-      "Every stack's env.region comes from the validated config, whose region must be one of allowedRegions (default ap-southeast-1); config validation rejects availability zones and any DR region outside allowedRegions. The one stack elsewhere is GlobalEvents in us-east-1 (alerts.forwardGlobalEvents): two EventBridge rules and their role forwarding AWS's own root sign-in and STS events (account sign-in metadata, no customer data) to the home region; the only store is the dead-letter queue of events it could not forward (14 days, INC-ALERT-DELIVERY), with its key and the us-east-1 alert topics its alarm notifies.",
+      "Every stack's env.region comes from the validated config, whose region must be one of allowedRegions; config validation rejects availability zones and any DR region outside allowedRegions, and in production rejects allowedRegions other than [region] unless productionOptOuts.regionsBeyondHome is set (and rejects that opt-out where allowedRegions is only the home region), so a production DR region needs the named opt-out. The one stack elsewhere is GlobalEvents in us-east-1 (alerts.forwardGlobalEvents): two EventBridge rules and their role forwarding AWS's own root sign-in and STS events (account sign-in metadata, no customer data) to the home region; the only store is the dead-letter queue of events it could not forward (14 days, INC-ALERT-DELIVERY), with its key and the us-east-1 alert topics its alarm notifies.",
   },
   {
     id: 'FND-AZ-COUNT',
@@ -111,7 +111,7 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
   {
     id: 'FND-TLS-IN-TRANSIT',
     statement:
-      'Every bucket and topic refuses requests that are not made over TLS 1.2 or later, so customer data never travels unencrypted.',
+      'Every bucket, topic and queue refuses requests without TLS (buckets also below TLS 1.2), and the load balancer\'s listeners and PostgreSQL accept only TLS; the load balancer reaches the tasks over plain HTTP inside the private subnets.',
     sources: [
       {
         seed: '000_0f4aa12068a9bf0e.txt',
@@ -126,9 +126,11 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'foundation',
-    status: 'implemented',
+    status: 'partial',
+    missing:
+      '"for all incoming and outgoing network traffic" (000) is not kept on the hop from the load balancer to the tasks: the target group speaks HTTP to the container port inside the private subnets, because serving TLS needs a certificate in the application image, which this code does not build (workload.containerImage is the adopter\'s). "256-bit encryption" (003): the load balancer and PostgreSQL also accept AES-128-GCM suites (EDGE-TLS-POLICY).',
     enforcement:
-      'Every AWS::S3::BucketPolicy denies aws:SecureTransport=false and s3:TlsVersion below 1.2, and every AWS::SNS::TopicPolicy denies aws:SecureTransport=false; the load balancer (EDGE-HTTPS-ONLY, EDGE-TLS-POLICY) and PostgreSQL (DB-TLS) enforce TLS on their own endpoints.',
+      'Every AWS::S3::BucketPolicy denies aws:SecureTransport=false and s3:TlsVersion below 1.2, and every AWS::SNS::TopicPolicy and AWS::SQS::QueuePolicy denies aws:SecureTransport=false; the load balancer (EDGE-HTTPS-ONLY, EDGE-TLS-POLICY) and PostgreSQL (DB-TLS) enforce TLS on their own endpoints.',
   },
   {
     id: 'FND-NO-PUBLIC-BUCKETS',

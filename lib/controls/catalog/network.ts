@@ -122,10 +122,6 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     sources: [
       {
         seed: '002_d509c6ba1f6a9163.txt',
-        quote: 'Changes to our production environment are restricted only via dedicated VPN to authorized personnel.',
-      },
-      {
-        seed: '002_d509c6ba1f6a9163.txt',
         quote: 'Only a small number of production servers and network protocols are accessible from the internet.',
       },
     ],
@@ -138,7 +134,7 @@ export const NETWORK_CONTROLS: readonly Control[] = [
   {
     id: 'NET-OPERATOR-ACCESS',
     statement:
-      'Operators reach production hosts only through SSM Session Manager under an MFA-gated staff role, or through an AWS Client VPN endpoint to the private tier when one is configured.',
+      'Operators reach production hosts (the private tier) only through SSM Session Manager under an MFA-gated staff role, or through an AWS Client VPN endpoint where network.clientVpn configures one; changes made through the AWS APIs and CloudFormation are not bound to either.',
     sources: [
       {
         seed: '002_d509c6ba1f6a9163.txt',
@@ -151,7 +147,9 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'network',
-    status: 'implemented',
+    status: 'partial',
+    missing:
+      '"Changes to our production environment are restricted only via dedicated VPN" (002): production changes are AWS API and CloudFormation calls, which the staff roles may make from any network (no staff role or policy carries an aws:SourceIp, aws:SourceVpc or aws:SourceVpce condition), and the Client VPN is optional, not required in production. The remainder is ORG-PRODUCTION-CHANGE-PATH.',
     enforcement:
       'SSM and SSM messages interface endpoints in the private subnets, so that Session Manager sessions (and ECS Exec, once a service turns it on) reach the private tier without the internet; the workload service keeps ECS Exec off (enableExecuteCommand false), so no session reaches a task by default. When network.clientVpn names a server certificate, OperatorVpn: an AWS::EC2::ClientVpnEndpoint with federated (SAML) sign-in and optional device certificates, split tunnel, 8-hour sessions, connection logs to a KMS-encrypted log group, a security group with no ingress and HTTPS egress to the private subnets, associated with the private subnets and authorised to the private subnet CIDRs only; otherwise none.',
   },
