@@ -554,7 +554,7 @@ export const IdentitySchema = z.strictObject({
    * Where `trustedPrincipals` names a SAML provider: the identity provider's setting that requires
    * MFA on every sign-in to AWS (for example "Okta sign-on policy 'AWS production': MFA every
    * time"). STS sets no MFA context for SAML sessions, so IAM cannot require MFA on them; the
-   * staff roles' descriptions and the controls report carry this statement instead, and
+   * staff roles' descriptions carry this statement instead (the controls report lists those roles under IAM-MFA-ROLES), and
    * IAM-MFA-ROLES rests on it. Required when a SAML provider is trusted.
    * @default - none: only accounts are trusted
    */

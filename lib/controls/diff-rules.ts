@@ -14,7 +14,7 @@
  *   replaced (and may also look at updates). By default removing an enforcing resource weakens
  *   the control and adding one strengthens it.
  */
-import { STATEFUL_RESOURCE_TYPES } from '../aspects/retain-stateful';
+import { STATEFUL_RESOURCE_TYPES, isStateful } from '../aspects/retain-stateful';
 
 /** How a change affects a control. */
 export type Direction = 'weakened' | 'strengthened' | 'neutral';
@@ -703,6 +703,9 @@ export const CONTROL_RULES: readonly ControlRule[] = [
     control: 'FND-STATEFUL-RETAIN',
     resourceTypes: STATEFUL_RESOURCE_TYPES,
     assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
+      // An Aurora cluster's member instances hold no data of their own (isStateful).
+      const resource = (after ?? before)!;
+      if (!isStateful(resource.Type, resource.Properties)) return undefined;
       if (kind === 'removed') return { direction: 'weakened', detail: `${before!.Type} removed (${keepsData(before!.DeletionPolicy) ? `DeletionPolicy ${before!.DeletionPolicy} keeps the data, but it leaves the stack` : 'its data is deleted'})` };
       if (kind === 'added') return keepsData(after!.DeletionPolicy) ? undefined : { direction: 'weakened', detail: `${after!.Type} added with DeletionPolicy ${show(after!.DeletionPolicy ?? 'Delete')}` };
       const out: Verdict[] = [];

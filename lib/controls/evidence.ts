@@ -12,7 +12,7 @@
  * environment where it applies.
  */
 import type { EnvironmentConfig, ProductionOptOut } from '../config/schema';
-import { STATEFUL_RESOURCE_TYPES } from '../aspects/retain-stateful';
+import { STATEFUL_RESOURCE_TYPES, isStateful } from '../aspects/retain-stateful';
 import { ACCESS_LOGS_TAG, ALERT_DEAD_LETTERS_TAG, APP_LOG_TAG, BACKUP_TAG, SSE_S3_LOG_DELIVERY_TAG, TENANT_TAG_KEY } from '../constants/tags';
 import { conditionValue, deniesInsecureTransport, isTrue, lbAttribute, mfaRequirement, statementsOf, type TemplateResource } from './diff-rules';
 
@@ -186,7 +186,7 @@ export const CONTROL_EVIDENCE: Readonly<Record<string, ControlEvidence>> = {
   },
   'FND-STATEFUL-RETAIN': {
     what: 'stateful resources whose DeletionPolicy keeps the data',
-    select: [{ types: STATEFUL_RESOURCE_TYPES, where: (r) => ['Retain', 'Snapshot', 'RetainExceptOnCreate'].includes(r.DeletionPolicy ?? '') }],
+    select: [{ types: STATEFUL_RESOURCE_TYPES, where: (r) => isStateful(r.Type, r.Properties) && ['Retain', 'Snapshot', 'RetainExceptOnCreate'].includes(r.DeletionPolicy ?? '') }],
   },
   'FND-NO-PLAINTEXT-SECRETS': {
     what: 'database clusters whose master password RDS manages, generated secrets, and identity providers whose secret is a dynamic reference',

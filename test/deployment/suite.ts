@@ -19,7 +19,7 @@
  */
 import { CATALOG } from '../../lib/controls/catalog';
 import { conditionValue, deniesInsecureTransport, isTrue, statementsOf } from '../../lib/controls/diff-rules';
-import { STATEFUL_RESOURCE_TYPES } from '../../lib/aspects/retain-stateful';
+import { STATEFUL_RESOURCE_TYPES, isStateful } from '../../lib/aspects/retain-stateful';
 import { EXAMPLE_CONFIGS, REPO_ROOT, readConfigFile } from '../../lib/config/deployment';
 import { sampleValuesOf } from '../../lib/config/sample-values';
 import type { EnvironmentConfig } from '../../lib/config/schema';
@@ -163,6 +163,7 @@ export function describeDeployment(label: string, load: () => DeploymentUnderTes
 
         test('FND-STATEFUL-RETAIN: every stateful resource survives stack deletion and replacement', () => {
           const bad = ofType(resources, ...STATEFUL_RESOURCE_TYPES)
+            .filter((r) => isStateful(r.type, r.props))
             .filter((r) => !['Retain', 'RetainExceptOnCreate', 'Snapshot'].includes(r.resource.DeletionPolicy) || !['Retain', 'Snapshot'].includes(r.resource.UpdateReplacePolicy))
             .map(where);
           expect(bad).toEqual([]);
