@@ -245,7 +245,7 @@ export const ACKNOWLEDGEMENTS = {
   /** A staging load balancer without deletion protection. */
   stagingLoadBalancerDeletable: ['NIST.800.53.R5-ELBDeletionProtectionEnabled', 'PCI.DSS.321-ELBDeletionProtectionEnabled', 'HIPAA.Security-ELBDeletionProtectionEnabled', 'CT.ELASTICLOADBALANCING.PR.5'].map((rule) => ({
     rule,
-    control: 'EDGE-ALB-ACCESS-LOGS',
+    control: 'FND-STATEFUL-RETAIN',
     reason:
       'Deletion protection is on for every production load balancer (config tier production); staging is rebuilt freely, its load balancer holds no data, and its access logs are kept in a retained bucket.',
   })),

@@ -162,7 +162,7 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
     area: 'foundation',
     status: 'implemented',
     enforcement:
-      'Production stacks set terminationProtection; in every environment databases keep DeletionProtection true and DeletionPolicy Snapshot, and the RetainStatefulResources aspect gives every other KMS key, bucket, secret, user pool, log group and backup vault DeletionPolicy RetainExceptOnCreate (kept on deletion and update; deleted only when the operation that created it rolls back, so a failed first deploy leaves no orphan with a fixed name) and UpdateReplacePolicy Retain; a test pins their logical IDs.',
+      'Production stacks set terminationProtection and production load balancers deletion protection; in every environment databases keep DeletionProtection true and DeletionPolicy Snapshot (their member instances hold no data and go with the cluster), and the RetainStatefulResources aspect gives every other KMS key, bucket, secret, user pool, log group and backup vault DeletionPolicy RetainExceptOnCreate (kept on deletion and update; deleted only when the operation that created it rolls back, so a failed first deploy leaves no orphan with a fixed name) and UpdateReplacePolicy Retain; a test pins their logical IDs.',
   },
   {
     id: 'FND-NO-PLAINTEXT-SECRETS',
