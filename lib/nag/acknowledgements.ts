@@ -376,6 +376,14 @@ export const ACKNOWLEDGEMENTS = {
         'type-checked and tested against; a runtime change is made for all functions together, not per finding.',
     },
   ],
+  /** The dead-letter queue of the detector drift and finding alerts (EventBridge rule targets). */
+  alertDeadLetterQueue: [
+    {
+      rule: 'AwsSolutions-SQS3',
+      control: 'INC-FINDING-ROUTING',
+      reason: 'This queue is itself the dead-letter queue of the alert rules\' SNS targets; an alarm on its depth notifies the operations topic.',
+    },
+  ],
   /** The restore validation function's dead-letter queue. */
   deadLetterQueue: [
     {

@@ -32,6 +32,9 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       '.github/workflows/ci.yml runs npm ci, npm test and cdk synth on every push to main and every pull request; .ci/run runs npm ci and the same test command; the optional pipeline\'s synth step runs npm ci, npm test and cdk synth before any deployment.',
+    detectors: {
+      none: 'Enforced in the repository and CI, outside the AWS account: nothing in the account can observe it.',
+    },
   },
   {
     id: 'DEL-COMPLIANCE-PACKS',
@@ -46,6 +49,9 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'Validations.of(app).addPlugins(...) registers the four cdk-nag packs on the app and the SaasBaseline pack (lib/nag/saas-baseline-checks.ts) on each stage; every synth fails on an open finding (failOnOpenFindings), a test reads validation-report.json for both environments, and acknowledgements live in one table, each naming a control.',
+    detectors: {
+      none: 'Enforced at synthesis, outside the AWS account: nothing in the account can observe it.',
+    },
   },
   {
     id: 'DEL-DEPENDENCY-MONITORING',
@@ -62,6 +68,9 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       '.github/dependabot.yml for the npm and github-actions ecosystems; package-lock.json committed and installed with npm ci; a test checks that every locked package has an exact version and a sha512 integrity hash.',
+    detectors: {
+      none: 'Enforced in the repository (lockfile, Dependabot), outside the AWS account: nothing in the account can observe it.',
+    },
   },
   {
     id: 'DEL-VULN-REPORTING',
@@ -77,6 +86,9 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'SECURITY.md at the repository root names a private reporting channel (security contact or GitHub private vulnerability reporting); a test checks that it exists and names one.',
+    detectors: {
+      none: 'A repository file (SECURITY.md), outside the AWS account: nothing in the account can observe it.',
+    },
   },
   {
     id: 'DEL-STAGED-ROLLOUT',
@@ -99,6 +111,9 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'Optional CDK Pipelines stack (the pipeline block of the configuration, absent by default): a CodeConnections source, a synth step running npm ci, npm test and cdk synth, then the staging stage, a ManualApprovalStep, then the production stage; KMS-encrypted, versioned, access-logged artifact bucket; termination protection.',
+    detectors: {
+      none: 'A property of the delivery process; no managed detector tells a pipeline deployment from a manual one (CloudTrail records the caller of every CloudFormation change).',
+    },
   },
   {
     id: 'DEL-PR-CONTROLS-DIFF',
@@ -119,5 +134,8 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'npm run controls-diff -- --base <ref> (scripts/controls-diff.ts) synthesizes the base ref in a git worktree and the working tree, diffs every stack pair with @aws-cdk/cloudformation-diff, classifies each change by the control-rules table (lib/controls/diff-rules.ts) as weakened, strengthened or neutral, prints it per control (--format markdown for a PR comment) and exits 1 when a control is weakened; the pull-request workflow runs it and posts the Markdown report.',
+    detectors: {
+      none: 'Enforced on pull requests, outside the AWS account: nothing in the account can observe it.',
+    },
   },
 ];

@@ -1,0 +1,62 @@
+import { Names } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { AlertDeadLetterQueue } from './alert-dead-letter-queue';
+
+/** The runbook section a drift alert links to. */
+export const DETECTOR_DRIFT_RUNBOOK = 'docs/audit.md#detector-drift';
+
+/** Props of {@link DetectorDriftAlerts}. */
+export interface DetectorDriftAlertsProps {
+  /** The security topic, which a non-compliant detector pages. */
+  readonly securityTopic: sns.ITopic;
+  /** The operations topic, which hears of alerts that could not be delivered. */
+  readonly operationsTopic: sns.ITopic;
+  /** Event patterns, by construct ID: each becomes one rule with the shared dead-letter queue. */
+  readonly patterns: Readonly<Record<string, { readonly description: string; readonly pattern: events.EventPattern }>>;
+}
+
+/**
+ * Pages the security topic when a detector of the catalog turns non-compliant (drift after
+ * deployment): one EventBridge rule per pattern, each targeting the topic with retries and a
+ * KMS-encrypted dead-letter queue whose depth alarms the operations topic.
+ */
+export class DetectorDriftAlerts extends Construct {
+  /** The rules, by construct ID. */
+  public readonly rules: Record<string, events.Rule> = {};
+  /** Their dead-letter queue. */
+  public readonly deadLetters: AlertDeadLetterQueue;
+
+  constructor(scope: Construct, id: string, props: DetectorDriftAlertsProps) {
+    super(scope, id);
+    const entries = Object.entries(props.patterns);
+    if (entries.length === 0) throw new Error(`DetectorDriftAlerts ${id}: patterns: got none`);
+    this.deadLetters = new AlertDeadLetterQueue(this, 'DeadLetters', { alarmTopic: props.operationsTopic, purpose: 'detector drift alerts' });
+    for (const [ruleId, { description, pattern }] of entries) {
+      // A fixed name lets the key policy name the rule without a reference (rule -> queue -> key -> rule would be a cycle).
+      const ruleName = `${Names.uniqueResourceName(this, { maxLength: 50 })}-${ruleId}`.slice(0, 64);
+      this.rules[ruleId] = new events.Rule(this, ruleId, {
+        ruleName,
+        description: `${description} Runbook: ${DETECTOR_DRIFT_RUNBOOK}`.slice(0, 512),
+        eventPattern: pattern,
+        targets: [new targets.SnsTopic(props.securityTopic, { deadLetterQueue: this.deadLetters.queue, retryAttempts: 8 })],
+      });
+      this.deadLetters.admitRule(`AllowDeadLettersOf${ruleId}`, ruleName);
+    }
+  }
+}
+
+/**
+ * "Config Rules Compliance Change" events of the named rules turning NON_COMPLIANT.
+ * https://docs.aws.amazon.com/config/latest/developerguide/monitor-config-with-cloudwatchevents.html
+ * https://docs.aws.amazon.com/config/latest/developerguide/example-config-rule-compliance-notification.html
+ */
+export function configRulesNonCompliant(ruleNames: string[]): events.EventPattern {
+  return {
+    source: ['aws.config'],
+    detailType: ['Config Rules Compliance Change'],
+    detail: { configRuleName: ruleNames, newEvaluationResult: { complianceType: ['NON_COMPLIANT'] } },
+  };
+}
