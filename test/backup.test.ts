@@ -295,7 +295,8 @@ describe.each(ENV_NAMES)('%s backup stack', (env) => {
   });
 
   test('BAK-FAILURE-NOTICE: failed restore validations, function errors and dead letters raise alarms on the operations topic', () => {
-    const alarms = resources(env, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    // The detector drift rules' dead-letter alarm is tested in test/detection.test.ts.
+    const alarms = resources(env, 'AWS::CloudWatch::Alarm').filter(([id]) => !id.startsWith('DetectorDrift')).map(([, a]) => a.Properties);
     expect(alarms.map((a) => a.MetricName).sort()).toEqual(['ApproximateNumberOfMessagesVisible', 'Errors', 'RestoreValidationFailures']);
     for (const a of alarms) {
       expect(a.AlarmActions.map(crossStackRef)).toEqual([expect.stringMatching(/AlertsOperations/)]);
@@ -322,7 +323,10 @@ describe.each(ENV_NAMES)('%s backup stack', (env) => {
   });
 
   test('BAK-LEGAL-ARCHIVE: the archive bucket locks every version for the configured mode and days, with a KMS key and versioning', () => {
-    const archives = resources(env, 'AWS::S3::Bucket').filter(([, b]) => b.Properties.ObjectLockEnabled === true);
+    // The legal archive is the Object-Locked bucket the backup plan selects (the report evidence bucket is locked too, unselected).
+    const archives = resources(env, 'AWS::S3::Bucket').filter(
+      ([, b]) => b.Properties.ObjectLockEnabled === true && (b.Properties.Tags ?? []).some((t: any) => t.Key === BACKUP_TAG.key),
+    );
     expect(archives).toHaveLength(1);
     const [id, bucket] = archives[0];
     const { legalArchive } = config.backup;
@@ -385,6 +389,10 @@ describe('BAK-SELECTIONS across the whole deployment', () => {
     // Cognito's authentication events (SIGNIN-AUTH-LOGGING): a log that expires by its own
     // lifecycle at logs.retentionDays, like the log groups; a backup would keep customers' sign-in
     // records past that retention (004 retention and deletion).
+    // AWS Backup Audit Manager's reports (BAK-RESTORE-TESTING evidence): derived records of the
+    // backup jobs themselves, Object-Locked for the audit period; backing them up would only copy
+    // reports about backups.
+    { name: 'the backup report evidence bucket', matches: (r) => r.type === 'AWS::S3::Bucket' && r.stackId === 'Backup' && r.logicalId.startsWith('AuditReports') },
     { name: 'the Cognito authentication event bucket', matches: (r) => r.type === 'AWS::S3::Bucket' && r.stackId === 'Identity' && r.logicalId.startsWith('CustomersAuthEventBucket') },
   ];
   const where = (r: { env: string; stackId: string; logicalId: string }) => `${r.env}/${r.stackId}/${r.logicalId}`;
@@ -486,7 +494,9 @@ describe('BAK-SELECTIONS across the whole deployment', () => {
             r.type === 'AWS::Events::Rule' &&
             r.stackId === found[0].stackId &&
             r.props.EventPattern?.['detail-type']?.includes('Config Rules Compliance Change') &&
-            JSON.stringify(r.props.EventPattern.detail.configRuleName).includes(ruleRef) &&
+            JSON.stringify(r.props.EventPattern.detail.configRuleName ?? []).includes(ruleRef) &&
+            // The detector drift rule pages security for the same rules (test/detection.test.ts).
+            !r.logicalId.startsWith('DetectorDrift') &&
             r.props.EventPattern.detail.newEvaluationResult?.complianceType?.includes('NON_COMPLIANT'),
         );
         expect({ env, type, notices: notices.length }).toEqual({ env, type, notices: 1 });

@@ -22,9 +22,11 @@ import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import { CATALOG } from '../lib/controls/catalog';
 import { detectorsOf } from '../lib/controls/detectors';
-import { call, EvidenceError, EVIDENCE_READ_ACTIONS, READ_ONLY_COMMANDS, type EvidenceClients } from '../lib/evidence/aws';
+import { EVIDENCE_COMMAND_ACTIONS, EVIDENCE_READ_ACTIONS } from '../lib/evidence/actions';
+import { call, EvidenceError, READ_ONLY_COMMANDS, type EvidenceClients } from '../lib/evidence/aws';
 import { collectEvidence, type EvidenceReport } from '../lib/evidence/collect';
 import { renderEvidenceMarkdown, summaryLines } from '../lib/evidence/render';
+import { ENV_NAMES, grantsOfRole, templateJson } from './support/synth';
 
 const [ENV] = loadEnvironments(ENVIRONMENTS).filter((e) => e.name === 'production');
 const SINCE = new Date('2026-11-07T00:00:00Z');
@@ -49,14 +51,13 @@ const error = (name: string, message = name) => Object.assign(new Error(message)
 
 /** Every managed rule identifier the catalog names, deployed once as `<id>-rule`. */
 const RULE_IDS = [...new Set(CATALOG.flatMap((c) => detectorsOf(c)).filter((d) => d.kind === 'config-rule').map((d) => d.name))];
-const SH_IDS = [...new Set(CATALOG.flatMap((c) => detectorsOf(c)).filter((d) => d.kind === 'security-hub').map((d) => d.name))];
 const AUDIT = [...new Set(CATALOG.flatMap((c) => detectorsOf(c)).filter((d) => d.kind === 'backup-audit').map((d) => d.name))];
 
 /** The recorded account: everything compliant except the bucket logging rule and RDS.9, one failed restore test. */
 function recordAccount(): void {
   for (const m of [config, securityHub, backup, cloudTrail, guardDuty, sts]) m.reset();
   sts.on(GetCallerIdentityCommand).resolves({ Account: ENV.account });
-  const rules = [
+  const rules: any[] = [
     ...RULE_IDS.map((id) => ({ ConfigRuleName: `${id}-rule`, Source: { Owner: 'AWS', SourceIdentifier: id } })),
     ...AUDIT.map((id) => ({ ConfigRuleName: `${id}-backup-rule`, CreatedBy: 'backup.amazonaws.com', Source: { Owner: 'AWS', SourceIdentifier: id } })),
   ];
@@ -79,7 +80,7 @@ function recordAccount(): void {
       },
     ],
   });
-  config.on(DescribeConfigurationRecorderStatusCommand).resolves({ ConfigurationRecordersStatus: [{ name: 'default', recording: true, lastStatus: 'SUCCESS' }] });
+  config.on(DescribeConfigurationRecorderStatusCommand).resolves({ ConfigurationRecordersStatus: [{ name: 'default', recording: true, lastStatus: 'Success' }] });
   securityHub.on(GetEnabledStandardsCommand).resolves({
     StandardsSubscriptions: ENV.accountBaseline.securityHubStandards.map((s) => ({
       StandardsArn: `arn:aws:securityhub:${ENV.region}::standards/${s}`,
@@ -129,8 +130,25 @@ describe('evidence command: read-only by construction', () => {
     expect([...new Set(imported)].filter((n) => !(n in READ_ONLY_COMMANDS))).toEqual([]);
   });
 
-  test('IAM-STAFF-ROLES: the security-auditor role is granted exactly the read actions the command needs', () => {
-    expect(EVIDENCE_READ_ACTIONS.every((a) => /^[a-z]+:(Describe|Get|List)/.test(a))).toBe(true);
+  test('every command has exactly one IAM action, and the auditor grant is those actions', () => {
+    expect(Object.keys(READ_ONLY_COMMANDS).sort()).toEqual(Object.keys(EVIDENCE_COMMAND_ACTIONS).sort());
+    expect(EVIDENCE_READ_ACTIONS.length).toBe(Object.keys(EVIDENCE_COMMAND_ACTIONS).length - 1);
+    expect(EVIDENCE_READ_ACTIONS.every((a) => /^[a-z]+:(Describe|Get|List)[A-Za-z]+$/.test(a))).toBe(true);
+  });
+});
+
+describe.each(ENV_NAMES)('the security-auditor role of %s', (env) => {
+  test('IAM-STAFF-ROLES: may make every read the evidence command makes, and its data deny still holds', () => {
+    const resources = templateJson(env, 'Identity').Resources;
+    const [roleId] = Object.entries<any>(resources).find(([, r]) => r.Type === 'AWS::IAM::Role' && JSON.stringify(r.Properties.RoleName ?? '').includes('security-auditor'))!;
+    const allowed = grantsOfRole(env, 'Identity', roleId)
+      .filter((s: any) => s.Effect === 'Allow')
+      .flatMap((s: any) => [s.Action].flat());
+    expect(EVIDENCE_READ_ACTIONS.length).toBeGreaterThan(0);
+    expect(EVIDENCE_READ_ACTIONS.filter((a) => !allowed.includes(a))).toEqual([]);
+    expect(allowed.filter((a: string) => !/^[a-z0-9-]+:(Describe|Get|List)[A-Za-z]*$/.test(a))).toEqual([]);
+    const denies = grantsOfRole(env, 'Identity', roleId).filter((s: any) => s.Effect === 'Deny');
+    expect(denies.length).toBeGreaterThan(0);
   });
 });
 

@@ -16,27 +16,25 @@ import {
 import { GetDetectorCommand, GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
 import { GetEnabledStandardsCommand, GetFindingsCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { EVIDENCE_COMMAND_ACTIONS } from './actions';
 
 /** Every SDK command the evidence command sends, with the IAM action it needs. */
 export const READ_ONLY_COMMANDS = {
-  GetCallerIdentityCommand: { command: GetCallerIdentityCommand, action: 'sts:GetCallerIdentity' },
-  DescribeConfigRulesCommand: { command: DescribeConfigRulesCommand, action: 'config:DescribeConfigRules' },
-  DescribeComplianceByConfigRuleCommand: { command: DescribeComplianceByConfigRuleCommand, action: 'config:DescribeComplianceByConfigRule' },
-  GetComplianceDetailsByConfigRuleCommand: { command: GetComplianceDetailsByConfigRuleCommand, action: 'config:GetComplianceDetailsByConfigRule' },
-  DescribeConfigurationRecorderStatusCommand: { command: DescribeConfigurationRecorderStatusCommand, action: 'config:DescribeConfigurationRecorderStatus' },
-  GetEnabledStandardsCommand: { command: GetEnabledStandardsCommand, action: 'securityhub:GetEnabledStandards' },
-  GetFindingsCommand: { command: GetFindingsCommand, action: 'securityhub:GetFindings' },
-  ListFrameworksCommand: { command: ListFrameworksCommand, action: 'backup:ListFrameworks' },
-  DescribeFrameworkCommand: { command: DescribeFrameworkCommand, action: 'backup:DescribeFramework' },
-  ListRestoreJobsCommand: { command: ListRestoreJobsCommand, action: 'backup:ListRestoreJobs' },
-  DescribeTrailsCommand: { command: DescribeTrailsCommand, action: 'cloudtrail:DescribeTrails' },
-  GetTrailStatusCommand: { command: GetTrailStatusCommand, action: 'cloudtrail:GetTrailStatus' },
-  ListDetectorsCommand: { command: ListDetectorsCommand, action: 'guardduty:ListDetectors' },
-  GetDetectorCommand: { command: GetDetectorCommand, action: 'guardduty:GetDetector' },
-} as const;
-
-/** The IAM actions the auditor role needs for the evidence command. */
-export const EVIDENCE_READ_ACTIONS: readonly string[] = Object.values(READ_ONLY_COMMANDS).map((c) => c.action);
+  GetCallerIdentityCommand: { command: GetCallerIdentityCommand, action: EVIDENCE_COMMAND_ACTIONS.GetCallerIdentityCommand },
+  DescribeConfigRulesCommand: { command: DescribeConfigRulesCommand, action: EVIDENCE_COMMAND_ACTIONS.DescribeConfigRulesCommand },
+  DescribeComplianceByConfigRuleCommand: { command: DescribeComplianceByConfigRuleCommand, action: EVIDENCE_COMMAND_ACTIONS.DescribeComplianceByConfigRuleCommand },
+  GetComplianceDetailsByConfigRuleCommand: { command: GetComplianceDetailsByConfigRuleCommand, action: EVIDENCE_COMMAND_ACTIONS.GetComplianceDetailsByConfigRuleCommand },
+  DescribeConfigurationRecorderStatusCommand: { command: DescribeConfigurationRecorderStatusCommand, action: EVIDENCE_COMMAND_ACTIONS.DescribeConfigurationRecorderStatusCommand },
+  GetEnabledStandardsCommand: { command: GetEnabledStandardsCommand, action: EVIDENCE_COMMAND_ACTIONS.GetEnabledStandardsCommand },
+  GetFindingsCommand: { command: GetFindingsCommand, action: EVIDENCE_COMMAND_ACTIONS.GetFindingsCommand },
+  ListFrameworksCommand: { command: ListFrameworksCommand, action: EVIDENCE_COMMAND_ACTIONS.ListFrameworksCommand },
+  DescribeFrameworkCommand: { command: DescribeFrameworkCommand, action: EVIDENCE_COMMAND_ACTIONS.DescribeFrameworkCommand },
+  ListRestoreJobsCommand: { command: ListRestoreJobsCommand, action: EVIDENCE_COMMAND_ACTIONS.ListRestoreJobsCommand },
+  DescribeTrailsCommand: { command: DescribeTrailsCommand, action: EVIDENCE_COMMAND_ACTIONS.DescribeTrailsCommand },
+  GetTrailStatusCommand: { command: GetTrailStatusCommand, action: EVIDENCE_COMMAND_ACTIONS.GetTrailStatusCommand },
+  ListDetectorsCommand: { command: ListDetectorsCommand, action: EVIDENCE_COMMAND_ACTIONS.ListDetectorsCommand },
+  GetDetectorCommand: { command: GetDetectorCommand, action: EVIDENCE_COMMAND_ACTIONS.GetDetectorCommand },
+} as const satisfies Record<keyof typeof EVIDENCE_COMMAND_ACTIONS, unknown>;
 
 /** The clients of one account and region. */
 export interface EvidenceClients {

@@ -8,6 +8,9 @@ import { Construct } from 'constructs';
 import { acknowledge } from '../../nag/acknowledgements';
 import { EncryptionKey } from '../common/encryption-key';
 
+/** The runbook entry of the depth alarm. */
+export const UNDELIVERED_ALERTS_RUNBOOK = 'docs/audit.md#undelivered-alerts';
+
 /** Props of {@link AlertDeadLetterQueue}. */
 export interface AlertDeadLetterQueueProps {
   /** Receives the alarm when an event lands in the queue (the operations topic). */
@@ -51,7 +54,7 @@ export class AlertDeadLetterQueue extends Construct {
       evaluationPeriods: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      alarmDescription: `INC-FINDING-ROUTING: ${props.purpose} could not be delivered to their topic and wait in the dead-letter queue`,
+      alarmDescription: `INC-FINDING-ROUTING: ${props.purpose} could not be delivered to their topic and wait in the dead-letter queue. Runbook: ${UNDELIVERED_ALERTS_RUNBOOK}`,
     });
     this.alarm.addAlarmAction(new actions.SnsAction(props.alarmTopic));
   }
