@@ -3,7 +3,8 @@
  *
  * Collects live evidence per control and environment of the live configuration, with the
  * credentials in the environment (the security-auditor role of each account), read-only.
- * Writes <out>/evidence.md and <out>/evidence.json; exits 1 when a control fails, 2 on an error.
+ * Writes <out>/evidence.md and <out>/evidence.json; exits 1 when a control fails, 2 on an error
+ * or when an environment could not be read at all (credentials of another account, none).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -34,7 +35,9 @@ async function main(): Promise<number> {
   fs.writeFileSync(path.join(out, 'evidence.json'), renderEvidenceJson(report));
   for (const line of summaryLines(report)) console.log(line);
   console.log(`written: ${path.join(out, 'evidence.md')}, ${path.join(out, 'evidence.json')}`);
-  return report.summary.failing > 0 ? 1 : 0;
+  if (report.summary.failing > 0) return 1;
+  // Nothing read from an environment (wrong or missing credentials) is not a pass.
+  return report.environments.some((e) => e.problems.length > 0) ? 2 : 0;
 }
 
 main().then(

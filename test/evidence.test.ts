@@ -161,6 +161,11 @@ describe('evidence command: a recorded account', () => {
     expect(r.controls).toHaveLength(enforced.length);
     expect(r.summary.operating + r.summary.failing + r.summary['not observable']).toBe(enforced.length);
     expect(r.summary.failing).toBe(4);
+    // Every control that names no detector, and no other, is not observable in a fully readable account.
+    const unwatched = enforced.filter((c) => detectorsOf(c).length === 0).map((c) => c.id);
+    expect(unwatched.length).toBeGreaterThan(0);
+    expect(r.controls.filter((c) => c.status === 'not observable').map((c) => c.control)).toEqual(unwatched);
+    expect(r.summary.operating).toBe(enforced.length - unwatched.length - 4);
     expect(r.controls.filter((c) => c.status === 'failing').map((c) => c.control).sort()).toEqual(['BAK-RESTORE-TESTING', 'BAK-RESTORE-VALIDATION', 'DATA-BUCKET-ACCESS-LOGS', 'DB-AUDIT-LOGGING']);
     expect(recordOf(r, 'DATA-BUCKET-ACCESS-LOGS').observations[0].detail).toBe('NON_COMPLIANT: 1 resource(s) non-compliant in the period: AWS::S3::Bucket tenant-a-files');
     expect(recordOf(r, 'DB-AUDIT-LOGGING')).toMatchObject({ status: 'failing', observations: [{ detector: 'Security Hub RDS.9', detail: '1 FAILED, 0 PASSED active findings' }] });
