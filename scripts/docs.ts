@@ -29,27 +29,36 @@ import { collectAcknowledgements } from '../lib/report/findings';
 import { controlsReportOf } from '../lib/report/generate';
 import { GENERATED_DOCS } from '../lib/report/generated-docs';
 import { synthesize } from '../lib/synthesis';
+import { checkControlTower, CONTROL_TOWER_CACHE_DIR } from '../lib/nag/control-tower';
 
 fs.writeFileSync(path.join(REPO_ROOT, CONFIG_JSON_SCHEMA_FILE), configJsonSchema());
 console.log(`wrote ${CONFIG_JSON_SCHEMA_FILE}`);
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-docs-'));
-try {
-  const envs = loadDeployment(readConfigFile(path.join(REPO_ROOT, EXAMPLE_CONFIGS[0]))).environments;
-  const { app, stages, assembly } = synthesize(envs, { outdir });
-  const acks = collectAcknowledgements(app);
-  const entries = controlsReportOf(app, assembly, envs, path.join(REPO_ROOT, 'test'));
-  for (const file of writeControlsReport(path.join(REPO_ROOT, 'docs'), entries, 'controls')) console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
+async function main(): Promise<void> {
+  try {
+    const envs = loadDeployment(readConfigFile(path.join(REPO_ROOT, EXAMPLE_CONFIGS[0]))).environments;
+    const { app, stages, assembly } = synthesize(envs, { outdir });
+    const acks = collectAcknowledgements(app);
+    console.log((await checkControlTower(app, assembly, acks, { cacheDir: CONTROL_TOWER_CACHE_DIR })).summary);
+    const entries = controlsReportOf(app, assembly, envs, path.join(REPO_ROOT, 'test'));
+    for (const file of writeControlsReport(path.join(REPO_ROOT, 'docs'), entries, 'controls')) console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
 
-  const production = stages.find((s) => s.stageName === 'production')!;
-  const update = (file: string, embed: (text: string) => string) => {
-    const full = path.join(REPO_ROOT, file);
-    fs.writeFileSync(full, embed(fs.readFileSync(full, 'utf8')));
-    console.log(`updated ${file}`);
-  };
-  update(GENERATED_DOCS.diagram, (t) => embedDiagram(t, renderStackDiagram(assembly.getNestedAssembly(production.artifactId).stacks)));
-  update(GENERATED_DOCS.acknowledgements, (t) => embedAcknowledgementTable(t, renderAcknowledgementTable(ACKNOWLEDGEMENTS, acks)));
-  update(GENERATED_DOCS.detectors, (t) => embedDetectorTable(t, renderDetectorTable(CATALOG)));
-  update(GENERATED_DOCS.alarms, (t) => embedAlarmTable(t, renderAlarmTable(environmentTemplates(assembly, envs.filter((e) => e.name === 'production'))[0])));
-} finally {
-  fs.rmSync(outdir, { recursive: true, force: true });
+    const production = stages.find((s) => s.stageName === 'production')!;
+    const update = (file: string, embed: (text: string) => string) => {
+      const full = path.join(REPO_ROOT, file);
+      fs.writeFileSync(full, embed(fs.readFileSync(full, 'utf8')));
+      console.log(`updated ${file}`);
+    };
+    update(GENERATED_DOCS.diagram, (t) => embedDiagram(t, renderStackDiagram(assembly.getNestedAssembly(production.artifactId).stacks)));
+    update(GENERATED_DOCS.acknowledgements, (t) => embedAcknowledgementTable(t, renderAcknowledgementTable(ACKNOWLEDGEMENTS, acks)));
+    update(GENERATED_DOCS.detectors, (t) => embedDetectorTable(t, renderDetectorTable(CATALOG)));
+    update(GENERATED_DOCS.alarms, (t) => embedAlarmTable(t, renderAlarmTable(environmentTemplates(assembly, envs.filter((e) => e.name === 'production'))[0])));
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
 }
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -219,11 +219,11 @@ describe.each(ENV_NAMES)('identity guardrails of the account baseline of %s', (e
     });
   });
 
-  test('IAM-PASSWORD-POLICY: the handler runs Node.js 22 and may only read, update and delete the password policy and write its own logs', () => {
+  test('IAM-PASSWORD-POLICY: the handler runs Node.js 24 and may only read, update and delete the password policy and write its own logs', () => {
     const fns = ofType(env, 'AWS::Lambda::Function').filter(([id]) => id.startsWith('PasswordPolicyHandler'));
     expect(fns).toHaveLength(1);
     const fn = fns[0][1].Properties;
-    expect(fn.Runtime).toBe('nodejs22.x');
+    expect(fn.Runtime).toBe('nodejs24.x');
     const roleId = fn.Role['Fn::GetAtt'][0];
     const role = templateJson(env, STACK).Resources[roleId].Properties;
     expect(role.Policies).toBeUndefined();

@@ -219,9 +219,9 @@ describe.each(ENV_NAMES)('%s backup stack', (env) => {
     ]);
   });
 
-  test('BAK-RESTORE-VALIDATION: a Node.js 22 function, bundled from TypeScript, runs on every completed restore job', () => {
+  test('BAK-RESTORE-VALIDATION: a Node.js 24 function, bundled from TypeScript, runs on every completed restore job', () => {
     const [fnId, fn] = only(env, 'AWS::Lambda::Function');
-    expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Handler: 'index.handler', LoggingConfig: expect.objectContaining({ LogFormat: 'JSON' }) });
+    expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Handler: 'index.handler', LoggingConfig: expect.objectContaining({ LogFormat: 'JSON' }) });
     expect(fn.Properties.Code.S3Key).toMatch(/\.zip$/);
     const rules = resources(env, 'AWS::Events::Rule').filter(([, r]) => r.Properties.Targets.some((t: any) => t.Arn['Fn::GetAtt']?.[0] === fnId));
     expect(rules).toHaveLength(1);
@@ -295,8 +295,10 @@ describe.each(ENV_NAMES)('%s backup stack', (env) => {
   });
 
   test('BAK-FAILURE-NOTICE: failed restore validations, function errors and dead letters raise alarms on the operations topic', () => {
-    // The detector drift rules' dead-letter alarm is tested in test/detection.test.ts.
-    const alarms = resources(env, 'AWS::CloudWatch::Alarm').filter(([id]) => !id.startsWith('DetectorDrift')).map(([, a]) => a.Properties);
+    // The notices' own dead-letter alarm is INC-ALERT-DELIVERY's (test/alert-delivery.test.ts), and so are the detector drift rules' (test/detection.test.ts).
+    const alarms = resources(env, 'AWS::CloudWatch::Alarm')
+      .map(([, a]) => a.Properties)
+      .filter((a) => !a.AlarmDescription.startsWith('INC-ALERT-DELIVERY'));
     expect(alarms.map((a) => a.MetricName).sort()).toEqual(['ApproximateNumberOfMessagesVisible', 'Errors', 'RestoreValidationFailures']);
     for (const a of alarms) {
       expect(a.AlarmActions.map(crossStackRef)).toEqual([expect.stringMatching(/AlertsOperations/)]);

@@ -17,15 +17,16 @@ describe('edge and workload configuration', () => {
     return loadEnvironments(table, ['staging'])[0];
   };
 
-  test('WL-MULTI-AZ: an environment without a workload section gets the public nginx sample image and 2 tasks of 0.25 vCPU / 512 MiB', () => {
+  test('WL-MULTI-AZ: an environment without a workload section gets the public unprivileged nginx sample image (UID 101, port 8080) and 2 tasks of 0.25 vCPU / 512 MiB', () => {
     expect(defaults().workload).toEqual({
-      containerImage: 'public.ecr.aws/nginx/nginx:stable-alpine',
-      containerPort: 80,
+      containerImage: 'public.ecr.aws/nginx/nginx-unprivileged:stable-alpine',
+      containerUser: '101',
+      containerPort: 8080,
       healthCheckPath: '/',
       cpu: 256,
       memoryMiB: 512,
       desiredCount: 2,
-      writablePaths: ['/tmp', '/var/cache/nginx', '/run'],
+      writablePaths: ['/tmp'],
     });
   });
 

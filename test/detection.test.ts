@@ -128,14 +128,14 @@ describe.each(ENV_NAMES)('drift pages the security topic in %s', (env) => {
     expect(findings.Compliance.SecurityControlId.length).toBeGreaterThan(20);
   });
 
-  test.each(['AccountBaseline', 'Backup', 'Alerting'])('INC-FINDING-ROUTING: drift rules of %s target the security topic with retries and a KMS-encrypted, TLS-only dead-letter queue that alarms operations', (stackId) => {
+  test.each(['AccountBaseline', 'Backup', 'Alerting'])('INC-ALERT-DELIVERY: drift rules of %s target the security topic through a KMS-encrypted, TLS-only dead-letter queue that alarms both topics', (stackId) => {
     const resources = templateJson(env, stackId).Resources;
     const rules = driftRules(stackId);
     expect(rules.length).toBeGreaterThan(0);
-    for (const [, rule] of rules) {
+    for (const [ruleId, rule] of rules) {
       const [target] = rule.Properties.Targets;
       expect(JSON.stringify(target.Arn)).toMatch(/Security/);
-      expect(target.RetryPolicy.MaximumRetryAttempts).toBe(8);
+      expect(target.RetryPolicy.MaximumEventAgeInSeconds).toBe(3600);
       const queueId = target.DeadLetterConfig.Arn['Fn::GetAtt'][0];
       const queue = resources[queueId];
       expect(queue.Properties.KmsMasterKeyId).toBeDefined();
@@ -143,10 +143,12 @@ describe.each(ENV_NAMES)('drift pages the security topic in %s', (env) => {
       expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
       const alarm = Object.values<any>(resources).find((r) => r.Type === 'AWS::CloudWatch::Alarm' && JSON.stringify(r.Properties.Dimensions ?? []).includes(queueId));
       expect(JSON.stringify(alarm.Properties.AlarmActions)).toMatch(/Operations/);
-      // EventBridge may use the queue's key for this rule only.
-      const keyId = queue.Properties.KmsMasterKeyId['Fn::GetAtt'][0];
-      const keyStatements = resources[keyId].Properties.KeyPolicy.Statement;
-      expect(keyStatements.some((s: any) => s.Principal?.Service === 'events.amazonaws.com' && JSON.stringify(s.Condition).includes(rule.Properties.Name))).toBe(true);
+      expect(JSON.stringify(alarm.Properties.AlarmActions)).toMatch(/Security/);
+      // An alarm for events that could be neither delivered nor dead-lettered, per rule.
+      const lost = Object.values<any>(resources).filter(
+        (r) => r.Type === 'AWS::CloudWatch::Alarm' && r.Properties.MetricName === 'InvocationsFailedToBeSentToDlq' && JSON.stringify(r.Properties.Dimensions).includes(ruleId),
+      );
+      expect(lost).toHaveLength(1);
     }
   });
 });

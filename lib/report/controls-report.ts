@@ -232,6 +232,8 @@ export function renderControlsMarkdown(entries: readonly ControlReportEntry[]): 
       else lines.push(...list(n, r.map(code), 'resources'));
     }
     lines.push(...list('tests', e.tests.map(text), 'tests', false));
+    // Acknowledged findings (cdk-nag packs and AWS Control Tower rules) whose reason cites the control.
+    if (e.acknowledgements.length > 0) lines.push(...list('acknowledged findings', e.acknowledgements.map((a) => `${code(a.rule)} at ${code(a.constructPath)}`), 'acknowledgements', false));
     lines.push(...detectionLines(e));
     if (e.findings.length > 0) lines.push(...list('open findings', e.findings.map((f) => `${text(f.pack)} ${code(f.rule)} at ${code(f.constructPath)}`), 'findings', false));
   }

@@ -13,6 +13,7 @@ import { SecurityHub } from '../constructs/audit/security-hub';
 import { BACKUP_TAG } from '../constants/tags';
 import { configRulesNonCompliant, DetectorDriftAlerts } from '../constructs/monitoring/detector-drift-alerts';
 import { BaselineStack, type BaselineStackProps } from './baseline-stack';
+import { acknowledge } from '../nag/acknowledgements';
 
 /** Props of {@link AccountBaselineStack}. */
 export interface AccountBaselineStackProps extends BaselineStackProps {
@@ -72,6 +73,7 @@ export class AccountBaselineStack extends BaselineStack {
       accessLogsPrefix: 'config/',
       retentionDays: baseline.trail.retentionDays,
     });
+    acknowledge(configBucket.bucket, 'controlTowerConfigBucketObjectLock');
     this.configRecorder = new ConfigRecorder(this, 'Config', {
       bucket: configBucket.bucket,
       maxSecretRotationDays: config.data.rotationDays,

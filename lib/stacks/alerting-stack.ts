@@ -36,6 +36,8 @@ export class AlertingStack extends BaselineStack {
     this.findingRouting = new FindingRouting(this, 'FindingRouting', {
       topic: this.topics.security,
       guardDutyMinSeverity: alerts.guardDutyMinSeverity,
+      deadLetterAlarmTopics: [this.topics.security, this.topics.operations],
+      deadLetterKey: this.topics.key.key,
     });
     // The finding route pages HIGH and CRITICAL findings only; a Security Hub control the catalog
     // names as a detector pages whatever its severity when it fails. It lives here, not in the

@@ -60,10 +60,13 @@ export class BackupStack extends BaselineStack {
       selectionTag: BACKUP_TAG,
       drVault: props.drVault,
     });
+    // The notices' dead-letter queue also keeps the recovery-point notices (INC-ALERT-DELIVERY).
+    const notices = new BackupFailureNotices(this, 'Notices', { operationsTopic: props.alerts.operations, securityTopic: props.alerts.security });
     this.recoveryPointChecks = new RecoveryPointChecks(this, 'RecoveryPointChecks', {
       selectionTag: BACKUP_TAG,
       resourceTypes: Object.keys(BACKUP_RESOURCE_TYPES) as BackupResourceType[],
       operationsTopic: props.alerts.operations,
+      deadLetters: notices.deadLetters,
     });
 
     this.restoreTesting = new DatabaseRestoreTesting(this, 'RestoreTesting', {
@@ -76,7 +79,6 @@ export class BackupStack extends BaselineStack {
       vpc: props.vpc,
     });
     new RestoreValidator(this, 'RestoreValidation', { logRetentionDays: config.logs.retentionDays, alertTopic: props.alerts.operations });
-    new BackupFailureNotices(this, 'Notices', { operationsTopic: props.alerts.operations, securityTopic: props.alerts.security });
 
     const accessLogs = new AccessLogBucket(this, 'AccessLogs', { retentionDays: config.logs.retentionDays });
     this.legalArchive = new LegalArchiveBucket(this, 'LegalArchive', {

@@ -7,11 +7,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadDeployment, readConfigFile } from '../../lib/config/deployment';
+import { checkControlTower, CONTROL_TOWER_CACHE_DIR } from '../../lib/nag/control-tower';
 import { collectAcknowledgements } from '../../lib/report/findings';
 import { synthesize } from '../../lib/synthesis';
 import { FIXTURE_FILE } from './fixture';
 
-export default function globalSetup(): void {
+export default async function globalSetup(): Promise<void> {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-synth-'));
   const started = Date.now();
   // Findings stay in the assembly: the compliance test reads them and names each one, instead of
@@ -33,6 +34,11 @@ export default function globalSetup(): void {
     })),
   };
   fs.writeFileSync(path.join(outdir, 'index.json'), JSON.stringify(index, undefined, 2));
-  fs.writeFileSync(path.join(outdir, 'acknowledgements.json'), JSON.stringify(collectAcknowledgements(app), undefined, 2));
+  const acks = collectAcknowledgements(app);
+  fs.writeFileSync(path.join(outdir, 'acknowledgements.json'), JSON.stringify(acks, undefined, 2));
+  // The AWS Control Tower rules over every template (cached by template hash; its line says how
+  // many were checked and how long it took). Its findings join the packs' in findings().
+  const controlTower = await checkControlTower(app, assembly, acks, { cacheDir: CONTROL_TOWER_CACHE_DIR });
+  process.stderr.write(`\n${controlTower.summary}\n`);
   process.env.SSB_SYNTH_DIR = outdir;
 }

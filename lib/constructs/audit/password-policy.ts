@@ -74,7 +74,7 @@ export class AccountPasswordPolicy extends Construct {
     const entry = path.join(__dirname, '..', '..', 'lambda', 'password-policy', 'index.ts');
     this.handler = new nodejs.NodejsFunction(this, 'Handler', {
       entry,
-      runtime: lambda.Runtime.NODEJS_22_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: 256,
       timeout: Duration.minutes(1),

@@ -1,4 +1,3 @@
-import { Names } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as sns from 'aws-cdk-lib/aws-sns';
@@ -12,7 +11,7 @@ export const DETECTOR_DRIFT_RUNBOOK = 'docs/audit.md#detector-drift';
 export interface DetectorDriftAlertsProps {
   /** The security topic, which a non-compliant detector pages. */
   readonly securityTopic: sns.ITopic;
-  /** The operations topic, which hears of alerts that could not be delivered. */
+  /** The operations topic, which also hears of drift alerts that could not be delivered. */
   readonly operationsTopic: sns.ITopic;
   /** Event patterns, by construct ID: each becomes one rule with the shared dead-letter queue. */
   readonly patterns: Readonly<Record<string, { readonly description: string; readonly pattern: events.EventPattern }>>;
@@ -20,8 +19,9 @@ export interface DetectorDriftAlertsProps {
 
 /**
  * Pages the security topic when a detector of the catalog turns non-compliant (drift after
- * deployment): one EventBridge rule per pattern, each targeting the topic with retries and a
- * KMS-encrypted dead-letter queue whose depth alarms the operations topic.
+ * deployment): one EventBridge rule per pattern, each targeting the topic through the shared
+ * alert dead-letter queue (`AlertDeadLetterQueue`, INC-ALERT-DELIVERY), whose alarms notify both
+ * topics when an alert cannot be delivered or dead-lettered.
  */
 export class DetectorDriftAlerts extends Construct {
   /** The rules, by construct ID. */
@@ -33,17 +33,19 @@ export class DetectorDriftAlerts extends Construct {
     super(scope, id);
     const entries = Object.entries(props.patterns);
     if (entries.length === 0) throw new Error(`DetectorDriftAlerts ${id}: patterns: got none`);
-    this.deadLetters = new AlertDeadLetterQueue(this, 'DeadLetters', { alarmTopic: props.operationsTopic, purpose: 'detector drift alerts' });
+    this.deadLetters = new AlertDeadLetterQueue(this, 'DeadLetters', {
+      purpose: 'detector drift alerts',
+      alarmTopics: [props.operationsTopic, props.securityTopic],
+      sources: ['eventbridge'],
+    });
     for (const [ruleId, { description, pattern }] of entries) {
-      // A fixed name lets the key policy name the rule without a reference (rule -> queue -> key -> rule would be a cycle).
-      const ruleName = `${Names.uniqueResourceName(this, { maxLength: 50 })}-${ruleId}`.slice(0, 64);
-      this.rules[ruleId] = new events.Rule(this, ruleId, {
-        ruleName,
+      const rule = new events.Rule(this, ruleId, {
         description: `${description} Runbook: ${DETECTOR_DRIFT_RUNBOOK}`.slice(0, 512),
         eventPattern: pattern,
-        targets: [new targets.SnsTopic(props.securityTopic, { deadLetterQueue: this.deadLetters.queue, retryAttempts: 8 })],
+        targets: [new targets.SnsTopic(props.securityTopic, { ...this.deadLetters.targetProps })],
       });
-      this.deadLetters.admitRule(`AllowDeadLettersOf${ruleId}`, ruleName);
+      this.deadLetters.watch(rule);
+      this.rules[ruleId] = rule;
     }
   }
 }

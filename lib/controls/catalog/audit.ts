@@ -254,6 +254,23 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     },
   },
   {
+    id: 'INC-ALERT-DELIVERY',
+    statement:
+      'No alert is lost silently: an alert or backup notice that EventBridge or SNS cannot deliver is kept in an encrypted dead-letter queue whose depth alarm notifies the alert topics.',
+    sources: [
+      { seed: '003_c8c1318184c7c51b.txt', quote: 'When security events are detected they are escalated to our emergency alias' },
+      { seed: '002_d509c6ba1f6a9163.txt', quote: 'our development team is notified in case of a failure with this system' },
+    ],
+    kind: 'enforced',
+    area: 'monitoring',
+    status: 'implemented',
+    enforcement:
+      'AlertDeadLetterQueue: an AWS::SQS::Queue (KmsMasterKeyId a customer-managed key whose policy admits events.amazonaws.com and/or sns.amazonaws.com for aws:SourceAccount this account and aws:SourceArn rules or topics of this account and region, a queue policy denying aws:SecureTransport false and admitting each rule or topic by aws:SourceArn, MessageRetentionPeriod 14 days, tagged saas-security-baseline:purpose=alert-dead-letters) and an AWS::CloudWatch::Alarm on its ApproximateNumberOfMessagesVisible (Maximum >= 1 over 5 minutes) notifying the alert topics. Every EventBridge target that pages a topic (FindingRouting, BreakGlassAlert, BackupFailureNotices, RecoveryPointChecks) or forwards to the home bus (GlobalEventForwarding, whose alarm notifies the AlertTopics the GlobalEvents stack has in us-east-1, since an alarm notifies topics of its own region only) has a DeadLetterConfig on such a queue (targets paging a topic with a RetryPolicy MaximumEventAgeInSeconds of 3600 instead of EventBridge\'s default 24 hours), and an alarm per rule on AWS/Events InvocationsFailedToBeSentToDlq (an event neither delivered nor dead-lettered); every AWS::SNS::Subscription of AlertTopics has a RedrivePolicy to one. The cdk-nag Serverless pack (EventBusDLQ, SNSRedrivePolicy) runs in the gate; a test checks every rule target and subscription of every template.',
+    detectors: {
+      securityHub: ['SQS.1'],
+    },
+  },
+  {
     id: 'INC-ALARM-ACTIONS',
     statement: 'Every CloudWatch alarm notifies an alert topic, so no alarm fires unseen.',
     sources: [

@@ -159,7 +159,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     area: 'backup',
     status: 'implemented',
     enforcement:
-      'RestoreValidator: a NodejsFunction (lib/lambda/restore-validation, TypeScript bundled by local esbuild, Node.js 22, JSON log format, no reserved concurrency, KMS-encrypted DLQ) run by an EventBridge rule on Restore Job State Change COMPLETED; it checks the restored cluster is available, encrypted with the recovery point\'s key and has rds.force_ssl=1 and ssl_min_protocol_version TLSv1.2 or later, and calls backup:PutRestoreValidationResult. Its ManagedPolicyRole may only describe restore jobs, recovery points (AWS Backup recovery-point ARNs and, for Aurora snapshots, RDS cluster-snapshot ARNs), clusters and parameters and report. Unit tests with aws-sdk-client-mock.',
+      'RestoreValidator: a NodejsFunction (lib/lambda/restore-validation, TypeScript bundled by local esbuild, Node.js 24, JSON log format, no reserved concurrency, KMS-encrypted DLQ that also receives Lambda\'s on-failure invocation record) run by an EventBridge rule on Restore Job State Change COMPLETED; it checks the restored cluster is available, encrypted with the recovery point\'s key and has rds.force_ssl=1 and ssl_min_protocol_version TLSv1.2 or later, and calls backup:PutRestoreValidationResult. Its ManagedPolicyRole may only describe restore jobs, recovery points (AWS Backup recovery-point ARNs and, for Aurora snapshots, RDS cluster-snapshot ARNs), clusters and parameters and report. Unit tests with aws-sdk-client-mock.',
     detectors: {
       serviceStatus: ['restore-tests'],
     },

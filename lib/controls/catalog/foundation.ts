@@ -52,7 +52,7 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
   {
     id: 'FND-DATA-RESIDENCY',
     statement:
-      "Every data store, and every stack except the data-free rules forwarding AWS sign-in events home from us-east-1, is deployed only in the environment's configured region (default ap-southeast-1, Singapore) and its allowed regions.",
+      "Every data store, and every stack except the one forwarding AWS sign-in events home from us-east-1 (which holds no customer data, only the events it could not forward), is deployed only in the environment's configured region (default ap-southeast-1, Singapore) and its allowed regions.",
     sources: [
       {
         seed: '003_c8c1318184c7c51b.txt',
@@ -67,7 +67,7 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
     area: 'foundation',
     status: 'implemented',
     enforcement:
-      "Every stack's env.region comes from the validated config, whose region must be one of allowedRegions (default ap-southeast-1); config validation rejects availability zones and any DR region outside allowedRegions. The one stack elsewhere is GlobalEvents in us-east-1 (alerts.forwardGlobalEvents): two EventBridge rules and their role, no data store, forwarding AWS's own root sign-in and STS events (account sign-in metadata, no customer data) to the home region.",
+      "Every stack's env.region comes from the validated config, whose region must be one of allowedRegions (default ap-southeast-1); config validation rejects availability zones and any DR region outside allowedRegions. The one stack elsewhere is GlobalEvents in us-east-1 (alerts.forwardGlobalEvents): two EventBridge rules and their role forwarding AWS's own root sign-in and STS events (account sign-in metadata, no customer data) to the home region; the only store is the dead-letter queue of events it could not forward (14 days, INC-ALERT-DELIVERY), with its key and the us-east-1 alert topics its alarm notifies.",
     detectors: {
       none: 'No managed Config rule or Security Hub control checks where resources are created; Config records only the home region. The staff roles\' region guardrail (IAM-REGION-GUARDRAIL) denies other regions, and the organisation\'s service control policy (docs/identity.md) is its detective twin.',
     },

@@ -96,7 +96,7 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     area: 'identity',
     status: 'implemented',
     enforcement:
-      'AccountPasswordPolicy (account-baseline stack): Custom::AccountPasswordPolicy backed by a Node.js 22 NodejsFunction calling iam:UpdateAccountPasswordPolicy (MinimumPasswordLength 14, RequireUppercase/Lowercase/Numbers/Symbols true, PasswordReusePrevention 24, MaxPasswordAge from accountBaseline.passwordMaxAgeDays, HardExpiry false); the previous policy is kept in the physical ID and restored (or the policy deleted) on delete.',
+      'AccountPasswordPolicy (account-baseline stack): Custom::AccountPasswordPolicy backed by a Node.js 24 NodejsFunction calling iam:UpdateAccountPasswordPolicy (MinimumPasswordLength 14, RequireUppercase/Lowercase/Numbers/Symbols true, PasswordReusePrevention 24, MaxPasswordAge from accountBaseline.passwordMaxAgeDays, HardExpiry false); the previous policy is kept in the physical ID and restored (or the policy deleted) on delete.',
     detectors: {
       configRules: ['IAM_PASSWORD_POLICY'],
       securityHub: ['IAM.7'],
