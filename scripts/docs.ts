@@ -6,7 +6,8 @@
  *   same files; `npx cdk synth` writes the report of the live configuration into cdk.out/);
  * - `config/schema.json`, the JSON Schema editors check configuration files against;
  * - the architecture diagram (`docs/architecture.md`), the acknowledgement table
- *   (`docs/acknowledgements.md`) and the alarm table (`docs/alarms.md`).
+ *   (`docs/acknowledgements.md`), the alarm table (`docs/alarms.md`) and the detector runbook table
+ *   (`docs/audit.md`).
  *
  * Tests fail when any of them is stale (test/controls-report.test.ts, test/diagram.test.ts,
  * test/compliance.test.ts, test/alarm-table.test.ts).
@@ -20,7 +21,9 @@ import { ACKNOWLEDGEMENTS } from '../lib/nag/acknowledgements';
 import { embedAcknowledgementTable, renderAcknowledgementTable } from '../lib/report/acknowledgement-table';
 import { embedAlarmTable, renderAlarmTable } from '../lib/report/alarm-table';
 import { writeControlsReport } from '../lib/report/controls-report';
+import { embedDetectorTable, renderDetectorTable } from '../lib/report/detector-table';
 import { embedDiagram, renderStackDiagram } from '../lib/report/diagram';
+import { CATALOG } from '../lib/controls/catalog';
 import { environmentTemplates } from '../lib/report/environment-templates';
 import { collectAcknowledgements } from '../lib/report/findings';
 import { controlsReportOf } from '../lib/report/generate';
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
     };
     update(GENERATED_DOCS.diagram, (t) => embedDiagram(t, renderStackDiagram(assembly.getNestedAssembly(production.artifactId).stacks)));
     update(GENERATED_DOCS.acknowledgements, (t) => embedAcknowledgementTable(t, renderAcknowledgementTable(ACKNOWLEDGEMENTS, acks)));
+    update(GENERATED_DOCS.detectors, (t) => embedDetectorTable(t, renderDetectorTable(CATALOG)));
     update(GENERATED_DOCS.alarms, (t) => embedAlarmTable(t, renderAlarmTable(environmentTemplates(assembly, envs.filter((e) => e.name === 'production'))[0])));
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });

@@ -330,7 +330,8 @@ describe('account baseline switched off (organisation runs it centrally)', () =>
     // Finding routing lives with the alert topics, so it keeps paging without the baseline.
     const alerting = assembly.stacks.find((s) => s.hierarchicalId.endsWith('Alerting'))!.template;
     const rules = Object.values<any>(alerting.Resources).filter((r) => r.Type === 'AWS::Events::Rule');
-    expect(rules.map((r) => r.Properties.EventPattern.source[0]).sort()).toEqual(['aws.guardduty', 'aws.securityhub', 'aws.signin']);
+    // The finding routes, and the Security Hub detector drift rule (test/detection.test.ts).
+    expect(rules.map((r) => r.Properties.EventPattern.source[0]).sort()).toEqual(['aws.guardduty', 'aws.securityhub', 'aws.securityhub', 'aws.signin']);
   });
 
   test('AUD-CLOUDTRAIL: both sample environments own their baseline (separate accounts)', () => {

@@ -458,6 +458,10 @@ export const ACKNOWLEDGEMENTS = {
     })),
   ],
   /** The security auditor's AWS managed SecurityAudit policy. */
+  /** The evidence command's reads: Describe/Get/List calls without resource-level permissions. */
+  auditorEvidenceRead: [
+    ...each('AwsSolutions-IAM5', 'IAM-STAFF-ROLES', 'The compliance-status reads of npm run evidence (config:Describe*/Get*, securityhub:GetFindings, backup:List*/Describe*, cloudtrail:GetTrailStatus, guardduty:GetDetector, each named) have no resource-level permissions or read account-wide status; the auditor role is MFA-gated, region-fenced and denied customer data.', ['Resource::*']),
+  ],
   securityAuditManagedPolicy: [
     ...each('AwsSolutions-IAM4', 'IAM-STAFF-ROLES', 'SecurityAudit is maintained by AWS as services and APIs are added, which a hand-kept copy would miss; it grants configuration reads only, and the customer-data deny policy on the same role overrides any data read.', ['Policy::arn:<AWS::Partition>:iam::aws:policy/SecurityAudit']),
   ],

@@ -10,6 +10,7 @@ import * as path from 'path';
 import type { Control, ControlStatus } from '../controls/types';
 import type { TestTitle } from '../controls/coverage';
 import { testsByControl } from '../controls/coverage';
+import { detectorLabel, detectorsOf, hasNoDetector } from '../controls/detectors';
 import { CONTROL_EVIDENCE, isOutsideTemplates, OUTSIDE_TEMPLATES_MARKER, selectEvidence, type EvidenceTemplate } from '../controls/evidence';
 import { ACKNOWLEDGEMENTS, type Acknowledgement } from '../nag/acknowledgements';
 import { SAAS_BASELINE_RULES } from '../nag/saas-baseline-checks';
@@ -166,6 +167,19 @@ function list(label: string, items: readonly string[], noun: string, inline = tr
   return [`- ${label}:`, '', `  <details><summary>${items.length} ${noun}</summary>`, '', ...items.map((i) => `  - ${i}`), '', '  </details>', ''];
 }
 
+/** How many detectors watch a control, or `none`. */
+function detectorCount(e: ControlReportEntry): string {
+  const n = detectorsOf(e).length;
+  return n > 0 ? String(n) : e.detectors ? 'none' : '—';
+}
+
+/** The detection lines of a control: its detectors, or why nothing in the account observes it. */
+function detectionLines(e: ControlReportEntry): string[] {
+  if (!e.detectors) return ['- detection: not declared'];
+  if (hasNoDetector(e.detectors)) return [`- detection: none in the account: ${text(e.detectors.none)}`];
+  return list('detection', detectorsOf(e).map((d) => code(detectorLabel(d))), 'detectors');
+}
+
 function resourceCount(r: EnvironmentEvidence | undefined): string {
   if (r === undefined) return '—';
   return typeof r === 'string' ? r.replace(/:.*$/, '') : String(r.length);
@@ -226,19 +240,24 @@ export function renderControlsMarkdown(entries: readonly ControlReportEntry[]): 
     '',
     '## Enforced',
     '',
+    'Prevention is what the templates, the compliance packs and the tests enforce before deployment;',
+    'detection is what watches the control in the running account afterwards (AWS Config rules,',
+    'Security Hub controls, AWS Backup Audit Manager controls, service status read by `npm run evidence`),',
+    'or why nothing there can.',
+    '',
     'Status: "implemented" keeps what the sources promise, "partial" keeps part of it (what is missing is under',
     '[Partially delivered](#partially-delivered) and in the control\'s evidence), "open findings" means a compliance',
     'pack flags the control. Resources per environment: how many resources carry the control in each environment',
     '("inherited" where the environment leaves it to its organisation, "not applicable" where its config switches it',
     'off, "—" where the control is enforced outside the templates); the list of each is under [Evidence](#evidence).',
     '',
-    `| ID | area | status | statement | sources | enforced by | resources (${envNames.join(' / ')}) | tests | own nag rules | acknowledgements |`,
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    `| ID | area | status | statement | sources | enforced by | resources (${envNames.join(' / ')}) | tests | own nag rules | acknowledgements | detectors |`,
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...enforced.map(
       (e) =>
         `| ${e.id} | ${e.area} | ${e.status} | ${cell(e.statement)} | ${cell(
           e.sources.map((s) => `${s.seed.slice(0, 3)} "${s.quote}"`).join('; '),
-        )} | ${cell(e.enforcement ?? '')} | ${envNames.map((n) => resourceCount(e.environments[n])).join(' / ')} | ${e.tests.length} | ${e.nagRules.join(', ')} | ${e.acknowledgements.length} |`,
+        )} | ${cell(e.enforcement ?? '')} | ${envNames.map((n) => resourceCount(e.environments[n])).join(' / ')} | ${e.tests.length} | ${e.nagRules.join(', ')} | ${e.acknowledgements.length} | ${detectorCount(e)} |`,
     ),
   ];
   for (const kind of ['organisational', 'customer'] as const) {
@@ -249,7 +268,12 @@ export function renderControlsMarkdown(entries: readonly ControlReportEntry[]): 
       );
     }
   }
-  lines.push('', '## Evidence', '', 'Per enforced control: the resources that carry it in each environment (`stack/logicalId`), and the tests that prove it.');
+  lines.push(
+    '',
+    '## Evidence',
+    '',
+    'Per enforced control: the resources that carry it in each environment (`stack/logicalId`) and the tests that prove it (prevention), then what watches it in the running account (detection).',
+  );
   for (const e of enforced) {
     lines.push('', `### ${e.id}`, '', `${text(e.evidence ?? '')}`, '');
     if (e.missing !== undefined) lines.push(`- not delivered: ${text(e.missing)}`);
@@ -263,6 +287,7 @@ export function renderControlsMarkdown(entries: readonly ControlReportEntry[]): 
     lines.push(...list('tests', e.tests.map(text), 'tests', false));
     // Acknowledged findings (cdk-nag packs and AWS Control Tower rules) whose reason cites the control.
     if (e.acknowledgements.length > 0) lines.push(...list('acknowledged findings', e.acknowledgements.map((a) => `${code(a.rule)} at ${code(a.constructPath)}`), 'acknowledgements', false));
+    lines.push(...detectionLines(e));
     if (e.findings.length > 0) lines.push(...list('open findings', e.findings.map((f) => `${text(f.pack)} ${code(f.rule)} at ${code(f.constructPath)}`), 'findings', false));
   }
   // Collapse the blank lines two adjacent folded lists leave.

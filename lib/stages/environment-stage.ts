@@ -52,7 +52,11 @@ export class EnvironmentStage extends Stage {
     this.alerting = new AlertingStack(this, 'Alerting', { config });
     this.network = new NetworkStack(this, 'Network', { config });
     if (config.accountBaseline.enabled) {
-      this.accountBaseline = new AccountBaselineStack(this, 'AccountBaseline', { config, securityTopic: this.alerting.topics.security });
+      this.accountBaseline = new AccountBaselineStack(this, 'AccountBaseline', {
+        config,
+        securityTopic: this.alerting.topics.security,
+        operationsTopic: this.alerting.topics.operations,
+      });
     }
     this.workload = new WorkloadStack(this, 'Workload', {
       config,

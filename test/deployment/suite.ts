@@ -23,6 +23,7 @@ import { STATEFUL_RESOURCE_TYPES, isStateful } from '../../lib/aspects/retain-st
 import { EXAMPLE_CONFIGS, REPO_ROOT, readConfigFile } from '../../lib/config/deployment';
 import { sampleValuesOf } from '../../lib/config/sample-values';
 import type { EnvironmentConfig } from '../../lib/config/schema';
+import { deployedDetectors, detectorsOf, missingDetectors } from '../../lib/controls/detectors';
 import { CONTROL_TOWER_CACHE_DIR, checkControlTower } from '../../lib/nag/control-tower';
 import { buildControlsReport, type ControlReportEntry } from '../../lib/report/controls-report';
 import { environmentTemplates } from '../../lib/report/environment-templates';
@@ -133,6 +134,13 @@ export function describeDeployment(label: string, load: () => DeploymentUnderTes
               expect({ ref, exists: resources.some((r) => r.stack === stack && r.logicalId === logicalId) }).toEqual({ ref, exists: true });
             }
           }
+        });
+
+        const watched = CATALOG.filter((c) => c.kind === 'enforced' && detectorsOf(c).length > 0);
+        test.each(watched.map((c) => [c.id, c] as const))('%s: its detectors are deployed in the account (or inherited from the organisation)', (_id, control) => {
+          const stacks = d.assembly.getNestedAssembly(`assembly-${env.name}`).stacks.map((s) => ({ id: s.hierarchicalId.split('/').pop()!, template: s.template }));
+          expect(stacks.length).toBeGreaterThan(0);
+          expect(missingDetectors(control, env, deployedDetectors(stacks))).toEqual([]);
         });
 
         test('FND-ENCRYPTION-AT-REST: every bucket, log group, database, topic, queue, vault and secret is encrypted', () => {
