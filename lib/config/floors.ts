@@ -1,3 +1,5 @@
+import { SEED_BACKUP_TIERS, type SeedBackupTier } from '../constants/seed-backup-tiers';
+
 /**
  * The minimums the seed policies promise for production. Validation rejects a production
  * environment below any of them; staging may go lower to save cost. Each floor names the seed
@@ -30,7 +32,7 @@ export const PRODUCTION_FLOORS = {
    * retention (not a floor: 004 lets backups persist only "until overwritten through routine
    * secure backup rotation"); "a month" is 31 days (the longest calendar month).
    */
-  backupTiers: { hourly: 1, daily: 7, weekly: 31, monthly: 365 },
+  backupTiers: Object.fromEntries(Object.entries(SEED_BACKUP_TIERS).map(([tier, t]) => [tier, t.deleteAfterDays])) as Record<SeedBackupTier, number>,
   /** 001 "point-in-time restore": continuous backup over the longest window AWS Backup keeps. */
   continuousBackupDays: 35,
   /** 002 "any access to customer's data is logged": pgaudit records reads as well (`data.auditReads`); no opt-out. */

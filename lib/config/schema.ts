@@ -10,6 +10,7 @@
  * CAUTION marks fields whose change replaces a stateful resource.
  */
 import { z } from 'zod';
+import { SEED_BACKUP_TIERS } from '../constants/seed-backup-tiers';
 
 /** CloudWatch Logs accepts only these retention periods (days). */
 export const LOG_RETENTION_DAYS = [
@@ -450,18 +451,8 @@ export const BackupTierSchema = z.strictObject({
   deleteAfterDays: z.number().int().min(1, { error: 'expected 1 to 36500 days' }).max(36500, { error: 'expected 1 to 36500 days' }),
 });
 
-/**
- * Seed 001's tiers ("hourly, retained for one day; daily, retained for 7 days; weekly, retained
- * for a month; monthly, retained for a year"). Times are UTC and fall in Singapore's small hours
- * (UTC+8): daily 02:00, weekly Sunday 03:00, monthly on the 2nd at 04:00 local time. "A month" is
- * 31 days, the longest calendar month, so every weekly point outlives any month it belongs to.
- */
-export const SEED_BACKUP_TIERS = {
-  hourly: { schedule: 'cron(0 * ? * * *)', deleteAfterDays: 1 },
-  daily: { schedule: 'cron(0 18 ? * * *)', deleteAfterDays: 7 },
-  weekly: { schedule: 'cron(0 19 ? * SAT *)', deleteAfterDays: 31 },
-  monthly: { schedule: 'cron(0 20 1 * ? *)', deleteAfterDays: 365 },
-} as const;
+/** Seed 001's tiers, the defaults of `backup.tiers` (one table: lib/constants/seed-backup-tiers.ts). */
+export { SEED_BACKUP_TIERS };
 
 const days = (max: number) =>
   z.number().int().min(1, { error: `expected 1 to ${max} days` }).max(max, { error: `expected 1 to ${max} days` });

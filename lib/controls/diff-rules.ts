@@ -16,6 +16,7 @@
  */
 import { STATEFUL_RESOURCE_TYPES, isStateful } from '../aspects/retain-stateful';
 import { DATABASE_PORT } from '../constants/ports';
+import { isTrue } from '../nag/utils/references';
 
 /** How a change affects a control. */
 export type Direction = 'weakened' | 'strengthened' | 'neutral';
@@ -80,7 +81,7 @@ export function show(value: unknown): string {
 }
 
 /** `true` for CloudFormation's spellings of true (booleans arrive as strings from some tools). */
-export const isTrue = (v: unknown) => v === true || v === 'true' || v === 'True';
+export { isTrue };
 
 const arrow = (label: string, before: unknown, after: unknown) => `${label} ${show(before)} → ${show(after)}`;
 

@@ -2,19 +2,13 @@ import { parse } from 'path';
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { CfnBackupPlan } from 'aws-cdk-lib/aws-backup';
 import { NagRuleCompliance, NagRules, type NagRuleResult } from 'cdk-nag';
+import { SEED_BACKUP_TIERS } from '../../constants/seed-backup-tiers';
 import { FREQUENCY_HOURS, maxIntervalHours, type Frequency } from '../utils/schedule';
 
-/**
- * Seed 001's tiers: "hourly, retained for one day", "daily, retained for 7 days", "weekly,
- * retained for a month", "monthly, retained for a year". A month is counted as 28 days, the
- * shortest, so that a four-week rule satisfies it (production config keeps exactly 31).
- */
-export const BACKUP_TIERS: ReadonlyArray<{ readonly frequency: Frequency; readonly minRetentionDays: number }> = [
-  { frequency: 'hourly', minRetentionDays: 1 },
-  { frequency: 'daily', minRetentionDays: 7 },
-  { frequency: 'weekly', minRetentionDays: 28 },
-  { frequency: 'monthly', minRetentionDays: 365 },
-];
+/** Seed 001's tiers as this rule reads them: each tier's frequency and the days it keeps (SEED_BACKUP_TIERS). */
+export const BACKUP_TIERS: ReadonlyArray<{ readonly frequency: Frequency; readonly minRetentionDays: number }> = (
+  Object.entries(SEED_BACKUP_TIERS) as Array<[Frequency, { deleteAfterDays: number }]>
+).map(([frequency, tier]) => ({ frequency, minRetentionDays: tier.deleteAfterDays }));
 
 /** AWS Backup's schedule when a rule names none: daily at 05:00 UTC. */
 const DEFAULT_SCHEDULE = 'cron(0 5 ? * * *)';

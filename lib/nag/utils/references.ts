@@ -70,9 +70,13 @@ export function tagsOf(node: CfnResource): Record<string, string> {
   return TagManager.of(node)?.tagValues() ?? {};
 }
 
-/** A resolved boolean-ish template value: `true` and `'true'` count as true. */
+/**
+ * A resolved boolean-ish template value: `true`, and the string `true` in any case (IAM condition
+ * values such as `aws:MultiFactorAuthPresent` are written `"true"` or `"True"`). The one reading
+ * of it: the own pack, the controls diff and the evidence selectors share it.
+ */
 export function isTrue(value: unknown): boolean {
-  return value === true || value === 'true';
+  return value === true || (typeof value === 'string' && value.toLowerCase() === 'true');
 }
 
 /**
