@@ -13,12 +13,16 @@ import { useCdkJsonContext } from '../lib/cdk-json-context';
 import { ENVIRONMENTS } from '../lib/config/environments';
 import { loadEnvironments } from '../lib/config/load';
 
-
 useCdkJsonContext();
 const mode = process.argv[2] ?? 'checks';
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-bench-'));
 try {
-  const app = new App({ outdir, builtinCloudFormationValidation: false });
+  // No creation or annotation stack traces in the metadata, as `npx cdk synth` (bin/run.cjs).
+  const app = new App({
+    outdir,
+    builtinCloudFormationValidation: false,
+    context: { 'aws:cdk:disable-creation-stack-traces': true, 'aws:cdk:disable-stack-trace': true },
+  });
   buildBaseline(app, loadEnvironments(ENVIRONMENTS), { compliancePacks: mode !== 'floor' });
   app.synth();
 } finally {

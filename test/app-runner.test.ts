@@ -16,7 +16,7 @@ const ROOT = path.join(__dirname, '..');
 describe('cdk.json app runner (bin/run.cjs)', () => {
   // One environment is enough: bundling changes how modules find their files, not what an
   // environment builds; staging alone keeps this test to half the synthesis.
-  test('the bundled app synthesizes exactly the templates of the in-process app (staging), and the controls report', () => {
+  test('the bundled app synthesizes exactly the templates of the in-process app (staging), and the controls report, with no creation stack traces', () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-runner-'));
     try {
       const cdkJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'cdk.json'), 'utf8'));
@@ -31,6 +31,14 @@ describe('cdk.json app runner (bin/run.cjs)', () => {
       });
       expect({ status: run.status, stderr: run.status === 0 ? '' : run.stderr }).toEqual({ status: 0, stderr: '' });
       expect(run.stderr).toMatch(/Controls report:\n.*controls-report\.md/);
+      // CDK's creation stack traces are recorded only when CDK_DEBUG asks for them.
+      const metadata = fs
+        .readdirSync(path.join(outdir, 'assembly-staging'))
+        .filter((f) => f.endsWith('.metadata.json'))
+        .map((f) => fs.readFileSync(path.join(outdir, 'assembly-staging', f), 'utf8'))
+        .join('\n');
+      expect(metadata).toContain('"aws:cdk:logicalId"');
+      expect(metadata).not.toContain('"aws:cdk:creationStack"');
       for (const s of allStacks().filter((stack) => stack.env === 'staging')) {
         const manifest = JSON.parse(fs.readFileSync(path.join(outdir, `assembly-${s.env}`, 'manifest.json'), 'utf8'));
         const artifact = Object.values<any>(manifest.artifacts).find((a) => a.type === 'aws:cloudformation:stack' && a.displayName === `${s.env}/${s.stackId}`);

@@ -13,8 +13,16 @@ import { ENVIRONMENTS } from '../../lib/config/environments';
 import { loadEnvironments } from '../../lib/config/load';
 import { collectAcknowledgements } from '../../lib/report/findings';
 
+/** CDK's context keys that turn off the stack traces it records in the assembly's metadata. */
+const NO_STACK_TRACES = { 'aws:cdk:disable-creation-stack-traces': true, 'aws:cdk:disable-stack-trace': true };
+
 export default function globalSetup(): void {
   useCdkJsonContext();
+  // Every App of the run (this one, and the test files' in their workers, which inherit the
+  // environment) records no creation or annotation stack traces, as `npx cdk synth` without
+  // --debug does (bin/run.cjs): nothing reads them, and under Jest's source maps each one costs a
+  // mapped stack walk.
+  process.env.CDK_CONTEXT_JSON = JSON.stringify({ ...JSON.parse(process.env.CDK_CONTEXT_JSON!), ...NO_STACK_TRACES });
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-synth-'));
   const app = new App({
     outdir,
