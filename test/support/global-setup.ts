@@ -23,6 +23,11 @@ export default function globalSetup(): void {
   // --debug does (bin/run.cjs): nothing reads them, and under Jest's source maps each one costs a
   // mapped stack walk.
   process.env.CDK_CONTEXT_JSON = JSON.stringify({ ...JSON.parse(process.env.CDK_CONTEXT_JSON!), ...NO_STACK_TRACES });
+  // Nor does any run CDK's built-in CloudFormation validation, which `npx cdk synth` runs only with
+  // CDK_VALIDATION=true (bin/app.ts): aws-cdk-lib skips it for every App when CDK_VALIDATION is
+  // "false". It only ever warns, so no test asserts on it, and it cost an App made with the
+  // default (`new App()`) several seconds per synthesis.
+  process.env.CDK_VALIDATION ??= 'false';
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-synth-'));
   const app = new App({
     outdir,
