@@ -3,16 +3,21 @@
  * The CDK app. The only place that reads context or environment variables; everything below it
  * takes validated props.
  *
- *   npx cdk synth                       both environments
- *   npx cdk synth -c env=staging        one environment (comma-separate several)
- *   CDK_VALIDATION=true npx cdk synth   also run CDK's built-in CloudFormation validation
+ *   npx cdk synth                           every environment of the configuration
+ *   npx cdk synth -c env=staging            one environment (comma-separate several)
+ *   npx cdk synth -c config=<file.yaml>     another configuration file (default: config/deployment.yaml,
+ *                                           or the shipped example while that does not exist)
+ *   CDK_VALIDATION=true npx cdk synth       also run CDK's built-in CloudFormation validation
+ *
+ * It writes only into the output directory (cdk.out): the templates and the controls report of
+ * this configuration. The committed docs/controls.md describes upstream's example and is
+ * refreshed by `npm run docs`.
  */
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { buildBaseline } from '../lib/app';
-import { ENVIRONMENTS } from '../lib/config/environments';
-import { loadEnvironments } from '../lib/config/load';
-import { PIPELINE, loadPipeline } from '../lib/config/pipeline';
+import { DEPLOYMENT_CONFIG, loadDeployment, readConfigFile, resolveConfigFile, type Deployment } from '../lib/config/deployment';
+import { ConfigError } from '../lib/config/load';
 import { writeControlsReport } from '../lib/report/controls-report';
 import { failOnOpenFindings } from '../lib/report/findings';
 import { controlsReportOf } from '../lib/report/generate';
@@ -26,19 +31,28 @@ const only = String(app.node.tryGetContext('env') ?? '')
   .map((s) => s.trim())
   .filter(Boolean);
 
-const envs = loadEnvironments(ENVIRONMENTS, only);
-buildBaseline(app, envs, { pipeline: loadPipeline(PIPELINE) });
+let deployment: Deployment;
+try {
+  deployment = loadDeployment(readConfigFile(resolveConfigFile(app.node.tryGetContext('config'))), { only });
+} catch (e) {
+  // A configuration problem is the adopter's to fix, not a crash: the problems, once, no stack.
+  if (!(e instanceof ConfigError)) throw e;
+  console.error(e.message);
+  process.exit(1);
+}
+console.error(
+  deployment.file.example
+    ? `Configuration: ${deployment.file.name} (the shipped EXAMPLE, with sample accounts: \`npm run init-config\` creates your own ${DEPLOYMENT_CONFIG})`
+    : `Configuration: ${deployment.file.name}`,
+);
+buildBaseline(app, deployment.environments, { pipeline: deployment.pipeline });
 const assembly = app.synth();
 
 const relative = (p: string) => path.relative(process.cwd(), p);
-const root = path.join(__dirname, '..');
 // The report reads the open findings of validation-report.json too; the pipeline stack's
-// acknowledgements are left out of it, so the committed report does not depend on the pipeline.
-const entries = controlsReportOf(app, assembly, envs, path.join(root, 'test'));
+// acknowledgements are left out of it, so the report does not depend on the pipeline.
+const entries = controlsReportOf(app, assembly, deployment.environments, path.join(__dirname, '..', 'test'));
 const reports = writeControlsReport(assembly.directory, entries);
-// The committed report (docs/controls.md) describes the whole deployment: refresh it only when
-// every environment was synthesized.
-if (only.length === 0) reports.push(...writeControlsReport(path.join(root, 'docs'), entries, 'controls'));
 console.error(
   [
     'Templates:',

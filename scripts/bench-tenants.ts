@@ -17,7 +17,7 @@ import { App } from 'aws-cdk-lib';
 import { buildBaseline } from '../lib/app';
 import { useCdkJsonContext } from '../lib/cdk-json-context';
 import { MAX_RESOURCES_PER_DATA_STACK, TENANTS_PER_DATA_STACK } from '../lib/config/data-layout';
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { EXAMPLE_CONFIGS, REPO_ROOT, readConfigFile } from '../lib/config/deployment';
 import { loadEnvironments } from '../lib/config/load';
 
 // The feature flags of cdk.json, so the templates (and their size) are those `npx cdk synth` writes.
@@ -38,7 +38,7 @@ interface Row {
 }
 
 function measure(tenants: number): Row {
-  const table = structuredClone(ENVIRONMENTS);
+  const table = structuredClone((readConfigFile(path.join(REPO_ROOT, EXAMPLE_CONFIGS[0])).raw as { environments: Record<string, any> }).environments);
   table.production.data.tenants = Array.from({ length: tenants }, (_, i) => ({
     id: `tenant${String(i).padStart(3, '0')}`,
     displayName: `Tenant ${i}`,

@@ -148,19 +148,33 @@ function git(cwd: string, args: string[]): string {
 const RUNNER = `
 const path = require('path');
 const [root, outdir] = process.argv.slice(2);
-let buildBaseline, ENVIRONMENTS, loadEnvironments;
+let buildBaseline, deployment, legacy;
 try {
   ({ buildBaseline } = require(path.join(root, 'lib/app')));
-  ({ ENVIRONMENTS } = require(path.join(root, 'lib/config/environments')));
-  ({ loadEnvironments } = require(path.join(root, 'lib/config/load')));
+  try {
+    deployment = require(path.join(root, 'lib/config/deployment'));
+  } catch (e) {
+    // An older layout: the environments table in lib/config/environments.ts.
+    legacy = { ENVIRONMENTS: require(path.join(root, 'lib/config/environments')).ENVIRONMENTS, load: require(path.join(root, 'lib/config/load')) };
+  }
 } catch (e) {
   console.error(String(e && e.message || e));
   process.exit(3);
 }
-if (typeof buildBaseline !== 'function' || typeof loadEnvironments !== 'function' || !ENVIRONMENTS) process.exit(3);
+if (typeof buildBaseline !== 'function') process.exit(3);
+let envs;
+try {
+  // The tree's own configuration file (config/deployment.yaml, else its example), as its synth reads it.
+  envs = deployment
+    ? deployment.loadDeployment(deployment.readConfigFile(deployment.resolveConfigFile()), { allowSampleValues: true }).environments
+    : legacy.load.loadEnvironments(legacy.ENVIRONMENTS);
+} catch (e) {
+  console.error(String(e && e.message || e));
+  process.exit(1);
+}
 const { App } = require(require.resolve('aws-cdk-lib', { paths: [root] }));
 const app = new App({ outdir, builtinCloudFormationValidation: false });
-buildBaseline(app, loadEnvironments(ENVIRONMENTS), { compliancePacks: false });
+buildBaseline(app, envs, { compliancePacks: false });
 app.synth();
 `;
 

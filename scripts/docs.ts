@@ -1,22 +1,21 @@
 /**
- * `npm run docs`: synthesizes every environment in-process and regenerates the committed,
- * generated documentation:
+ * `npm run docs`: synthesizes upstream's example configuration in-process and regenerates the
+ * committed, generated documentation of it:
  *
- * - `docs/controls.md` and `docs/controls.json`, the controls report (`npm run report` and
- *   `npx cdk synth` of all environments write the same files);
- * - the architecture diagram, the acknowledgement table and the alarm table embedded in `README.md`.
+ * - `docs/controls.md` and `docs/controls.json`, the controls report (`npm run report` writes the
+ *   same files; `npx cdk synth` writes the report of the live configuration into cdk.out/);
+ * - `config/schema.json`, the JSON Schema editors check configuration files against;
+ * - the architecture diagram (`docs/architecture.md`), the acknowledgement table
+ *   (`docs/acknowledgements.md`) and the alarm table (`docs/alarms.md`).
  *
  * Tests fail when any of them is stale (test/controls-report.test.ts, test/diagram.test.ts,
- * test/compliance.test.ts).
+ * test/compliance.test.ts, test/alarm-table.test.ts).
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App } from 'aws-cdk-lib';
-import { buildBaseline } from '../lib/app';
-import { useCdkJsonContext } from '../lib/cdk-json-context';
-import { ENVIRONMENTS } from '../lib/config/environments';
-import { loadEnvironments } from '../lib/config/load';
+import { EXAMPLE_CONFIGS, REPO_ROOT, loadDeployment, readConfigFile } from '../lib/config/deployment';
+import { CONFIG_JSON_SCHEMA_FILE, configJsonSchema } from '../lib/config/json-schema';
 import { ACKNOWLEDGEMENTS } from '../lib/nag/acknowledgements';
 import { embedAcknowledgementTable, renderAcknowledgementTable } from '../lib/report/acknowledgement-table';
 import { embedAlarmTable, renderAlarmTable } from '../lib/report/alarm-table';
@@ -25,27 +24,28 @@ import { embedDiagram, renderStackDiagram } from '../lib/report/diagram';
 import { environmentTemplates } from '../lib/report/environment-templates';
 import { collectAcknowledgements } from '../lib/report/findings';
 import { controlsReportOf } from '../lib/report/generate';
+import { GENERATED_DOCS } from '../lib/report/generated-docs';
+import { synthesize } from '../lib/synthesis';
 
-useCdkJsonContext();
-const root = path.join(__dirname, '..');
+fs.writeFileSync(path.join(REPO_ROOT, CONFIG_JSON_SCHEMA_FILE), configJsonSchema());
+console.log(`wrote ${CONFIG_JSON_SCHEMA_FILE}`);
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-docs-'));
 try {
-  const app = new App({ outdir, builtinCloudFormationValidation: false });
-  const envs = loadEnvironments(ENVIRONMENTS);
-  const stages = buildBaseline(app, envs);
-  const assembly = app.synth();
+  const envs = loadDeployment(readConfigFile(path.join(REPO_ROOT, EXAMPLE_CONFIGS[0]))).environments;
+  const { app, stages, assembly } = synthesize(envs, { outdir });
   const acks = collectAcknowledgements(app);
-  const entries = controlsReportOf(app, assembly, envs, path.join(root, 'test'));
-  for (const file of writeControlsReport(path.join(root, 'docs'), entries, 'controls')) console.log(`wrote ${path.relative(root, file)}`);
+  const entries = controlsReportOf(app, assembly, envs, path.join(REPO_ROOT, 'test'));
+  for (const file of writeControlsReport(path.join(REPO_ROOT, 'docs'), entries, 'controls')) console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
 
   const production = stages.find((s) => s.stageName === 'production')!;
-  const readmeFile = path.join(root, 'README.md');
-  let readme = fs.readFileSync(readmeFile, 'utf8');
-  readme = embedDiagram(readme, renderStackDiagram(assembly.getNestedAssembly(production.artifactId).stacks));
-  readme = embedAcknowledgementTable(readme, renderAcknowledgementTable(ACKNOWLEDGEMENTS, acks));
-  readme = embedAlarmTable(readme, renderAlarmTable(environmentTemplates(assembly, envs.filter((e) => e.name === 'production'))[0]));
-  fs.writeFileSync(readmeFile, readme);
-  console.log('updated the diagram and the acknowledgement table in README.md');
+  const update = (file: string, embed: (text: string) => string) => {
+    const full = path.join(REPO_ROOT, file);
+    fs.writeFileSync(full, embed(fs.readFileSync(full, 'utf8')));
+    console.log(`updated ${file}`);
+  };
+  update(GENERATED_DOCS.diagram, (t) => embedDiagram(t, renderStackDiagram(assembly.getNestedAssembly(production.artifactId).stacks)));
+  update(GENERATED_DOCS.acknowledgements, (t) => embedAcknowledgementTable(t, renderAcknowledgementTable(ACKNOWLEDGEMENTS, acks)));
+  update(GENERATED_DOCS.alarms, (t) => embedAlarmTable(t, renderAlarmTable(environmentTemplates(assembly, envs.filter((e) => e.name === 'production'))[0])));
 } finally {
   fs.rmSync(outdir, { recursive: true, force: true });
 }

@@ -12,14 +12,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App } from 'aws-cdk-lib';
-import { buildBaseline } from '../lib/app';
-import { useCdkJsonContext } from '../lib/cdk-json-context';
-import { ENVIRONMENTS } from '../lib/config/environments';
-import { loadEnvironments } from '../lib/config/load';
+import { EXAMPLE_CONFIGS, REPO_ROOT, loadDeployment, readConfigFile } from '../lib/config/deployment';
 import { writeControlsReport } from '../lib/report/controls-report';
 import { readOpenFindings } from '../lib/report/findings';
 import { controlsReportOf } from '../lib/report/generate';
+import { synthesize } from '../lib/synthesis';
 
 const USAGE = 'usage: npm run report [-- --out <dir>]';
 
@@ -41,15 +38,12 @@ function outDir(argv: readonly string[], root: string): string {
 
 const root = path.join(__dirname, '..');
 const out = outDir(process.argv.slice(2), root);
-useCdkJsonContext();
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-report-'));
 let open = 0;
 try {
   // Findings must reach the report instead of stopping synthesis; the exit code reports them.
-  const app = new App({ outdir, builtinCloudFormationValidation: false, context: { '@aws-cdk/core:failSynthOnValidationErrors': false } });
-  const envs = loadEnvironments(ENVIRONMENTS);
-  buildBaseline(app, envs);
-  const assembly = app.synth();
+  const envs = loadDeployment(readConfigFile(path.join(REPO_ROOT, EXAMPLE_CONFIGS[0]))).environments;
+  const { app, assembly } = synthesize(envs, { outdir });
   fs.mkdirSync(out, { recursive: true });
   for (const file of writeControlsReport(out, controlsReportOf(app, assembly, envs, path.join(root, 'test')), 'controls')) console.log(`wrote ${path.relative(process.cwd(), file)}`);
   open = readOpenFindings(assembly.directory).length;

@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import { ENV_NAMES, template } from './support/synth';
 

@@ -7,7 +7,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import { PRODUCTION_FLOORS } from '../lib/config/floors';
 import { ACCOUNT_BASELINE_CONTROLS, inheritedControls } from '../lib/controls/account-baseline';

@@ -10,7 +10,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildBaseline } from '../lib/app';
 import { useCdkJsonContext } from '../lib/cdk-json-context';
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import { SEED_BACKUP_TIERS } from '../lib/config/schema';
 import { cronFrequency } from '../lib/config/validate';
@@ -34,7 +34,9 @@ function only(env: string, type: string): [string, any] {
 }
 const resources = (env: string, type: string): Array<[string, any]> =>
   Object.entries<any>(templateJson(env, STACK).Resources).filter(([, r]) => r.Type === type);
-const tagsOf = (props: any): Array<{ Key: string; Value: string }> => props.Tags ?? [];
+// Tags are a list on most types, a map on a few (e.g. AWS::SSM::Parameter).
+const tagsOf = (props: any): Array<{ Key: string; Value: string }> =>
+  Array.isArray(props.Tags) ? props.Tags : Object.entries<string>(props.Tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
 const hasTag = (props: any, key: string, value?: string) => tagsOf(props).some((t) => t.Key === key && (value === undefined || t.Value === value));
 const rulesOf = (plan: any): any[] => plan.Properties.BackupPlan.BackupPlanRule;
 const rule = (plan: any, name: string) => rulesOf(plan).find((r) => r.RuleName === name);
@@ -120,10 +122,13 @@ describe.each(ENV_NAMES)('%s backup stack', (env) => {
     expect(continuous[0].Lifecycle.MoveToColdStorageAfterDays).toBeUndefined();
   });
 
-  test('BAK-SELECTIONS: one selection takes every resource tagged with the backup tag, with a role only AWS Backup can assume', () => {
+  test('BAK-SELECTIONS: one selection takes every Aurora cluster and bucket tagged with the backup tag, with a role only AWS Backup can assume', () => {
     const [, selection] = only(env, 'AWS::Backup::BackupSelection');
-    expect(selection.Properties.BackupSelection.ListOfTags).toEqual([
-      { ConditionKey: BACKUP_TAG.key, ConditionType: 'STRINGEQUALS', ConditionValue: BACKUP_TAG.value },
+    expect(selection.Properties.BackupSelection.ListOfTags).toBeUndefined();
+    expect(selection.Properties.BackupSelection.Conditions).toEqual({ StringEquals: [{ ConditionKey: `aws:ResourceTag/${BACKUP_TAG.key}`, ConditionValue: BACKUP_TAG.value }] });
+    expect([...selection.Properties.BackupSelection.Resources].sort()).toEqual([
+      `arn:aws:rds:${config.region}:${config.account}:cluster:*`,
+      'arn:aws:s3:::*',
     ]);
     expect(selection.Properties.BackupSelection.NotResources).toBeUndefined();
     const roleId = selection.Properties.BackupSelection.IamRoleArn['Fn::GetAtt'][0];
@@ -216,7 +221,7 @@ describe.each(ENV_NAMES)('%s backup stack', (env) => {
 
   test('BAK-RESTORE-VALIDATION: a Node.js 22 function, bundled from TypeScript, runs on every completed restore job', () => {
     const [fnId, fn] = only(env, 'AWS::Lambda::Function');
-    expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Handler: 'index.handler', ReservedConcurrentExecutions: 2 });
+    expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Handler: 'index.handler', LoggingConfig: expect.objectContaining({ LogFormat: 'JSON' }) });
     expect(fn.Properties.Code.S3Key).toMatch(/\.zip$/);
     const rules = resources(env, 'AWS::Events::Rule').filter(([, r]) => r.Properties.Targets.some((t: any) => t.Arn['Fn::GetAtt']?.[0] === fnId));
     expect(rules).toHaveLength(1);
@@ -418,8 +423,82 @@ describe('BAK-SELECTIONS across the whole deployment', () => {
   test('BAK-SELECTIONS: every environment has exactly one tag selection, and it uses the shared backup tag', () => {
     for (const env of ENV_NAMES) {
       const selections = allResources().filter((r) => r.env === env && r.type === 'AWS::Backup::BackupSelection');
-      expect(selections.map((s) => s.props.BackupSelection.ListOfTags[0].ConditionKey)).toEqual([BACKUP_TAG.key]);
+      expect(selections.map((s) => s.props.BackupSelection.Conditions.StringEquals.map((c: any) => c.ConditionKey))).toEqual([[`aws:ResourceTag/${BACKUP_TAG.key}`]]);
     }
+  });
+
+  /** The ARN pattern of a selection that names every resource of a CloudFormation type, by type. */
+  const ARN_PATTERN_OF_TYPE: Record<string, RegExp> = {
+    'AWS::RDS::DBCluster': /^arn:aws:rds:[a-z0-9-]+:\d{12}:cluster:\*$/,
+    'AWS::S3::Bucket': /^arn:aws:s3:::\*$/,
+  };
+  /** The AWS Config managed rule that reports a resource of a type without a recent recovery point. */
+  const RECOVERY_POINT_RULE_OF_TYPE: Record<string, string> = {
+    'AWS::RDS::DBCluster': 'AURORA_LAST_BACKUP_RECOVERY_POINT_CREATED',
+    'AWS::S3::Bucket': 'S3_LAST_BACKUP_RECOVERY_POINT_CREATED',
+  };
+
+  test('BAK-SELECTIONS: no selection can select nothing silently: each names resource types (so Region opt-ins do not apply) ANDed with its tag, and every tagged type is named', () => {
+    const selections = allResources().filter((r) => r.type === 'AWS::Backup::BackupSelection');
+    expect(selections.length).toBeGreaterThan(0);
+    for (const sel of selections) {
+      const where = `${sel.env}/${sel.stackId}/${sel.logicalId}`;
+      const b = sel.props.BackupSelection;
+      // Tag-only selections obey the Region's service opt-ins (S3 is off by default); ListOfTags
+      // beside Resources would be ORed with them and select every cluster and bucket.
+      expect({ where, resources: (b.Resources ?? []).length > 0, listOfTags: b.ListOfTags ?? [] }).toEqual({ where, resources: true, listOfTags: [] });
+      expect({ where, wildcard: (b.Resources as string[]).filter((arn) => typeof arn === 'string' && /^(\*|arn:aws:\*.*)$/.test(arn)) }).toEqual({ where, wildcard: [] });
+      const tagConditions = (b.Conditions?.StringEquals ?? []).map((c: any) => [c.ConditionKey.replace(/^aws:ResourceTag\//, ''), c.ConditionValue]);
+      expect({ where, tagConditions }).toEqual({ where, tagConditions: expect.arrayContaining([[BACKUP_TAG.key, BACKUP_TAG.value]]) });
+
+      // Every type carrying the tag in this environment is named, and every named type has a tagged resource.
+      const tagged = allResources().filter((r) => r.env === sel.env && r.type !== 'AWS::Backup::BackupSelection' && hasTag(r.props, BACKUP_TAG.key, BACKUP_TAG.value));
+      const taggedTypes = [...new Set(tagged.map((r) => r.type))].sort();
+      expect(taggedTypes.length).toBeGreaterThan(0);
+      const namedTypes = Object.entries(ARN_PATTERN_OF_TYPE)
+        .filter(([, pattern]) => (b.Resources as string[]).some((arn) => typeof arn === 'string' && pattern.test(arn)))
+        .map(([type]) => type)
+        .sort();
+      expect({ where, namedTypes }).toEqual({ where, namedTypes: taggedTypes });
+      // Each pattern names a known type: nothing in Resources is left unexplained.
+      expect({ where, unexplained: (b.Resources as string[]).filter((arn) => !Object.values(ARN_PATTERN_OF_TYPE).some((p) => p.test(arn))) }).toEqual({ where, unexplained: [] });
+    }
+  });
+
+  test('BAK-SELECTIONS: for each type the plan selects, an AWS Config rule on the backup tag reports a resource without a recovery point in the last day, and the report pages operations', () => {
+    for (const env of ENV_NAMES) {
+      const resources = allResources().filter((r) => r.env === env);
+      const tagged = [...new Set(resources.filter((r) => hasTag(r.props, BACKUP_TAG.key, BACKUP_TAG.value)).map((r) => r.type))];
+      expect(tagged.length).toBeGreaterThan(0);
+      const rules = resources.filter((r) => r.type === 'AWS::Config::ConfigRule');
+      for (const type of tagged) {
+        const identifier = RECOVERY_POINT_RULE_OF_TYPE[type];
+        const found = rules.filter((r) => r.props.Source?.SourceIdentifier === identifier);
+        expect({ env, type, rules: found.length }).toEqual({ env, type, rules: 1 });
+        const p = found[0].props.InputParameters;
+        expect({ env, type, tags: JSON.parse(p.resourceTags) }).toEqual({ env, type, tags: { [BACKUP_TAG.key]: BACKUP_TAG.value } });
+        const hours = p.recoveryPointAgeUnit === 'hours' ? p.recoveryPointAgeValue : p.recoveryPointAgeValue * 24;
+        expect(hours).toBeLessThanOrEqual(25);
+        // A NON_COMPLIANT evaluation of that rule reaches the operations topic.
+        const ruleRef = found[0].logicalId;
+        const notices = resources.filter(
+          (r) =>
+            r.type === 'AWS::Events::Rule' &&
+            r.stackId === found[0].stackId &&
+            r.props.EventPattern?.['detail-type']?.includes('Config Rules Compliance Change') &&
+            JSON.stringify(r.props.EventPattern.detail.configRuleName).includes(ruleRef) &&
+            r.props.EventPattern.detail.newEvaluationResult?.complianceType?.includes('NON_COMPLIANT'),
+        );
+        expect({ env, type, notices: notices.length }).toEqual({ env, type, notices: 1 });
+        expect(notices[0].props.Targets.map((t: any) => crossStackRef(t.Arn))).toEqual([expect.stringMatching(/AlertsOperations/)]);
+      }
+    }
+  });
+
+  test('BAK-SELECTIONS: the backup tag is on Aurora clusters, never on their member instances (RDS refuses snapshots of cluster members)', () => {
+    const members = allResources().filter((r) => r.type === 'AWS::RDS::DBInstance' && r.props.DBClusterIdentifier !== undefined);
+    expect(members.length).toBeGreaterThan(0);
+    expect(members.filter((r) => hasTag(r.props, BACKUP_TAG.key)).map(where)).toEqual([]);
   });
 
   test('BAK-RESIDENCY: no backup plan of the sample environments has a copy action', () => {

@@ -2,7 +2,7 @@
  * Bad input for the audit, monitoring and incident-response fields: each case names the field,
  * the bad value and what is allowed (same table pattern as config.test.ts).
  */
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { ConfigError, loadEnvironments } from '../lib/config/load';
 import type { EnvironmentInput } from '../lib/config/schema';
 
@@ -38,9 +38,20 @@ describe('audit and monitoring configuration', () => {
     expect(staging.alerts.guardDutyMinSeverity).toBe('MEDIUM');
   });
 
-  test('INC-ALERT-TOPICS: a well-formed HTTPS endpoint is accepted', () => {
-    const table = withChange('staging', (e) => (e.alerts.httpsEndpoint = 'https://hooks.chat.example.com/services/T000/B000'));
-    expect(loadEnvironments(table, ['staging'])[0].alerts.httpsEndpoint).toBe('https://hooks.chat.example.com/services/T000/B000');
+  test('INC-ALERT-TOPICS: the HTTPS endpoint is named by its Secrets Manager secret (name or ARN)', () => {
+    const byName = withChange('staging', (e) => (e.alerts.httpsEndpointSecret = 'alerts/chat-webhook'));
+    expect(loadEnvironments(byName, ['staging'])[0].alerts.httpsEndpointSecret).toBe('alerts/chat-webhook');
+    const arn = 'arn:aws:secretsmanager:ap-southeast-1:111111111111:secret:alerts/chat-webhook-AbCdEf';
+    expect(loadEnvironments(withChange('staging', (e) => (e.alerts.httpsEndpointSecret = arn)), ['staging'])[0].alerts.httpsEndpointSecret).toBe(arn);
+  });
+
+  test('FND-NO-PLAINTEXT-SECRETS: an endpoint URL in the configuration is refused without echoing it', () => {
+    const url = 'https://events.pagerduty.com/integration/0123456789abcdef0123456789abcdef/enqueue';
+    const issues = issuesOf(withChange('production', (e) => (e.alerts.httpsEndpoint = url)));
+    expect(issues).toEqual([
+      'production.alerts.httpsEndpoint: got a value (not shown: it may carry a credential), expected no URL in the configuration (paging and webhook URLs carry their integration key): store it as a Secrets Manager secret and name that secret in alerts.httpsEndpointSecret',
+    ]);
+    expect(issues.join('\n')).not.toContain('0123456789abcdef');
   });
 
   test('AUD-CLOUDTRAIL: two environments in different accounts may both own their baseline; one may leave it to the organisation', () => {
@@ -55,8 +66,7 @@ describe('audit and monitoring configuration', () => {
 
   test.each<[string, 'staging' | 'production', (e: any) => void, RegExp]>([
     ['INC-ALERT-TOPICS: a malformed alert address', 'production', (e) => (e.alerts.emails = ['oncall@', 'ok@example.com']), /^production\.alerts\.emails\[0\]: got "oncall@", expected an e-mail address$/],
-    ['INC-ALERT-TOPICS: a plain-HTTP endpoint', 'staging', (e) => (e.alerts.httpsEndpoint = 'http://hooks.example.com/x'), /^staging\.alerts\.httpsEndpoint: got "http:\/\/hooks\.example\.com\/x", expected an https:\/\/ URL with a DNS host name$/],
-    ['INC-ALERT-TOPICS: an endpoint that is no URL', 'staging', (e) => (e.alerts.httpsEndpoint = 'hooks.example.com'), /^staging\.alerts\.httpsEndpoint: got "hooks\.example\.com", expected an https:\/\/ URL/],
+    ['INC-ALERT-TOPICS: an endpoint secret that is no secret name', 'staging', (e) => (e.alerts.httpsEndpointSecret = 'https://hooks.example.com/x'), /^staging\.alerts\.httpsEndpointSecret: got "https:\/\/hooks\.example\.com\/x", expected the name or ARN of a Secrets Manager secret/],
     ['INC-FINDING-ROUTING: an unknown GuardDuty severity', 'staging', (e) => (e.alerts.guardDutyMinSeverity = 'SEVERE'), /^staging\.alerts\.guardDutyMinSeverity: got "SEVERE", expected one of LOW, MEDIUM, HIGH, CRITICAL$/],
     ['INC-FINDING-ROUTING: a numeric GuardDuty severity', 'staging', (e) => (e.alerts.guardDutyMinSeverity = 7), /^staging\.alerts\.guardDutyMinSeverity: got 7, expected one of LOW, MEDIUM, HIGH, CRITICAL$/],
     ['AUD-TRAIL-BUCKET: a production trail retention below a year', 'production', (e) => (e.accountBaseline.trail.retentionDays = 180), /^production\.accountBaseline\.trail\.retentionDays: got 180, production keeps the audit trail at least 365 days$/],

@@ -2,7 +2,7 @@
  * Bad backup configuration: each case must fail with a message naming the environment, the
  * field, the bad value and what is allowed.
  */
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { ConfigError, loadEnvironments } from '../lib/config/load';
 import { SEED_BACKUP_TIERS, type EnvironmentInput } from '../lib/config/schema';
 import { cronFrequency } from '../lib/config/validate';

@@ -2,7 +2,7 @@
  * Bad data-tier input is rejected before anything is synthesized, each message naming the
  * environment, the field, the bad value and what is allowed.
  */
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { AURORA_POSTGRESQL_INSTANCE_CLASSES } from '../lib/config/aurora-instance-classes';
 import { MAX_RESOURCES_PER_DATA_STACK, RESOURCES_PER_DATA_STACK, RESOURCES_PER_TENANT, TENANTS_PER_DATA_STACK } from '../lib/config/data-layout';
 import { loadEnvironments } from '../lib/config/load';

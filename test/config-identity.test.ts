@@ -1,4 +1,4 @@
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import { issuesOf, withChange } from './support/config-cases';
 
@@ -13,9 +13,19 @@ describe('identity and sign-in configuration', () => {
     expect(staging.identity.privilegedSessionHours).toBe(1);
   });
 
-  test('a SAML provider of the environment\'s own account is accepted as a trusted principal', () => {
-    const table = withChange('production', (e) => e.identity.trustedPrincipals.push('arn:aws:iam::222222222222:saml-provider/AWSSSO_0123abcd_DO_NOT_DELETE'));
+  test('a SAML provider of the environment\'s own account is accepted as a trusted principal, with the IdP setting that requires MFA', () => {
+    const table = withChange('production', (e) => {
+      e.identity.trustedPrincipals.push('arn:aws:iam::222222222222:saml-provider/AWSSSO_0123abcd_DO_NOT_DELETE');
+      e.identity.samlMfaEnforcedBy = 'IAM Identity Center: MFA every time you sign in';
+    });
     expect(() => loadEnvironments(table)).not.toThrow();
+  });
+
+  test('IAM-MFA-ROLES: a trusted SAML provider without the IdP setting that requires MFA is refused', () => {
+    const table = withChange('production', (e) => e.identity.trustedPrincipals.push('arn:aws:iam::222222222222:saml-provider/Okta'));
+    expect(issuesOf(table)).toEqual([
+      'production.identity.samlMfaEnforcedBy: got no value, a SAML provider is trusted, and STS sets no MFA context for SAML sessions: name the identity provider setting that requires MFA on every sign-in (IAM-MFA-ROLES)',
+    ]);
   });
 
   test.each<[string, 'staging' | 'production', (e: any) => void, RegExp]>([

@@ -3,7 +3,7 @@
  * production, and the operator Client VPN's certificates, SAML provider and client range. (CIDR
  * syntax, overlap and more NAT gateways than zones are in config.test.ts.)
  */
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import { issuesOf, withChange } from './support/config';
 

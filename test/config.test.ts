@@ -1,4 +1,4 @@
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { ConfigError, loadEnvironments } from '../lib/config/load';
 import type { EnvironmentInput } from '../lib/config/schema';
 
@@ -56,6 +56,8 @@ describe('environment configuration', () => {
     ['a home region outside the allowed regions', 'staging', (e) => (e.allowedRegions = ['eu-west-1']), /^staging\.allowedRegions: got \["eu-west-1"\], the list must include the home region "ap-southeast-1"$/],
     ['FND-AZ-COUNT: fewer than 3 zones in production', 'production', (e) => (e.availabilityZones = ['ap-southeast-1a', 'ap-southeast-1b']), /^production\.availabilityZones: got 2 zones, production needs at least 3$/],
     ['NET-MULTI-AZ: a zone of another region', 'staging', (e) => (e.availabilityZones = ['ap-southeast-1a', 'eu-west-1b']), /^staging\.availabilityZones\[1\]: got "eu-west-1b", expected a zone of ap-southeast-1/],
+    ['NET-MULTI-AZ: a zone the region does not have', 'production', (e) => (e.availabilityZones = ['ap-southeast-1a', 'ap-southeast-1b', 'ap-southeast-1d']), /^production\.availabilityZones\[2\]: got "ap-southeast-1d", expected a zone of ap-southeast-1: ap-southeast-1a, ap-southeast-1b, ap-southeast-1c$/],
+    ['NET-MULTI-AZ: a region whose zones are not known', 'staging', (e) => ((e.region = 'xx-north-9'), (e.allowedRegions = ['xx-north-9'])), /^staging\.region: got "xx-north-9", expected a region whose zones lib\/aws-facts\/availability-zones\.ts lists/],
     ['NET-MULTI-AZ: a placeholder zone', 'staging', (e) => (e.availabilityZones = ['dummy1a', 'dummy1b']), /^staging\.availabilityZones\[0\]: got "dummy1a", expected a zone of ap-southeast-1/],
     ['NET-MULTI-AZ: a repeated zone', 'staging', (e) => (e.availabilityZones = ['ap-southeast-1a', 'ap-southeast-1a']), /^staging\.availabilityZones: got .*, each zone may appear once \(repeated: ap-southeast-1a\)$/],
     ['NET-MULTI-AZ: more than six zones', 'staging', (e) => (e.availabilityZones = 'abcdefg'.split('').map((l) => `ap-southeast-1${l}`)), /^staging\.availabilityZones: got .*, expected at most 6 zones$/],
@@ -98,7 +100,7 @@ describe('environment configuration', () => {
         expect.stringMatching(/^production\.availabilityZones:/),
       ]),
     );
-    expect(() => loadEnvironments(table)).toThrow(/Invalid environment configuration: \d+ issues:\n {2}- /);
+    expect(() => loadEnvironments(table)).toThrow(/Invalid configuration: \d+ issues:\n {2}- /);
   });
 
   test('NET-MULTI-AZ: a schema error in one field does not hide a cross-field error in another', () => {
@@ -108,7 +110,7 @@ describe('environment configuration', () => {
     });
     expect(issuesOf(table)).toEqual([
       'staging.alerts.emails[0]: got "not-an-address", expected an e-mail address',
-      'staging.availabilityZones[0]: got "eu-west-1a", expected a zone of ap-southeast-1 such as ap-southeast-1a',
+      'staging.availabilityZones[0]: got "eu-west-1a", expected a zone of ap-southeast-1: ap-southeast-1a, ap-southeast-1b, ap-southeast-1c',
     ]);
   });
 

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import { CATALOG } from '../lib/controls/catalog';
 import { readTestTitles } from '../lib/controls/coverage';

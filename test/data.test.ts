@@ -6,7 +6,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import { tenantAvailabilityZones } from '../lib/config/data-layout';
 import { DATABASE_PORT } from '../lib/constants/ports';
@@ -91,7 +91,7 @@ describe.each(ENV_NAMES)('%s data tier', (env) => {
     }
   });
 
-  test('DB-NETWORK-ACCESS: the network ACL of the databases\' subnets admits only the database port, and only from the private subnets', () => {
+  test('DB-NETWORK-ACCESS: the network ACL of the databases\' subnets admits only the database port and HTTPS (a GuardDuty endpoint), and only from the private subnets', () => {
     const net: Record<string, any> = templateJson(env, 'Network').Resources;
     const ofNet = (type: string) => Object.entries<any>(net).filter(([, r]) => r.Type === type);
     const privateCidrs = ofNet('AWS::EC2::Subnet')
@@ -115,7 +115,11 @@ describe.each(ENV_NAMES)('%s data tier', (env) => {
         .filter((e) => e.NetworkAclId.Ref === acls[0] && !e.Egress && e.RuleAction === 'allow')
         .map((e) => ({ cidr: e.CidrBlock, ipv6: e.Ipv6CidrBlock, protocol: e.Protocol, ports: [e.PortRange?.From, e.PortRange?.To] }))
         .sort((a, b) => String(a.cidr).localeCompare(String(b.cidr)));
-      expect(admitted).toEqual(privateCidrs.map((cidr) => ({ cidr, ipv6: undefined, protocol: 6, ports: [DATABASE_PORT, DATABASE_PORT] })));
+      // HTTPS for the guardduty-data endpoint GuardDuty may place in these subnets; the clusters'
+      // security groups still admit only the database port.
+      const expected = privateCidrs.flatMap((cidr) => [DATABASE_PORT, 443].map((port) => ({ cidr, ipv6: undefined, protocol: 6, ports: [port, port] })));
+      const order = (a: any, b: any) => JSON.stringify(a).localeCompare(JSON.stringify(b));
+      expect([...admitted].sort(order)).toEqual(expected.sort(order));
     }
   });
 
@@ -169,12 +173,18 @@ describe.each(ENV_NAMES)('%s data tier', (env) => {
     }
   });
 
-  test('LOG-NO-CLIENT-CONTENT: slow and failing statements are logged without their bind values, and statements are not logged wholesale', () => {
+  test('LOG-NO-CLIENT-CONTENT: no statement text or error detail is logged outside pgaudit, and pgaudit logs no bound values', () => {
     for (const c of clusters()) {
       const p = byId(env, c.Properties.DBClusterParameterGroupName.Ref).Properties.Parameters;
-      // log_min_duration_statement logs slow statements; these two drop their bound (customer) values.
-      expect(p).toMatchObject({ log_parameter_max_length: '0', log_parameter_max_length_on_error: '0', 'pgaudit.log_parameter': '0' });
-      expect(p.log_statement ?? 'none').toBe('none');
+      // Slow, classed and failing statements are not logged (their text holds literal values);
+      // TERSE drops DETAIL lines such as "Key (email)=(...) already exists".
+      expect(p).toMatchObject({
+        log_min_duration_statement: '-1',
+        log_statement: 'none',
+        log_min_error_statement: 'panic',
+        log_error_verbosity: 'terse',
+        'pgaudit.log_parameter': '0',
+      });
     }
   });
 

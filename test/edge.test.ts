@@ -5,7 +5,7 @@
  */
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import type { EnvironmentConfig } from '../lib/config/schema';
 import { SSE_S3_LOG_DELIVERY_TAG } from '../lib/constants/tags';
@@ -167,11 +167,11 @@ describe.each(ENV_NAMES)('edge of %s', (env) => {
     expect(rate[0].Statement.RateBasedStatement).toEqual({ AggregateKeyType: 'IP', Limit: config.edge.wafRateLimit, EvaluationWindowSec: 300 });
   });
 
-  test('EDGE-WAF-LOGGING: WAF logs go to a KMS-encrypted aws-waf-logs- log group with retention, with authorization and cookie redacted', () => {
+  test('EDGE-WAF-LOGGING: WAF logs go to a KMS-encrypted aws-waf-logs- log group with retention, with the query string, authorization and cookie redacted', () => {
     const [aclId] = only(env, 'AWS::WAFv2::WebACL');
     const [, logging] = only(env, 'AWS::WAFv2::LoggingConfiguration');
     expect(logging.Properties.ResourceArn).toEqual({ 'Fn::GetAtt': [aclId, 'Arn'] });
-    expect(logging.Properties.RedactedFields).toEqual([{ SingleHeader: { Name: 'authorization' } }, { SingleHeader: { Name: 'cookie' } }]);
+    expect(logging.Properties.RedactedFields).toEqual([{ QueryString: {} }, { SingleHeader: { Name: 'authorization' } }, { SingleHeader: { Name: 'cookie' } }]);
     const destination = JSON.stringify(logging.Properties.LogDestinationConfigs);
     expect(logging.Properties.LogDestinationConfigs).toHaveLength(1);
     expect(destination).toContain(`:logs:${config.region}:${config.account}:log-group:aws-waf-logs-${env}"`);

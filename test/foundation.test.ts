@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import { STATEFUL_RESOURCE_TYPES } from '../lib/aspects/retain-stateful';
 import { ACCESS_LOGS_TAG, SSE_S3_LOG_DELIVERY_TAG } from '../lib/constants/tags';

@@ -2,11 +2,13 @@
  * Staff access (IAM-*): every property is read from the synthesized templates. The sample
  * environments trust an account; one in-process synthesis covers a SAML provider.
  */
+import { ALL_MANAGEMENT_EVENTS_STATE } from '../lib/constructs/common/management-event-rule';
+import { DATABASE_LOG_GROUP_PREFIX } from '../lib/constructs/identity/staff-policies';
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import type { EnvironmentConfig } from '../lib/config/schema';
 import { TENANT_TAG_KEY } from '../lib/constants/tags';
@@ -160,9 +162,11 @@ describe.each(ENV_NAMES)('staff access of %s', (env) => {
       expect(deny.Condition).toBeUndefined();
       expect(deny.Resource).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/*']] });
     }
-    // No deny names a log group any more: operational logs stay readable to operator and developer.
+    // The only log groups denied are the databases' (pgaudit statement text, LOG-NO-CLIENT-CONTENT):
+    // operational logs stay readable to operator and developer.
     for (const level of BELOW_ADMIN) {
-      expect({ level, logGroupDenies: statementsOf(roles[level]).filter((s) => s.Effect === 'Deny' && JSON.stringify(s.Resource ?? '').includes(':log-group:')) }).toEqual({ level, logGroupDenies: [] });
+      const logGroupDenies = statementsOf(roles[level]).filter((s) => s.Effect === 'Deny' && JSON.stringify(s.Resource ?? '').includes(':log-group:'));
+      expect({ level, resources: logGroupDenies.map((s) => JSON.stringify(s.Resource).match(/:log-group:[^"]*/)?.[0]) }).toEqual({ level, resources: [`:log-group:${DATABASE_LOG_GROUP_PREFIX}*`] });
     }
     for (const level of ['operator', 'developer']) {
       expect(statementsOf(roles[level]).some((s) => s.Effect === 'Allow' && asArray(s.Action).includes('logs:FilterLogEvents') && s.Resource === '*')).toBe(true);
@@ -200,7 +204,8 @@ describe.each(ENV_NAMES)('staff access of %s', (env) => {
   test('IAM-BREAK-GLASS-ALERT: an EventBridge rule on AssumeRole and AssumeRoleWithSAML of the break-glass role pages the security topic', () => {
     const rules = Object.values<any>(resources).filter((r) => r.Type === 'AWS::Events::Rule');
     const rule = rules.find((r) => r.Properties.EventPattern?.detail?.eventName?.includes('AssumeRole'));
-    expect(rule.Properties.State).toBe('ENABLED');
+    // AssumeRole* are read-only management events, delivered only in this state.
+    expect(rule.Properties.State).toBe(ALL_MANAGEMENT_EVENTS_STATE);
     expect(rule.Properties.EventPattern).toEqual({
       source: ['aws.sts'],
       'detail-type': ['AWS API Call via CloudTrail'],
@@ -265,7 +270,10 @@ describe('IAM-NO-WILDCARD-ADMIN: no policy in any stack allows * on * except the
 describe('staff access with a SAML provider (in-process synthesis)', () => {
   const base = CONFIGS.staging;
   const saml = `arn:aws:iam::${base.account}:saml-provider/AWSSSO_0123456789abcdef_DO_NOT_DELETE`;
-  const config: EnvironmentConfig = { ...base, identity: { ...base.identity, trustedPrincipals: ['999999999999', saml] } };
+  const config: EnvironmentConfig = {
+    ...base,
+    identity: { ...base.identity, trustedPrincipals: ['999999999999', saml], samlMfaEnforcedBy: 'IAM Identity Center: MFA every time you sign in' },
+  };
   const app = new App();
   const alerting = new AlertingStack(app, 'Alerting', { config });
   const t = Template.fromStack(new IdentityStack(app, 'Identity', { config, alerting }));
@@ -282,6 +290,16 @@ describe('staff access with a SAML provider (in-process synthesis)', () => {
         Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
       });
     }
+  });
+
+  test('IAM-MFA-ROLES: each role names the identity provider setting that requires MFA of SAML sessions, and the own pack\'s finding is acknowledged on it alone', () => {
+    for (const level of LEVELS) {
+      expect(roles[level].props.Description).toMatch(/SAML sessions: MFA required by the identity provider \(IAM Identity Center: MFA every time you sign in\)$/);
+    }
+    const withoutIt: EnvironmentConfig = { ...config, identity: { ...config.identity, samlMfaEnforcedBy: undefined } };
+    expect(() => new IdentityStack(new App(), 'Identity', { config: withoutIt, alerting: new AlertingStack(new App(), 'A', { config: withoutIt }) })).toThrow(
+      /a SAML provider is trusted; samlMfaEnforcedBy must name the identity provider setting that requires MFA/,
+    );
   });
 
   test('IAM-MFA-ROLES: the account statement beside a SAML statement still requires MFA', () => {
@@ -326,9 +344,9 @@ describe('IAM-BREAK-GLASS-ALERT: the metric filter pattern for the trail log gro
   });
 });
 
-describe('IAM-REGION-GUARDRAIL: the service control policy in README.md', () => {
+describe('IAM-REGION-GUARDRAIL: the service control policy in docs/identity.md', () => {
   test('IAM-REGION-GUARDRAIL: the documented SCP exempts exactly the global services the staff roles exempt', () => {
-    const doc = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+    const doc = fs.readFileSync(path.join(__dirname, '..', 'docs', 'identity.md'), 'utf8');
     const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]));
     const scp = blocks.find((b) => asArray(b.Statement).some((s: any) => s.Sid === 'DenyOutsideAllowedRegions'));
     expect(scp).toBeDefined();

@@ -11,11 +11,14 @@ const asList = (x: any): any[] => (x === undefined ? [] : Array.isArray(x) ? x :
 describe.each(ENV_NAMES)('log hygiene of %s', (env) => {
   const resources = () => allResources().filter((r) => r.env === env);
 
-  test('LOG-NO-CLIENT-CONTENT: the application log group is tagged as such and masks personal data', () => {
+  test('LOG-NO-CLIENT-CONTENT: the application and database log groups are tagged as such and mask personal data', () => {
     const appGroups = resources().filter(
       (r) => r.type === 'AWS::Logs::LogGroup' && asList(r.props.Tags).some((t: any) => t.Key === APP_LOG_TAG.key && t.Value === APP_LOG_TAG.value),
     );
-    expect(appGroups.map((g) => g.stackId)).toEqual(['Workload']);
+    // The workload's container log, and the PostgreSQL log of every tenant database (pgaudit
+    // records statement text, which can hold literal customer values).
+    expect([...new Set(appGroups.map((g) => g.stackId))].sort()).toEqual(['Data1', 'Workload']);
+    expect(appGroups.filter((g) => g.stackId.startsWith('Data')).every((g) => String(g.props.LogGroupName).startsWith('/aws/rds/cluster/'))).toBe(true);
     for (const g of appGroups) {
       const statements = g.props.DataProtectionPolicy.Statement;
       const masks = statements.find((s: any) => s.Operation?.Deidentify?.MaskConfig !== undefined);
@@ -25,7 +28,8 @@ describe.each(ENV_NAMES)('log hygiene of %s', (env) => {
     // The container logs go to that group, not to an unprotected one.
     const taskDefs = resources().filter((r) => r.type === 'AWS::ECS::TaskDefinition');
     for (const td of taskDefs) {
-      for (const c of td.props.ContainerDefinitions) expect(c.LogConfiguration.Options['awslogs-group'].Ref).toBe(appGroups[0].logicalId);
+      const workloadGroup = appGroups.find((g) => g.stackId === td.stackId)!;
+      for (const c of td.props.ContainerDefinitions) expect(c.LogConfiguration.Options['awslogs-group'].Ref).toBe(workloadGroup.logicalId);
     }
   });
 

@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import { CIS_ALARMS } from '../lib/constructs/audit/cis-alarms';
 import { FINDING_RUNBOOKS } from '../lib/constructs/monitoring/finding-routing';
@@ -227,12 +227,22 @@ describe.each(ENV_NAMES)('incident routing of %s', (env) => {
     );
   });
 
-  test('INC-ALERT-TOPICS: the optional HTTPS endpoint is subscribed to both topics where configured', () => {
+  test('INC-ALERT-TOPICS, FND-NO-PLAINTEXT-SECRETS: the optional HTTPS endpoint is subscribed to both topics where configured, read from Secrets Manager at deploy time', () => {
     const https = ofType(env, 'Alerting', 'AWS::SNS::Subscription').filter(([, s]) => s.Properties.Protocol === 'https');
-    if (config.alerts.httpsEndpoint === undefined) {
+    if (config.alerts.httpsEndpointSecret === undefined) {
       expect(https).toHaveLength(0);
     } else {
-      expect(https.map(([, s]) => s.Properties.Endpoint)).toEqual([config.alerts.httpsEndpoint, config.alerts.httpsEndpoint]);
+      const reference = `{{resolve:secretsmanager:${config.alerts.httpsEndpointSecret}:SecretString:::}}`;
+      expect(https.map(([, s]) => s.Properties.Endpoint)).toEqual([reference, reference]);
+    }
+  });
+
+  test('FND-NO-PLAINTEXT-SECRETS: subscriptions are named by topic and position, never by their endpoint', () => {
+    const subscriptions = ofType(env, 'Alerting', 'AWS::SNS::Subscription');
+    expect(subscriptions.length).toBeGreaterThan(0);
+    for (const [logicalId, s] of subscriptions) {
+      const endpoint = String(s.Properties.Endpoint).replace(/[^A-Za-z0-9]/g, '');
+      expect({ logicalId, named: /^Alerts(Security|Operations)(Email\d+|Https)[0-9A-F]{8}$/.test(logicalId), carriesEndpoint: logicalId.includes(endpoint.slice(0, 12)) }).toEqual({ logicalId, named: true, carriesEndpoint: false });
     }
   });
 });

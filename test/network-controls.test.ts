@@ -7,7 +7,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { cidrRange } from '../lib/config/cidr';
 import { loadEnvironments } from '../lib/config/load';
 import { ADMIN_PORTS, DATABASE_PORT } from '../lib/constants/ports';
@@ -211,16 +211,42 @@ describe.each(ENV_NAMES)('network controls of %s', (env) => {
     );
   });
 
-  test('NET-NACLS: the isolated ACL admits only the database port from the private subnets, answers only them, and nothing from 0.0.0.0/0', () => {
+  test('NET-NACLS: the isolated ACL admits only the database port and HTTPS (a GuardDuty endpoint) from the private subnets, answers only them, and nothing from 0.0.0.0/0', () => {
     const privateCidrs = subnets(env, 'Private').map((s) => s.cidr).sort();
     const entries = entriesOf(env, 'Isolated');
     expect(entries.filter((e) => e.cidr === ANYWHERE)).toEqual([]);
     const ingress = entries.filter((e) => !e.egress);
-    expect(ingress.map((e) => e.cidr).sort()).toEqual(privateCidrs);
-    for (const e of ingress) expect(e).toEqual({ egress: false, cidr: e.cidr, protocol: TCP, ports: [DATABASE_PORT, DATABASE_PORT] });
+    expect(sorted(ingress)).toEqual(
+      sorted(
+        privateCidrs.flatMap((cidr) => [
+          { egress: false, cidr, protocol: TCP, ports: [DATABASE_PORT, DATABASE_PORT] as [number, number] },
+          { egress: false, cidr, protocol: TCP, ports: [443, 443] as [number, number] },
+        ]),
+      ),
+    );
     const egress = entries.filter((e) => e.egress);
     expect(egress.map((e) => e.cidr).sort()).toEqual(privateCidrs);
     for (const e of egress) expect(e).toEqual({ egress: true, cidr: e.cidr, protocol: TCP, ports: [1024, 65535] });
+  });
+
+  test('MON-GUARDDUTY: whichever subnet GuardDuty puts its guardduty-data endpoint in, the ACLs let every task subnet reach it on 443 and get the answer', () => {
+    const privateSubnets = subnets(env, 'Private');
+    expect(privateSubnets.length).toBeGreaterThan(0);
+    const blocked: string[] = [];
+    for (const tier of TIERS) {
+      for (const endpoint of subnets(env, tier)) {
+        for (const task of privateSubnets) {
+          const path = [
+            admits(entriesOf(env, 'Private'), { egress: true, remote: hostIn(endpoint.cidr), port: 443 }),
+            admits(entriesOf(env, tier), { egress: false, remote: hostIn(task.cidr), port: 443 }),
+            admits(entriesOf(env, tier), { egress: true, remote: hostIn(task.cidr), port: 40000 }),
+            admits(entriesOf(env, 'Private'), { egress: false, remote: hostIn(endpoint.cidr), port: 40000 }),
+          ];
+          if (path.includes(false)) blocked.push(`${task.cidr} -> ${tier} ${endpoint.cidr}: ${path.join(',')}`);
+        }
+      }
+    }
+    expect(blocked).toEqual([]);
   });
 
   test('NET-NACLS: each tier ACL is acknowledged for AwsSolutions-VPC3 citing NET-NACLS, and for nothing else', () => {

@@ -2,7 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { cidrRange, cidrsOverlap } from '../lib/config/cidr';
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import { ALB_MIN_SUBNET_MASK, SecureVpc } from '../lib/constructs/network/secure-vpc';
 import { allResources, crossStackRef, ENV_NAMES, template, templateJson } from './support/synth';

@@ -8,7 +8,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import type { EnvironmentConfig } from '../lib/config/schema';
 import { CustomerUserPool } from '../lib/constructs/identity/customer-user-pool';
@@ -194,10 +194,17 @@ describe.each(ENV_NAMES)('customer sign-in of %s', (env) => {
     expect(check.Resource).toEqual({ 'Fn::GetAtt': [authBucket.id, 'Arn'] });
     expect(check.Condition).toEqual(fromThisAccount);
     expect(allows).toHaveLength(2);
-    // The key: beside the account's own administration, only the delivery service, for data keys.
+    // The key: beside the account's own administration, only the delivery service, with the actions
+    // CloudWatch Logs documents for SSE-KMS destinations ("Logs sent to Amazon S3").
     const services = authKey.Properties.KeyPolicy.Statement.filter((st: any) => st.Principal?.Service);
     expect(services).toEqual([
-      expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'delivery.logs.amazonaws.com' }, Action: 'kms:GenerateDataKey*', Resource: '*', Condition: fromThisAccount }),
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { Service: 'delivery.logs.amazonaws.com' },
+        Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'],
+        Resource: '*',
+        Condition: fromThisAccount,
+      }),
     ]);
   });
 });

@@ -7,7 +7,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildBaseline } from '../lib/app';
 import { MAX_RESOURCES_PER_DATA_STACK, RESOURCES_PER_DATA_STACK, RESOURCES_PER_TENANT, TENANTS_PER_DATA_STACK } from '../lib/config/data-layout';
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import { TENANT_TAG_KEY } from '../lib/constants/tags';
 import { allResources, allStacks, ENV_NAMES, templateJson } from './support/synth';

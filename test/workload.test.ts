@@ -2,7 +2,7 @@
  * The workload tier behind the load balancer: an ECS Fargate service in the private subnets.
  * Every assertion reads the synthesized templates.
  */
-import { ENVIRONMENTS } from '../lib/config/environments';
+import { ENVIRONMENTS } from './support/fixture';
 import { DATABASE_PORT } from '../lib/constants/ports';
 import { loadEnvironments } from '../lib/config/load';
 import { onlyResourceOfType, resourcesOfType } from './support/stack-resources';

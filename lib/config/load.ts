@@ -8,9 +8,16 @@ import { ENVIRONMENT_VALIDATORS, show, validateAcrossEnvironments, type ConfigIs
 
 /** Thrown when the configuration is invalid; `issues` holds one line per problem. */
 export class ConfigError extends Error {
-  constructor(public readonly issues: readonly string[]) {
+  /**
+   * @param issues one line per problem, `<field>: got <value>, <what is allowed>`
+   * @param source the configuration file the problems are in, for the first line
+   */
+  constructor(
+    public readonly issues: readonly string[],
+    public readonly source?: string,
+  ) {
     super(
-      `Invalid environment configuration: ${issues.length} issue${issues.length === 1 ? '' : 's'}:\n` +
+      `Invalid configuration${source ? ` in ${source}` : ''}: ${issues.length} issue${issues.length === 1 ? '' : 's'}:\n` +
         issues.map((i) => `  - ${i}`).join('\n'),
     );
     this.name = 'ConfigError';
@@ -21,7 +28,12 @@ export class ConfigError extends Error {
 export function renderSchemaIssues(prefix: string, error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-    const got = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : show(issue.input);
+    const got =
+      issue.code === 'unrecognized_keys'
+        ? `unknown field(s) ${issue.keys.join(', ')}`
+        : issue.code === 'custom' && issue.params?.redact
+          ? 'a value (not shown: it may carry a credential)'
+          : show(issue.input);
     const expected = issue.code === 'unrecognized_keys' ? 'expected only the documented fields' : issue.message;
     return `${prefix}${path}: got ${got}, ${expected}`;
   });
@@ -68,7 +80,7 @@ function applicable(rule: () => ConfigIssue[]): ConfigIssue[] {
 /**
  * Parses and validates environments.
  *
- * @param table environments by name, as written in `environments.ts`
+ * @param table environments by name, as written in the configuration file
  * @param only names of the environments to return; all when empty. Every environment is
  *   validated either way, so a broken production config fails a staging-only synth too.
  */

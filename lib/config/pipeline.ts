@@ -1,14 +1,19 @@
 /**
  * The optional delivery pipeline (DEL-STAGED-ROLLOUT): one CDK Pipelines pipeline, in a tooling
  * account, that deploys staging, waits for a manual approval and then deploys production. It is
- * off in the samples: turn it on when the repository and its CodeConnections connection exist.
+ * built when the configuration file has a `pipeline` block: add one when the repository and its
+ * CodeConnections connection exist.
  */
 import { z } from 'zod';
 import { ConfigError, renderSchemaIssues } from './load';
 
 export const PipelineSchema = z.strictObject({
-  /** Build the pipeline stack. Off by default: it needs a repository connection that must exist first. */
-  enabled: z.boolean(),
+  /**
+   * Build the pipeline stack. The block is left out until the repository connection exists;
+   * `false` keeps the settings without building it.
+   * @default true
+   */
+  enabled: z.boolean().default(true),
   /** The tooling account that hosts the pipeline; staging and production accounts must trust it (`cdk bootstrap --trust`). */
   account: z.string().regex(/^\d{12}$/, { error: 'expected a 12-digit AWS account ID' }),
   /** The pipeline's region. */
@@ -26,16 +31,6 @@ export const PipelineSchema = z.strictObject({
 });
 
 export type PipelineConfig = z.output<typeof PipelineSchema>;
-
-/** The pipeline settings of this deployment. Placeholders: replace them when you enable it. */
-export const PIPELINE: z.input<typeof PipelineSchema> = {
-  enabled: false,
-  account: '333333333333',
-  region: 'ap-southeast-1',
-  repository: 'example-org/saas-security-baseline',
-  branch: 'main',
-  connectionArn: 'arn:aws:codeconnections:ap-southeast-1:333333333333:connection/33333333-3333-4333-8333-333333333333',
-};
 
 /** Parses and validates the pipeline settings, or throws a `ConfigError` listing every problem. */
 export function loadPipeline(raw: unknown): PipelineConfig {

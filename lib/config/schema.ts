@@ -22,7 +22,16 @@ export const LOG_RETENTION_DAYS = [
  */
 export const WAF_RATE_LIMIT = { min: 10, max: 2_000_000_000 } as const;
 
-const accountId = z.string().regex(/^\d{12}$/, { error: 'expected a 12-digit AWS account ID' });
+/**
+ * An account ID as a string. YAML reads an unquoted 012345678901 as a number and drops the
+ * leading zero, so a number is refused with the fix instead of being converted.
+ */
+export const accountId = z.string({
+  error: (issue) =>
+    typeof issue.input === 'number'
+      ? 'expected the account ID in quotes (YAML reads an unquoted one as a number and drops leading zeros)'
+      : 'expected a 12-digit AWS account ID',
+}).regex(/^\d{12}$/, { error: 'expected a 12-digit AWS account ID' });
 
 const region = z
   .string()
@@ -123,12 +132,29 @@ export const AlertsSchema = z.strictObject({
     error: 'expected at least one alert e-mail address',
   }),
   /**
-   * An HTTPS endpoint (a chat webhook, an incident-management integration) subscribed to both
-   * alert topics besides the e-mail addresses. SNS sends it a subscription confirmation first.
+   * Name (or ARN) of the Secrets Manager secret whose plain-text value is an HTTPS endpoint (an
+   * incident-management integration, a chat webhook) subscribed to both alert topics besides the
+   * e-mail addresses. Such URLs carry their integration key, so the URL never appears in the
+   * configuration, the templates, construct IDs or snapshots: the subscription reads it through
+   * a CloudFormation dynamic reference at deploy time. Create the secret before deploying; SNS
+   * sends the endpoint a subscription confirmation first.
    * @default - no HTTPS subscription
    */
+  httpsEndpointSecret: z
+    .string()
+    .regex(/^(arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:)?[A-Za-z0-9/_+=.@-]{1,512}$/, {
+      error: 'expected the name or ARN of a Secrets Manager secret (letters, digits and /_+=.@-)',
+    })
+    .optional(),
+  /**
+   * Refused: a URL written here would reach the templates, logical IDs and snapshots, with the
+   * integration key it carries (FND-NO-PLAINTEXT-SECRETS). Use `httpsEndpointSecret`.
+   */
   httpsEndpoint: z
-    .url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'expected an https:// URL with a DNS host name' })
+    .custom<never>((v) => v === undefined, {
+      error: 'expected no URL in the configuration (paging and webhook URLs carry their integration key): store it as a Secrets Manager secret and name that secret in alerts.httpsEndpointSecret',
+      params: { redact: true },
+    })
     .optional(),
   /**
    * The lowest GuardDuty finding severity that pages the security topic (LOW 1.0+, MEDIUM 4.0+,
@@ -479,7 +505,16 @@ export const IdentitySchema = z.strictObject({
    * roles switch in with MFA) or ARNs of IAM SAML providers (an external IdP, or the provider
    * IAM Identity Center creates in the account). At least one. Validated in `validate.ts`.
    */
-  trustedPrincipals: z.array(z.string()).min(1, { error: 'expected at least one trusted principal' }),
+  trustedPrincipals: z
+    .array(
+      z.string({
+        error: (issue) =>
+          typeof issue.input === 'number'
+            ? 'expected the account ID in quotes (YAML reads an unquoted one as a number and drops leading zeros)'
+            : 'expected an account ID or a SAML provider ARN',
+      }),
+    )
+    .min(1, { error: 'expected at least one trusted principal' }),
   /**
    * Maximum session of the developer and security-auditor roles, in hours (IAM allows 1 to 12).
    * @default 4 - half a working day; a longer task signs in again, with MFA
@@ -497,6 +532,15 @@ export const IdentitySchema = z.strictObject({
    * @default 3600 - an MFA prompt within the last hour
    */
   mfaMaxAgeSeconds: z.number().int().default(3600),
+  /**
+   * Where `trustedPrincipals` names a SAML provider: the identity provider's setting that requires
+   * MFA on every sign-in to AWS (for example "Okta sign-on policy 'AWS production': MFA every
+   * time"). STS sets no MFA context for SAML sessions, so IAM cannot require MFA on them; the
+   * staff roles' descriptions and the controls report carry this statement instead, and
+   * IAM-MFA-ROLES rests on it. Required when a SAML provider is trusted.
+   * @default - none: only accounts are trusted
+   */
+  samlMfaEnforcedBy: z.string().min(10, { error: 'expected the IdP setting that requires MFA, in at least 10 characters' }).max(300, { error: 'expected at most 300 characters' }).optional(),
 });
 
 const SECRET_ARN_EXPECTED = 'expected the ARN of a Secrets Manager secret holding the client secret (never the secret itself)';
@@ -650,7 +694,7 @@ export const EnvironmentSchema = z.strictObject({
   signIn: SignInSchema,
 });
 
-/** An environment as written in `environments.ts` (defaults may be omitted). */
+/** An environment as written in a configuration file (defaults may be omitted). */
 export type EnvironmentInput = z.input<typeof EnvironmentSchema>;
 
 /** A parsed, validated environment with its name. */

@@ -2,6 +2,7 @@
  * Cross-field rules the schema cannot express. Validators are split by area; each returns every
  * problem it finds (never throws), so the loader can report them all at once.
  */
+import { AVAILABILITY_ZONE_LETTERS, availabilityZonesOf } from '../aws-facts/availability-zones';
 import { ADMIN_PORTS } from '../constants/ports';
 import { AURORA_POSTGRESQL_INSTANCE_CLASSES } from './aurora-instance-classes';
 import { cidrRange, cidrsOverlap, isNetworkAddress } from './cidr';
@@ -44,15 +45,24 @@ const regions: Validator = (env) => {
 
 const zones: Validator = (env) => {
   const issues: ConfigIssue[] = [];
+  const known = availabilityZonesOf(env.region);
+  if (known === undefined) {
+    issues.push({
+      env: env.name,
+      path: 'region',
+      got: show(env.region),
+      expected: `expected a region whose zones lib/aws-facts/availability-zones.ts lists (${Object.keys(AVAILABILITY_ZONE_LETTERS).join(', ')})`,
+    });
+  }
   env.availabilityZones.forEach((az, i) => {
-    // Zone names are the region plus one letter (ap-southeast-1a). Zone IDs (apse1-az1) differ per
-    // account, so they cannot be checked here and are not accepted.
-    if (!new RegExp(`^${env.region}[a-z]$`).test(az)) {
+    // Zone names only: zone IDs (apse1-az1) are the same in every account but CloudFormation's
+    // subnet and database properties take names.
+    if (known !== undefined && !known.includes(az)) {
       issues.push({
         env: env.name,
         path: `availabilityZones[${i}]`,
         got: show(az),
-        expected: `expected a zone of ${env.region} such as ${env.region}a`,
+        expected: `expected a zone of ${env.region}: ${known.join(', ')}`,
       });
     }
   });
@@ -386,6 +396,13 @@ const identity: Validator = (env) => {
       issue(`trustedPrincipals[${i}]`, show(p), `expected a SAML provider of the environment's account ${env.account}, not ${saml[1]}`);
     }
   });
+  if (trustedPrincipals.some((p) => SAML_PROVIDER_ARN.test(p)) && env.identity.samlMfaEnforcedBy === undefined) {
+    issue(
+      'samlMfaEnforcedBy',
+      'no value',
+      'a SAML provider is trusted, and STS sets no MFA context for SAML sessions: name the identity provider setting that requires MFA on every sign-in (IAM-MFA-ROLES)',
+    );
+  }
   for (const [path, hours] of [['sessionHours', sessionHours], ['privilegedSessionHours', privilegedSessionHours]] as const) {
     if (hours < IAM_SESSION_HOURS.min || hours > IAM_SESSION_HOURS.max) {
       issue(path, String(hours), `IAM allows a maximum session of ${IAM_SESSION_HOURS.min} to ${IAM_SESSION_HOURS.max} hours`);

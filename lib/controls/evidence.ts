@@ -344,8 +344,15 @@ export const CONTROL_EVIDENCE: Readonly<Record<string, ControlEvidence>> = {
   // --- identity -------------------------------------------------------------------------
   'IAM-STAFF-ROLES': { what: 'roles people can assume (the staff roles)', select: [{ types: ['AWS::IAM::Role'], where: (r) => mfaRequirement(props(r).AssumeRolePolicyDocument) !== undefined }] },
   'IAM-MFA-ROLES': {
-    what: 'roles whose trust policy requires aws:MultiFactorAuthPresent',
-    select: [{ types: ['AWS::IAM::Role'], where: (r) => mfaRequirement(props(r).AssumeRolePolicyDocument)?.mfa === true }],
+    what: 'roles whose trust policy requires aws:MultiFactorAuthPresent, or that trust a SAML provider and name the identity provider setting requiring MFA (SAML sessions carry no MFA context IAM can check)',
+    select: [
+      {
+        types: ['AWS::IAM::Role'],
+        where: (r) =>
+          mfaRequirement(props(r).AssumeRolePolicyDocument)?.mfa === true ||
+          (JSON.stringify(props(r).AssumeRolePolicyDocument ?? {}).includes(':saml-provider/') && /SAML sessions: MFA required by the identity provider \(.+\)/.test(String(props(r).Description ?? ''))),
+      },
+    ],
   },
   'IAM-MFA-USERS': {
     what: 'the MFA-required group and its policy denying actions without MFA',
@@ -516,7 +523,7 @@ export const CONTROL_EVIDENCE: Readonly<Record<string, ControlEvidence>> = {
   'DEL-VULN-REPORTING': { outsideTemplates: 'The repository: SECURITY.md names a private reporting channel (test/delivery.test.ts).' },
   'DEL-STAGED-ROLLOUT': {
     outsideTemplates:
-      'The optional Pipeline stack (lib/config/pipeline.ts), off in the sample configuration and not part of any environment\'s templates; test/pipeline.test.ts synthesizes it with staging, a manual approval, then production.',
+      'The optional Pipeline stack (the pipeline block of the configuration), absent from the example and not part of any environment\'s templates; test/pipeline.test.ts synthesizes it with staging, a manual approval, then production.',
   },
   'DEL-PR-CONTROLS-DIFF': { outsideTemplates: 'Tooling: npm run controls-diff and the pull-request workflow (test/controls-diff.test.ts runs the CLI on fixture template pairs and on a synthesized assembly).' },
 };

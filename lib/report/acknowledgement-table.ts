@@ -1,5 +1,5 @@
 /**
- * The README's table of acknowledgements, generated from `lib/nag/acknowledgements.ts` and the
+ * The table of acknowledgements (docs/acknowledgements.md), generated from `lib/nag/acknowledgements.ts` and the
  * acknowledgements found on the synthesized tree, so it cannot drift from the code.
  */
 import { ackReason, type Acknowledgement } from '../nag/acknowledgements';
@@ -33,6 +33,6 @@ export function renderAcknowledgementTable(
 export function embedAcknowledgementTable(readme: string, table: string): string {
   const start = readme.indexOf(ACKS_START);
   const end = readme.indexOf(ACKS_END);
-  if (start < 0 || end < start) throw new Error(`README has no ${ACKS_START} ... ${ACKS_END} markers`);
+  if (start < 0 || end < start) throw new Error(`the document has no ${ACKS_START} ... ${ACKS_END} markers`);
   return `${readme.slice(0, start + ACKS_START.length)}\n${table}\n${readme.slice(end)}`;
 }

@@ -1,5 +1,5 @@
 /**
- * The README's table of every alarm and alert, generated from the synthesized production
+ * The table of every alarm and alert (docs/alarms.md), generated from the synthesized production
  * templates: what fires, where it goes, and the runbook that says what to do first.
  */
 import type { EnvironmentTemplates } from './controls-report';
@@ -30,6 +30,7 @@ export const RUNBOOK_ENTRIES: Record<string, string> = {
   'Backup/NoticesCopyJob': 'docs/backup.md#copyjob',
   'Backup/NoticesRestoreJob': 'docs/backup.md#restorejob',
   'Backup/NoticesTampering': 'docs/backup.md#tampering',
+  'Backup/RecoveryPointChecksNonCompliant': 'docs/backup.md#recoverypointmissing',
   'Backup/RestoreValidationValidationFailedAlarm': 'docs/backup.md#validationfailedalarm',
   'Backup/RestoreValidationFunctionErrorAlarm': 'docs/backup.md#functionerroralarm',
   'Backup/RestoreValidationDeadLetterAlarm': 'docs/backup.md#deadletteralarm',
@@ -64,7 +65,7 @@ export function renderAlarmTable(env: EnvironmentTemplates): string {
       const what = (isAlarm ? r.Properties.AlarmDescription : r.Properties.Description) ?? '';
       const runbook = runbookEntryOf(stack.id, logicalId, r);
       lines.push(
-        `| ${stack.id} | ${isAlarm ? 'alarm' : 'event rule'} | ${cell(what.replace(/\s*Runbook:.*$/, ''))} | ${[...new Set(pages)].join(', ')} | ${runbook ? `[${runbook.replace(/^docs\//, '')}](${runbook})` : ''} |`,
+        `| ${stack.id} | ${isAlarm ? 'alarm' : 'event rule'} | ${cell(what.replace(/\s*Runbook:.*$/, ''))} | ${[...new Set(pages)].join(', ')} | ${runbook ? `[${runbook.replace(/^docs\//, '')}](${runbook.replace(/^docs\//, '')})` : ''} |`,
       );
     }
   }
@@ -75,6 +76,6 @@ export function renderAlarmTable(env: EnvironmentTemplates): string {
 export function embedAlarmTable(readme: string, table: string): string {
   const start = readme.indexOf(ALARMS_START);
   const end = readme.indexOf(ALARMS_END);
-  if (start < 0 || end < start) throw new Error(`README has no ${ALARMS_START} ... ${ALARMS_END} markers`);
+  if (start < 0 || end < start) throw new Error(`the document has no ${ALARMS_START} ... ${ALARMS_END} markers`);
   return `${readme.slice(0, start + ALARMS_START.length)}\n${table}\n${readme.slice(end)}`;
 }

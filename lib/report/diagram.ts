@@ -1,7 +1,7 @@
 /**
  * A Mermaid diagram of one environment, generated from its synthesized assembly: one box per
- * stack with the notable resources it holds, and an arrow for each stack dependency. The README
- * embeds it; `npm run docs` refreshes it and a test fails when it is stale.
+ * stack with the notable resources it holds, and an arrow for each stack dependency.
+ * docs/architecture.md embeds it; `npm run docs` refreshes it and a test fails when it is stale.
  */
 import type { CloudFormationStackArtifact } from 'aws-cdk-lib/cx-api';
 
@@ -71,6 +71,6 @@ export const DIAGRAM_END = '<!-- diagram:end -->';
 export function embedDiagram(readme: string, diagram: string): string {
   const start = readme.indexOf(DIAGRAM_START);
   const end = readme.indexOf(DIAGRAM_END);
-  if (start < 0 || end < start) throw new Error(`README has no ${DIAGRAM_START} ... ${DIAGRAM_END} markers`);
+  if (start < 0 || end < start) throw new Error(`the document has no ${DIAGRAM_START} ... ${DIAGRAM_END} markers`);
   return `${readme.slice(0, start + DIAGRAM_START.length)}\n${diagram}\n${readme.slice(end)}`;
 }

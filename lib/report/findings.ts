@@ -102,11 +102,16 @@ export function readOpenFindings(assemblyDir: string): Finding[] {
  * of an app made of stages exits 0 on validation findings unless stacks are selected with `'**'`;
  * calling this after `app.synth()` makes every synth fail on them, selector or not.
  */
+/** Thrown when a synthesis has open findings; its message lists them (no stack trace is useful). */
+export class OpenFindingsError extends Error {
+  override readonly name = 'OpenFindingsError';
+}
+
 export function failOnOpenFindings(assemblyDir: string): void {
   const open = readOpenFindings(assemblyDir);
   if (open.length > 0) {
     const lines = open.map((f) => `  ${f.pack} ${f.rule} at ${f.constructPath}`);
-    throw new Error(
+    throw new OpenFindingsError(
       `${open.length} open compliance finding(s) (details in ${path.join(assemblyDir, VALIDATION_REPORT_FILE)}):\n${lines.join('\n')}`,
     );
   }

@@ -1,3 +1,4 @@
+import { SecretValue } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { AlertTopics } from '../constructs/monitoring/alert-topics';
 import { FindingRouting } from '../constructs/monitoring/finding-routing';
@@ -17,7 +18,11 @@ export class AlertingStack extends BaselineStack {
   constructor(scope: Construct, id: string, props: BaselineStackProps) {
     super(scope, id, { description: `Alert topics of ${props.config.name}`, ...props });
     const { alerts } = this.config;
-    this.topics = new AlertTopics(this, 'Alerts', { envName: this.config.name, emails: alerts.emails, httpsEndpoint: alerts.httpsEndpoint });
+    this.topics = new AlertTopics(this, 'Alerts', {
+      envName: this.config.name,
+      emails: alerts.emails,
+      httpsEndpoint: alerts.httpsEndpointSecret === undefined ? undefined : SecretValue.secretsManager(alerts.httpsEndpointSecret),
+    });
     this.findingRouting = new FindingRouting(this, 'FindingRouting', {
       topic: this.topics.security,
       guardDutyMinSeverity: alerts.guardDutyMinSeverity,

@@ -7,7 +7,8 @@ import { DatabaseRestoreTesting } from '../constructs/backup/database-restore-te
 import { LegalArchiveBucket } from '../constructs/backup/legal-archive-bucket';
 import { LockedBackupVault } from '../constructs/backup/locked-backup-vault';
 import { RestoreValidator } from '../constructs/backup/restore-validator';
-import { TieredBackupPlan, type DrVaultProps } from '../constructs/backup/tiered-backup-plan';
+import { RecoveryPointChecks } from '../constructs/backup/recovery-point-checks';
+import { BACKUP_RESOURCE_TYPES, TieredBackupPlan, type BackupResourceType, type DrVaultProps } from '../constructs/backup/tiered-backup-plan';
 import type { AlertTopics } from '../constructs/monitoring/alert-topics';
 import { BaselineStack, type BaselineStackProps } from './baseline-stack';
 
@@ -32,6 +33,8 @@ export interface BackupStackProps extends BaselineStackProps {
 export class BackupStack extends BaselineStack {
   public readonly vault: LockedBackupVault;
   public readonly plan: TieredBackupPlan;
+  /** AWS Config rules that page when a tagged resource has no recent recovery point. */
+  public readonly recoveryPointChecks: RecoveryPointChecks;
   public readonly restoreTesting: DatabaseRestoreTesting;
   public readonly legalArchive: LegalArchiveBucket;
 
@@ -48,6 +51,11 @@ export class BackupStack extends BaselineStack {
       continuousBackupDays: b.continuousBackupDays,
       selectionTag: BACKUP_TAG,
       drVault: props.drVault,
+    });
+    this.recoveryPointChecks = new RecoveryPointChecks(this, 'RecoveryPointChecks', {
+      selectionTag: BACKUP_TAG,
+      resourceTypes: Object.keys(BACKUP_RESOURCE_TYPES) as BackupResourceType[],
+      operationsTopic: props.alerts.operations,
     });
 
     this.restoreTesting = new DatabaseRestoreTesting(this, 'RestoreTesting', {

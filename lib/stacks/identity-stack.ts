@@ -68,6 +68,7 @@ export class IdentityStack extends BaselineStack {
       privilegedSessionDuration: Duration.hours(identity.privilegedSessionHours),
       mfaMaxAge: Duration.seconds(identity.mfaMaxAgeSeconds),
       customerDataBuckets: [this.customers.authEventBucket],
+      samlMfaEnforcedBy: identity.samlMfaEnforcedBy,
     });
     this.mfaRequired = new MfaRequiredGroup(this, 'MfaRequired', { groupName: `${config.name}-mfa-required` });
     this.breakGlassAlert = new BreakGlassAlert(this, 'BreakGlassAlert', {

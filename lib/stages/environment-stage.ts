@@ -60,6 +60,13 @@ export class EnvironmentStage extends Stage {
       workloadSecurityGroup: this.network.workloadSecurityGroup,
       topics: this.alerting.topics,
     });
+    if (this.accountBaseline) {
+      // GuardDuty injects its runtime agent (ECS_FARGATE_AGENT_MANAGEMENT) only into tasks
+      // started after Runtime Monitoring is on; tasks started before it run unmonitored until
+      // they are replaced. "Adding Runtime Monitoring to existing Amazon ECS Fargate tasks",
+      // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-guard-duty-configure-automatic-existing-tasks.html
+      this.workload.addStackDependency(this.accountBaseline, 'GuardDuty Runtime Monitoring must be on before the first tasks start');
+    }
     const shards = [...new Set(config.data.tenants.map((t) => t.shard))].sort((a, b) => a - b);
     this.data = shards.map(
       (shard) =>
@@ -80,6 +87,8 @@ export class EnvironmentStage extends Stage {
       vpc: this.network.network.vpc,
       drVault: drRegion ? { region: drRegion, vaultName: drVaultName(config.name) } : undefined,
     });
+    // The recovery-point Config rules need the configuration recorder of the account baseline.
+    if (this.accountBaseline) this.backup.addStackDependency(this.accountBaseline, 'the recovery-point AWS Config rules need the configuration recorder');
     if (this.backupDr) this.backup.addStackDependency(this.backupDr, 'the plan copies to the DR vault, addressed by name');
     this.identity = new IdentityStack(this, 'Identity', { config, alerting: this.alerting });
     if (config.alerts.forwardGlobalEvents && config.region !== GLOBAL_EVENTS_REGION) {

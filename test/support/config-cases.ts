@@ -2,7 +2,7 @@
  * Helpers of the config validation tables (`test/config-<area>.test.ts`): copy the sample
  * environments with one change, and read the error lines of a configuration that must fail.
  */
-import { ENVIRONMENTS } from '../../lib/config/environments';
+import { ENVIRONMENTS } from './fixture';
 import { ConfigError, loadEnvironments } from '../../lib/config/load';
 import type { EnvironmentInput } from '../../lib/config/schema';
 

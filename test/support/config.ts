@@ -1,7 +1,7 @@
 /**
  * Helpers for config validation tests: mutate one sample environment, collect the error lines.
  */
-import { ENVIRONMENTS } from '../../lib/config/environments';
+import { ENVIRONMENTS } from './fixture';
 import { ConfigError, loadEnvironments } from '../../lib/config/load';
 import type { EnvironmentInput } from '../../lib/config/schema';
 

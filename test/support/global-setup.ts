@@ -1,17 +1,16 @@
 /**
- * Synthesizes every environment once per test run, with every compliance pack on, into a
+ * Synthesizes every environment of the reference fixture once per test run, with every compliance pack on, into a
  * temporary directory; test files read templates, findings and acknowledgements from there
  * (see `synth.ts`) instead of synthesizing again.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App } from 'aws-cdk-lib';
-import { buildBaseline } from '../../lib/app';
 import { useCdkJsonContext } from '../../lib/cdk-json-context';
-import { ENVIRONMENTS } from '../../lib/config/environments';
-import { loadEnvironments } from '../../lib/config/load';
+import { loadDeployment, readConfigFile } from '../../lib/config/deployment';
 import { collectAcknowledgements } from '../../lib/report/findings';
+import { synthesize } from '../../lib/synthesis';
+import { FIXTURE_FILE } from './fixture';
 
 /** CDK's context keys that turn off the stack traces it records in the assembly's metadata. */
 const NO_STACK_TRACES = { 'aws:cdk:disable-creation-stack-traces': true, 'aws:cdk:disable-stack-trace': true };
@@ -34,16 +33,10 @@ export default function globalSetup(): void {
   // emitWarningIfUnsupportedVersion) keeps that notice out of every test run's output.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-synth-'));
-  const app = new App({
-    outdir,
-    builtinCloudFormationValidation: false,
-    // Keep synthesis going on findings: the compliance test reads them from the report and
-    // names each one, instead of the whole run dying in setup.
-    context: { '@aws-cdk/core:failSynthOnValidationErrors': false },
-  });
   const started = Date.now();
-  const stages = buildBaseline(app, loadEnvironments(ENVIRONMENTS));
-  const assembly = app.synth();
+  // Findings stay in the assembly: the compliance test reads them and names each one, instead of
+  // the whole run dying in setup.
+  const { app, stages, assembly } = synthesize(loadDeployment(readConfigFile(FIXTURE_FILE), { allowSampleValues: true }).environments, { outdir });
   const index = {
     synthMs: Date.now() - started,
     environments: stages.map((stage) => ({
@@ -54,6 +47,8 @@ export default function globalSetup(): void {
         terminationProtection: Boolean(s.terminationProtection),
         account: s.environment.account,
         region: s.environment.region,
+        // The stacks this one deploys after (addStackDependency or references), by stack id.
+        dependencies: s.dependencies.filter((d) => d.manifest.type === 'aws:cloudformation:stack').map((d) => d.hierarchicalId.split('/').pop()!),
       })),
     })),
   };

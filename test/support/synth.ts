@@ -14,6 +14,8 @@ export interface StackInfo {
   terminationProtection: boolean;
   account: string;
   region: string;
+  /** Ids of the stacks of the same assembly this one depends on. */
+  dependencies: string[];
 }
 
 interface Index {

@@ -107,9 +107,21 @@ export class RestoreValidator extends Construct {
       logGroup: logGroup.logGroup,
       timeout: Duration.minutes(2),
       memorySize: 256,
-      // Restore tests run a few times a week, one job per tenant: two at once is plenty, and the
-      // cap keeps a flood of events from exhausting the account's concurrency.
-      reservedConcurrentExecutions: 2,
+      // No reserved concurrency: Lambda keeps at least 100 of the account's concurrency
+      // unreserved ("Configuring reserved concurrency for a function",
+      // https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html), and new
+      // accounts start with a reduced concurrency quota ("Lambda quotas",
+      // https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html), so any
+      // reservation fails the deploy there. Restore tests run a few times a week; the event
+      // rate, not a cap, keeps this function small.
+      // JSON log format: the runtime writes every console call as one JSON object with its own
+      // "level" (ERROR for console.error), which the failure metric filter below matches. A JSON
+      // filter pattern only matches events that are JSON as a whole, so in the default Text
+      // format the alarm could never fire. "Configuring JSON and plain text log formats",
+      // https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-logformat.html
+      loggingFormat: lambda.LoggingFormat.JSON,
+      applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
+      systemLogLevelV2: lambda.SystemLogLevel.INFO,
       deadLetterQueue: this.deadLetterQueue,
       retryAttempts: 2,
     });
@@ -135,7 +147,9 @@ export class RestoreValidator extends Construct {
       }),
     );
 
-    // The function logs one line with "level":"ERROR" for every failed validation or dropped event.
+    // The function logs every failed validation or dropped event with console.error, which the
+    // JSON log format above writes as {"level":"ERROR",...}. The handler reports FAILED without
+    // throwing, so this filter (not the Errors metric) is what pages for a failed restore test.
     const failures = new logs.MetricFilter(this, 'FailedValidations', {
       logGroup: logGroup.logGroup,
       filterPattern: logs.FilterPattern.stringValue('$.level', '=', 'ERROR'),

@@ -39,11 +39,41 @@ export interface TieredBackupPlanProps {
   /** Resources carrying this tag are selected (every database cluster and customer-data bucket). */
   readonly selectionTag: { readonly key: string; readonly value: string };
   /**
+   * The resource types the selection names; a tagged resource of another type is not backed up.
+   * @default - Aurora clusters and S3 buckets (every key of {@link BACKUP_RESOURCE_TYPES})
+   */
+  readonly resourceTypes?: readonly BackupResourceType[];
+  /**
    * Copy daily, weekly and monthly recovery points to this vault, kept as long as the original.
    * @default - no copy: recovery points never leave the home region (BAK-RESIDENCY)
    */
   readonly drVault?: DrVaultProps;
 }
+
+/**
+ * The resource types the plan backs up, by CloudFormation type: the ARN pattern the selection
+ * names for it and the AWS Config rule that reports a tagged resource of that type without a
+ * recent recovery point. Naming the types (not only the tag) matters: for a tag-only selection
+ * AWS Backup applies the Region's service opt-in settings, and S3 and others are off by default,
+ * so their tagged resources would be skipped without an error. "If a resource type is explicitly
+ * assigned to a backup plan ... it will be included in the backup even if the opt-in is not
+ * enabled" (UpdateRegionSettings, https://docs.aws.amazon.com/aws-backup/latest/devguide/API_UpdateRegionSettings.html).
+ */
+export const BACKUP_RESOURCE_TYPES = {
+  'AWS::RDS::DBCluster': {
+    // Clusters only: `db:` instance ARNs stay out, Aurora members are backed up with their cluster.
+    arnPattern: (stack: Stack) => stack.formatArn({ service: 'rds', resource: 'cluster', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+    configRule: 'AURORA_LAST_BACKUP_RECOVERY_POINT_CREATED',
+  },
+  'AWS::S3::Bucket': {
+    // Bucket ARNs carry neither region nor account.
+    arnPattern: (stack: Stack) => stack.formatArn({ service: 's3', region: '', account: '', resource: '*', arnFormat: ArnFormat.NO_RESOURCE_NAME }),
+    configRule: 'S3_LAST_BACKUP_RECOVERY_POINT_CREATED',
+  },
+} as const;
+
+/** A CloudFormation resource type the plan can select. */
+export type BackupResourceType = keyof typeof BACKUP_RESOURCE_TYPES;
 
 /** Rule names of the plan, exported so that tests and docs name the same rules. */
 export const BACKUP_RULE_NAMES = { hourly: 'Hourly', daily: 'Daily', weekly: 'Weekly', monthly: 'Monthly', continuous: 'Continuous' } as const;
@@ -119,10 +149,21 @@ export class TieredBackupPlan extends Construct {
         completionWindow: Duration.hours(8),
       }),
     );
-    this.plan.addSelection('Tagged', {
+    // The selection names each resource type by an ARN pattern AND requires the tag. `Conditions`
+    // (not `ListOfTags`) is what combines with `Resources` by AND; `ListOfTags` would be ORed
+    // with the patterns and select every cluster and bucket of the account.
+    // https://repost.aws/knowledge-center/backup-assign-resources (examples 1 and 2) and
+    // https://docs.aws.amazon.com/aws-backup/latest/devguide/API_BackupSelection.html
+    const types = props.resourceTypes ?? (Object.keys(BACKUP_RESOURCE_TYPES) as BackupResourceType[]);
+    if (types.length === 0) throw new Error(`TieredBackupPlan ${id}: resourceTypes: got none, a selection without resource types selects nothing`);
+    const selection = this.plan.addSelection('Tagged', {
       backupSelectionName: 'tagged-databases-and-buckets',
-      resources: [backup.BackupResource.fromTag(props.selectionTag.key, props.selectionTag.value)],
+      resources: types.map((type) => backup.BackupResource.fromArn(BACKUP_RESOURCE_TYPES[type].arnPattern(stack))),
       role: this.role,
+    });
+    (selection.node.defaultChild as backup.CfnBackupSelection).addPropertyOverride('BackupSelection.Conditions', {
+      StringEquals: [{ ConditionKey: `aws:ResourceTag/${props.selectionTag.key}`, ConditionValue: props.selectionTag.value }],
     });
   }
 }
+

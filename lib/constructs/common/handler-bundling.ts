@@ -7,10 +7,13 @@ import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 /** The bundling options a handler may change; every other one keeps NodejsFunction's default. */
 export type HandlerBundlingOptions = Pick<nodejs.BundlingOptions, 'minify' | 'target' | 'externalModules' | 'sourceMap'>;
 
-/** Where bundles are kept between runs, by asset hash (git-ignored, like bin/run.cjs's `.cache/app`). */
-const CACHE = path.join(__dirname, '..', '..', '..', '.cache', 'handlers');
 /** The directory NodejsFunction bundles from: the one that holds the lock file. */
 const PROJECT_ROOT = path.join(__dirname, '..', '..', '..');
+/**
+ * Where bundles are kept between runs, by asset hash: beside bin/run.cjs's app bundle, never in
+ * the working tree (a synth writes only into its output directory and this cache).
+ */
+const CACHE = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'saas-security-baseline', 'handlers');
 
 /**
  * Bundling options for this project's TypeScript Lambda handlers (`lib/lambda/<name>/index.ts`):
@@ -53,10 +56,10 @@ export function handlerBundling(entry: string, options: HandlerBundlingOptions =
  * options (`test/handler-bundling.test.ts` compares them), without its cost: NodejsFunction runs
  * `npx --no-install esbuild` once per handler and environment (about 0.3 s each on the 2-core
  * reference machine) and prints its progress. Here each bundle is built once, kept under
- * `.cache/handlers/<asset hash>/`, and copied into every assembly that needs it, so a synthesis
- * with unchanged handlers starts no process at all. Being a plain directory asset, it is staged
- * like any other (`cdk.out/asset.<hash>`), and the template's asset hash follows the sources and
- * options only.
+ * `node_modules/.cache/saas-security-baseline/handlers/<asset hash>/`, and copied into every
+ * assembly that needs it, so a synthesis with unchanged handlers starts no process at all. Being
+ * a plain directory asset, it is staged like any other (`cdk.out/asset.<hash>`), and the
+ * template's asset hash follows the sources and options only.
  */
 export function handlerCode(entry: string, options: HandlerBundlingOptions = {}, extraSources: readonly string[] = []): lambda.Code {
   const bundling = handlerBundling(entry, options, extraSources);

@@ -14,8 +14,11 @@ export interface PostgresParameterGroupProps {
 
 /**
  * The cluster parameter group every tenant database uses: TLS 1.2+ only (DB-TLS), pgaudit
- * session and object auditing with connection logging (DB-AUDIT-LOGGING), and no bound values
- * in any log line (LOG-NO-CLIENT-CONTENT).
+ * session and object auditing with connection logging (DB-AUDIT-LOGGING), and no bound values,
+ * statement text outside the audit trail or error details in any log line (LOG-NO-CLIENT-CONTENT).
+ * pgaudit still logs the text of audited statements (without bound parameters), which holds any
+ * literal values an application writes into its SQL: the log group masks personal data and staff
+ * below administrator cannot read it (see {@link TenantDatabase}).
  *
  * Parameter values are RDS's own spellings; see
  * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraPostgreSQL.Reference.ParameterGroups.html
@@ -48,12 +51,18 @@ export class PostgresParameterGroup extends Construct {
       log_disconnections: '1',
       // Lock waits and slow statements are the usual first clue in an incident.
       log_lock_waits: '1',
-      log_min_duration_statement: '5000',
-      // LOG-NO-CLIENT-CONTENT: a slow statement (and an erroring one) is logged with its bind
-      // values, which are customer data; 0 keeps the statement text and drops the values. Both are
-      // modifiable, dynamic Aurora PostgreSQL parameters (PostgreSQL 13+, bytes).
-      log_parameter_max_length: '0',
-      log_parameter_max_length_on_error: '0',
+      // LOG-NO-CLIENT-CONTENT: no statement text in the log, because statements carry customer
+      // values as literals. PostgreSQL logs a statement when it is slow
+      // (log_min_duration_statement), of a logged class (log_statement) or failed
+      // (log_min_error_statement, default ERROR: "STATEMENT: insert ... values ('a@b.c')"). Slow
+      // queries are found with pg_stat_statements and Performance Insights, which show them
+      // normalised, without values. https://www.postgresql.org/docs/17/runtime-config-logging.html
+      log_min_duration_statement: '-1',
+      log_statement: 'none',
+      log_min_error_statement: 'panic',
+      // TERSE drops an error's DETAIL, HINT, QUERY and CONTEXT lines; DETAIL carries the values
+      // of a violated key ("Key (email)=(a@b.c) already exists").
+      log_error_verbosity: 'terse',
       // Temporary files over 100 MB: the usual cause of a FreeLocalStorage alarm.
       log_temp_files: '102400',
     };

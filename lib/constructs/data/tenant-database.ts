@@ -12,6 +12,7 @@ import { DATABASE_PORT } from '../../constants/ports';
 import { BACKUP_TAG } from '../../constants/tags';
 import { acknowledge } from '../../nag/acknowledgements';
 import { SecureLogGroup } from '../common/secure-log-group';
+import { personalDataProtectionPolicy } from '../workload/personal-data-policy';
 import { EnhancedMonitoringRole } from './enhanced-monitoring-role';
 import { PostgresParameterGroup } from './postgres-parameter-group';
 
@@ -118,10 +119,15 @@ export class TenantDatabase extends Construct {
     // RDS creates `/aws/rds/cluster/<id>/postgresql` on first export, unencrypted and kept
     // forever. Creating it first (and making the cluster wait for it) gives it the tenant key and
     // the environment's retention instead.
+    // LOG-NO-CLIENT-CONTENT: pgaudit logs the text of audited statements, which holds whatever
+    // literals the application writes into its SQL; the policy masks personal data as it is
+    // ingested, and the staff roles below administrator may not read the group at all
+    // (DATABASE_LOG_GROUP_PREFIX in staff-policies.ts).
     this.logGroup = new SecureLogGroup(this, 'PostgresLog', {
       encryptionKey: props.encryptionKey,
       retentionDays: props.logRetentionDays,
       logGroupName: TenantDatabase.logGroupName(props.clusterIdentifier),
+      dataProtectionPolicy: personalDataProtectionPolicy(`Masks personal data in the PostgreSQL log of ${props.clusterIdentifier}`),
     });
 
     const monitoringRole = props.monitoringRole ?? new EnhancedMonitoringRole(this, 'MonitoringRole').role;
@@ -170,7 +176,10 @@ export class TenantDatabase extends Construct {
       removalPolicy: RemovalPolicy.SNAPSHOT,
     });
     this.cluster.node.addDependency(this.logGroup);
-    Tags.of(this.cluster).add(BACKUP_TAG.key, BACKUP_TAG.value);
+    // The cluster only: Tags.of() would also tag the writer and reader, and RDS refuses a snapshot
+    // of an Aurora cluster member (the cluster snapshot covers them). The plan's selection names
+    // only cluster ARNs as well (BACKUP_RESOURCE_TYPES), so a tag here is the one that counts.
+    Tags.of(this.cluster).add(BACKUP_TAG.key, BACKUP_TAG.value, { includeResourceTypes: ['AWS::RDS::DBCluster'] });
     acknowledge(this.cluster, 'tenantDatabase');
 
     this.alarms = this.createAlarms(props);

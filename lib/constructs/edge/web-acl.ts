@@ -38,15 +38,28 @@ export const MANAGED_RULE_GROUPS = [
 /** Headers that carry credentials or sessions: WAF logs replace their values with `REDACTED` (EDGE-WAF-LOGGING). */
 export const REDACTED_HEADERS = ['authorization', 'cookie'] as const;
 
+/** Rule actions whose requests WAF logs; allowed requests are dropped from the log. */
+export const LOGGED_WAF_ACTIONS = ['BLOCK', 'COUNT', 'CAPTCHA', 'CHALLENGE', 'EXCLUDED_AS_COUNT'] as const;
+
+/**
+ * The WAF logging filter: drop every record except those of {@link LOGGED_WAF_ACTIONS}.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-wafv2-loggingconfiguration-loggingfilter.html
+ */
+const WAF_LOGGING_FILTER = {
+  DefaultBehavior: 'DROP',
+  Filters: [{ Behavior: 'KEEP', Requirement: 'MEETS_ANY', Conditions: LOGGED_WAF_ACTIONS.map((action) => ({ ActionCondition: { Action: action } })) }],
+};
+
 /**
  * A regional WAFv2 web ACL associated with the load balancer (EDGE-WAF, EDGE-WAF-RATE-LIMIT,
  * EDGE-WAF-LOGGING): requests from the Amazon IP reputation and anonymous-IP lists are blocked,
  * then the rate-based rule blocks any client IP over `rateLimit` requests in 5 minutes, then the
  * Common, Known Bad Inputs and SQL injection rule groups inspect what is left; everything else is
- * allowed. Every rule publishes CloudWatch metrics and sampled requests. Full logs go to a
- * KMS-encrypted `aws-waf-logs-` log group with the `authorization` and `cookie` headers redacted,
- * so credentials and session tokens never reach the logs (004 "do not include private client
- * content").
+ * allowed. Every rule publishes CloudWatch metrics and sampled requests. Logs go to a
+ * KMS-encrypted `aws-waf-logs-` log group, only for requests a rule blocked, counted or challenged,
+ * with the query string and the `authorization` and `cookie` headers redacted, so credentials,
+ * session tokens and what customers type into URLs never reach the logs (004 "do not include
+ * private client content").
  */
 export class EdgeWebAcl extends Construct {
   /** The web ACL. */
@@ -125,8 +138,14 @@ export class EdgeWebAcl extends Construct {
     const logging = new wafv2.CfnLoggingConfiguration(this, 'Logging', {
       resourceArn: this.webAcl.attrArn,
       logDestinationConfigs: [logGroupArn],
-      // The value is a JSON object in CloudFormation, hence the capitalised key.
-      redactedFields: REDACTED_HEADERS.map((name) => ({ singleHeader: { Name: name } })),
+      // LOG-NO-CLIENT-CONTENT: query strings carry search terms, e-mail addresses and tokens, so
+      // they are redacted with the credential headers. The values are JSON objects in
+      // CloudFormation, hence the capitalised keys.
+      // https://docs.aws.amazon.com/waf/latest/developerguide/logging-management.html
+      redactedFields: [{ queryString: {} }, ...REDACTED_HEADERS.map((name) => ({ singleHeader: { Name: name } }))],
+      // Only requests a rule blocked, counted or challenged are logged: allowed customer traffic
+      // never reaches this log (the load balancer's access logs record it for operations).
+      loggingFilter: WAF_LOGGING_FILTER,
     });
     logging.node.addDependency(this.logGroup, delivery);
   }

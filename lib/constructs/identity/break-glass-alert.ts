@@ -4,6 +4,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { receiveReadOnlyManagementEvents } from '../common/management-event-rule';
 
 /**
  * The last part of the break-glass role's name: {@link StaffRoles} names it
@@ -91,6 +92,9 @@ export class BreakGlassAlert extends Construct {
       description: 'Break-glass role assumed: page security (IAM-BREAK-GLASS-ALERT)',
       eventPattern: this.eventPattern,
     });
+    // AssumeRole and AssumeRoleWithSAML are read-only management events: a rule in state ENABLED
+    // never receives them, and the alert would stay silent.
+    receiveReadOnlyManagementEvents(this.rule);
     this.rule.addTarget(
       new targets.SnsTopic(props.topic, {
         message: events.RuleTargetInput.fromText(

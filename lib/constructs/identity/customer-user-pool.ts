@@ -377,12 +377,15 @@ export class CustomerUserPool extends Construct {
         conditions: fromThisAccount,
       }),
     );
-    // SSE-KMS: the delivery service asks KMS for the data keys of the objects it writes.
+    // SSE-KMS: the key policy statement CloudWatch Logs documents for vended logs in an SSE-KMS
+    // bucket ("Logs sent to Amazon S3", section "Amazon S3 bucket server-side encryption"), still
+    // pinned to deliveries of this account and region. GenerateDataKey* alone (as before) is less
+    // than the documented set and is not what the service is tested against.
     props.logKey.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'AllowLogDeliveryOfThisAccount',
         principals: [delivery],
-        actions: ['kms:GenerateDataKey*'],
+        actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
         resources: ['*'],
         conditions: fromThisAccount,
       }),

@@ -44,6 +44,23 @@ export const GLOBAL_SERVICE_ACTIONS: readonly string[] = [
   'ec2:DescribeRegions', // the console's region picker
 ];
 
+/** Where RDS exports database logs: every tenant database's log group starts with it. */
+export const DATABASE_LOG_GROUP_PREFIX = '/aws/rds/';
+
+/**
+ * The CloudWatch Logs actions that return log events, each authorized on the log group
+ * ("Actions, resources, and condition keys for Amazon CloudWatch Logs",
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatchlogs.html).
+ */
+export const LOG_EVENT_READ_ACTIONS: readonly string[] = [
+  'logs:GetLogEvents',
+  'logs:FilterLogEvents',
+  'logs:StartQuery',
+  'logs:StartLiveTail',
+  'logs:GetLogRecord',
+  'logs:CreateExportTask',
+];
+
 /** The deny that keeps a role inside the allowed regions (IAM-REGION-GUARDRAIL). */
 export function regionGuardrailStatement(allowedRegions: readonly string[]): iam.PolicyStatement {
   return new iam.PolicyStatement({
@@ -115,6 +132,15 @@ export function customerDataDenyStatements(customerDataBuckets: readonly s3.IBuc
       // log data protection masked (LOG-NO-CLIENT-CONTENT).
       actions: ['ecs:ExecuteCommand', 'ssm:StartSession', 'logs:Unmask'],
       resources: ['*'],
+    }),
+    new iam.PolicyStatement({
+      sid: 'DenyDatabaseLogReads',
+      effect: iam.Effect.DENY,
+      // The PostgreSQL logs RDS exports (/aws/rds/cluster/<id>/postgresql) hold pgaudit's text of
+      // audited statements, with any literal customer values in them (LOG-NO-CLIENT-CONTENT).
+      // Describe* stays allowed: staff see that the groups exist, not what they hold.
+      actions: [...LOG_EVENT_READ_ACTIONS],
+      resources: [`arn:${Aws.PARTITION}:logs:*:${Aws.ACCOUNT_ID}:log-group:${DATABASE_LOG_GROUP_PREFIX}*`],
     }),
     // Cognito's authentication events carry customers' e-mail addresses, IP addresses and
     // devices: customer data, though they are logs. Named here as well, so the deny holds even

@@ -1,6 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { acknowledge } from '../../nag/acknowledgements';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
 
 /** An IAM SAML provider ARN (an external IdP, or the provider IAM Identity Center creates). */
@@ -28,6 +29,13 @@ export interface StaffRoleProps {
   readonly mfaMaxAge?: Duration;
   /** Managed policies granting the role's permissions (and the guardrails every staff role carries). */
   readonly managedPolicies: readonly iam.IManagedPolicy[];
+  /**
+   * The identity provider's setting that requires MFA on every sign-in, for SAML principals: STS
+   * sets no MFA context for SAML sessions, so IAM cannot check it. It is appended to the role's
+   * description, and the own pack's StaffRoleMfa finding is acknowledged on this role citing it.
+   * @default - none; required when a trusted principal is a SAML provider
+   */
+  readonly samlMfaEnforcedBy?: string;
 }
 
 /**
@@ -48,14 +56,19 @@ export class StaffRole extends Construct {
       throw new Error(`StaffRole ${id}: mfaMaxAge got ${maxAge} seconds, expected 300 to 43200`);
     }
 
+    const saml = props.trustedPrincipals.some((p) => SAML_PROVIDER_ARN.test(p));
+    if (saml && !props.samlMfaEnforcedBy) {
+      throw new Error(`StaffRole ${id}: a SAML provider is trusted; samlMfaEnforcedBy must name the identity provider setting that requires MFA (IAM-MFA-ROLES)`);
+    }
     const principals = props.trustedPrincipals.map((p, i) => this.principal(id, p, i, maxAge));
     this.role = new ManagedPolicyRole(this, 'Resource', {
       roleName: props.roleName,
-      description: props.description,
+      description: saml ? `${props.description}. SAML sessions: MFA required by the identity provider (${props.samlMfaEnforcedBy})` : props.description,
       assumedBy: principals[0],
       maxSessionDuration: props.maxSessionDuration,
       managedPolicies: [...props.managedPolicies],
     });
+    if (saml) acknowledge(this.role, 'samlIdentityProviderMfa');
     // One statement per principal: each carries its own conditions (a composite principal
     // would merge them and lose the per-statement MFA condition).
     for (const principal of principals.slice(1)) {

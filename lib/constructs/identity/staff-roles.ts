@@ -40,6 +40,11 @@ export interface StaffRolesProps {
    * @default [] - the deny of object reads in every bucket only
    */
   readonly customerDataBuckets?: readonly s3.IBucket[];
+  /**
+   * For SAML principals: the identity provider setting that requires MFA (see {@link StaffRoleProps.samlMfaEnforcedBy}).
+   * @default - none; required when a SAML provider is trusted
+   */
+  readonly samlMfaEnforcedBy?: string;
 }
 
 /**
@@ -99,6 +104,7 @@ export class StaffRoles extends Construct {
         maxSessionDuration: session,
         mfaMaxAge: maxAge,
         managedPolicies: [this.regionGuardrail, ...policies],
+        samlMfaEnforcedBy: props.samlMfaEnforcedBy,
       }).role;
 
     this.administrator = role('Administrator', 'administrator', 'Staff administrator: full access, MFA within the last hour', privileged, [administrator], mfaMaxAge);

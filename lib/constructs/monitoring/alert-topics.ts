@@ -1,7 +1,6 @@
-import { Stack } from 'aws-cdk-lib';
+import { type SecretValue, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { EncryptionKey } from '../common/encryption-key';
 
@@ -13,9 +12,12 @@ export interface AlertTopicsProps {
   readonly emails: readonly string[];
   /**
    * An HTTPS endpoint (chat webhook, incident-management integration) subscribed to both topics.
+   * A secret, because such URLs carry their integration key: it reaches the template only as a
+   * dynamic reference (`SecretValue.secretsManager(name)`), resolved by CloudFormation at deploy
+   * time, and never names a construct (FND-NO-PLAINTEXT-SECRETS).
    * @default - e-mail subscriptions only
    */
-  readonly httpsEndpoint?: string;
+  readonly httpsEndpoint?: SecretValue;
 }
 
 /**
@@ -78,8 +80,15 @@ export class AlertTopics extends Construct {
           conditions: fromOwnAlarms,
         }),
       );
-      for (const email of props.emails) t.addSubscription(new subscriptions.EmailSubscription(email));
-      if (props.httpsEndpoint) t.addSubscription(new subscriptions.UrlSubscription(props.httpsEndpoint, { protocol: sns.SubscriptionProtocol.HTTPS }));
+      // Fixed construct IDs: the subscriptions' default IDs are their endpoints, which would put
+      // addresses (and a webhook's key) into logical IDs.
+      props.emails.forEach((email, i) => new sns.Subscription(this, `${topicId}Email${i}`, { topic: t, protocol: sns.SubscriptionProtocol.EMAIL, endpoint: email }));
+      if (props.httpsEndpoint) {
+        // A dynamic reference may sit in any resource property but a primary identifier; a
+        // subscription's identifier is its ARN, not its endpoint.
+        // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references-secretsmanager.html
+        new sns.Subscription(this, `${topicId}Https`, { topic: t, protocol: sns.SubscriptionProtocol.HTTPS, endpoint: props.httpsEndpoint.unsafeUnwrap() });
+      }
       return t;
     };
     this.security = topic('Security', 'security');

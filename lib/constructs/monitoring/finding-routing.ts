@@ -12,7 +12,7 @@ export const GUARDDUTY_SEVERITY_FLOOR: Record<(typeof GUARDDUTY_SEVERITIES)[numb
   CRITICAL: 9,
 };
 
-/** The runbook entry of each rule (docs/audit.md); the README's alarm table links each row to it. */
+/** The runbook entry of each rule (docs/audit.md); the alarm table (docs/alarms.md) links each row to it. */
 export const FINDING_RUNBOOKS = {
   guardDuty: 'docs/audit.md#guardduty-finding-inc-finding-routing',
   securityHub: 'docs/audit.md#security-hub-finding-inc-finding-routing',

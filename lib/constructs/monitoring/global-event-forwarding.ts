@@ -4,6 +4,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
+import { receiveReadOnlyManagementEvents } from '../common/management-event-rule';
 import { breakGlassEventPattern } from '../identity/break-glass-alert';
 import { ROOT_SIGN_IN_PATTERN } from './finding-routing';
 
@@ -74,5 +75,7 @@ export class GlobalEventForwarding extends Construct {
       eventPattern: breakGlassEventPattern(props.breakGlassRoleArn),
       targets: [target],
     });
+    // STS assumptions are read-only management events, delivered only to rules in this state.
+    receiveReadOnlyManagementEvents(this.breakGlass);
   }
 }

@@ -45,8 +45,8 @@ interface Allow {
  *   Client VPN, responses), and from anywhere only TCP return ports. NACLs are stateless, and a
  *   NAT gateway's replies carry the internet server's address as their source, so NAT'd egress
  *   needs that entry; it opens no service (the reason is spelled out at the entry).
- * - **Isolated** admits the database port from the private subnets' CIDRs, and returns to them;
- *   nothing else, from nowhere else.
+ * - **Isolated** admits the database port, and HTTPS for an interface endpoint GuardDuty may place
+ *   there, from the private subnets' CIDRs, and returns to them; nothing else, from nowhere else.
  *
  * No ingress entry covers an admin port (22, 3389; NET-NO-ADMIN-PORTS): ranges are split around
  * them. ICMP "fragmentation needed" is admitted where traffic crosses the NAT gateway, so that
@@ -146,7 +146,17 @@ export class TierNetworkAcls extends Construct {
     });
 
     this.isolated = this.tierAcl('Isolated', vpc, { subnetType: ec2.SubnetType.PRIVATE_ISOLATED }, {
-      ingress: privateCidrs.map((c) => ({ traffic: ec2.AclTraffic.tcpPort(databasePort), cidr: ec2.AclCidr.ipv4(c) })),
+      ingress: [
+        ...privateCidrs.map((c) => ({ traffic: ec2.AclTraffic.tcpPort(databasePort), cidr: ec2.AclCidr.ipv4(c) })),
+        // GuardDuty Runtime Monitoring creates its own guardduty-data interface endpoint and
+        // "selects the subnet based on IP availability" (GuardDuty user guide, "How the security
+        // agent connects to GuardDuty",
+        // https://docs.aws.amazon.com/guardduty/latest/ug/runtime-monitoring-agent-connectivity.html):
+        // it may land here, and the tasks' agents must reach it on 443. Entries after the database
+        // port's, so the existing entries keep their numbers; the endpoint's own security group
+        // still decides who connects, and the databases' groups admit only 5432.
+        ...privateCidrs.map((c) => ({ traffic: https, cidr: ec2.AclCidr.ipv4(c) })),
+      ],
       egress: privateCidrs.map((c) => ({ traffic: allEphemeral, cidr: ec2.AclCidr.ipv4(c) })),
     });
   }

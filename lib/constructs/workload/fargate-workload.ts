@@ -1,5 +1,6 @@
 import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -214,7 +215,7 @@ export class FargateWorkload extends Construct {
     const linuxParameters = new ecs.LinuxParameters(this, 'LinuxParameters', { initProcessEnabled: true });
     linuxParameters.dropCapabilities(...DROPPED_CAPABILITIES);
     const container = this.taskDefinition.addContainer('App', {
-      image: ecs.ContainerImage.fromRegistry(props.containerImage),
+      image: containerImage(this, props.containerImage, stack.partition),
       essential: true,
       readonlyRootFilesystem: true,
       privileged: false,
@@ -277,4 +278,21 @@ function validate(id: string, props: FargateWorkloadProps): void {
   if (!Token.isUnresolved(props.desiredCount) && (!Number.isInteger(props.desiredCount) || props.desiredCount < 1)) fail('desiredCount', props.desiredCount, 'must be at least 1');
   if (!Token.isUnresolved(props.containerPort) && (props.containerPort < 1 || props.containerPort > 65535)) fail('containerPort', props.containerPort, 'must be 1 to 65535');
   for (const p of props.writablePaths ?? []) if (!p.startsWith('/')) fail('writablePaths', p, 'must hold absolute paths');
+}
+
+/**
+ * The container image of a reference: a private ECR image (`<account>.dkr.ecr.<region>.amazonaws.com/<repository>[:tag|@digest]`,
+ * of this account or another whose repository policy admits it) through its repository, so the
+ * execution role is granted pulls from that one repository; any other registry by name (public
+ * images need no permission).
+ */
+function containerImage(scope: Construct, image: string, partition: string): ecs.ContainerImage {
+  const m = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([a-z0-9._\/-]+?)(?::([\w.-]+)|@(sha256:[0-9a-f]{64}))?$/.exec(image);
+  if (!m) return ecs.ContainerImage.fromRegistry(image);
+  const [, account, region, repositoryName, tag, digest] = m;
+  const repository = ecr.Repository.fromRepositoryAttributes(scope, 'ImageRepository', {
+    repositoryName,
+    repositoryArn: `arn:${partition}:ecr:${region}:${account}:repository/${repositoryName}`,
+  });
+  return ecs.ContainerImage.fromEcrRepository(repository, digest ?? tag ?? 'latest');
 }

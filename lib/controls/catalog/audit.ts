@@ -83,7 +83,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
   {
     id: 'LOG-NO-CLIENT-CONTENT',
     statement:
-      'Application logs mask personal data, and only the administrator and break-glass roles can unmask it for a support case.',
+      'Application and database logs mask personal data, and only the administrator and break-glass roles can unmask it (and read the database logs) for a support case.',
     sources: [
       {
         seed: '004_c378355873db2afd.txt',
@@ -94,7 +94,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     area: 'audit',
     status: 'implemented',
     enforcement:
-      'Application AWS::Logs::LogGroup DataProtectionPolicy with Audit and Deidentify statements for personal-data identifiers (e-mail, name, address, card number, credentials); logs:Unmask granted only to administrator and break-glass; WAF redaction (EDGE-WAF-LOGGING), pgaudit.log_parameter off (DB-AUDIT-LOGGING) and log_parameter_max_length=0 / log_parameter_max_length_on_error=0 in the tenant databases\' cluster parameter group (slow and failing statements are logged without their bind values) keep credentials and bound values out.',
+      'Application and /aws/rds/cluster/<id>/postgresql AWS::Logs::LogGroup DataProtectionPolicy with Audit and Deidentify statements for personal-data identifiers (e-mail, name, address, card number, credentials); logs:Unmask granted only to administrator and break-glass, and the staff roles below administrator denied reading /aws/rds/* log groups (DenyDatabaseLogReads); the tenant databases\' cluster parameter group logs no statement text outside pgaudit (log_min_duration_statement -1, log_statement none, log_min_error_statement panic), no error details (log_error_verbosity terse) and pgaudit no bound values (pgaudit.log_parameter 0); WAF logs only blocked, counted or challenged requests with the query string, authorization and cookie redacted (EDGE-WAF-LOGGING).',
   },
 
   // Continuous monitoring.

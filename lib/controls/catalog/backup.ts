@@ -86,7 +86,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     area: 'backup',
     status: 'implemented',
     enforcement:
-      'TieredBackupPlan: one AWS::Backup::BackupSelection by the BACKUP_TAG tag (saas-security-baseline:backup = tiered) with a ManagedPolicyRole assumable only by AWS Backup; a deployment-wide test fails when any AWS::RDS::DBCluster, standalone AWS::RDS::DBInstance, AWS::DynamoDB::Table, AWS::EFS::FileSystem or AWS::S3::Bucket lacks the tag, except an explicit list (Aurora cluster members, access-log buckets, the CloudTrail and AWS Config buckets), and when it finds no resource at all.',
+      'TieredBackupPlan: one AWS::Backup::BackupSelection naming the resource types by ARN pattern (rds cluster:*, s3:::*, so Region opt-ins do not apply) ANDed with the BACKUP_TAG tag (saas-security-baseline:backup = tiered) in Conditions, with a ManagedPolicyRole assumable only by AWS Backup; RecoveryPointChecks: AWS Config rules AURORA_LAST_BACKUP_RECOVERY_POINT_CREATED and S3_LAST_BACKUP_RECOVERY_POINT_CREATED on the tag (recovery point younger than 25 hours) whose NON_COMPLIANT evaluations go to the operations topic; a deployment-wide test fails when any AWS::RDS::DBCluster, standalone AWS::RDS::DBInstance, AWS::DynamoDB::Table, AWS::EFS::FileSystem or AWS::S3::Bucket lacks the tag, except an explicit list (Aurora cluster members, access-log buckets, the CloudTrail and AWS Config buckets), and when it finds no resource at all.',
   },
   {
     id: 'BAK-RESIDENCY',
@@ -136,7 +136,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     area: 'backup',
     status: 'implemented',
     enforcement:
-      'RestoreValidator: a NodejsFunction (lib/lambda/restore-validation, TypeScript bundled by local esbuild, Node.js 22, reserved concurrency 2, KMS-encrypted DLQ) run by an EventBridge rule on Restore Job State Change COMPLETED; it checks the restored cluster is available, encrypted with the recovery point\'s key and has rds.force_ssl=1 and ssl_min_protocol_version TLSv1.2 or later, and calls backup:PutRestoreValidationResult. Its ManagedPolicyRole may only describe restore jobs, recovery points (AWS Backup recovery-point ARNs and, for Aurora snapshots, RDS cluster-snapshot ARNs), clusters and parameters and report. Unit tests with aws-sdk-client-mock.',
+      'RestoreValidator: a NodejsFunction (lib/lambda/restore-validation, TypeScript bundled by local esbuild, Node.js 22, JSON log format, no reserved concurrency, KMS-encrypted DLQ) run by an EventBridge rule on Restore Job State Change COMPLETED; it checks the restored cluster is available, encrypted with the recovery point\'s key and has rds.force_ssl=1 and ssl_min_protocol_version TLSv1.2 or later, and calls backup:PutRestoreValidationResult. Its ManagedPolicyRole may only describe restore jobs, recovery points (AWS Backup recovery-point ARNs and, for Aurora snapshots, RDS cluster-snapshot ARNs), clusters and parameters and report. Unit tests with aws-sdk-client-mock.',
   },
   {
     id: 'BAK-FAILURE-NOTICE',
@@ -152,7 +152,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     area: 'backup',
     status: 'implemented',
     enforcement:
-      'BackupFailureNotices: AWS::Events::Rule on aws.backup Backup, Copy and Restore Job State Change with FAILED, ABORTED, EXPIRED or PARTIAL to the operations topic, and on CloudTrail calls that loosen the vault, lock or plan to the security topic; RestoreValidator alarms (failed validations via a metric filter on the function\'s ERROR lines, function errors, dead letters) notify the operations topic.',
+      'BackupFailureNotices: AWS::Events::Rule on aws.backup Backup, Copy and Restore Job State Change with FAILED, ABORTED, EXPIRED or PARTIAL to the operations topic, and on CloudTrail calls that loosen the vault, lock or plan to the security topic; RestoreValidator alarms (failed validations via a JSON metric filter on the level ERROR events of the function\'s JSON-format log, function errors, dead letters) notify the operations topic.',
   },
   {
     id: 'BAK-LEGAL-ARCHIVE',

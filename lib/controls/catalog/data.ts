@@ -156,7 +156,7 @@ export const DATA_CONTROLS: readonly Control[] = [
     area: 'data',
     status: 'implemented',
     enforcement:
-      'DB subnet group of PRIVATE_ISOLATED subnets, PubliclyAccessible false, and a security group whose only ingress is the database port from the workload security group; the network ACL of those subnets admits only the database port, only from the private subnets (NET-NACLS).',
+      'DB subnet group of PRIVATE_ISOLATED subnets, PubliclyAccessible false, and a security group whose only ingress is the database port from the workload security group; the network ACL of those subnets admits only the database port and HTTPS (for the guardduty-data endpoint GuardDuty may place there), only from the private subnets (NET-NACLS).',
   },
 
   // Single-tenant datastores.

@@ -98,7 +98,7 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     area: 'delivery',
     status: 'implemented',
     enforcement:
-      'Optional CDK Pipelines stack (lib/config/pipeline.ts, off by default): a CodeConnections source, a synth step running npm ci, npm test and cdk synth, then the staging stage, a ManualApprovalStep, then the production stage; KMS-encrypted, versioned, access-logged artifact bucket; termination protection.',
+      'Optional CDK Pipelines stack (the pipeline block of the configuration, absent by default): a CodeConnections source, a synth step running npm ci, npm test and cdk synth, then the staging stage, a ManualApprovalStep, then the production stage; KMS-encrypted, versioned, access-logged artifact bucket; termination protection.',
   },
   {
     id: 'DEL-PR-CONTROLS-DIFF',

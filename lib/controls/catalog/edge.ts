@@ -102,7 +102,7 @@ export const EDGE_CONTROLS: readonly Control[] = [
   {
     id: 'EDGE-WAF-LOGGING',
     statement:
-      'WAF logs go to a KMS-encrypted aws-waf-logs- destination with retention, with the authorization and cookie headers redacted.',
+      'WAF logs go to a KMS-encrypted aws-waf-logs- destination with retention, only for requests a rule acted on, with the query string and the authorization and cookie headers redacted.',
     sources: [
       {
         seed: '004_c378355873db2afd.txt',
@@ -114,7 +114,7 @@ export const EDGE_CONTROLS: readonly Control[] = [
     area: 'edge',
     status: 'implemented',
     enforcement:
-      'EdgeWebAcl: AWS::WAFv2::LoggingConfiguration to the SecureLogGroup aws-waf-logs-<env> (KMS key, retention from config logs.retentionDays) with RedactedFields SingleHeader authorization and cookie; an AWS::Logs::ResourcePolicy lets only delivery.logs.amazonaws.com of this account write to that group.',
+      'EdgeWebAcl: AWS::WAFv2::LoggingConfiguration to the SecureLogGroup aws-waf-logs-<env> (KMS key, retention from config logs.retentionDays) with RedactedFields QueryString and SingleHeader authorization and cookie and a LoggingFilter that drops everything but BLOCK, COUNT, CAPTCHA, CHALLENGE and EXCLUDED_AS_COUNT; an AWS::Logs::ResourcePolicy lets only delivery.logs.amazonaws.com of this account write to that group.',
   },
   {
     id: 'EDGE-DDOS-SHIELD',

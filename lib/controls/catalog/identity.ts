@@ -101,7 +101,7 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     area: 'identity',
     status: 'implemented',
     enforcement:
-      'StaffRoles RegionGuardrail managed policy on every staff role: Deny NotAction GLOBAL_SERVICE_ACTIONS (IAM, STS, Organizations, billing, support, Route 53, CloudFront and its WAF/Shield/ACM certificates, ...) on * when StringNotEquals aws:RequestedRegion allowedRegions; the README gives the equivalent service control policy (a test keeps its exemptions equal).',
+      'StaffRoles RegionGuardrail managed policy on every staff role: Deny NotAction GLOBAL_SERVICE_ACTIONS (IAM, STS, Organizations, billing, support, Route 53, CloudFront and its WAF/Shield/ACM certificates, ...) on * when StringNotEquals aws:RequestedRegion allowedRegions; docs/identity.md gives the equivalent service control policy (a test keeps its exemptions equal).',
   },
   {
     id: 'IAM-ACCESS-ANALYZER',
@@ -154,7 +154,7 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     area: 'identity',
     status: 'implemented',
     enforcement:
-      'BreakGlassAlert: AWS::Events::Rule on source aws.sts, AWS API Call via CloudTrail, eventName AssumeRole or AssumeRoleWithSAML, requestParameters.roleArn the break-glass role (<env>-break-glass, named from BREAK_GLASS_ROLE_SUFFIX), targeting the security alert topic; assumptions through the global STS endpoint, which EventBridge receives in us-east-1, reach that rule through the GlobalEvents stack (alerts.forwardGlobalEvents, default true): an AWS::Events::Rule in us-east-1 with the same breakGlassEventPattern() targeting the home region\'s default event bus through a role that may only events:PutEvents to it; the account baseline\'s CIS alarm BreakGlassRoleUse is a metric filter on the account trail log group built from the same BreakGlassAlert.filterPattern() with the role-ARN glob *-break-glass (every region, including assumptions through the global STS endpoint).',
+      'BreakGlassAlert: AWS::Events::Rule on source aws.sts, AWS API Call via CloudTrail, eventName AssumeRole or AssumeRoleWithSAML, requestParameters.roleArn the break-glass role (<env>-break-glass, named from BREAK_GLASS_ROLE_SUFFIX), in state ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS (AssumeRole* are read-only management events), targeting the security alert topic; assumptions through the global STS endpoint, which EventBridge receives in us-east-1, reach that rule through the GlobalEvents stack (alerts.forwardGlobalEvents, default true): an AWS::Events::Rule in us-east-1 in the same state with the same breakGlassEventPattern() targeting the home region\'s default event bus through a role that may only events:PutEvents to it; the account baseline\'s CIS alarm BreakGlassRoleUse is a metric filter on the account trail log group built from the same BreakGlassAlert.filterPattern() with the role-ARN glob *-break-glass (every region, including assumptions through the global STS endpoint).',
   },
   {
     id: 'IAM-CUSTOMER-DATA-RESTRICTED',
@@ -329,6 +329,6 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     area: 'identity',
     status: 'implemented',
     enforcement:
-      'AWS::Cognito::LogDeliveryConfiguration userAuthEvents INFO with S3Configuration into a SecureBucket (SSE-KMS with the stack\'s customer-managed key and a bucket key, versioned, TLS 1.2+ only, public access blocked, server access logs to the stack\'s access-log bucket, lifecycle expiry after logs.retentionDays, retained); the bucket policy admits only delivery.logs.amazonaws.com (s3:PutObject on AWSLogs/<account>/* with bucket-owner-full-control, s3:GetBucketAcl/ListBucket) and the key policy only its kms:GenerateDataKey*, both for aws:SourceAccount this account and aws:SourceArn arn:<partition>:logs:<region>:<account>:*. No CloudWatch log group: Cognito delivers only to log groups without KMS encryption, so userNotification (CloudWatch Logs only) is not exported.',
+      'AWS::Cognito::LogDeliveryConfiguration userAuthEvents INFO with S3Configuration into a SecureBucket (SSE-KMS with the stack\'s customer-managed key and a bucket key, versioned, TLS 1.2+ only, public access blocked, server access logs to the stack\'s access-log bucket, lifecycle expiry after logs.retentionDays, retained); the bucket policy admits only delivery.logs.amazonaws.com (s3:PutObject on AWSLogs/<account>/* with bucket-owner-full-control, s3:GetBucketAcl/ListBucket) and the key policy only the documented kms:Encrypt, Decrypt, ReEncrypt*, GenerateDataKey* and DescribeKey, both for aws:SourceAccount this account and aws:SourceArn arn:<partition>:logs:<region>:<account>:*. No CloudWatch log group: Cognito delivers only to log groups without KMS encryption, so userNotification (CloudWatch Logs only) is not exported.',
   },
 ];

@@ -51,7 +51,7 @@ export const NETWORK_CONTROLS: readonly Control[] = [
   {
     id: 'NET-NACLS',
     statement:
-      'Each subnet tier has its own network ACL: public admits only 443/80 and return traffic, private admits only traffic from the VPC plus the return traffic of its own NAT-translated connections, isolated admits only the database port from the private tier; no new connection from 0.0.0.0/0 reaches private or isolated subnets.',
+      'Each subnet tier has its own network ACL: public admits only 443/80 and return traffic, private admits only traffic from the VPC plus the return traffic of its own NAT-translated connections, isolated admits only the database port and HTTPS (a GuardDuty endpoint may sit there) from the private tier; no new connection from 0.0.0.0/0 reaches private or isolated subnets.',
     sources: [
       {
         seed: '003_c8c1318184c7c51b.txt',
@@ -66,7 +66,7 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     area: 'network',
     status: 'implemented',
     enforcement:
-      'TierNetworkAcls: one ec2.NetworkAcl per tier associated with every subnet of the tier, entries through AclTraffic/AclCidr. Public admits TCP 443/80 and TCP return ports from anywhere and sends TCP 443 and return ports anywhere plus the target port (config workload.containerPort) to each private subnet CIDR; private admits the target port from each public subnet CIDR, TCP 443 and return ports from the VPC CIDR and, from 0.0.0.0/0, only TCP return ports and ICMP fragmentation-needed. That last entry is deliberate: NACLs are stateless, and the replies a NAT gateway hands back to the private tier still carry the internet server\'s address as their source, so without it every NAT\'d connection would time out; it opens no service, because private subnets have no route from the internet gateway and no public addresses, and NAT gateways drop unsolicited inbound connections. Isolated admits only DATABASE_PORT from each private subnet CIDR and answers only them. Return-port ranges skip 22 and 3389, and the target port may be neither (validated in config and in the construct). Each NACL is acknowledged for AwsSolutions-VPC3 citing NET-NACLS.',
+      'TierNetworkAcls: one ec2.NetworkAcl per tier associated with every subnet of the tier, entries through AclTraffic/AclCidr. Public admits TCP 443/80 and TCP return ports from anywhere and sends TCP 443 and return ports anywhere plus the target port (config workload.containerPort) to each private subnet CIDR; private admits the target port from each public subnet CIDR, TCP 443 and return ports from the VPC CIDR and, from 0.0.0.0/0, only TCP return ports and ICMP fragmentation-needed. That last entry is deliberate: NACLs are stateless, and the replies a NAT gateway hands back to the private tier still carry the internet server\'s address as their source, so without it every NAT\'d connection would time out; it opens no service, because private subnets have no route from the internet gateway and no public addresses, and NAT gateways drop unsolicited inbound connections. Isolated admits only DATABASE_PORT and TCP 443 (GuardDuty Runtime Monitoring places its guardduty-data endpoint in any subnet, by free addresses) from each private subnet CIDR and answers only them. Return-port ranges skip 22 and 3389, and the target port may be neither (validated in config and in the construct). Each NACL is acknowledged for AwsSolutions-VPC3 citing NET-NACLS.',
   },
   {
     id: 'NET-FLOW-LOGS',

@@ -306,7 +306,7 @@ export const ORGANISATIONAL_CONTROLS: readonly Control[] = [
     ],
     kind: 'organisational',
     reason:
-      'People and procedures respond to incidents and write post-mortems; no resource can. Partial support: detection and paging are enforced (MON-GUARDDUTY, MON-CIS-ALARMS, INC-ALERT-TOPICS, INC-FINDING-ROUTING), and the README runbook gives the first steps for each alert.',
+      'People and procedures respond to incidents and write post-mortems; no resource can. Partial support: detection and paging are enforced (MON-GUARDDUTY, MON-CIS-ALARMS, INC-ALERT-TOPICS, INC-FINDING-ROUTING), and the runbooks (docs/alarms.md links each alert to its entry) give the first steps.',
   },
   {
     id: 'ORG-BREACH-NOTIFICATION',
