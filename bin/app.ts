@@ -18,8 +18,9 @@ import { App } from 'aws-cdk-lib';
 import { buildBaseline } from '../lib/app';
 import { DEPLOYMENT_CONFIG, loadDeployment, readConfigFile, resolveConfigFile, type Deployment } from '../lib/config/deployment';
 import { ConfigError } from '../lib/config/load';
+import { checkControlTower, CONTROL_TOWER_CACHE_DIR } from '../lib/nag/control-tower';
 import { writeControlsReport } from '../lib/report/controls-report';
-import { failOnOpenFindings } from '../lib/report/findings';
+import { collectAcknowledgements, failOnOpenFindings } from '../lib/report/findings';
 import { controlsReportOf } from '../lib/report/generate';
 
 const app = new App({
@@ -31,35 +32,47 @@ const only = String(app.node.tryGetContext('env') ?? '')
   .map((s) => s.trim())
   .filter(Boolean);
 
-let deployment: Deployment;
-try {
-  deployment = loadDeployment(readConfigFile(resolveConfigFile(app.node.tryGetContext('config'))), { only });
-} catch (e) {
-  // A configuration problem is the adopter's to fix, not a crash: the problems, once, no stack.
-  if (!(e instanceof ConfigError)) throw e;
-  console.error(e.message);
-  process.exit(1);
+async function main(): Promise<void> {
+  let deployment: Deployment;
+  try {
+    deployment = loadDeployment(readConfigFile(resolveConfigFile(app.node.tryGetContext('config'))), { only });
+  } catch (e) {
+    // A configuration problem is the adopter's to fix, not a crash: the problems, once, no stack.
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(e.message);
+    process.exit(1);
+  }
+  console.error(
+    deployment.file.example
+      ? `Configuration: ${deployment.file.name} (the shipped EXAMPLE, with sample accounts: \`npm run init-config\` creates your own ${DEPLOYMENT_CONFIG})`
+      : `Configuration: ${deployment.file.name}`,
+  );
+  buildBaseline(app, deployment.environments, { pipeline: deployment.pipeline });
+  const assembly = app.synth();
+  // The AWS Control Tower proactive controls: each template by its own cfn-guard process, cached by
+  // template hash, so an unchanged template costs nothing (docs/development.md, "Checks and what they cost").
+  const controlTower = await checkControlTower(app, assembly, collectAcknowledgements(app), { cacheDir: CONTROL_TOWER_CACHE_DIR });
+
+  const relative = (p: string) => path.relative(process.cwd(), p);
+  // The report reads the open findings of validation-report.json too; the pipeline stack's
+  // acknowledgements are left out of it, so the report does not depend on the pipeline.
+  const entries = controlsReportOf(app, assembly, deployment.environments, path.join(__dirname, '..', 'test'));
+  const reports = writeControlsReport(assembly.directory, entries);
+  console.error(
+    [
+      'Templates:',
+      ...assembly.stacksRecursively.map((s) => `  ${relative(s.templateFullPath)}`),
+      'Controls report:',
+      ...reports.map((r) => `  ${relative(r)}`),
+      controlTower.summary,
+    ].join('\n'),
+  );
+
+  failOnOpenFindings(assembly.directory);
 }
-console.error(
-  deployment.file.example
-    ? `Configuration: ${deployment.file.name} (the shipped EXAMPLE, with sample accounts: \`npm run init-config\` creates your own ${DEPLOYMENT_CONFIG})`
-    : `Configuration: ${deployment.file.name}`,
-);
-buildBaseline(app, deployment.environments, { pipeline: deployment.pipeline });
-const assembly = app.synth();
 
-const relative = (p: string) => path.relative(process.cwd(), p);
-// The report reads the open findings of validation-report.json too; the pipeline stack's
-// acknowledgements are left out of it, so the report does not depend on the pipeline.
-const entries = controlsReportOf(app, assembly, deployment.environments, path.join(__dirname, '..', 'test'));
-const reports = writeControlsReport(assembly.directory, entries);
-console.error(
-  [
-    'Templates:',
-    ...assembly.stacksRecursively.map((s) => `  ${relative(s.templateFullPath)}`),
-    'Controls report:',
-    ...reports.map((r) => `  ${relative(r)}`),
-  ].join('\n'),
-);
-
-failOnOpenFindings(assembly.directory);
+main().catch((e) => {
+  // Open findings are a verdict, not a crash: their message lists them; a stack would bury it.
+  console.error(e && e.name === 'OpenFindingsError' ? e.message : e);
+  process.exit(1);
+});

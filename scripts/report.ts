@@ -14,9 +14,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { EXAMPLE_CONFIGS, REPO_ROOT, loadDeployment, readConfigFile } from '../lib/config/deployment';
 import { writeControlsReport } from '../lib/report/controls-report';
-import { readOpenFindings } from '../lib/report/findings';
 import { controlsReportOf } from '../lib/report/generate';
 import { synthesize } from '../lib/synthesis';
+import { checkControlTower, CONTROL_TOWER_CACHE_DIR } from '../lib/nag/control-tower';
+import { collectAcknowledgements, readOpenFindings } from '../lib/report/findings';
 
 const USAGE = 'usage: npm run report [-- --out <dir>]';
 
@@ -39,18 +40,29 @@ function outDir(argv: readonly string[], root: string): string {
 const root = path.join(__dirname, '..');
 const out = outDir(process.argv.slice(2), root);
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-report-'));
-let open = 0;
-try {
-  // Findings must reach the report instead of stopping synthesis; the exit code reports them.
-  const envs = loadDeployment(readConfigFile(path.join(REPO_ROOT, EXAMPLE_CONFIGS[0]))).environments;
-  const { app, assembly } = synthesize(envs, { outdir });
-  fs.mkdirSync(out, { recursive: true });
-  for (const file of writeControlsReport(out, controlsReportOf(app, assembly, envs, path.join(root, 'test')), 'controls')) console.log(`wrote ${path.relative(process.cwd(), file)}`);
-  open = readOpenFindings(assembly.directory).length;
-} finally {
-  fs.rmSync(outdir, { recursive: true, force: true });
+async function main(): Promise<number> {
+  try {
+    // Findings must reach the report instead of stopping synthesis; the exit code reports them.
+    const envs = loadDeployment(readConfigFile(path.join(REPO_ROOT, EXAMPLE_CONFIGS[0]))).environments;
+    const { app, assembly } = synthesize(envs, { outdir });
+    console.log((await checkControlTower(app, assembly, collectAcknowledgements(app), { cacheDir: CONTROL_TOWER_CACHE_DIR })).summary);
+    fs.mkdirSync(out, { recursive: true });
+    for (const file of writeControlsReport(out, controlsReportOf(app, assembly, envs, path.join(root, 'test')), 'controls')) console.log(`wrote ${path.relative(process.cwd(), file)}`);
+    return readOpenFindings(assembly.directory).length;
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
 }
-if (open > 0) {
-  console.error(`${open} open compliance finding(s): see the controls marked "open findings" in the report`);
-  process.exit(1);
-}
+
+main().then(
+  (open) => {
+    if (open > 0) {
+      console.error(`${open} open compliance finding(s): see the controls marked "open findings" in the report`);
+      process.exit(1);
+    }
+  },
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

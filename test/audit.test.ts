@@ -219,11 +219,11 @@ describe.each(ENV_NAMES)('identity guardrails of the account baseline of %s', (e
     });
   });
 
-  test('IAM-PASSWORD-POLICY: the handler runs Node.js 22 and may only read, update and delete the password policy and write its own logs', () => {
+  test('IAM-PASSWORD-POLICY: the handler runs Node.js 24 and may only read, update and delete the password policy and write its own logs', () => {
     const fns = ofType(env, 'AWS::Lambda::Function').filter(([id]) => id.startsWith('PasswordPolicyHandler'));
     expect(fns).toHaveLength(1);
     const fn = fns[0][1].Properties;
-    expect(fn.Runtime).toBe('nodejs22.x');
+    expect(fn.Runtime).toBe('nodejs24.x');
     const roleId = fn.Role['Fn::GetAtt'][0];
     const role = templateJson(env, STACK).Resources[roleId].Properties;
     expect(role.Policies).toBeUndefined();
@@ -330,7 +330,8 @@ describe('account baseline switched off (organisation runs it centrally)', () =>
     // Finding routing lives with the alert topics, so it keeps paging without the baseline.
     const alerting = assembly.stacks.find((s) => s.hierarchicalId.endsWith('Alerting'))!.template;
     const rules = Object.values<any>(alerting.Resources).filter((r) => r.Type === 'AWS::Events::Rule');
-    expect(rules.map((r) => r.Properties.EventPattern.source[0]).sort()).toEqual(['aws.guardduty', 'aws.securityhub', 'aws.signin']);
+    // The finding routes, and the Security Hub detector drift rule (test/detection.test.ts).
+    expect(rules.map((r) => r.Properties.EventPattern.source[0]).sort()).toEqual(['aws.guardduty', 'aws.securityhub', 'aws.securityhub', 'aws.signin']);
   });
 
   test('AUD-CLOUDTRAIL: both sample environments own their baseline (separate accounts)', () => {

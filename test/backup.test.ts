@@ -219,9 +219,9 @@ describe.each(ENV_NAMES)('%s backup stack', (env) => {
     ]);
   });
 
-  test('BAK-RESTORE-VALIDATION: a Node.js 22 function, bundled from TypeScript, runs on every completed restore job', () => {
+  test('BAK-RESTORE-VALIDATION: a Node.js 24 function, bundled from TypeScript, runs on every completed restore job', () => {
     const [fnId, fn] = only(env, 'AWS::Lambda::Function');
-    expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Handler: 'index.handler', LoggingConfig: expect.objectContaining({ LogFormat: 'JSON' }) });
+    expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Handler: 'index.handler', LoggingConfig: expect.objectContaining({ LogFormat: 'JSON' }) });
     expect(fn.Properties.Code.S3Key).toMatch(/\.zip$/);
     const rules = resources(env, 'AWS::Events::Rule').filter(([, r]) => r.Properties.Targets.some((t: any) => t.Arn['Fn::GetAtt']?.[0] === fnId));
     expect(rules).toHaveLength(1);
@@ -295,7 +295,10 @@ describe.each(ENV_NAMES)('%s backup stack', (env) => {
   });
 
   test('BAK-FAILURE-NOTICE: failed restore validations, function errors and dead letters raise alarms on the operations topic', () => {
-    const alarms = resources(env, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    // The notices' own dead-letter alarm is INC-ALERT-DELIVERY's (test/alert-delivery.test.ts), and so are the detector drift rules' (test/detection.test.ts).
+    const alarms = resources(env, 'AWS::CloudWatch::Alarm')
+      .map(([, a]) => a.Properties)
+      .filter((a) => !a.AlarmDescription.startsWith('INC-ALERT-DELIVERY'));
     expect(alarms.map((a) => a.MetricName).sort()).toEqual(['ApproximateNumberOfMessagesVisible', 'Errors', 'RestoreValidationFailures']);
     for (const a of alarms) {
       expect(a.AlarmActions.map(crossStackRef)).toEqual([expect.stringMatching(/AlertsOperations/)]);
@@ -322,7 +325,10 @@ describe.each(ENV_NAMES)('%s backup stack', (env) => {
   });
 
   test('BAK-LEGAL-ARCHIVE: the archive bucket locks every version for the configured mode and days, with a KMS key and versioning', () => {
-    const archives = resources(env, 'AWS::S3::Bucket').filter(([, b]) => b.Properties.ObjectLockEnabled === true);
+    // The legal archive is the Object-Locked bucket the backup plan selects (the report evidence bucket is locked too, unselected).
+    const archives = resources(env, 'AWS::S3::Bucket').filter(
+      ([, b]) => b.Properties.ObjectLockEnabled === true && (b.Properties.Tags ?? []).some((t: any) => t.Key === BACKUP_TAG.key),
+    );
     expect(archives).toHaveLength(1);
     const [id, bucket] = archives[0];
     const { legalArchive } = config.backup;
@@ -385,6 +391,10 @@ describe('BAK-SELECTIONS across the whole deployment', () => {
     // Cognito's authentication events (SIGNIN-AUTH-LOGGING): a log that expires by its own
     // lifecycle at logs.retentionDays, like the log groups; a backup would keep customers' sign-in
     // records past that retention (004 retention and deletion).
+    // AWS Backup Audit Manager's reports (BAK-RESTORE-TESTING evidence): derived records of the
+    // backup jobs themselves, Object-Locked for the audit period; backing them up would only copy
+    // reports about backups.
+    { name: 'the backup report evidence bucket', matches: (r) => r.type === 'AWS::S3::Bucket' && r.stackId === 'Backup' && r.logicalId.startsWith('AuditReports') },
     { name: 'the Cognito authentication event bucket', matches: (r) => r.type === 'AWS::S3::Bucket' && r.stackId === 'Identity' && r.logicalId.startsWith('CustomersAuthEventBucket') },
   ];
   const where = (r: { env: string; stackId: string; logicalId: string }) => `${r.env}/${r.stackId}/${r.logicalId}`;
@@ -486,7 +496,9 @@ describe('BAK-SELECTIONS across the whole deployment', () => {
             r.type === 'AWS::Events::Rule' &&
             r.stackId === found[0].stackId &&
             r.props.EventPattern?.['detail-type']?.includes('Config Rules Compliance Change') &&
-            JSON.stringify(r.props.EventPattern.detail.configRuleName).includes(ruleRef) &&
+            JSON.stringify(r.props.EventPattern.detail.configRuleName ?? []).includes(ruleRef) &&
+            // The detector drift rule pages security for the same rules (test/detection.test.ts).
+            !r.logicalId.startsWith('DetectorDrift') &&
             r.props.EventPattern.detail.newEvaluationResult?.complianceType?.includes('NON_COMPLIANT'),
         );
         expect({ env, type, notices: notices.length }).toEqual({ env, type, notices: 1 });

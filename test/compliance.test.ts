@@ -23,7 +23,7 @@ const CONFIG_DEPENDENT_ACKNOWLEDGEMENTS = [
 import { CATALOG } from '../lib/controls/catalog';
 import { acknowledgements, allStacks, findings } from './support/synth';
 
-describe('compliance packs (AwsSolutions, NIST 800-53 R5, PCI DSS 3.2.1, HIPAA Security; SaasBaseline on each stage)', () => {
+describe('compliance packs (AwsSolutions, NIST 800-53 R5, PCI DSS 3.2.1, HIPAA Security, Serverless; SaasBaseline on each stage)', () => {
   test('DEL-COMPLIANCE-PACKS: no open finding of any pack in any environment', () => {
     const open = findings().map((f) => `${f.pack} ${f.rule} at ${f.constructPath}`);
     expect(open).toEqual([]);
@@ -31,6 +31,14 @@ describe('compliance packs (AwsSolutions, NIST 800-53 R5, PCI DSS 3.2.1, HIPAA S
 
   test('both environments were synthesized with every pack', () => {
     expect(new Set(allStacks().map((s) => s.env))).toEqual(new Set(['staging', 'production']));
+  });
+
+  test('DEL-COMPLIANCE-PACKS: the Serverless pack is in the gate, and its findings are acknowledged only per construct', () => {
+    // The pack ran: its rules appear among the acknowledgements (dead-letter queues, custom-resource handler).
+    const serverless = acknowledgements().filter((a) => a.rule.startsWith('Serverless-'));
+    expect(serverless.length).toBeGreaterThan(0);
+    expect(new Set(serverless.map((a) => a.rule))).toEqual(new Set(['Serverless-SQSRedrivePolicy', 'Serverless-LambdaDLQ', 'Serverless-LambdaTracing']));
+    expect(findings().filter((f) => f.pack === 'Serverless')).toEqual([]);
   });
 
   test('every acknowledgement is on one construct below a stack, never on a stack, stage or app', () => {

@@ -83,10 +83,11 @@ describe('backup configuration', () => {
     expect(issuesOf(withChange(env, change))).toContainEqual(expect.stringMatching(message));
   });
 
-  test('BAK-RESIDENCY: a DR region inside the allowed regions is accepted', () => {
+  test('BAK-RESIDENCY: a DR region inside the allowed regions is accepted, in production with the named residency opt-out (FND-DATA-RESIDENCY)', () => {
     const table = withChange('production', (e) => {
       e.allowedRegions = ['ap-southeast-1', 'ap-southeast-2'];
       e.backup.drRegion = 'ap-southeast-2';
+      e.productionOptOuts = { regionsBeyondHome: 'Approved by the CISO: recovery copies in Sydney for regional disasters' };
     });
     expect(loadEnvironments(table).find((e) => e.name === 'production')?.backup.drRegion).toBe('ap-southeast-2');
   });

@@ -15,7 +15,7 @@ const tenants = (n: number, shard?: number) =>
 describe('data configuration', () => {
   test('the sample environments carry defaults for every data field', () => {
     const [staging, production] = loadEnvironments(ENVIRONMENTS);
-    expect(staging.data).toMatchObject({ rotationDays: 30, auditReads: false, preferredBackupWindow: '18:00-19:00' });
+    expect(staging.data).toMatchObject({ rotationDays: 30, auditReads: true, preferredBackupWindow: '18:00-19:00' });
     expect(production.data).toMatchObject({ rotationDays: 30, auditReads: true, backupRetentionDays: 35 });
     expect(staging.data.tenants.map((t) => t.shard)).toEqual([1, 1]);
   });

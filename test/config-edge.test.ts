@@ -17,15 +17,16 @@ describe('edge and workload configuration', () => {
     return loadEnvironments(table, ['staging'])[0];
   };
 
-  test('WL-MULTI-AZ: an environment without a workload section gets the public nginx sample image and 2 tasks of 0.25 vCPU / 512 MiB', () => {
+  test('WL-MULTI-AZ: an environment without a workload section gets the public unprivileged nginx sample image (UID 101, port 8080) and 2 tasks of 0.25 vCPU / 512 MiB', () => {
     expect(defaults().workload).toEqual({
-      containerImage: 'public.ecr.aws/nginx/nginx:stable-alpine',
-      containerPort: 80,
+      containerImage: 'public.ecr.aws/nginx/nginx-unprivileged:stable-alpine',
+      containerUser: '101',
+      containerPort: 8080,
       healthCheckPath: '/',
       cpu: 256,
       memoryMiB: 512,
       desiredCount: 2,
-      writablePaths: ['/tmp', '/var/cache/nginx', '/run'],
+      writablePaths: ['/tmp'],
     });
   });
 
@@ -67,7 +68,7 @@ describe('edge and workload configuration', () => {
     ['NET-NO-ADMIN-PORTS: RDP as the container port', 'production', (e) => (e.workload.containerPort = 3389), /^production\.workload\.containerPort: got 3389, expected a port other than the admin ports 22 and 3389/],
     ['WL-MULTI-AZ: a relative health check path', 'staging', (e) => (e.workload.healthCheckPath = 'health'), /^staging\.workload\.healthCheckPath: got "health", expected an absolute path such as \/health$/],
     ['WL-MANAGED-COMPUTE: a malformed image reference', 'staging', (e) => (e.workload.containerImage = 'nginx latest'), /^staging\.workload\.containerImage: got "nginx latest", expected an image reference/],
-    ['an unknown workload field', 'staging', (e) => (e.workload.replicas = 3), /^staging\.workload: got unknown field\(s\) replicas, expected only the documented fields$/],
+    ['an unknown workload field', 'staging', (e) => (e.workload.replicas = 3), /^staging\.workload: got unknown field\(s\) replicas, expected only the documented fields \(lib\/config\/schema\.ts\)$/],
   ])('fails on %s', (_name, env, change, message) => {
     expect(issuesOf(withChange(env, change))).toContainEqual(expect.stringMatching(message));
   });

@@ -50,7 +50,9 @@ describe('environment configuration', () => {
   test.each<[string, 'staging' | 'production', (e: any) => void, RegExp]>([
     ['a malformed account', 'staging', (e) => (e.account = '12345'), /^staging\.account: got "12345", expected a 12-digit AWS account ID$/],
     ['a malformed region', 'staging', (e) => (e.region = 'singapore'), /^staging\.region: got "singapore", expected an AWS region name/],
-    ['an unknown field', 'staging', (e) => (e.vpcCidr = '10.0.0.0/16'), /^staging: got unknown field\(s\) vpcCidr, expected only the documented fields$/],
+    ['a misspelt field names the unknown one and the required one it missed, without zod\'s wording', 'staging', (e) => (e.logs = { retentionDay: 90 }), /^staging\.logs\.retentionDays: got no value, expected a number \(the field is required\)$/],
+    ['a value of the wrong type says which type', 'staging', (e) => (e.workload.desiredCount = 'three'), /^staging\.workload\.desiredCount: got "three", expected a number$/],
+    ['an unknown field', 'staging', (e) => (e.vpcCidr = '10.0.0.0/16'), /^staging: got unknown field\(s\) vpcCidr, expected only the documented fields \(lib\/config\/schema\.ts\)$/],
     ['a missing field', 'staging', (e) => delete e.logs, /^staging\.logs: got no value, /],
     ['an unknown tier', 'staging', (e) => (e.tier = 'dev'), /^staging\.tier: got "dev", expected "staging" or "production"$/],
     ['a home region outside the allowed regions', 'staging', (e) => (e.allowedRegions = ['eu-west-1']), /^staging\.allowedRegions: got \["eu-west-1"\], the list must include the home region "ap-southeast-1"$/],

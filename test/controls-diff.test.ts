@@ -161,6 +161,10 @@ const CASES: Array<[title: string, before: R, after: R, direction: Direction, de
   ['SIGNIN-THREAT-PROTECTION: threat protection from enforced to audit', res('AWS::Cognito::UserPool', { UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' } }, { DeletionPolicy: 'Retain' }), res('AWS::Cognito::UserPool', { UserPoolAddOns: { AdvancedSecurityMode: 'AUDIT' } }, { DeletionPolicy: 'Retain' }), 'weakened', 'AdvancedSecurityMode ENFORCED → AUDIT'],
   ['FND-STATEFUL-RETAIN: a retained database removed', CLUSTER({ StorageEncrypted: true }), undefined, 'weakened', 'AWS::RDS::DBCluster removed (DeletionPolicy Snapshot keeps the data, but it leaves the stack)'],
   ['FND-STATEFUL-RETAIN: a bucket replaced', BUCKET({ BucketName: 'a', PublicAccessBlockConfiguration: BLOCK }), BUCKET({ BucketName: 'b', PublicAccessBlockConfiguration: BLOCK }), 'weakened', "AWS::S3::Bucket will be replaced (a new physical resource; the old one's data stays behind only if UpdateReplacePolicy keeps it)"],
+  ['DB-NETWORK-ACCESS: the database port opened to 0.0.0.0/0 on a security group', SG([{ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, SourceSecurityGroupId: { Ref: 'Workload' } }]), SG([{ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, SourceSecurityGroupId: { Ref: 'Workload' } }, { IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, CidrIp: '0.0.0.0/0' }]), 'weakened', 'ingress 5432 from 0.0.0.0/0 added'],
+  ['DB-NETWORK-ACCESS: a SecurityGroupIngress admitting an address range to the database port', undefined, res('AWS::EC2::SecurityGroupIngress', { GroupId: { Ref: 'Db' }, IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, CidrIp: '10.0.0.0/8' }), 'weakened', 'ingress 5432 from 10.0.0.0/8 added'],
+  ['FND-STATEFUL-RETAIN: database deletion protection switched off', CLUSTER({ StorageEncrypted: true, DeletionProtection: true }), CLUSTER({ StorageEncrypted: true, DeletionProtection: false }), 'weakened', 'DeletionProtection true → false'],
+  ['FND-STATEFUL-RETAIN: load balancer deletion protection switched off', res('AWS::ElasticLoadBalancingV2::LoadBalancer', { LoadBalancerAttributes: [{ Key: 'deletion_protection.enabled', Value: 'true' }] }), res('AWS::ElasticLoadBalancingV2::LoadBalancer', { LoadBalancerAttributes: [{ Key: 'deletion_protection.enabled', Value: 'false' }] }), 'weakened', 'deletion_protection.enabled true → false'],
   // Neutral: the value changed, but the control is as strong as before (or cannot be ranked).
   ['DB-TLS: ssl_min_protocol_version spelled out at its default', PG({ 'rds.force_ssl': '1' }), PG({ 'rds.force_ssl': '1', ssl_min_protocol_version: 'TLSv1.2' }), 'neutral', 'ssl_min_protocol_version (absent) → TLSv1.2'],
   ['DB-TLS: the cluster moves to another parameter group', CLUSTER({ StorageEncrypted: true, DBClusterParameterGroupName: { Ref: 'P' } }), CLUSTER({ StorageEncrypted: true, DBClusterParameterGroupName: { Ref: 'Q' } }), 'neutral', 'DBClusterParameterGroupName Ref P → Ref Q'],
@@ -178,6 +182,11 @@ describe('control rules, one change at a time', () => {
     if (direction === 'weakened') expect(exitCode(diff)).toBe(1);
     // A neutral change of this control never fails the diff on its own.
     if (direction === 'neutral') expect(diff.changes.filter((c) => c.control === control && c.direction === 'weakened')).toEqual([]);
+  });
+
+  test('DB-NETWORK-ACCESS: admitting a security group instead of another is no address range, and no line', () => {
+    const sg = (source: string) => ({ 'production/S': { Resources: { R: SG([{ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, SourceSecurityGroupId: { Ref: source } }]) } } });
+    expect(diffControls(sg('Workload'), sg('Other'), CONTROL_RULES).changes.filter((c) => c.control === 'DB-NETWORK-ACCESS')).toEqual([]);
   });
 
   test('DEL-PR-CONTROLS-DIFF: a resource type that appears in no rule produces no lines', () => {

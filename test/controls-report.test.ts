@@ -14,7 +14,7 @@ import { loadEnvironments } from '../lib/config/load';
 import { CATALOG } from '../lib/controls/catalog';
 import { readTestTitles } from '../lib/controls/coverage';
 import { CONTROL_EVIDENCE, isOutsideTemplates, OUTSIDE_TEMPLATES_MARKER } from '../lib/controls/evidence';
-import { buildControlsReport, controlsOfFinding, renderControlsJson, renderControlsMarkdown, type ControlReportEntry } from '../lib/report/controls-report';
+import { buildControlsReport, controlCounts, controlsOfFinding, renderControlsJson, renderControlsMarkdown, type ControlReportEntry } from '../lib/report/controls-report';
 import { environmentTemplates } from '../lib/report/environment-templates';
 import { failOnOpenFindings, readFindings, readOpenFindings, VALIDATION_REPORT_FILE, type Finding } from '../lib/report/findings';
 import { acknowledgements, findings, templateJson } from './support/synth';
@@ -99,6 +99,48 @@ describe('controls report', () => {
     const off = envs.map((e) => ({ ...e, edge: { ...e.edge, shieldAdvanced: false } }));
     const report = buildControlsReport(CATALOG, [], [], environmentTemplates(new CloudAssembly(process.env.SSB_SYNTH_DIR!), off));
     for (const env of envs) expect(report.find((e) => e.id === 'EDGE-DDOS-SHIELD')!.environments[env.name]).toBe('not applicable: edge.shieldAdvanced is false');
+  });
+
+  test('EDGE-DDOS-SHIELD: an environment\'s production opt-out shows beside its control, naming the field and its reason, in the Markdown and the JSON', () => {
+    const reason = 'Approved by the CISO on 2026-11-30 until the subscription starts';
+    const optedOut = envs.map((e) => (e.tier === 'production' ? { ...e, edge: { ...e.edge, shieldAdvanced: false }, productionOptOuts: { shieldAdvanced: reason } } : e));
+    const report = buildControlsReport(CATALOG, [], [], environmentTemplates(new CloudAssembly(process.env.SSB_SYNTH_DIR!), optedOut));
+    const shield = report.find((e) => e.id === 'EDGE-DDOS-SHIELD')!;
+    expect(shield.optOuts).toEqual({ production: `productionOptOuts.shieldAdvanced: "${reason}"` });
+    expect(report.filter((e) => Object.keys(e.optOuts).length > 0).map((e) => e.id)).toEqual(['EDGE-DDOS-SHIELD']);
+    const md = renderControlsMarkdown(report);
+    expect(md).toContain(`| production | EDGE-DDOS-SHIELD | productionOptOuts.shieldAdvanced: "${reason}" |`);
+    expect(md).toContain(`- production: opted out by productionOptOuts.shieldAdvanced: "${reason}"`);
+    expect(JSON.parse(renderControlsJson(report)).find((e: ControlReportEntry) => e.id === 'EDGE-DDOS-SHIELD').optOuts).toEqual(shield.optOuts);
+    // Without an opt-out the report says every floor is kept.
+    expect(renderControlsMarkdown(entries)).toContain('None: every production environment keeps every floor.');
+  });
+
+  test('counts fully and partially delivered controls apart, and shows what each partial one does not deliver in its row, its evidence and the JSON', () => {
+    const partial = entries.filter((e) => e.kind === 'enforced' && e.missing !== undefined);
+    expect(partial.length).toBeGreaterThan(0);
+    const md = renderControlsMarkdown(entries);
+    const full = enforced.length - partial.length - enforced.filter((e) => e.status === 'planned').length;
+    expect(md).toMatch(new RegExp(`^${entries.length} controls: ${full} fully delivered by this code, ${partial.length} partially delivered`, 'm'));
+    const json = JSON.parse(renderControlsJson(entries)) as ControlReportEntry[];
+    for (const e of partial) {
+      expect(e.status).toBe('partial');
+      expect(md).toContain(`| ${e.id} | ${e.missing!.replace(/\|/g, '\\|')} |`);
+      expect(md).toContain(`- not delivered: ${e.missing!.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}`);
+      expect(json.find((j) => j.id === e.id)!.missing).toBe(e.missing);
+    }
+  });
+
+  test('README.md and docs/development.md state the counts the report computes (fully and partially delivered, organisational and customer)', () => {
+    const n = controlCounts(entries);
+    expect(n.full + n.partial + n.planned + n.organisational + n.customer).toBe(entries.length);
+    const flat = (file: string) => fs.readFileSync(path.join(__dirname, '..', file), 'utf8').replace(/\s+/g, ' ');
+    expect(flat('README.md')).toContain(
+      `(${n.total} controls: ${n.full} fully delivered by this code, ${n.partial} partially delivered, each saying exactly what it does not deliver, and ${n.organisational + n.customer} organisational or customer ones`,
+    );
+    expect(flat('docs/development.md')).toContain(
+      `${n.total} controls from the five seeds, ${n.full + n.partial + n.planned} enforced (${n.full} fully delivered and ${n.partial} partially delivered, all tested), ${n.organisational} organisational and ${n.customer} customer`,
+    );
   });
 
   test('lists every control of the catalog, organisational and customer ones with their reasons', () => {

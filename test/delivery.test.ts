@@ -19,6 +19,12 @@ describe('delivery', () => {
     expect(read('test/typecheck.test.ts')).toMatch(/'--noEmit'/);
   });
 
+  test('DEL-TEMPLATE-LINT: .ci/run requires cfn-lint (CFN_LINT_REQUIRED=1) before it runs the suite', () => {
+    const run = read('.ci/run').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+    expect(run.indexOf('export CFN_LINT_REQUIRED=1')).toBeGreaterThanOrEqual(0);
+    expect(run.indexOf('export CFN_LINT_REQUIRED=1')).toBeLessThan(run.indexOf('npm test'));
+  });
+
   test('DEL-CI-TESTS: the workflow runs the suite and the synth on every push to main and every pull request', () => {
     const wf = read('.github/workflows/ci.yml');
     expect(wf).toMatch(/on:\n\s+push:\n\s+branches: \[main\]\n\s+pull_request:/);

@@ -8,7 +8,7 @@ import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import { STATEFUL_RESOURCE_TYPES } from '../lib/aspects/retain-stateful';
-import { ACCESS_LOGS_TAG, SSE_S3_LOG_DELIVERY_TAG } from '../lib/constants/tags';
+import { ACCESS_LOGS_TAG, ALERT_DEAD_LETTERS_TAG, SSE_S3_LOG_DELIVERY_TAG } from '../lib/constants/tags';
 import { GLOBAL_EVENTS_REGION } from '../lib/constructs/monitoring/global-event-forwarding';
 import { allResources, allStacks, templateJson } from './support/synth';
 
@@ -112,18 +112,26 @@ describe('FND-DATA-RESIDENCY and FND-ENV-SEPARATION', () => {
   /**
    * The one stack outside the home region: GlobalEvents, two EventBridge rules in us-east-1 that
    * forward AWS's own sign-in and STS events home (INC-FINDING-ROUTING, IAM-BREAK-GLASS-ALERT).
-   * It may name us-east-1 and nothing else of it, and holds no stateful resource.
+   * It may name us-east-1 and nothing else of it, and holds no stateful resource but the
+   * dead-letter queue of the forwarding and the keys of that queue and of its alert topics
+   * (INC-ALERT-DELIVERY): undelivered sign-in events, account metadata AWS records in us-east-1
+   * anyway, never customer data.
    */
   const isGlobalEvents = (s: { stackId: string }) => s.stackId === 'GlobalEvents';
 
-  test('FND-DATA-RESIDENCY: every stack deploys to its environment\'s home region, except the data-free GlobalEvents stack in us-east-1', () => {
+  test('FND-DATA-RESIDENCY: every stack deploys to its environment\'s home region, except the GlobalEvents stack in us-east-1, which stores no customer data', () => {
     for (const s of allStacks()) {
       const region = isGlobalEvents(s) ? GLOBAL_EVENTS_REGION : CONFIGS[s.env].region;
       expect({ stack: `${s.env}/${s.stackId}`, region: s.region }).toEqual({ stack: `${s.env}/${s.stackId}`, region });
     }
     const outside = allResources().filter((r) => isGlobalEvents(r));
     expect(outside.length).toBeGreaterThan(0);
-    for (const r of outside) expect({ resource: where(r), stateful: STATEFUL_RESOURCE_TYPES.includes(r.type) }).toEqual({ resource: where(r), stateful: false });
+    const deadLetterQueue = (r: { type: string; props: any }) =>
+      r.type === 'AWS::SQS::Queue' && (r.props.Tags ?? []).some((t: any) => t.Key === ALERT_DEAD_LETTERS_TAG.key && t.Value === ALERT_DEAD_LETTERS_TAG.value);
+    const allowed = (r: { type: string; props: any }) => deadLetterQueue(r) || r.type === 'AWS::KMS::Key';
+    // Per environment: the forwarding's queue and the us-east-1 alert topics' subscription queue.
+    expect(outside.filter(deadLetterQueue)).toHaveLength(2 * new Set(outside.map((r) => r.env)).size);
+    for (const r of outside) expect({ resource: where(r), stateful: STATEFUL_RESOURCE_TYPES.includes(r.type) && !allowed(r) }).toEqual({ resource: where(r), stateful: false });
   });
 
   test('FND-DATA-RESIDENCY: no template names a region outside its environment\'s allowed regions (GlobalEvents: its own region)', () => {

@@ -36,13 +36,29 @@ describe.each(ENV_NAMES)('global event forwarding of %s', (env) => {
   };
   const roleId = () => resourcesOfType(env, STACK, 'AWS::IAM::Role')[0][0];
 
-  test('INC-FINDING-ROUTING: the environment has a GlobalEvents stack in us-east-1, in its own account, holding only two rules and their role', () => {
+  test('INC-FINDING-ROUTING: the environment has a GlobalEvents stack in us-east-1, in its own account, holding two rules, their role and what keeps their undelivered events', () => {
     const stack = allStacks().find((s) => s.env === env && s.stackId === STACK);
     expect(stack).toEqual(expect.objectContaining({ region: 'us-east-1', account: config.account, terminationProtection: config.tier === 'production' }));
     expect(GLOBAL_EVENTS_REGION).toBe('us-east-1');
-    // No data store and nothing zonal: only account sign-in metadata passes through.
-    const types = Object.values<any>(templateJson(env, STACK).Resources).map((r) => r.Type).sort();
-    expect(types).toEqual(['AWS::Events::Rule', 'AWS::Events::Rule', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role']);
+    // No data store and nothing zonal: only account sign-in metadata passes through. Besides the
+    // rules and their role: the dead-letter queue of undelivered events and the us-east-1 alert
+    // topics its alarm notifies (INC-ALERT-DELIVERY, test/alert-delivery.test.ts).
+    const types = Object.values<any>(templateJson(env, STACK).Resources).map((r) => r.Type);
+    expect(types.filter((t) => t === 'AWS::Events::Rule')).toHaveLength(2);
+    expect(new Set(types)).toEqual(
+      new Set([
+        'AWS::Events::Rule',
+        'AWS::IAM::ManagedPolicy',
+        'AWS::IAM::Role',
+        'AWS::SQS::Queue',
+        'AWS::SQS::QueuePolicy',
+        'AWS::KMS::Key',
+        'AWS::CloudWatch::Alarm',
+        'AWS::SNS::Topic',
+        'AWS::SNS::TopicPolicy',
+        'AWS::SNS::Subscription',
+      ]),
+    );
   });
 
   test('INC-FINDING-ROUTING: root console sign-ins recorded in us-east-1 go to the home region default bus, with the home rule\'s own pattern', () => {

@@ -145,12 +145,17 @@ describe.each(ENV_NAMES)('network controls of %s', (env) => {
     );
   });
 
-  test('NET-NACLS: from 0.0.0.0/0 the private tier admits only TCP return ports (NAT responses) and path-MTU ICMP; everything else only from the VPC', () => {
+  test('NET-NACLS: from 0.0.0.0/0 the private tier admits only TCP return ports (NAT responses, without the target port) and path-MTU ICMP; everything else only from the VPC', () => {
     const ingress = entriesOf(env, 'Private').filter((e) => !e.egress);
     const fromInternet = ingress.filter((e) => e.cidr === ANYWHERE);
+    // The unprivileged target port (8080) falls inside the return range; it is cut out of it.
+    const withoutTarget = RETURN_PORTS.flatMap(([from, to]): Array<[number, number]> =>
+      targetPort >= from && targetPort <= to ? ([[from, targetPort - 1], [targetPort + 1, to]] as Array<[number, number]>).filter(([a, b]) => a <= b) : [[from, to]],
+    );
+    expect(withoutTarget.length).toBeGreaterThan(RETURN_PORTS.length);
     expect(sorted(fromInternet)).toEqual(
       sorted([
-        ...RETURN_PORTS.map((ports) => ({ egress: false, cidr: ANYWHERE, protocol: TCP, ports })),
+        ...withoutTarget.map((ports) => ({ egress: false, cidr: ANYWHERE, protocol: TCP, ports })),
         { egress: false, cidr: ANYWHERE, protocol: ICMP, icmp: FRAGMENTATION_NEEDED },
       ]),
     );
@@ -405,11 +410,11 @@ describe('NET-NACLS: TierNetworkAcls validates its props', () => {
   });
 });
 
-describe('network stack with interface endpoints off, a mutual-TLS Client VPN and container port 8080 (built in-process)', () => {
+describe('network stack with interface endpoints off, a mutual-TLS Client VPN and container port 9000 (not the default 8080) (built in-process)', () => {
   const base = CONFIGS.staging;
   const config = {
     ...base,
-    workload: { ...base.workload, containerPort: 8080 },
+    workload: { ...base.workload, containerPort: 9000 },
     network: {
       ...base.network,
       interfaceEndpoints: false,
@@ -444,10 +449,10 @@ describe('network stack with interface endpoints off, a mutual-TLS Client VPN an
     }
   });
 
-  test('NET-NACLS: the target-port entries follow workload.containerPort: 8080 from and to each subnet of the other tier, and nothing on 80', () => {
+  test('NET-NACLS: the target-port entries follow workload.containerPort: 9000 from and to each subnet of the other tier, and nothing on 80', () => {
     const entries = Object.values(t.findResources('AWS::EC2::NetworkAclEntry')).map((r: any) => r.Properties);
     const onPort = (port: number) => entries.filter((e) => e.PortRange?.From === port && e.PortRange?.To === port);
-    expect(onPort(8080).map((e) => ({ egress: e.Egress, acl: e.NetworkAclId.Ref.replace(/[0-9A-F]{8}$/, '') })).sort(byJson)).toEqual(
+    expect(onPort(9000).map((e) => ({ egress: e.Egress, acl: e.NetworkAclId.Ref.replace(/[0-9A-F]{8}$/, '') })).sort(byJson)).toEqual(
       [
         ...config.availabilityZones.map(() => ({ egress: true, acl: 'VpcNetworkAclsPublic' })),
         ...config.availabilityZones.map(() => ({ egress: false, acl: 'VpcNetworkAclsPrivate' })),

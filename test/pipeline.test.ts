@@ -15,6 +15,7 @@ import { loadPipeline } from '../lib/config/pipeline';
 import { PIPELINE } from './support/fixture';
 import { PIPELINE_NODE_VERSION } from '../lib/constructs/delivery/delivery-pipeline';
 import { ACKNOWLEDGEMENTS } from '../lib/nag/acknowledgements';
+import { checkControlTower } from '../lib/nag/control-tower';
 import { collectAcknowledgements, readFindings } from '../lib/report/findings';
 import { synthIndex, templateJson } from './support/synth';
 
@@ -52,9 +53,10 @@ describe('delivery pipeline (enabled)', () => {
       const spec = JSON.parse(p.Properties.Source.BuildSpec);
       expect({ project: p.Properties.Description, nodejs: spec.phases?.install?.['runtime-versions']?.nodejs }).toEqual({ project: p.Properties.Description, nodejs: PIPELINE_NODE_VERSION });
     }
-    // The same major version as the CI workflow's setup-node.
+    // One of the major versions the CI workflow tests (its Node.js matrix).
     const ci = fs.readFileSync(path.join(__dirname, '..', '.github', 'workflows', 'ci.yml'), 'utf8');
-    expect([...ci.matchAll(/node-version:\s*(\d+)/g)].map((m) => Number(m[1]))).toEqual(expect.arrayContaining([PIPELINE_NODE_VERSION]));
+    const matrix = /^\s+node: \[([\d, ]+)\]/m.exec(ci)?.[1].split(',').map((v) => Number(v.trim())) ?? [];
+    expect(matrix).toEqual(expect.arrayContaining([PIPELINE_NODE_VERSION]));
   });
 
   test('DEL-STAGED-ROLLOUT: artifacts are KMS-encrypted in a versioned bucket with access logging, and the stack is termination-protected', () => {
@@ -89,6 +91,14 @@ describe('delivery pipeline (enabled)', () => {
       expect(withPipeline.map((s) => s.hierarchicalId.split('/').pop())).toEqual(without.map((s) => s.id));
       for (const stack of withPipeline) expect(stack.template).toEqual(templateJson(env, stack.hierarchicalId.split('/').pop()!));
     }
+  });
+
+  test('DEL-COMPLIANCE-PACKS: with the pipeline on, the Control Tower rules still check every environment template, and name the stacks outside them they do not check', async () => {
+    const { report, summary } = await checkControlTower(app, assembly, collectAcknowledgements(app));
+    expect(report.findings).toEqual([]);
+    expect(report.templates).toBe(synthIndex().environments.flatMap((e) => e.stacks).length);
+    expect([...report.notChecked].sort()).toEqual(['Pipeline', expect.stringMatching(/^cross-region-stack-\d{12}:us-east-1$/)]);
+    expect(summary).toMatch(/not checked \(outside the environments\): .*Pipeline/);
   });
 
   test.each<[string, Record<string, unknown>, RegExp]>([

@@ -4,14 +4,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { STATEFUL_RESOURCE_TYPES } from '../lib/aspects/retain-stateful';
+import { isStateful } from '../lib/aspects/retain-stateful';
 import { allStacks, templateJson } from './support/synth';
 
 const PINS_FILE = path.join(__dirname, 'stateful-logical-ids.json');
 
 function statefulResources(env: string, stackId: string): Array<[string, any]> {
   const resources = templateJson(env, stackId).Resources ?? {};
-  return Object.entries<any>(resources).filter(([, r]) => STATEFUL_RESOURCE_TYPES.includes(r.Type));
+  return Object.entries<any>(resources).filter(([, r]) => isStateful(r.Type, r.Properties));
 }
 
 describe('FND-STATEFUL-RETAIN: stateful resources are never deleted by CloudFormation', () => {

@@ -21,8 +21,10 @@ describe.each(ENV_NAMES)('workload of %s', (env) => {
   const config = CONFIGS[env];
   const service = () => only(env, 'AWS::ECS::Service')[1].Properties;
   const taskDefinition = () => only(env, 'AWS::ECS::TaskDefinition')[1].Properties;
+  // The application container; the task's other one only hands the writable volumes to its user
+  // (test/control-tower.test.ts, CT.ECS.PR.3).
   const container = () => {
-    expect(taskDefinition().ContainerDefinitions).toHaveLength(1);
+    expect(taskDefinition().ContainerDefinitions.map((c: any) => c.Name)).toEqual(['App', 'PrepareWritablePaths']);
     return taskDefinition().ContainerDefinitions[0];
   };
 
@@ -157,6 +159,7 @@ describe.each(ENV_NAMES)('workload of %s', (env) => {
     const c = container();
     expect(c.ReadonlyRootFilesystem).toBe(true);
     expect(c.Privileged).toBe(false);
+    expect(c.User).toBe(config.workload.containerUser);
     expect(c.LinuxParameters.Capabilities.Drop).toEqual(expect.arrayContaining(['NET_RAW', 'SYS_CHROOT', 'MKNOD']));
     expect(c.LinuxParameters.Capabilities.Add).toBeUndefined();
     expect(c.MountPoints.map((m: any) => m.ContainerPath)).toEqual(config.workload.writablePaths);
@@ -164,9 +167,10 @@ describe.each(ENV_NAMES)('workload of %s', (env) => {
     for (const v of taskDefinition().Volumes) expect(Object.keys(v)).toEqual(['Name']);
   });
 
-  test('FND-NO-PLAINTEXT-SECRETS: the container gets no environment variables (secrets belong in Secrets Manager references)', () => {
-    expect(container().Environment).toBeUndefined();
-    expect(container().EnvironmentFiles).toBeUndefined();
+  test('FND-NO-PLAINTEXT-SECRETS: no container gets environment variables (secrets belong in Secrets Manager references)', () => {
+    for (const c of taskDefinition().ContainerDefinitions) {
+      expect({ name: c.Name, env: c.Environment, files: c.EnvironmentFiles }).toEqual({ name: c.Name, env: undefined, files: undefined });
+    }
   });
 
   test('LOG-NO-CLIENT-CONTENT: the application log group is KMS-encrypted, retained per config, and masks personal data and credentials', () => {

@@ -1,3 +1,4 @@
+import { CfnDBInstance } from 'aws-cdk-lib/aws-rds';
 import { CfnDeletionPolicy, CfnResource, type IAspect } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
@@ -19,6 +20,17 @@ export const STATEFUL_RESOURCE_TYPES: readonly string[] = [
 ];
 
 /**
+ * Whether a resource holds state of its own. An Aurora cluster's member instance does not: the
+ * data lives in the cluster volume, and the cluster is snapshotted and deletion-protected. A
+ * retained member would also block the cluster's deletion (a cluster with instances cannot be
+ * deleted), so members keep CDK's own policy and go with their cluster.
+ */
+export function isStateful(type: string, properties: Record<string, unknown> | undefined): boolean {
+  if (type === 'AWS::RDS::DBInstance' && properties?.DBClusterIdentifier !== undefined) return false;
+  return STATEFUL_RESOURCE_TYPES.includes(type);
+}
+
+/**
  * Keeps every stateful resource whose policy would delete it (control FND-STATEFUL-RETAIN):
  *
  * - `DeletionPolicy: RetainExceptOnCreate`: a stack deletion or an update that drops the
@@ -34,6 +46,7 @@ export const STATEFUL_RESOURCE_TYPES: readonly string[] = [
 export class RetainStatefulResources implements IAspect {
   public visit(node: IConstruct): void {
     if (!(node instanceof CfnResource) || !STATEFUL_RESOURCE_TYPES.includes(node.cfnResourceType)) return;
+    if (node instanceof CfnDBInstance && node.dbClusterIdentifier !== undefined) return;
     // Snapshot (the databases) keeps the data in its own way; everything else, Retain included
     // (CDK's default for keys, buckets and log groups), becomes RetainExceptOnCreate.
     if (node.cfnOptions.deletionPolicy !== CfnDeletionPolicy.SNAPSHOT) node.cfnOptions.deletionPolicy = CfnDeletionPolicy.RETAIN_EXCEPT_ON_CREATE;

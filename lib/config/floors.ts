@@ -15,8 +15,8 @@ export const PRODUCTION_FLOORS = {
   /** 001 "point-in-time restore": the longest window RDS keeps. */
   dbBackupRetentionDays: 35,
   /**
-   * 000 "Audit logs to allow you to view the details of every user action"; 001 keeps the
-   * monthly tier "for a year": the audit trail must reach back at least as far.
+   * 004 "Security-relevant events (e.g., admin access ...) are logged"; 001 keeps the monthly
+   * tier "for a year": the audit trail must reach back at least as far.
    */
   trailRetentionDays: 365,
   /**
@@ -33,6 +33,16 @@ export const PRODUCTION_FLOORS = {
   backupTiers: { hourly: 1, daily: 7, weekly: 31, monthly: 365 },
   /** 001 "point-in-time restore": continuous backup over the longest window AWS Backup keeps. */
   continuousBackupDays: 35,
+  /** 002 "any access to customer's data is logged": pgaudit records reads as well (`data.auditReads`); no opt-out. */
+  auditReads: true,
+  /**
+   * Floors with a named opt-out (`productionOptOuts.<field>`, whose reason the controls report
+   * shows): 003 "hosted in ... Singapore" (allowedRegions is exactly the home region), 003
+   * "teams are paged" (a paging endpoint), 000 "DDoS protected infrastructure" (Shield Advanced).
+   */
+  onlyHomeRegion: true,
+  pagingEndpoint: true,
+  shieldAdvanced: true,
 } as const;
 
 /**

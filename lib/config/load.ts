@@ -34,7 +34,13 @@ export function renderSchemaIssues(prefix: string, error: z.ZodError): string[] 
         : issue.code === 'custom' && issue.params?.redact
           ? 'a value (not shown: it may carry a credential)'
           : show(issue.input);
-    const expected = issue.code === 'unrecognized_keys' ? 'expected only the documented fields' : issue.message;
+    const expected =
+      issue.code === 'unrecognized_keys'
+        ? 'expected only the documented fields (lib/config/schema.ts)'
+        : issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')
+          ? // zod's own wording ("Invalid input: expected number, received undefined") says less than this.
+            `expected ${issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}${issue.input === undefined ? ' (the field is required)' : ''}`
+          : issue.message;
     return `${prefix}${path}: got ${got}, ${expected}`;
   });
 }

@@ -28,8 +28,18 @@ export function leavesOf(value: unknown, path = ''): ConfigLeaf[] {
 /** Fields whose whole value identifies somebody's resource or person. */
 const IDENTIFYING_FIELD = /(^|\.)(account|domainName|from|clientId|teamId|keyId|issuerUrl|repository|[A-Za-z]*Arn)$|(^|\.)(emails|trustedPrincipals)\[\d+\]$/;
 
-/** Parts of any value that identify somebody: account IDs and UUIDs (inside ARNs too). */
-const IDENTIFYING_PART = /\b\d{12}\b|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
+/**
+ * Parts of any value that identify somebody: account IDs, UUIDs and secret names (inside ARNs
+ * too; a secret's name ends in the six random characters Secrets Manager adds).
+ */
+const IDENTIFYING_PART = /\b\d{12}\b|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|secret:[A-Za-z0-9/_+=.@-]+/gi;
+
+/**
+ * Placeholders whatever their digit: an account of one repeated digit, a UUID of one repeated hex
+ * digit (its version and variant digits aside). A find-and-replace of the sample accounts turns
+ * `11111111-1111-4111-8111-111111111111` into nothing an example holds, but it is still no certificate.
+ */
+const PLACEHOLDER = /\b(\d)\1{11}\b|\b([0-9a-f])\2{7}-\2{4}-[0-9a-f]\2{3}-[0-9a-f]\2{3}-\2{12}\b/i;
 
 /**
  * Domains reserved for documentation (RFC 2606, RFC 6761): nobody can own them, so a value under
@@ -64,7 +74,9 @@ export function sampleValueIssues(config: unknown, samples: SampleValues, exampl
     if (/^x-/.test(leaf.path)) continue;
     const found = samples.whole.has(leaf.value)
       ? leaf.value
-      : (leaf.value.match(IDENTIFYING_PART) ?? []).find((p) => samples.parts.has(p.toLowerCase())) ?? leaf.value.match(RESERVED_DOMAIN)?.[2];
+      : ((leaf.value.match(IDENTIFYING_PART) ?? []).find((p) => samples.parts.has(p.toLowerCase())) ??
+        leaf.value.match(RESERVED_DOMAIN)?.[2] ??
+        leaf.value.match(PLACEHOLDER)?.[0]);
     if (found === undefined) continue;
     const what = found === leaf.value ? 'a sample value' : `a sample value (${JSON.stringify(found)})`;
     issues.push(`${leaf.path.replace(/^environments\./, '')}: got ${JSON.stringify(leaf.value)}, ${what} of ${exampleName}: replace it with your own`);

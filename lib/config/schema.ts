@@ -314,16 +314,29 @@ export const WorkloadSchema = z.strictObject({
   /**
    * The container image the Fargate service runs. The default serves a static page, so that the
    * whole path (DNS, TLS, WAF, ALB, tasks) can be proven before the real application exists.
-   * @default 'public.ecr.aws/nginx/nginx:stable-alpine'
+   * The default is NGINX's unprivileged image: it runs as UID 101, listens on 8080 and writes
+   * only below `/tmp` (https://github.com/nginx/docker-nginx-unprivileged).
+   * @default 'public.ecr.aws/nginx/nginx-unprivileged:stable-alpine'
    */
   containerImage: z
     .string()
     .regex(/^[a-z0-9][a-z0-9._\-/:]*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[0-9a-f]{64})?$/, {
-      error: 'expected an image reference such as public.ecr.aws/nginx/nginx:stable-alpine',
+      error: 'expected an image reference such as public.ecr.aws/nginx/nginx-unprivileged:stable-alpine',
     })
-    .default('public.ecr.aws/nginx/nginx:stable-alpine'),
-  /** The port the container listens on for HTTP from the load balancer. @default 80 */
-  containerPort: z.number().int().min(1, { error: 'expected a port from 1 to 65535' }).max(65535, { error: 'expected a port from 1 to 65535' }).default(80),
+    .default('public.ecr.aws/nginx/nginx-unprivileged:stable-alpine'),
+  /**
+   * The user the container runs as: a UID (`101`), `UID:GID` or a user name the image defines.
+   * Never root (CT.ECS.PR.3): an unprivileged user cannot bind ports below 1024, so the port is a
+   * high one. Every path in `writablePaths` must be writable by this user.
+   * @default '101' - the nginx user of the default image
+   */
+  containerUser: z
+    .string()
+    .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?$/, { error: 'expected a user such as 101, 101:101 or nginx' })
+    .refine((u) => !/^(0|root)(:.*)?$/.test(u), { error: 'expected a user other than root (0, root, 0:<gid>, root:<group>); containers never run as root (CT.ECS.PR.3)' })
+    .default('101'),
+  /** The port the container listens on for HTTP from the load balancer. @default 8080 */
+  containerPort: z.number().int().min(1, { error: 'expected a port from 1 to 65535' }).max(65535, { error: 'expected a port from 1 to 65535' }).default(8080),
   /** Path the load balancer probes for a 200 to decide a task is healthy. @default '/' */
   healthCheckPath: z.string().regex(/^\/[\x21-\x7e]*$/, { error: 'expected an absolute path such as /health' }).default('/'),
   /**
@@ -340,13 +353,16 @@ export const WorkloadSchema = z.strictObject({
   desiredCount: z.number().int().min(1, { error: 'expected at least 1 task' }).default(2),
   /**
    * Paths that stay writable (task ephemeral storage) while the root filesystem is read-only.
-   * The default covers nginx's cache, pid file and temp files: nginx 1.27.5 and later write the
-   * pid file to `/run` (older images to `/var/run`, a symlink to `/run` in the nginx images).
-   * @default ['/tmp', '/var/cache/nginx', '/run']
+   * The default image keeps its pid file and temp files below `/tmp`. ECS creates an empty
+   * ephemeral volume owned by root with mode 0755 unless the image declares the path as a
+   * `VOLUME` (then it copies the image's directory, owner included): for a non-root user, declare
+   * each writable path as a `VOLUME` owned by that user in the image
+   * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/bind-mounts.html).
+   * @default ['/tmp']
    */
   writablePaths: z
     .array(z.string().regex(/^\/[A-Za-z0-9._\-/]*$/, { error: 'expected an absolute path' }))
-    .default(['/tmp', '/var/cache/nginx', '/run']),
+    .default(['/tmp']),
 });
 
 export const DataSchema = z.strictObject({
@@ -378,9 +394,11 @@ export const DataSchema = z.strictObject({
   /**
    * Also record reads (`SELECT`, `COPY ... TO`) with pgaudit. DDL, role changes and writes are
    * always recorded; reads multiply the log volume (and its cost) by the read/write ratio.
-   * @default false
+   * Production must keep it on: 002 "any access to customer's data is logged" (DB-AUDIT-LOGGING);
+   * staging, which holds no customer data, may turn it off to save cost.
+   * @default true
    */
-  auditReads: z.boolean().default(false),
+  auditReads: z.boolean().default(true),
   /**
    * Daily window (UTC, `hh:mm-hh:mm`, at least 30 minutes) for automated backups.
    * @default '18:00-19:00' - 02:00-03:00 in Singapore
@@ -536,7 +554,7 @@ export const IdentitySchema = z.strictObject({
    * Where `trustedPrincipals` names a SAML provider: the identity provider's setting that requires
    * MFA on every sign-in to AWS (for example "Okta sign-on policy 'AWS production': MFA every
    * time"). STS sets no MFA context for SAML sessions, so IAM cannot require MFA on them; the
-   * staff roles' descriptions and the controls report carry this statement instead, and
+   * staff roles' descriptions carry this statement instead (the controls report lists those roles under IAM-MFA-ROLES), and
    * IAM-MFA-ROLES rests on it. Required when a SAML provider is trusted.
    * @default - none: only accounts are trusted
    */
@@ -656,6 +674,47 @@ export const SignInSchema = z.strictObject({
   identityProviders: z.array(IdentityProviderSchema).default([]),
 });
 
+/** Why production goes below one of its floors, and who decided it: a sentence an auditor can read. */
+const optOutReason = z
+  .string()
+  .min(20, { error: 'expected the reason and who approved it, in at least 20 characters' })
+  .max(300, { error: 'expected at most 300 characters' });
+
+/**
+ * Named, explicit opt-outs from production floors that a seed promises but that cost money or
+ * need something outside this repository. Each is absent by default, and then production keeps
+ * the floor; each one set is a sentence (why, and who approved it) that the controls report shows
+ * next to the control it weakens, for that environment. Only a production environment may set
+ * them, and only while it is actually below the floor.
+ */
+export const ProductionOptOutsSchema = z.strictObject({
+  /**
+   * Allow regions besides the home region in `allowedRegions` (for example a disaster-recovery
+   * region for `backup.drRegion`). Without it production's `allowedRegions` is exactly
+   * `[region]`: 003 "All of our services and data are hosted in ... Singapore"
+   * (FND-DATA-RESIDENCY).
+   * @default - production allows only its home region
+   */
+  regionsBeyondHome: optOutReason.optional(),
+  /**
+   * Run production without `alerts.httpsEndpointSecret` (no paging integration, alerts by e-mail
+   * only). Without it production requires the paging endpoint: 003 "teams are paged"
+   * (INC-ALERT-TOPICS).
+   * @default - production requires a paging endpoint
+   */
+  paging: optOutReason.optional(),
+  /**
+   * Run production with `edge.shieldAdvanced: false` (Shield Standard only). Without it
+   * production requires Shield Advanced: 000 "DDoS protected infrastructure", 002 "mitigations
+   * against distributed denial of service (DDoS) attacks" (EDGE-DDOS-SHIELD).
+   * @default - production requires Shield Advanced
+   */
+  shieldAdvanced: optOutReason.optional(),
+});
+
+/** The production floors an environment may opt out of, by field of {@link ProductionOptOutsSchema}. */
+export type ProductionOptOut = keyof z.output<typeof ProductionOptOutsSchema>;
+
 export const EnvironmentSchema = z.strictObject({
   /**
    * `production` applies the floors the seeds promise (zones, retention, deletion protection);
@@ -692,6 +751,8 @@ export const EnvironmentSchema = z.strictObject({
   identity: IdentitySchema,
   /** Customer sign-in (SIGNIN-* controls). */
   signIn: SignInSchema,
+  /** Production floors this environment goes below, each with its reason. @default {} - none */
+  productionOptOuts: ProductionOptOutsSchema.prefault({}),
 });
 
 /** An environment as written in a configuration file (defaults may be omitted). */

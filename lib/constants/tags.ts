@@ -34,3 +34,9 @@ export const SSE_S3_LOG_DELIVERY_TAG = { key: 'saas-security-baseline:log-delive
  * customer-managed key; the foundation test checks every other bucket for SSE-KMS.
  */
 export const ACCESS_LOGS_TAG = { key: 'saas-security-baseline:purpose', value: 'access-logs' } as const;
+
+/**
+ * Marks the dead-letter queues of alert deliveries (EventBridge targets and SNS subscriptions
+ * that carry an alert or a backup notice), each watched by a depth alarm (INC-ALERT-DELIVERY).
+ */
+export const ALERT_DEAD_LETTERS_TAG = { key: 'saas-security-baseline:purpose', value: 'alert-dead-letters' } as const;

@@ -25,8 +25,11 @@ const ROW_NAME = /(['"`])([A-Z]{2,}(?:-[A-Z0-9]+)+:(?:\\.|(?!\1)[^\\])*)\1/g;
  */
 export const TOOLING_TEST_FILES: readonly string[] = ['controls-diff.test.ts', 'nag-rules.test.ts'];
 
+/** Test files that are not `*.test.ts` but hold tests the `*.test.ts` files register (test/deployment/suite.ts). */
+const SUITE_FILES: readonly string[] = ['suite.ts'];
+
 /**
- * Every describe/test/it title in the `*.test.ts` files below `dir`.
+ * Every describe/test/it title in the `*.test.ts` files (and {@link SUITE_FILES}) below `dir`.
  * @param options.includeTooling also read {@link TOOLING_TEST_FILES} (default false)
  */
 export function readTestTitles(dir: string, options: { includeTooling?: boolean } = {}): TestTitle[] {
@@ -35,7 +38,8 @@ export function readTestTitles(dir: string, options: { includeTooling?: boolean 
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
       const full = path.join(d, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.test.ts') && (options.includeTooling || !TOOLING_TEST_FILES.includes(entry.name))) {
+      // The deployment suite's assertions live in suite.ts, which its *.test.ts files run.
+      else if ((entry.name.endsWith('.test.ts') || SUITE_FILES.includes(entry.name)) && (options.includeTooling || !TOOLING_TEST_FILES.includes(entry.name))) {
         const source = fs.readFileSync(full, 'utf8');
         const file = path.relative(dir, full);
         for (const match of source.matchAll(TITLE)) titles.push({ file, title: match[2] });

@@ -14,7 +14,8 @@
  *   replaced (and may also look at updates). By default removing an enforcing resource weakens
  *   the control and adding one strengthens it.
  */
-import { STATEFUL_RESOURCE_TYPES } from '../aspects/retain-stateful';
+import { STATEFUL_RESOURCE_TYPES, isStateful } from '../aspects/retain-stateful';
+import { DATABASE_PORT } from '../constants/ports';
 
 /** How a change affects a control. */
 export type Direction = 'weakened' | 'strengthened' | 'neutral';
@@ -281,6 +282,14 @@ function describeAdminRule(rule: SgRule): string {
 
 const isAnywhere = (cidr: unknown) => cidr === '0.0.0.0/0' || cidr === '::/0';
 
+/** A security group rule that admits an address range (not a security group) on the database port. */
+function opensDatabaseToRange(rule: SgRule): boolean {
+  if (rule.SourceSecurityGroupId !== undefined) return false;
+  const protocol = String(rule.IpProtocol ?? '');
+  const covers = protocol === '-1' || protocol === 'all' || ((protocol === 'tcp' || protocol === '6') && Number(rule.FromPort) <= DATABASE_PORT && DATABASE_PORT <= Number(rule.ToPort));
+  return covers && (rule.CidrIp !== undefined || rule.CidrIpv6 !== undefined || rule.SourcePrefixListId !== undefined);
+}
+
 /** A NACL entry that lets anything in or out from anywhere, or that denies. */
 function naclEntryDescription(p: Record<string, any>): string {
   const range = p.PortRange ? ` ports ${p.PortRange.From}-${p.PortRange.To}` : '';
@@ -498,6 +507,35 @@ export const CONTROL_RULES: readonly ControlRule[] = [
     },
   },
 
+  // --- DB-NETWORK-ACCESS ------------------------------------------------------------------
+  // The databases admit only security groups (the workload's); a rule that opens the database
+  // port to an address range (0.0.0.0/0, a CIDR, a prefix list) bypasses that.
+  {
+    control: 'DB-NETWORK-ACCESS',
+    resourceTypes: ['AWS::EC2::SecurityGroup'],
+    path: ['Properties', 'SecurityGroupIngress'],
+    assess: (before: SgRule[] | undefined, after: SgRule[] | undefined) => {
+      const open = (rules: SgRule[] | undefined) => (rules ?? []).filter(opensDatabaseToRange);
+      const [b, a] = [open(before), open(after)];
+      return [
+        ...a.filter((r) => !b.some((x) => same(x, r))).map((r) => ({ direction: 'weakened' as const, detail: `ingress ${DATABASE_PORT} from ${sgRuleSource(r)} added` })),
+        ...b.filter((r) => !a.some((x) => same(x, r))).map((r) => ({ direction: 'strengthened' as const, detail: `ingress ${DATABASE_PORT} from ${sgRuleSource(r)} removed` })),
+      ];
+    },
+  },
+  {
+    control: 'DB-NETWORK-ACCESS',
+    resourceTypes: ['AWS::EC2::SecurityGroupIngress'],
+    assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+      const b = before?.Properties as SgRule | undefined;
+      const a = after?.Properties as SgRule | undefined;
+      if (same(b, a)) return undefined;
+      if (a !== undefined && opensDatabaseToRange(a)) return { direction: 'weakened', detail: `ingress ${DATABASE_PORT} from ${sgRuleSource(a)} added` };
+      if (b !== undefined && opensDatabaseToRange(b)) return { direction: 'strengthened', detail: `ingress ${DATABASE_PORT} from ${sgRuleSource(b)} removed` };
+      return undefined;
+    },
+  },
+
   // --- EDGE-TLS-POLICY --------------------------------------------------------------------
   {
     control: 'EDGE-TLS-POLICY',
@@ -655,6 +693,20 @@ export const CONTROL_RULES: readonly ControlRule[] = [
     },
   },
 
+  // --- FND-STATEFUL-RETAIN: deletion protection -------------------------------------------
+  flag('FND-STATEFUL-RETAIN', ['AWS::RDS::DBCluster', 'AWS::RDS::DBInstance'], ['Properties', 'DeletionProtection'], 'DeletionProtection'),
+  {
+    control: 'FND-STATEFUL-RETAIN',
+    resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
+    path: ['Properties', 'LoadBalancerAttributes'],
+    assess: (before, after) => {
+      const key = 'deletion_protection.enabled';
+      const [b, a] = [lbAttribute({ LoadBalancerAttributes: before }, key), lbAttribute({ LoadBalancerAttributes: after }, key)];
+      if (String(b) === String(a)) return undefined;
+      return { direction: byRank(Number(isTrue(b)), Number(isTrue(a))), detail: arrow(key, b, a) };
+    },
+  },
+
   // --- AUD-CLOUDTRAIL, AUD-DATA-EVENTS ----------------------------------------------------
   enforcedBy('AUD-CLOUDTRAIL', ['AWS::CloudTrail::Trail'], 'trail'),
   flag('AUD-CLOUDTRAIL', ['AWS::CloudTrail::Trail'], ['Properties', 'IsLogging'], 'IsLogging'),
@@ -703,6 +755,9 @@ export const CONTROL_RULES: readonly ControlRule[] = [
     control: 'FND-STATEFUL-RETAIN',
     resourceTypes: STATEFUL_RESOURCE_TYPES,
     assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
+      // An Aurora cluster's member instances hold no data of their own (isStateful).
+      const resource = (after ?? before)!;
+      if (!isStateful(resource.Type, resource.Properties)) return undefined;
       if (kind === 'removed') return { direction: 'weakened', detail: `${before!.Type} removed (${keepsData(before!.DeletionPolicy) ? `DeletionPolicy ${before!.DeletionPolicy} keeps the data, but it leaves the stack` : 'its data is deleted'})` };
       if (kind === 'added') return keepsData(after!.DeletionPolicy) ? undefined : { direction: 'weakened', detail: `${after!.Type} added with DeletionPolicy ${show(after!.DeletionPolicy ?? 'Delete')}` };
       const out: Verdict[] = [];

@@ -11,9 +11,9 @@
  * the catalog has an entry here, and that each entry selects at least one resource in each
  * environment where it applies.
  */
-import type { EnvironmentConfig } from '../config/schema';
-import { STATEFUL_RESOURCE_TYPES } from '../aspects/retain-stateful';
-import { ACCESS_LOGS_TAG, APP_LOG_TAG, BACKUP_TAG, SSE_S3_LOG_DELIVERY_TAG, TENANT_TAG_KEY } from '../constants/tags';
+import type { EnvironmentConfig, ProductionOptOut } from '../config/schema';
+import { STATEFUL_RESOURCE_TYPES, isStateful } from '../aspects/retain-stateful';
+import { ACCESS_LOGS_TAG, ALERT_DEAD_LETTERS_TAG, APP_LOG_TAG, BACKUP_TAG, SSE_S3_LOG_DELIVERY_TAG, TENANT_TAG_KEY } from '../constants/tags';
 import { conditionValue, deniesInsecureTransport, isTrue, lbAttribute, mfaRequirement, statementsOf, type TemplateResource } from './diff-rules';
 
 /** A stack template, as far as evidence selection reads it. */
@@ -186,7 +186,7 @@ export const CONTROL_EVIDENCE: Readonly<Record<string, ControlEvidence>> = {
   },
   'FND-STATEFUL-RETAIN': {
     what: 'stateful resources whose DeletionPolicy keeps the data',
-    select: [{ types: STATEFUL_RESOURCE_TYPES, where: (r) => ['Retain', 'Snapshot', 'RetainExceptOnCreate'].includes(r.DeletionPolicy ?? '') }],
+    select: [{ types: STATEFUL_RESOURCE_TYPES, where: (r) => isStateful(r.Type, r.Properties) && ['Retain', 'Snapshot', 'RetainExceptOnCreate'].includes(r.DeletionPolicy ?? '') }],
   },
   'FND-NO-PLAINTEXT-SECRETS': {
     what: 'database clusters whose master password RDS manages, generated secrets, and identity providers whose secret is a dynamic reference',
@@ -471,6 +471,13 @@ export const CONTROL_EVIDENCE: Readonly<Record<string, ControlEvidence>> = {
     what: 'EventBridge rules routing GuardDuty and Security Hub findings and root sign-ins, and the us-east-1 rule forwarding root sign-ins home (GlobalEvents)',
     select: [{ types: ['AWS::Events::Rule'], where: (r) => sources(r).some((s) => ['aws.guardduty', 'aws.securityhub', 'aws.signin'].includes(s)) }],
   },
+  'INC-ALERT-DELIVERY': {
+    what: 'the dead-letter queues of alert deliveries and their depth alarms',
+    select: [
+      { types: ['AWS::SQS::Queue'], where: hasTag(ALERT_DEAD_LETTERS_TAG.key, ALERT_DEAD_LETTERS_TAG.value) },
+      { types: [ALARM], where: (r) => /INC-ALERT-DELIVERY/.test(props(r).AlarmDescription ?? '') },
+    ],
+  },
   'INC-ALARM-ACTIONS': {
     what: 'alarms with actions enabled and an alarm action',
     select: [{ types: [ALARM], where: (r) => props(r).ActionsEnabled !== false && (props(r).AlarmActions ?? []).length > 0 }],
@@ -519,6 +526,8 @@ export const CONTROL_EVIDENCE: Readonly<Record<string, ControlEvidence>> = {
   'DEL-COMPLIANCE-PACKS': {
     outsideTemplates: 'Synthesis: the cdk-nag packs run on every synth and an open finding fails it; test/compliance.test.ts reads validation-report.json of both environments (open findings show per control in this report).',
   },
+  'DEL-TEMPLATE-LINT': { outsideTemplates: 'Tests: test/cfn-lint.test.ts lints every synthesized template of both environments with cfn-lint; allowances in test/support/cfn-lint.ts.' },
+  'DEL-PIPELINE-SUPPLY-CHAIN': { outsideTemplates: 'The repository: .github/workflows/*.yml and .github/dependabot.yml, parsed by test/workflows.test.ts.' },
   'DEL-DEPENDENCY-MONITORING': { outsideTemplates: 'The repository: .github/dependabot.yml and the committed lockfile installed with npm ci (test/delivery.test.ts).' },
   'DEL-VULN-REPORTING': { outsideTemplates: 'The repository: SECURITY.md names a private reporting channel (test/delivery.test.ts).' },
   'DEL-STAGED-ROLLOUT': {
@@ -549,6 +558,27 @@ export function notApplicableControls(env: EnvironmentConfig): Record<string, st
   for (const [id, evidence] of Object.entries(CONTROL_EVIDENCE)) {
     const reason = isOutsideTemplates(evidence) ? undefined : evidence.notApplicable?.(env);
     if (reason !== undefined) out[id] = reason;
+  }
+  return out;
+}
+
+/**
+ * The control each production opt-out (`productionOptOuts.<field>` of the configuration) weakens.
+ * The controls report shows, per environment, each opt-out in force beside its control, naming the
+ * field and quoting its reason.
+ */
+export const OPT_OUT_CONTROLS: Readonly<Record<ProductionOptOut, string>> = {
+  regionsBeyondHome: 'FND-DATA-RESIDENCY',
+  paging: 'INC-ALERT-TOPICS',
+  shieldAdvanced: 'EDGE-DDOS-SHIELD',
+};
+
+/** The production opt-outs an environment sets, by control: `productionOptOuts.<field>: "<reason>"`. */
+export function optOutsOf(env: EnvironmentConfig): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, control] of Object.entries(OPT_OUT_CONTROLS) as [ProductionOptOut, string][]) {
+    const reason = env.productionOptOuts[field];
+    if (reason !== undefined) out[control] = `productionOptOuts.${field}: "${reason}"`;
   }
   return out;
 }

@@ -48,12 +48,55 @@ export type ControlArea =
   | 'delivery';
 
 /**
- * Whether an enforced control is built yet.
+ * Whether an enforced control is built yet, and how much of its seed sentences it keeps.
  *
- * - `implemented`: built, and at least one test title carries the control's ID.
+ * - `implemented`: built, and at least one test title carries the control's ID; it keeps what
+ *   its sources promise.
+ * - `partial`: built and tested like an implemented one, but it keeps only part of what its
+ *   sources promise; `missing` says exactly which part is not delivered (and the control that
+ *   carries the remainder, where one does).
  * - `planned`: not built yet; the catalog test lists it so progress is visible.
  */
-export type ControlStatus = 'implemented' | 'planned';
+export type ControlStatus = 'implemented' | 'partial' | 'planned';
+
+/**
+ * A status the evidence command (`npm run evidence`) reads straight from a service, for what
+ * no rule evaluates: the trail is logging, the detector is enabled, the recorder records, the
+ * standards are subscribed, the period's restore tests ran and passed validation.
+ */
+export type ServiceStatusCheck = 'cloudtrail-logging' | 'guardduty-enabled' | 'config-recording' | 'securityhub-standards' | 'restore-tests';
+
+/**
+ * What watches an enforced control in the running account, after deployment. Each name is
+ * AWS's own: a managed rule identifier, a Security Hub security control ID, an AWS Backup
+ * Audit Manager control name. The detection test proves each is deployed in every environment
+ * that enforces the control (or inherited from the organisation, see `account-baseline.ts`).
+ */
+export interface ControlDetectors {
+  /**
+   * AWS Config managed rules, by identifier (`RDS_STORAGE_ENCRYPTED`), deployed by
+   * `ConfigRecorder` (account baseline) or the backup stack.
+   * https://docs.aws.amazon.com/config/latest/developerguide/managed-rules-by-aws-config.html
+   */
+  readonly configRules?: readonly string[];
+  /**
+   * Security Hub security control IDs (`S3.5`) of the enabled standards
+   * (`SECURITY_HUB_CONTROLS` in `lib/controls/detectors.ts` names the standards of each).
+   */
+  readonly securityHub?: readonly string[];
+  /** AWS Backup Audit Manager controls of the environment's framework (`BACKUP_RECOVERY_POINT_ENCRYPTED`). */
+  readonly backupAudit?: readonly string[];
+  /** Statuses the evidence command reads directly. */
+  readonly serviceStatus?: readonly ServiceStatusCheck[];
+}
+
+/** A control nothing in the account can observe, and why (what keeps it instead). */
+export interface NoDetector {
+  readonly none: string;
+}
+
+/** The detectors of an enforced control, or why it has none. */
+export type Detectors = ControlDetectors | NoDetector;
 
 /** One promise from the seeds. */
 export interface Control {
@@ -76,4 +119,12 @@ export interface Control {
    * (for example "TenantDatabase: parameter group rds.force_ssl=1").
    */
   readonly enforcement?: string;
+  /**
+   * For `partial` controls, and only for them: what the seed sentences promise that this
+   * control does not deliver, in the reader's words. The controls report shows it as the
+   * control's "not delivered" line.
+   */
+  readonly missing?: string;
+  /** For `enforced` controls: what watches it in the running account, or why nothing can. */
+  readonly detectors?: Detectors;
 }

@@ -181,10 +181,17 @@ export const ACKNOWLEDGEMENTS = {
   /** The password policy custom resource handler (AccountPasswordPolicy). */
   passwordPolicyHandler: [
     {
-      rule: 'AwsSolutions-L1',
+      rule: 'Serverless-LambdaDLQ',
       control: 'IAM-PASSWORD-POLICY',
       reason:
-        'The house runtime is Node.js 22 (LTS, supported by Lambda until 2027); every function of the baseline moves to the next LTS in one reviewed change rather than one by one.',
+        'CloudFormation waits for the handler\'s answer: a failed invocation fails (and rolls back) the deployment visibly, so there is no lost event a dead-letter queue could keep.',
+    },
+    {
+      rule: 'Serverless-LambdaTracing',
+      control: 'IAM-PASSWORD-POLICY',
+      reason:
+        'The handler runs once per deployment of the account baseline and makes one IAM call; CloudFormation records the outcome in the stack events and the handler logs to its encrypted log group. ' +
+        'X-Ray would need xray:PutTraceSegments on "*" (X-Ray defines no resource types) for a trace of a single call.',
     },
     ...['NIST.800.53.R5', 'HIPAA.Security'].flatMap((pack) => [
       {
@@ -200,8 +207,8 @@ export const ACKNOWLEDGEMENTS = {
           'CloudFormation waits for the handler\'s answer: a failed invocation fails (and rolls back) the deployment visibly, so there is no lost event a dead-letter queue could keep.',
       },
     ]),
-    ...['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack) => ({
-      rule: `${pack}-LambdaInsideVPC`,
+    ...['NIST.800.53.R5-LambdaInsideVPC', 'PCI.DSS.321-LambdaInsideVPC', 'HIPAA.Security-LambdaInsideVPC', 'CT.LAMBDA.PR.3'].map((rule) => ({
+      rule,
       control: 'IAM-PASSWORD-POLICY',
       reason:
         'The account baseline deploys without (and before) any VPC, and the handler holds no data: it only calls the global IAM endpoint with a role limited to the password-policy actions.',
@@ -236,9 +243,9 @@ export const ACKNOWLEDGEMENTS = {
     })),
   ],
   /** A staging load balancer without deletion protection. */
-  stagingLoadBalancerDeletable: ['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack) => ({
-    rule: `${pack}-ELBDeletionProtectionEnabled`,
-    control: 'EDGE-ALB-ACCESS-LOGS',
+  stagingLoadBalancerDeletable: ['NIST.800.53.R5-ELBDeletionProtectionEnabled', 'PCI.DSS.321-ELBDeletionProtectionEnabled', 'HIPAA.Security-ELBDeletionProtectionEnabled', 'CT.ELASTICLOADBALANCING.PR.5'].map((rule) => ({
+    rule,
+    control: 'FND-STATEFUL-RETAIN',
     reason:
       'Deletion protection is on for every production load balancer (config tier production); staging is rebuilt freely, its load balancer holds no data, and its access logs are kept in a retained bucket.',
   })),
@@ -353,8 +360,8 @@ export const ACKNOWLEDGEMENTS = {
   })),
   /** The restore validation function. */
   restoreValidatorFunction: [
-    ...(['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'] as const).map((pack) => ({
-      rule: `${pack}-LambdaInsideVPC`,
+    ...(['NIST.800.53.R5-LambdaInsideVPC', 'PCI.DSS.321-LambdaInsideVPC', 'HIPAA.Security-LambdaInsideVPC', 'CT.LAMBDA.PR.3'] as const).map((rule) => ({
+      rule,
       control: 'BAK-RESTORE-VALIDATION',
       reason:
         'The function calls only the AWS Backup and RDS control-plane APIs and never connects to a database or holds customer data; ' +
@@ -369,11 +376,12 @@ export const ACKNOWLEDGEMENTS = {
         'restore tests complete a few times a week, one event per tenant, so an unreserved function is never starved or flooding.',
     })),
     {
-      rule: 'AwsSolutions-L1',
+      rule: 'Serverless-LambdaTracing',
       control: 'BAK-RESTORE-VALIDATION',
       reason:
-        'The house runtime for every function is Node.js 22 (an LTS line AWS supports until 2027), the version the handlers are ' +
-        'type-checked and tested against; a runtime change is made for all functions together, not per finding.',
+        'The function runs a few times a week, makes three read calls and one report call, and logs one structured JSON line per verdict with the restore job ID; ' +
+        'failed validations, function errors and dead letters each raise an alarm. X-Ray would need xray:PutTraceSegments and PutTelemetryRecords on "*" ' +
+        '(X-Ray defines no resource types) in a role otherwise scoped to named resources, for latency data nobody acts on.',
     },
   ],
   /** The restore validation function's dead-letter queue. */
@@ -382,6 +390,42 @@ export const ACKNOWLEDGEMENTS = {
       rule: 'AwsSolutions-SQS3',
       control: 'BAK-RESTORE-VALIDATION',
       reason: 'This queue is itself the dead-letter queue of the restore validation function and its EventBridge rule; an alarm watches its depth.',
+    },
+    {
+      // CT.SQS.PR.1 recognises a dead-letter queue only by a RedriveAllowPolicy naming SQS source
+      // queues; this one receives from Lambda and EventBridge, which that policy cannot express.
+      rule: 'CT.SQS.PR.1',
+      control: 'BAK-RESTORE-VALIDATION',
+      reason:
+        'This queue is itself the dead-letter queue of the restore validation function and of its EventBridge target: a message that lands here has already failed, ' +
+        'and a queue behind it would only hide it further. It keeps messages 14 days and an alarm pages on its depth.',
+    },
+    {
+      rule: 'Serverless-SQSRedrivePolicy',
+      control: 'BAK-RESTORE-VALIDATION',
+      reason: 'This queue is the end of the chain: it is the dead-letter queue of the restore validation function and its rule, nothing consumes it automatically, and an alarm on its depth pages operations.',
+    },
+  ],
+  /** Dead-letter queues of alert deliveries (AlertDeadLetterQueue). */
+  alertDeadLetterQueue: [
+    {
+      rule: 'AwsSolutions-SQS3',
+      control: 'INC-ALERT-DELIVERY',
+      reason: 'This queue is itself the dead-letter queue of alert deliveries (EventBridge targets or SNS subscriptions); an alarm on its depth notifies the alert topics.',
+    },
+    {
+      rule: 'Serverless-SQSRedrivePolicy',
+      control: 'INC-ALERT-DELIVERY',
+      reason: 'This queue is the end of the chain: it keeps undelivered alerts for 14 days for the on-call to read and redrive; nothing consumes it automatically, so no message can fail out of it, and an alarm on its depth notifies the alert topics.',
+    },
+    {
+      // CT.SQS.PR.1 recognises a dead-letter queue only by a RedriveAllowPolicy naming SQS source
+      // queues; this one receives from EventBridge and SNS, which that policy cannot express.
+      rule: 'CT.SQS.PR.1',
+      control: 'INC-ALERT-DELIVERY',
+      reason:
+        'This queue is itself the dead-letter queue of alert deliveries (EventBridge targets or SNS subscriptions): a message here has already failed delivery, ' +
+        'and a queue behind it would only hide it further. It keeps messages 14 days and an alarm on its depth notifies the alert topics.',
     },
   ],
   /** The legal-retention archive bucket. */
@@ -403,8 +447,21 @@ export const ACKNOWLEDGEMENTS = {
     { rule: 'PCI.DSS.321-IAMPolicyNoStatementsWithAdminAccess', control: 'IAM-NO-WILDCARD-ADMIN', reason: 'Only the MFA-gated administrator and break-glass roles carry it (one-hour sessions, MFA within the hour, region guardrail, break-glass alert); a test proves no other policy allows * on *.' },
     { rule: 'HIPAA.Security-IAMPolicyNoStatementsWithFullAccess', control: 'IAM-NO-WILDCARD-ADMIN', reason: 'Only the MFA-gated administrator and break-glass roles carry it (one-hour sessions, MFA within the hour, region guardrail, break-glass alert); a test proves no other policy allows * on *.' },
     { rule: 'HIPAA.Security-IAMPolicyNoStatementsWithAdminAccess', control: 'IAM-NO-WILDCARD-ADMIN', reason: 'Only the MFA-gated administrator and break-glass roles carry it (one-hour sessions, MFA within the hour, region guardrail, break-glass alert); a test proves no other policy allows * on *.' },
+    // CT.IAM.PR.2 (no "Action": "*" on "Resource": "*") and CT.IAM.PR.3 (no "<service>:*") read
+    // the managed policy's statements; this is the one policy whose purpose is full access.
+    ...['CT.IAM.PR.2', 'CT.IAM.PR.3'].map((rule) => ({
+      rule,
+      control: 'IAM-NO-WILDCARD-ADMIN',
+      reason:
+        'The administrator and break-glass roles exist to repair anything, including what no narrower policy foresaw, so their one policy allows * on *; ' +
+        'only those two roles carry it, both need MFA within the hour and one-hour sessions, stay inside the allowed regions (IAM-REGION-GUARDRAIL), and every break-glass use pages security (IAM-BREAK-GLASS-ALERT). A test proves no other policy allows * on *.',
+    })),
   ],
   /** The security auditor's AWS managed SecurityAudit policy. */
+  /** The evidence command's reads: Describe/Get/List calls without resource-level permissions. */
+  auditorEvidenceRead: [
+    ...each('AwsSolutions-IAM5', 'IAM-STAFF-ROLES', 'The compliance-status reads of npm run evidence (config:Describe*/Get*, securityhub:GetFindings, backup:List*/Describe*, cloudtrail:GetTrailStatus, guardduty:GetDetector, each named) have no resource-level permissions or read account-wide status; the auditor role is MFA-gated, region-fenced and denied customer data.', ['Resource::*']),
+  ],
   securityAuditManagedPolicy: [
     ...each('AwsSolutions-IAM4', 'IAM-STAFF-ROLES', 'SecurityAudit is maintained by AWS as services and APIs are added, which a hand-kept copy would miss; it grants configuration reads only, and the customer-data deny policy on the same role overrides any data read.', ['Policy::arn:<AWS::Partition>:iam::aws:policy/SecurityAudit']),
   ],
@@ -421,6 +478,123 @@ export const ACKNOWLEDGEMENTS = {
     { rule: 'NIST.800.53.R5-IAMGroupHasUsers', control: 'IAM-MFA-USERS', reason: 'Staff use MFA-gated roles, not IAM users; the group exists so that any IAM user an administrator must create is put under the MFA requirement on creation.' },
     { rule: 'PCI.DSS.321-IAMGroupHasUsers', control: 'IAM-MFA-USERS', reason: 'Staff use MFA-gated roles, not IAM users; the group exists so that any IAM user an administrator must create is put under the MFA requirement on creation.' },
     { rule: 'HIPAA.Security-IAMGroupHasUsers', control: 'IAM-MFA-USERS', reason: 'Staff use MFA-gated roles, not IAM users; the group exists so that any IAM user an administrator must create is put under the MFA requirement on creation.' },
+  ],
+  // ---- AWS Control Tower proactive controls (lib/nag/control-tower.ts), per resource ----
+  /** A bucket receiving S3 server access logs (AccessLogBucket). */
+  controlTowerServerAccessLogBucket: [
+    {
+      rule: 'CT.S3.PR.2',
+      control: 'DATA-BUCKET-ACCESS-LOGS',
+      reason: 'This is the access-log destination; logging it to itself would loop, and S3 advises against logging a log bucket. Changes to it are recorded by CloudTrail.',
+    },
+    {
+      rule: 'CT.S3.PR.9',
+      control: 'DATA-BUCKET-ACCESS-LOGS',
+      reason:
+        'S3 does not deliver server access logs to a destination bucket with an Object Lock default retention period ' +
+        '(https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html); the bucket is versioned and retained, and only the S3 logging service may write to it.',
+    },
+    {
+      rule: 'CT.S3.PR.10',
+      control: 'FND-ENCRYPTION-AT-REST',
+      reason: ACCESS_LOG_SSE_S3_REASON,
+    },
+  ],
+  /** The bucket ELB writes access logs to (LoadBalancer/AccessLogs). */
+  controlTowerElbAccessLogBucket: [
+    { rule: 'CT.S3.PR.2', control: 'EDGE-ALB-ACCESS-LOGS', reason: ACCESS_LOG_BUCKET_LOGGING_REASON },
+    {
+      rule: 'CT.S3.PR.9',
+      control: 'EDGE-ALB-ACCESS-LOGS',
+      reason:
+        'Access logs expire with the lifecycle after workload.accessLogRetentionDays; only the ELB log-delivery principal may write (bucket policy), ' +
+        'objects are versioned and the bucket is retained. Object Lock is kept for audit evidence (the CloudTrail bucket and the legal archive).',
+    },
+    { rule: 'CT.S3.PR.10', control: 'EDGE-ALB-ACCESS-LOGS', reason: ELB_LOGS_SSE_S3_REASON },
+  ],
+  /** The AWS Config delivery bucket (ConfigBucket). */
+  controlTowerConfigBucketObjectLock: [
+    {
+      rule: 'CT.S3.PR.9',
+      control: 'MON-CONFIG-RULES',
+      reason:
+        'The bucket holds copies of configuration history and snapshots; the record itself is kept by AWS Config (configuration items, seven years by default), ' +
+        'and every change that produced it is in CloudTrail, whose bucket carries Object Lock (AUD-TRAIL-BUCKET). The bucket is versioned, KMS-encrypted and retained.',
+    },
+  ],
+  /** Every tenant's customer-files bucket. */
+  controlTowerCustomerFilesObjectLock: [
+    {
+      rule: 'CT.S3.PR.9',
+      control: 'DATA-VERSIONED-RETENTION',
+      reason:
+        'Customer files must be deletable when a customer asks or leaves (ORG-TENANT-DATA-DELETION, ORG-DATA-SUBJECT-RIGHTS); Object Lock would refuse that deletion. ' +
+        'Overwrites and deletions are recoverable through versioning with noncurrent-version retention and the tiered AWS Backup plan that selects the bucket.',
+    },
+  ],
+  /** The Cognito sign-in event bucket (AuthEventBucket). */
+  controlTowerAuthEventsObjectLock: [
+    {
+      rule: 'CT.S3.PR.9',
+      control: 'SIGNIN-AUTH-LOGGING',
+      reason:
+        'Sign-in events carry customers\' personal data and expire after logs.retentionDays, and must stay erasable on request (ORG-DATA-SUBJECT-RIGHTS); ' +
+        'the bucket is versioned, KMS-encrypted, access-logged and written only by the Cognito log delivery.',
+    },
+  ],
+  /** The workload's ECS cluster (Container Insights with enhanced observability). */
+  controlTowerEnhancedContainerInsights: [
+    {
+      // The rule accepts only containerInsights = "enabled"; it predates "enhanced".
+      rule: 'CT.ECS.PR.2',
+      control: 'MON-OPERATIONAL-ALARMS',
+      reason:
+        'Container Insights is on in its enhanced mode, which the rule (it reads only the value "enabled") does not know: enhanced "provides all the Container Insights metrics, ' +
+        'plus additional task and container metrics" (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ClusterSetting.html). Setting "enabled" would drop the container-level metrics.',
+    },
+  ],
+  /** The GuardDuty detector (its protection plans are set through Features). */
+  controlTowerGuardDutyFeatures: [
+    {
+      // The rule reads the legacy DataSources.S3Logs; the detector sets S3_DATA_EVENTS in Features.
+      rule: 'CT.GUARDDUTY.PR.1',
+      control: 'MON-GUARDDUTY',
+      reason:
+        'S3 protection is on: the detector enables S3_DATA_EVENTS in Features, which supersedes DataSources. The rule reads only DataSources.S3Logs, and CloudFormation ' +
+        'takes "either DataSources or Features in a one request, and not both" (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-guardduty-detector.html). A test asserts S3_DATA_EVENTS is ENABLED.',
+    },
+  ],
+  /** The function aws-cdk-lib creates for restrictDefaultSecurityGroup (Custom::VpcRestrictDefaultSGCustomResourceProvider). */
+  controlTowerRestrictDefaultSgProvider: [
+    {
+      rule: 'CT.LAMBDA.PR.3',
+      control: 'NET-DEFAULT-SG-CLOSED',
+      reason:
+        'aws-cdk-lib creates this provider function for restrictDefaultSecurityGroup and offers no VPC setting for it; CloudFormation invokes it only when the VPC is created or changed, ' +
+        'it holds no data and calls only the EC2 API to remove the default security group\'s rules. Its logs go to an encrypted, retained log group.',
+    },
+  ],
+  /** The workload task definition: its one root container only hands the writable volumes to the application's user. */
+  workloadVolumeOwnerInit: [
+    {
+      rule: 'CT.ECS.PR.3',
+      control: 'WL-LEAST-PRIVILEGE',
+      reason:
+        'The application container runs as workload.containerUser, never root (config and construct reject root; a test asserts it). The rule also reads the ' +
+        'non-essential PrepareWritablePaths container, which must be root to chown the ephemeral volumes ECS creates root-owned 0755 ' +
+        '(https://docs.aws.amazon.com/AmazonECS/latest/developerguide/bind-mounts.html): it runs only `chown <user> <paths>` and exits before the application starts, ' +
+        'with no port, no secrets, a read-only root filesystem and every capability but CHOWN dropped.',
+    },
+  ],
+  /** A log group kept shorter than a year: only where the environment's config says so (staging). */
+  controlTowerShortLogRetention: [
+    {
+      rule: 'CT.CLOUDWATCH.PR.2',
+      control: 'LOG-ENCRYPTED-RETAINED',
+      reason:
+        'Retention follows the environment\'s logs.retentionDays. Production must keep logs at least a year (lib/config/floors.ts) and does; staging holds no production data ' +
+        '(FND-NO-PROD-DATA-IN-STAGING) and keeps them shorter to limit cost. This acknowledgement is applied only to log groups kept under 365 days.',
+    },
   ],
 } satisfies Record<string, readonly Acknowledgement[]>;
 

@@ -1,5 +1,5 @@
 import { Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
+import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks, ServerlessChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import type { EnvironmentStage } from '../stages/environment-stage';
 import { SaasBaselineChecks } from './saas-baseline-checks';
@@ -12,6 +12,9 @@ import { SaasBaselineChecks } from './saas-baseline-checks';
  * - AwsSolutions: AWS Solutions' security matrix, the broadest general pack.
  * - NIST 800-53 rev 5 and HIPAA Security: the control frameworks customers' auditors ask for.
  * - PCI DSS 3.2.1: seed 000 names PCI DSS.
+ * - Serverless: dead-letter queues on EventBridge targets and SNS subscriptions, Lambda runtime,
+ *   tracing and failure destinations; an alert whose delivery fails must not vanish
+ *   (INC-ALERT-DELIVERY).
  *
  * On each environment's stage, because some of its rules follow the environment's config:
  * - SaasBaseline: this project's own rules for the seed controls no published pack checks
@@ -23,6 +26,7 @@ export function registerCompliancePacks(app: Construct, stages: readonly Environ
     new NIST80053R5Checks(app),
     new PCIDSS321Checks(app),
     new HIPAASecurityChecks(app),
+    new ServerlessChecks(app),
   );
   for (const stage of stages) {
     Validations.of(stage).addPlugins(new SaasBaselineChecks(stage, { shieldAdvanced: stage.config.edge.shieldAdvanced }));

@@ -10,6 +10,7 @@ import * as path from 'path';
 import type { Control, ControlStatus } from '../controls/types';
 import type { TestTitle } from '../controls/coverage';
 import { testsByControl } from '../controls/coverage';
+import { detectorLabel, detectorsOf, hasNoDetector } from '../controls/detectors';
 import { CONTROL_EVIDENCE, isOutsideTemplates, OUTSIDE_TEMPLATES_MARKER, selectEvidence, type EvidenceTemplate } from '../controls/evidence';
 import { ACKNOWLEDGEMENTS, type Acknowledgement } from '../nag/acknowledgements';
 import { SAAS_BASELINE_RULES } from '../nag/saas-baseline-checks';
@@ -32,6 +33,12 @@ export interface EnvironmentTemplates {
    * @default - every control applies
    */
   readonly notApplicable?: Readonly<Record<string, string>>;
+  /**
+   * Production floors the environment's config opts out of, by the control each weakens
+   * (`productionOptOuts.shieldAdvanced: "<reason>"`), from `optOutsOf` in `lib/controls/evidence.ts`.
+   * @default - no opt-out
+   */
+  readonly optOuts?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -70,6 +77,8 @@ export interface ControlReportEntry extends Omit<Control, 'status'> {
   readonly nagRules: readonly string[];
   /** Open findings of the compliance packs against the control (none in a clean synth). */
   readonly findings: readonly ReportFinding[];
+  /** Per environment whose config opts out of the control's production floor: the field and its reason. */
+  readonly optOuts: Readonly<Record<string, string>>;
 }
 
 /** The control every open finding is against when no rule of ours or acknowledgement names one. */
@@ -119,6 +128,8 @@ export function buildControlsReport(
     const evidence = c.kind === 'enforced' ? CONTROL_EVIDENCE[c.id] : undefined;
     const open = findingsOf.get(c.id) ?? [];
     const environments: Record<string, EnvironmentEvidence> = {};
+    const optOuts: Record<string, string> = {};
+    for (const e of envs) if (e.optOuts?.[c.id] !== undefined) optOuts[e.env] = e.optOuts[c.id];
     if (evidence && !isOutsideTemplates(evidence)) {
       for (const e of envs) {
         const reason = e.notApplicable?.[c.id];
@@ -136,6 +147,7 @@ export function buildControlsReport(
       environments,
       nagRules: SAAS_BASELINE_RULES.filter((r) => r.control === c.id).map((r) => `SaasBaseline-${r.rule.name}`),
       findings: open,
+      optOuts,
     };
   });
 }
@@ -155,39 +167,97 @@ function list(label: string, items: readonly string[], noun: string, inline = tr
   return [`- ${label}:`, '', `  <details><summary>${items.length} ${noun}</summary>`, '', ...items.map((i) => `  - ${i}`), '', '  </details>', ''];
 }
 
+/** How many detectors watch a control, or `none`. */
+function detectorCount(e: ControlReportEntry): string {
+  const n = detectorsOf(e).length;
+  return n > 0 ? String(n) : e.detectors ? 'none' : '—';
+}
+
+/** The detection lines of a control: its detectors, or why nothing in the account observes it. */
+function detectionLines(e: ControlReportEntry): string[] {
+  if (!e.detectors) return ['- detection: not declared'];
+  if (hasNoDetector(e.detectors)) return [`- detection: none in the account: ${text(e.detectors.none)}`];
+  return list('detection', detectorsOf(e).map((d) => code(detectorLabel(d))), 'detectors');
+}
+
 function resourceCount(r: EnvironmentEvidence | undefined): string {
   if (r === undefined) return '—';
   return typeof r === 'string' ? r.replace(/:.*$/, '') : String(r.length);
 }
 
+/** Whether an enforced control keeps only part of its sources' promise (its catalog status is `partial`). */
+export const isPartial = (e: Pick<ControlReportEntry, 'kind' | 'missing'>): boolean => e.kind === 'enforced' && e.missing !== undefined;
+
+/**
+ * The headline counts: controls fully delivered by this code, partially delivered (each saying
+ * what is missing), planned, and those no infrastructure can keep (organisational, customer).
+ */
+export function controlCounts(entries: readonly ControlReportEntry[]): { total: number; full: number; partial: number; planned: number; organisational: number; customer: number; openFindings: number } {
+  const enforced = entries.filter((e) => e.kind === 'enforced');
+  const planned = enforced.filter((e) => e.status === 'planned').length;
+  const partial = enforced.filter(isPartial).length;
+  return {
+    total: entries.length,
+    full: enforced.length - planned - partial,
+    partial,
+    planned,
+    organisational: entries.filter((e) => e.kind === 'organisational').length,
+    customer: entries.filter((e) => e.kind === 'customer').length,
+    openFindings: enforced.filter((e) => e.status === 'open findings').length,
+  };
+}
+
 /** Renders the report as Markdown: a summary, one table per kind, then the evidence of each enforced control. */
 export function renderControlsMarkdown(entries: readonly ControlReportEntry[]): string {
   const enforced = entries.filter((e) => e.kind === 'enforced');
-  const implemented = enforced.filter((e) => e.status === 'implemented');
-  const withFindings = enforced.filter((e) => e.status === 'open findings');
+  const partial = enforced.filter(isPartial);
+  const n = controlCounts(entries);
   const envNames = [...new Set(enforced.flatMap((e) => Object.keys(e.environments)))];
+  const optedOut = entries.flatMap((e) => Object.entries(e.optOuts).map(([env, what]) => ({ env, id: e.id, what })));
   const lines = [
     '# Controls report',
     '',
-    `${entries.length} controls: ${enforced.length} enforced (${implemented.length} implemented, ` +
-      `${enforced.filter((e) => e.status === 'planned').length} planned, ${withFindings.length} with open findings), ` +
-      `${entries.filter((e) => e.kind === 'organisational').length} organisational, ` +
-      `${entries.filter((e) => e.kind === 'customer').length} customer.`,
+    `${n.total} controls: ${n.full} fully delivered by this code, ${n.partial} partially delivered (each says what is not delivered), ` +
+      `${n.planned} planned, ${n.organisational} organisational and ${n.customer} customer ones that no infrastructure can keep; ` +
+      `${n.openFindings} with open findings.`,
+    '',
+    '## Partially delivered',
+    '',
+    'Enforced controls that keep only part of what their seed sentences promise: what is not delivered.',
+    '',
+    '| ID | not delivered |',
+    '| --- | --- |',
+    ...partial.map((e) => `| ${e.id} | ${cell(e.missing ?? '')} |`),
+    '',
+    '## Production opt-outs',
+    '',
+    'Production floors a seed promises that an environment\'s configuration goes below, by the named field',
+    '`productionOptOuts.<field>` and its reason; the control keeps its promise only in environments without one.',
+    '',
+    ...(optedOut.length === 0
+      ? ['None: every production environment keeps every floor.']
+      : ['| environment | control | opt-out and reason |', '| --- | --- | --- |', ...optedOut.map((o) => `| ${o.env} | ${o.id} | ${cell(o.what)} |`)]),
     '',
     '## Enforced',
     '',
-    'Resources per environment: how many resources carry the control in each environment ("inherited"',
-    'where the environment leaves it to its organisation, "not applicable" where its config switches it',
-    'off, "—" where the control is enforced outside the templates); the list of each is under',
-    '[Evidence](#evidence). Status "open findings" means a compliance pack flags the control.',
+    'Prevention is what the templates, the compliance packs and the tests enforce before deployment;',
+    'detection is what watches the control in the running account afterwards (AWS Config rules,',
+    'Security Hub controls, AWS Backup Audit Manager controls, service status read by `npm run evidence`),',
+    'or why nothing there can.',
     '',
-    `| ID | area | status | statement | sources | enforced by | resources (${envNames.join(' / ')}) | tests | own nag rules | acknowledgements |`,
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    'Status: "implemented" keeps what the sources promise, "partial" keeps part of it (what is missing is under',
+    '[Partially delivered](#partially-delivered) and in the control\'s evidence), "open findings" means a compliance',
+    'pack flags the control. Resources per environment: how many resources carry the control in each environment',
+    '("inherited" where the environment leaves it to its organisation, "not applicable" where its config switches it',
+    'off, "—" where the control is enforced outside the templates); the list of each is under [Evidence](#evidence).',
+    '',
+    `| ID | area | status | statement | sources | enforced by | resources (${envNames.join(' / ')}) | tests | own nag rules | acknowledgements | detectors |`,
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...enforced.map(
       (e) =>
         `| ${e.id} | ${e.area} | ${e.status} | ${cell(e.statement)} | ${cell(
           e.sources.map((s) => `${s.seed.slice(0, 3)} "${s.quote}"`).join('; '),
-        )} | ${cell(e.enforcement ?? '')} | ${envNames.map((n) => resourceCount(e.environments[n])).join(' / ')} | ${e.tests.length} | ${e.nagRules.join(', ')} | ${e.acknowledgements.length} |`,
+        )} | ${cell(e.enforcement ?? '')} | ${envNames.map((n) => resourceCount(e.environments[n])).join(' / ')} | ${e.tests.length} | ${e.nagRules.join(', ')} | ${e.acknowledgements.length} | ${detectorCount(e)} |`,
     ),
   ];
   for (const kind of ['organisational', 'customer'] as const) {
@@ -198,9 +268,16 @@ export function renderControlsMarkdown(entries: readonly ControlReportEntry[]): 
       );
     }
   }
-  lines.push('', '## Evidence', '', 'Per enforced control: the resources that carry it in each environment (`stack/logicalId`), and the tests that prove it.');
+  lines.push(
+    '',
+    '## Evidence',
+    '',
+    'Per enforced control: the resources that carry it in each environment (`stack/logicalId`) and the tests that prove it (prevention), then what watches it in the running account (detection).',
+  );
   for (const e of enforced) {
     lines.push('', `### ${e.id}`, '', `${text(e.evidence ?? '')}`, '');
+    if (e.missing !== undefined) lines.push(`- not delivered: ${text(e.missing)}`);
+    for (const [env, what] of Object.entries(e.optOuts)) lines.push(`- ${env}: opted out by ${text(what)}`);
     for (const n of envNames) {
       const r = e.environments[n];
       if (r === undefined) continue;
@@ -208,6 +285,9 @@ export function renderControlsMarkdown(entries: readonly ControlReportEntry[]): 
       else lines.push(...list(n, r.map(code), 'resources'));
     }
     lines.push(...list('tests', e.tests.map(text), 'tests', false));
+    // Acknowledged findings (cdk-nag packs and AWS Control Tower rules) whose reason cites the control.
+    if (e.acknowledgements.length > 0) lines.push(...list('acknowledged findings', e.acknowledgements.map((a) => `${code(a.rule)} at ${code(a.constructPath)}`), 'acknowledgements', false));
+    lines.push(...detectionLines(e));
     if (e.findings.length > 0) lines.push(...list('open findings', e.findings.map((f) => `${text(f.pack)} ${code(f.rule)} at ${code(f.constructPath)}`), 'findings', false));
   }
   // Collapse the blank lines two adjacent folded lists leave.

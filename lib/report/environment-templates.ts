@@ -1,7 +1,7 @@
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import type { EnvironmentConfig } from '../config/schema';
 import { inheritedControls } from '../controls/account-baseline';
-import { notApplicableControls } from '../controls/evidence';
+import { notApplicableControls, optOutsOf } from '../controls/evidence';
 import type { EnvironmentTemplates } from './controls-report';
 
 /** Each environment's stack templates, read from a synthesized assembly, for the controls report. */
@@ -13,5 +13,6 @@ export function environmentTemplates(assembly: CloudAssembly, configs: readonly 
       .stacks.map((s) => ({ id: s.hierarchicalId.split('/').pop()!, template: s.template })),
     inherited: inheritedControls(config),
     notApplicable: notApplicableControls(config),
+    optOuts: optOutsOf(config),
   }));
 }

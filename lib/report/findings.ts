@@ -41,12 +41,21 @@ interface ReportJson {
 /** The validation report's file name inside the cloud assembly (aws-cdk-lib's VALIDATION_REPORT_FILE). */
 export const VALIDATION_REPORT_FILE = 'validation-report.json';
 
-/** Open findings of every pack, read from `<assemblyDir>/validation-report.json` (none when absent). */
+/** The Control Tower verdict's file name inside the cloud assembly (written by lib/nag/control-tower.ts). */
+export const CONTROL_TOWER_REPORT_FILE = 'control-tower-report.json';
+
+/**
+ * Open findings of every pack, read from `<assemblyDir>/validation-report.json` (the cdk-nag
+ * packs) and `<assemblyDir>/control-tower-report.json` (the Control Tower rules: open findings
+ * and stale acknowledgements); none from a file that is absent.
+ */
 export function readFindings(assemblyDir: string): Finding[] {
+  const ctFile = path.join(assemblyDir, CONTROL_TOWER_REPORT_FILE);
+  const controlTower = fs.existsSync(ctFile) ? (JSON.parse(fs.readFileSync(ctFile, 'utf8')) as { findings: Finding[] }).findings : [];
   const file = path.join(assemblyDir, VALIDATION_REPORT_FILE);
-  if (!fs.existsSync(file)) return [];
+  if (!fs.existsSync(file)) return controlTower;
   const report = JSON.parse(fs.readFileSync(file, 'utf8')) as ReportJson;
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...controlTower];
   for (const plugin of report.pluginReports ?? []) {
     const pack = plugin.summary?.pluginName ?? plugin.pluginName ?? 'unknown';
     for (const v of plugin.violations ?? []) {
@@ -112,7 +121,7 @@ export function failOnOpenFindings(assemblyDir: string): void {
   if (open.length > 0) {
     const lines = open.map((f) => `  ${f.pack} ${f.rule} at ${f.constructPath}`);
     throw new OpenFindingsError(
-      `${open.length} open compliance finding(s) (details in ${path.join(assemblyDir, VALIDATION_REPORT_FILE)}):\n${lines.join('\n')}`,
+      `${open.length} open compliance finding(s) (details in ${path.join(assemblyDir, VALIDATION_REPORT_FILE)} and ${CONTROL_TOWER_REPORT_FILE}):\n${lines.join('\n')}`,
     );
   }
 }

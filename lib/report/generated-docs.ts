@@ -7,4 +7,5 @@ export const GENERATED_DOCS = {
   diagram: 'docs/architecture.md',
   acknowledgements: 'docs/acknowledgements.md',
   alarms: 'docs/alarms.md',
+  detectors: 'docs/audit.md',
 } as const;

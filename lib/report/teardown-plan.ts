@@ -27,8 +27,7 @@ export interface RetainedResource {
  */
 const ORDER: ReadonlyArray<[type: string, how: string]> = [
   ['AWS::Cognito::UserPool', 'turn deletion protection off (aws cognito-idp update-user-pool --deletion-protection INACTIVE), then delete-user-pool'],
-  ['AWS::RDS::DBCluster', 'deletion protection off (aws rds modify-db-cluster --no-deletion-protection), delete-db-cluster; then delete its final and manual snapshots'],
-  ['AWS::RDS::DBInstance', 'deleted with its cluster'],
+  ['AWS::RDS::DBCluster', 'BEFORE cdk destroy: aws rds modify-db-cluster --no-deletion-protection --apply-immediately; the stack deletion then deletes it and its instances after a final snapshot (DeletionPolicy Snapshot): delete that snapshot (delete-db-cluster-snapshot) when you no longer need it'],
   ['AWS::SecretsManager::Secret', 'delete-secret (the database\'s managed secret goes with its cluster)'],
   ['AWS::DynamoDB::Table', 'delete-table'],
   ['AWS::EFS::FileSystem', 'delete-file-system'],

@@ -10,12 +10,17 @@ import { ConfigRecorder } from '../constructs/audit/config-recorder';
 import { GuardDutyDetector } from '../constructs/audit/guardduty-detector';
 import { AccountPasswordPolicy } from '../constructs/audit/password-policy';
 import { SecurityHub } from '../constructs/audit/security-hub';
+import { BACKUP_TAG } from '../constants/tags';
+import { configRulesNonCompliant, DetectorDriftAlerts } from '../constructs/monitoring/detector-drift-alerts';
 import { BaselineStack, type BaselineStackProps } from './baseline-stack';
+import { acknowledge } from '../nag/acknowledgements';
 
 /** Props of {@link AccountBaselineStack}. */
 export interface AccountBaselineStackProps extends BaselineStackProps {
-  /** The security alert topic (AlertingStack): every CIS alarm notifies it. */
+  /** The security alert topic (AlertingStack): every CIS alarm and non-compliant Config rule notifies it. */
   readonly securityTopic: sns.ITopic;
+  /** The operations alert topic (AlertingStack): hears of drift alerts that could not be delivered. */
+  readonly operationsTopic: sns.ITopic;
 }
 
 /**
@@ -68,7 +73,26 @@ export class AccountBaselineStack extends BaselineStack {
       accessLogsPrefix: 'config/',
       retentionDays: baseline.trail.retentionDays,
     });
-    this.configRecorder = new ConfigRecorder(this, 'Config', { bucket: configBucket.bucket, maxSecretRotationDays: config.data.rotationDays });
+    acknowledge(configBucket.bucket, 'controlTowerConfigBucketObjectLock');
+    this.configRecorder = new ConfigRecorder(this, 'Config', {
+      bucket: configBucket.bucket,
+      maxSecretRotationDays: config.data.rotationDays,
+      logRetentionDays: config.logs.retentionDays,
+      passwordMaxAgeDays: baseline.passwordMaxAgeDays,
+      trailBucketLock: { bucket: trailBucket.bucket, mode: baseline.trail.objectLockMode },
+      dataTag: BACKUP_TAG,
+    });
+    // Drift: any of these rules finding a non-compliant resource pages the security topic.
+    new DetectorDriftAlerts(this, 'DetectorDrift', {
+      securityTopic: props.securityTopic,
+      operationsTopic: props.operationsTopic,
+      patterns: {
+        ConfigRules: {
+          description: 'A detector of the control catalog (an AWS Config rule of the account baseline) found a non-compliant resource.',
+          pattern: configRulesNonCompliant(Object.values(this.configRecorder.rules).map((r) => r.configRuleName)),
+        },
+      },
+    });
     new GuardDutyDetector(this, 'GuardDuty');
     const hub = new SecurityHub(this, 'SecurityHub', { standards: baseline.securityHubStandards });
     // Most Security Hub controls are AWS Config rules: the hub starts once Config records.

@@ -10,6 +10,10 @@ import { RestoreValidator } from '../constructs/backup/restore-validator';
 import { RecoveryPointChecks } from '../constructs/backup/recovery-point-checks';
 import { BACKUP_RESOURCE_TYPES, TieredBackupPlan, type BackupResourceType, type DrVaultProps } from '../constructs/backup/tiered-backup-plan';
 import type { AlertTopics } from '../constructs/monitoring/alert-topics';
+import * as cfgrules from 'aws-cdk-lib/aws-config';
+import * as events from 'aws-cdk-lib/aws-events';
+import { BackupAudit } from '../constructs/backup/backup-audit';
+import { configRulesNonCompliant, DetectorDriftAlerts } from '../constructs/monitoring/detector-drift-alerts';
 import { BaselineStack, type BaselineStackProps } from './baseline-stack';
 
 /** Props of {@link BackupStack}. */
@@ -37,6 +41,10 @@ export class BackupStack extends BaselineStack {
   public readonly recoveryPointChecks: RecoveryPointChecks;
   public readonly restoreTesting: DatabaseRestoreTesting;
   public readonly legalArchive: LegalArchiveBucket;
+  /** The AWS Backup Audit Manager framework, its report plans and their evidence bucket. */
+  public readonly audit: BackupAudit;
+  /** The Config rule that the legal archive keeps its default Object Lock (BAK-LEGAL-ARCHIVE). */
+  public readonly legalArchiveLockRule: cfgrules.ManagedRule;
 
   constructor(scope: Construct, id: string, props: BackupStackProps) {
     super(scope, id, { description: `Backup of ${props.config.name}: locked vault, tiered plan, restore testing, legal archive`, ...props });
@@ -52,10 +60,13 @@ export class BackupStack extends BaselineStack {
       selectionTag: BACKUP_TAG,
       drVault: props.drVault,
     });
+    // The notices' dead-letter queue also keeps the recovery-point notices (INC-ALERT-DELIVERY).
+    const notices = new BackupFailureNotices(this, 'Notices', { operationsTopic: props.alerts.operations, securityTopic: props.alerts.security });
     this.recoveryPointChecks = new RecoveryPointChecks(this, 'RecoveryPointChecks', {
       selectionTag: BACKUP_TAG,
       resourceTypes: Object.keys(BACKUP_RESOURCE_TYPES) as BackupResourceType[],
       operationsTopic: props.alerts.operations,
+      deadLetters: notices.deadLetters,
     });
 
     this.restoreTesting = new DatabaseRestoreTesting(this, 'RestoreTesting', {
@@ -68,7 +79,6 @@ export class BackupStack extends BaselineStack {
       vpc: props.vpc,
     });
     new RestoreValidator(this, 'RestoreValidation', { logRetentionDays: config.logs.retentionDays, alertTopic: props.alerts.operations });
-    new BackupFailureNotices(this, 'Notices', { operationsTopic: props.alerts.operations, securityTopic: props.alerts.security });
 
     const accessLogs = new AccessLogBucket(this, 'AccessLogs', { retentionDays: config.logs.retentionDays });
     this.legalArchive = new LegalArchiveBucket(this, 'LegalArchive', {
@@ -77,6 +87,51 @@ export class BackupStack extends BaselineStack {
       retentionDays: b.legalArchive.retentionDays,
       accessLogs,
       backupTag: BACKUP_TAG,
+    });
+
+    // Detection and evidence: the Audit Manager framework and reports, the archive's lock rule,
+    // and drift of any of them (or of the recovery-point rules) paging the security topic.
+    const tierDays = Object.values(b.tiers).map((t) => t.deleteAfterDays);
+    this.audit = new BackupAudit(this, 'Audit', {
+      frameworkName: `${config.name.replace(/[^A-Za-z0-9]/g, '_')}_backup_evidence`,
+      selectionTag: BACKUP_TAG,
+      hourlyRetentionDays: b.tiers.hourly.deleteAfterDays,
+      minRetentionDays: Math.min(...tierDays),
+      vaultLock: { minRetentionDays: b.vaultLock.minRetentionDays, maxRetentionDays: b.vaultLock.maxRetentionDays },
+      reportRetentionDays: config.accountBaseline.trail.retentionDays,
+      reportLockMode: config.accountBaseline.trail.objectLockMode,
+      accessLogsBucket: accessLogs.bucket,
+    });
+    // https://docs.aws.amazon.com/config/latest/developerguide/s3-bucket-default-lock-enabled.html
+    this.legalArchiveLockRule = new cfgrules.ManagedRule(this, 'LegalArchiveLockRule', {
+      identifier: 'S3_BUCKET_DEFAULT_LOCK_ENABLED',
+      description: 'BAK-LEGAL-ARCHIVE: the legal-retention archive keeps its default Object Lock',
+      inputParameters: { mode: b.legalArchive.mode },
+      ruleScope: cfgrules.RuleScope.fromResource(cfgrules.ResourceType.S3_BUCKET, this.legalArchive.bucket.bucketName),
+    });
+    new DetectorDriftAlerts(this, 'DetectorDrift', {
+      securityTopic: props.alerts.security,
+      operationsTopic: props.alerts.operations,
+      patterns: {
+        ConfigRules: {
+          description: 'A backup detector of the control catalog (an AWS Config rule of the backup stack) found a non-compliant resource.',
+          pattern: configRulesNonCompliant([this.legalArchiveLockRule, ...Object.values(this.recoveryPointChecks.rules)].map((r) => r!.configRuleName)),
+        },
+        // Audit Manager runs its controls as service-linked Config rules, whose ARNs are
+        // config-rule/aws-service-rule/backup.amazonaws.com... (the resource of the reports role's
+        // policy, https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSServiceRolePolicyForBackupReports.html).
+        BackupAuditControls: {
+          description: 'A control of the AWS Backup Audit Manager framework found a non-compliant resource.',
+          pattern: {
+            source: ['aws.config'],
+            detailType: ['Config Rules Compliance Change'],
+            detail: {
+              configRuleARN: events.Match.wildcard('arn:*:config:*:*:config-rule/aws-service-rule/backup.amazonaws.com*'),
+              newEvaluationResult: { complianceType: ['NON_COMPLIANT'] },
+            },
+          },
+        },
+      },
     });
   }
 }

@@ -74,6 +74,7 @@ export class IdentityStack extends BaselineStack {
     this.breakGlassAlert = new BreakGlassAlert(this, 'BreakGlassAlert', {
       roleArn: breakGlassRoleArn(this, config.name),
       topic: props.alerting.topics.security,
+      deadLetterAlarmTopics: [props.alerting.topics.security, props.alerting.topics.operations],
     });
     this.breakGlassAlert.node.addDependency(this.staff.breakGlass);
   }

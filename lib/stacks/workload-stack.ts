@@ -47,6 +47,7 @@ export class WorkloadStack extends BaselineStack {
       clusterName: `${config.name}-workload`,
       securityGroup: workloadSecurityGroup,
       containerImage: config.workload.containerImage,
+      containerUser: config.workload.containerUser,
       containerPort: config.workload.containerPort,
       healthCheckPath: config.workload.healthCheckPath,
       cpu: config.workload.cpu,

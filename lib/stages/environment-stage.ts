@@ -52,7 +52,11 @@ export class EnvironmentStage extends Stage {
     this.alerting = new AlertingStack(this, 'Alerting', { config });
     this.network = new NetworkStack(this, 'Network', { config });
     if (config.accountBaseline.enabled) {
-      this.accountBaseline = new AccountBaselineStack(this, 'AccountBaseline', { config, securityTopic: this.alerting.topics.security });
+      this.accountBaseline = new AccountBaselineStack(this, 'AccountBaseline', {
+        config,
+        securityTopic: this.alerting.topics.security,
+        operationsTopic: this.alerting.topics.operations,
+      });
     }
     this.workload = new WorkloadStack(this, 'Workload', {
       config,
@@ -95,8 +99,12 @@ export class EnvironmentStage extends Stage {
       this.globalEvents = new GlobalEventsStack(this, 'GlobalEvents', { config });
     }
 
-    Tags.of(this).add('Environment', config.name);
-    Tags.of(this).add('Project', 'saas-security-baseline');
+    // Listeners stay untagged: the CloudFormation schema cfn-lint 1.51 validates against has no
+    // Tags on AWS::ElasticLoadBalancingV2::Listener (E3002), no control reads listener tags, and
+    // the load balancer that owns them carries both (docs/checks.md).
+    const untagged = { excludeResourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'] };
+    Tags.of(this).add('Environment', config.name, untagged);
+    Tags.of(this).add('Project', 'saas-security-baseline', untagged);
     Aspects.of(this).add(new RetainStatefulResources());
   }
 }

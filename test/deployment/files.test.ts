@@ -158,3 +158,17 @@ describe('FND-STATEFUL-RETAIN: the teardown plan lists what a cdk destroy leaves
     expect(plan[plan.length - 1].type).toBe('AWS::KMS::Key');
   });
 });
+
+describe('FND-ENV-SEPARATION: placeholders a find-and-replace of the sample accounts leaves behind', () => {
+  test('a certificate UUID of one repeated digit and the example\'s secret name are refused even in your own account', () => {
+    const raw = adapted();
+    raw.environments.staging.edge.certificateArn = 'arn:aws:acm:ap-southeast-1:123456789012:certificate/11111111-1111-4111-8111-123456789012';
+    raw.environments.production.edge.certificateArn = 'arn:aws:acm:ap-southeast-1:210987654321:certificate/22222222-2222-4222-8222-222222222222';
+    raw.environments.production.signIn.identityProviders[0].clientSecretArn = 'arn:aws:secretsmanager:ap-southeast-1:210987654321:secret:signin/google-client-secret-AbCdEf';
+    const problems = problemsOf(() => loadDeployment(asAdopterFile(raw)));
+    expect(problems).toEqual([
+      expect.stringMatching(/^production\.edge\.certificateArn: got ".*", a sample value \("22222222-2222-4222-8222-222222222222"\)/),
+      expect.stringMatching(/^production\.signIn\.identityProviders\[0\]\.clientSecretArn: got ".*", a sample value \("secret:signin\/google-client-secret-AbCdEf"\)/),
+    ]);
+  });
+});

@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import type { App } from 'aws-cdk-lib';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { loadDeployment, readConfigFile, resolveConfigFile, type DeploymentFile } from '../../lib/config/deployment';
 import type { EnvironmentConfig } from '../../lib/config/schema';
@@ -24,6 +25,12 @@ export interface DeploymentUnderTest {
   readonly assembly: CloudAssembly;
   /** Every acknowledgement on the construct tree. */
   readonly acknowledgements: readonly AcknowledgedFinding[];
+  /**
+   * The app, where this run synthesized it: its templates still need the AWS Control Tower rules
+   * (`checkControlTower` adds their findings to the assembly). The shared fixture synthesis had them
+   * run in the global setup.
+   */
+  readonly app?: App;
   /** The configuration problems, when it does not validate (then nothing is synthesized). */
   readonly configError?: string;
 }
@@ -55,7 +62,7 @@ export function deploymentUnderTest(file: DeploymentFile): DeploymentUnderTest {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-deployment-'));
   process.once('exit', () => fs.rmSync(outdir, { recursive: true, force: true }));
   const { app, assembly } = synthesize(environments, { outdir });
-  return { file, environments, assemblyDir: outdir, assembly, acknowledgements: collectAcknowledgements(app) };
+  return { file, environments, assemblyDir: outdir, assembly, acknowledgements: collectAcknowledgements(app), app };
 }
 
 /** The configuration `npx cdk synth` reads now: config/deployment.yaml, else the example. */

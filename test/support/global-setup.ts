@@ -8,6 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { useCdkJsonContext } from '../../lib/cdk-json-context';
 import { loadDeployment, readConfigFile } from '../../lib/config/deployment';
+import { checkControlTower, CONTROL_TOWER_CACHE_DIR } from '../../lib/nag/control-tower';
 import { collectAcknowledgements } from '../../lib/report/findings';
 import { synthesize } from '../../lib/synthesis';
 import { FIXTURE_FILE } from './fixture';
@@ -15,7 +16,7 @@ import { FIXTURE_FILE } from './fixture';
 /** CDK's context keys that turn off the stack traces it records in the assembly's metadata. */
 const NO_STACK_TRACES = { 'aws:cdk:disable-creation-stack-traces': true, 'aws:cdk:disable-stack-trace': true };
 
-export default function globalSetup(): void {
+export default async function globalSetup(): Promise<void> {
   useCdkJsonContext();
   // Every App of the run (this one, and the test files' in their workers, which inherit the
   // environment) records no creation or annotation stack traces, as `npx cdk synth` without
@@ -29,7 +30,7 @@ export default function globalSetup(): void {
   process.env.CDK_VALIDATION ??= 'false';
   // The AWS SDK warns once per process (each worker) on Node.js below 22 that its releases from
   // 2027 will need 22. Only the handlers' unit tests load the SDK here; the deployed handlers run
-  // on Lambda's Node.js 22. The SDK's documented switch (@aws-sdk/core,
+  // on Lambda's Node.js 24. The SDK's documented switch (@aws-sdk/core,
   // emitWarningIfUnsupportedVersion) keeps that notice out of every test run's output.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-synth-'));
@@ -53,6 +54,11 @@ export default function globalSetup(): void {
     })),
   };
   fs.writeFileSync(path.join(outdir, 'index.json'), JSON.stringify(index, undefined, 2));
-  fs.writeFileSync(path.join(outdir, 'acknowledgements.json'), JSON.stringify(collectAcknowledgements(app), undefined, 2));
+  const acks = collectAcknowledgements(app);
+  fs.writeFileSync(path.join(outdir, 'acknowledgements.json'), JSON.stringify(acks, undefined, 2));
+  // The AWS Control Tower rules over every template (cached by template hash; its line says how
+  // many were checked and how long it took). Its findings join the packs' in findings().
+  const controlTower = await checkControlTower(app, assembly, acks, { cacheDir: CONTROL_TOWER_CACHE_DIR });
+  process.stderr.write(`\n${controlTower.summary}\n`);
   process.env.SSB_SYNTH_DIR = outdir;
 }

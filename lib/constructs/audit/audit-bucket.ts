@@ -3,6 +3,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../nag/acknowledgements';
+import { sendEventsToEventBridge } from '../common/secure-bucket';
 
 /** How the objects of an {@link AuditBucket} are locked. */
 export interface AuditBucketObjectLock {
@@ -78,6 +79,7 @@ export class AuditBucket extends Construct {
         },
       ],
     });
+    sendEventsToEventBridge(this.bucket);
     acknowledge(this.bucket, 'bucketWithoutReplication');
   }
 }

@@ -16,6 +16,8 @@ export const CONFIG_RULES: ReadonlyArray<{
   readonly control: string;
   /** The rule's input parameters, from the recorder's props. */
   readonly inputParameters?: (props: ConfigRecorderProps) => Record<string, unknown>;
+  /** The resources the rule evaluates. @default - every resource of the rule's types */
+  readonly scope?: (props: ConfigRecorderProps) => config.RuleScope;
 }> = [
   // Encryption at rest.
   { id: 'EncryptedVolumes', identifier: config.ManagedRuleIdentifiers.EBS_ENCRYPTED_VOLUMES, control: 'FND-ENCRYPTION-AT-REST' },
@@ -54,6 +56,69 @@ export const CONFIG_RULES: ReadonlyArray<{
   { id: 'MultiRegionCloudTrailEnabled', identifier: config.ManagedRuleIdentifiers.CLOUDTRAIL_MULTI_REGION_ENABLED, control: 'AUD-CLOUDTRAIL' },
   { id: 'CloudTrailLogFileValidationEnabled', identifier: config.ManagedRuleIdentifiers.CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED, control: 'AUD-CLOUDTRAIL' },
   { id: 'CloudTrailEncryptionEnabled', identifier: config.ManagedRuleIdentifiers.CLOUD_TRAIL_ENCRYPTION_ENABLED, control: 'AUD-CLOUDTRAIL' },
+
+  // Detectors of the catalog (`detectors` of each control). Identifiers and parameters from each
+  // rule's page, https://docs.aws.amazon.com/config/latest/developerguide/<rule-name>.html.
+  { id: 'CloudTrailCloudWatchLogsEnabled', identifier: 'CLOUD_TRAIL_CLOUD_WATCH_LOGS_ENABLED', control: 'AUD-CLOUDTRAIL' },
+  { id: 'CloudTrailS3DataEventsEnabled', identifier: 'CLOUDTRAIL_S3_DATAEVENTS_ENABLED', control: 'AUD-DATA-EVENTS' },
+  {
+    id: 'TrailBucketDefaultLockEnabled',
+    identifier: 'S3_BUCKET_DEFAULT_LOCK_ENABLED',
+    control: 'AUD-TRAIL-BUCKET',
+    inputParameters: (p) => ({ mode: p.trailBucketLock.mode }),
+    scope: (p) => config.RuleScope.fromResource(config.ResourceType.S3_BUCKET, p.trailBucketLock.bucket.bucketName),
+  },
+  { id: 'S3BucketVersioningEnabled', identifier: 'S3_BUCKET_VERSIONING_ENABLED', control: 'DATA-VERSIONED-RETENTION' },
+  // Customer-data buckets carry the backup tag; log buckets (which cannot log to themselves) do not.
+  { id: 'DataBucketLoggingEnabled', identifier: 'S3_BUCKET_LOGGING_ENABLED', control: 'DATA-BUCKET-ACCESS-LOGS', scope: (p) => config.RuleScope.fromTag(p.dataTag.key, p.dataTag.value) },
+  { id: 'DataBucketLifecyclePolicy', identifier: 'S3_VERSION_LIFECYCLE_POLICY_CHECK', control: 'DATA-VERSIONED-RETENTION', scope: (p) => config.RuleScope.fromTag(p.dataTag.key, p.dataTag.value) },
+  { id: 'CloudWatchLogGroupEncrypted', identifier: 'CLOUDWATCH_LOG_GROUP_ENCRYPTED', control: 'LOG-ENCRYPTED-RETAINED' },
+  {
+    id: 'LogGroupRetentionPeriod',
+    identifier: 'CW_LOGGROUP_RETENTION_PERIOD_CHECK',
+    control: 'LOG-ENCRYPTED-RETAINED',
+    inputParameters: (p) => ({ MinRetentionTime: p.logRetentionDays }),
+  },
+  { id: 'SnsEncryptedKms', identifier: 'SNS_ENCRYPTED_KMS', control: 'INC-ALERT-TOPICS' },
+  {
+    id: 'CloudWatchAlarmActionCheck',
+    identifier: 'CLOUDWATCH_ALARM_ACTION_CHECK',
+    control: 'INC-ALARM-ACTIONS',
+    // Alarms here act on ALARM only (INC-ALARM-ACTIONS); the rule's default also requires an
+    // INSUFFICIENT_DATA action, which none has by design.
+    inputParameters: () => ({ alarmActionRequired: 'true', insufficientDataActionRequired: 'false', okActionRequired: 'false' }),
+  },
+  { id: 'GuardDutyEnabled', identifier: 'GUARDDUTY_ENABLED_CENTRALIZED', control: 'MON-GUARDDUTY' },
+  { id: 'SecurityHubEnabled', identifier: 'SECURITYHUB_ENABLED', control: 'MON-SECURITY-HUB' },
+  {
+    id: 'IamPasswordPolicy',
+    identifier: 'IAM_PASSWORD_POLICY',
+    control: 'IAM-PASSWORD-POLICY',
+    inputParameters: (p) => ({ MinimumPasswordLength: 14, PasswordReusePrevention: 24, MaxPasswordAge: p.passwordMaxAgeDays }),
+  },
+  { id: 'RdsClusterDeletionProtection', identifier: 'RDS_CLUSTER_DELETION_PROTECTION_ENABLED', control: 'FND-STATEFUL-RETAIN' },
+  { id: 'RdsSnapshotEncrypted', identifier: 'RDS_SNAPSHOT_ENCRYPTED', control: 'DB-ENCRYPTION-AT-REST' },
+  { id: 'RdsClusterIamAuthentication', identifier: 'RDS_CLUSTER_IAM_AUTHENTICATION_ENABLED', control: 'DB-IAM-AUTH' },
+  { id: 'RdsClusterMultiAz', identifier: 'RDS_CLUSTER_MULTI_AZ_ENABLED', control: 'DB-MULTI-AZ' },
+  { id: 'RdsAutoMinorVersionUpgrade', identifier: 'RDS_AUTOMATIC_MINOR_VERSION_UPGRADE_ENABLED', control: 'DB-PATCHING' },
+  { id: 'RdsInstancePublicAccess', identifier: 'RDS_INSTANCE_PUBLIC_ACCESS_CHECK', control: 'DB-NETWORK-ACCESS' },
+  { id: 'SubnetNoAutoPublicIp', identifier: 'SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED', control: 'NET-TIERED-SUBNETS' },
+  { id: 'NaclNoUnrestrictedSshRdp', identifier: 'NACL_NO_UNRESTRICTED_SSH_RDP', control: 'NET-NACLS' },
+  { id: 'DefaultSecurityGroupClosed', identifier: 'VPC_DEFAULT_SECURITY_GROUP_CLOSED', control: 'NET-DEFAULT-SG-CLOSED' },
+  { id: 'RestrictedCommonPorts', identifier: 'RESTRICTED_INCOMING_TRAFFIC', control: 'NET-NO-ADMIN-PORTS' },
+  {
+    id: 'SecurityGroupsOnlyAuthorizedPorts',
+    identifier: 'VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS',
+    control: 'EDGE-INTERNET-EXPOSURE',
+    inputParameters: () => ({ authorizedTcpPorts: '443,80' }),
+  },
+  { id: 'AlbDropInvalidHeaders', identifier: 'ALB_HTTP_DROP_INVALID_HEADER_ENABLED', control: 'EDGE-INTERNET-EXPOSURE' },
+  { id: 'AlbWafEnabled', identifier: 'ALB_WAF_ENABLED', control: 'EDGE-WAF' },
+  { id: 'WafV2LoggingEnabled', identifier: 'WAFV2_LOGGING_ENABLED', control: 'EDGE-WAF-LOGGING' },
+  { id: 'ElbLoggingEnabled', identifier: 'ELB_LOGGING_ENABLED', control: 'EDGE-ALB-ACCESS-LOGS' },
+  { id: 'EcsContainersReadOnly', identifier: 'ECS_CONTAINERS_READONLY_ACCESS', control: 'WL-LEAST-PRIVILEGE' },
+  { id: 'EcsContainersNonPrivileged', identifier: 'ECS_CONTAINERS_NONPRIVILEGED', control: 'WL-LEAST-PRIVILEGE' },
+  { id: 'EcsFargateLatestPlatform', identifier: 'ECS_FARGATE_LATEST_PLATFORM_VERSION', control: 'WL-MANAGED-COMPUTE' },
 ];
 
 /** Props of {@link ConfigRecorder}. */
@@ -65,6 +130,14 @@ export interface ConfigRecorderProps {
    * SECRETSMANAGER_ROTATION_ENABLED_CHECK rule reports it (`data.rotationDays`).
    */
   readonly maxSecretRotationDays: number;
+  /** Days every log group must keep its events (`logs.retentionDays`, a value CloudWatch Logs accepts). */
+  readonly logRetentionDays: number;
+  /** Longest password age of the account password policy (`accountBaseline.passwordMaxAgeDays`). */
+  readonly passwordMaxAgeDays: number;
+  /** The trail bucket and its Object Lock mode, which S3_BUCKET_DEFAULT_LOCK_ENABLED checks. */
+  readonly trailBucketLock: { readonly bucket: s3.IBucket; readonly mode: 'GOVERNANCE' | 'COMPLIANCE' };
+  /** The tag of the customer-data buckets (the backup tag), whose logging and lifecycle rules check. */
+  readonly dataTag: { readonly key: string; readonly value: string };
 }
 
 /**
@@ -126,6 +199,7 @@ export class ConfigRecorder extends Construct {
         identifier: r.identifier,
         description: `Seed control ${r.control}: AWS Config managed rule ${r.identifier}`,
         inputParameters: r.inputParameters?.(props),
+        ruleScope: r.scope?.(props),
       });
       rule.node.addDependency(this.recorder, this.deliveryChannel);
       this.rules[r.id] = rule;

@@ -1,5 +1,6 @@
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
 import { Construct } from 'constructs';
+import { acknowledge } from '../../nag/acknowledgements';
 
 /** Props of {@link GuardDutyDetector}. */
 export interface GuardDutyDetectorProps {
@@ -46,5 +47,7 @@ export class GuardDutyDetector extends Construct {
         },
       ],
     });
+    // CT.GUARDDUTY.PR.1 reads the legacy DataSources.S3Logs, which cannot be combined with Features.
+    acknowledge(this.detector, 'controlTowerGuardDutyFeatures');
   }
 }

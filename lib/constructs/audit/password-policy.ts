@@ -75,7 +75,7 @@ export class AccountPasswordPolicy extends Construct {
     this.handler = new nodejs.NodejsFunction(this, 'Handler', {
       code: handlerCode(entry),
       handler: 'index.handler',
-      runtime: lambda.Runtime.NODEJS_22_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: 256,
       timeout: Duration.minutes(1),

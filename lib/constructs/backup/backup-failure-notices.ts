@@ -2,6 +2,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { AlertDeadLetterQueue } from '../monitoring/alert-dead-letter-queue';
 
 /** Props of {@link BackupFailureNotices}. */
 export interface BackupFailureNoticesProps {
@@ -44,9 +45,20 @@ export const BACKUP_TAMPERING_CALLS = [
 export class BackupFailureNotices extends Construct {
   /** The rules, by kind of job: `BackupJob`, `CopyJob`, `RestoreJob`, plus `Tampering`. */
   public readonly rules: Record<string, events.Rule> = {};
+  /**
+   * Where EventBridge keeps notices it could not deliver (INC-ALERT-DELIVERY); its alarm
+   * notifies both topics, so a notice stuck on one topic still reaches the other.
+   */
+  public readonly deadLetters: AlertDeadLetterQueue;
 
   constructor(scope: Construct, id: string, props: BackupFailureNoticesProps) {
     super(scope, id);
+    this.deadLetters = new AlertDeadLetterQueue(this, 'DeadLetters', {
+      purpose: 'Backup failure, tampering and recovery-point notices',
+      alarmTopics: [props.operationsTopic, props.securityTopic],
+      sources: ['eventbridge'],
+    });
+    const deadLetters = this.deadLetters.targetProps;
     // Backup and copy job events carry `state`; restore job events carry `status`.
     const jobs: Array<[string, string, string]> = [
       ['BackupJob', 'Backup Job State Change', 'state'],
@@ -57,7 +69,7 @@ export class BackupFailureNotices extends Construct {
       this.rules[ruleId] = new events.Rule(this, ruleId, {
         description: `BAK-FAILURE-NOTICE: AWS Backup ${detailType} to ${FAILED_JOB_STATES.join('/')}`,
         eventPattern: { source: ['aws.backup'], detailType: [detailType], detail: { [field]: [...FAILED_JOB_STATES] } },
-        targets: [new targets.SnsTopic(props.operationsTopic)],
+        targets: [new targets.SnsTopic(props.operationsTopic, deadLetters)],
       });
     }
     this.rules.Tampering = new events.Rule(this, 'Tampering', {
@@ -67,7 +79,8 @@ export class BackupFailureNotices extends Construct {
         detailType: ['AWS API Call via CloudTrail'],
         detail: { eventSource: ['backup.amazonaws.com'], eventName: [...BACKUP_TAMPERING_CALLS] },
       },
-      targets: [new targets.SnsTopic(props.securityTopic)],
+      targets: [new targets.SnsTopic(props.securityTopic, deadLetters)],
     });
+    for (const rule of Object.values(this.rules)) this.deadLetters.watch(rule);
   }
 }

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { acknowledge } from '../../nag/acknowledgements';
 import { EncryptionKey } from '../common/encryption-key';
 import type { AccessLogBucket } from '../common/access-log-bucket';
+import { sendEventsToEventBridge } from '../common/secure-bucket';
 
 /** Props of {@link LegalArchiveBucket}. */
 export interface LegalArchiveBucketProps {
@@ -61,6 +62,7 @@ export class LegalArchiveBucket extends Construct {
       serverAccessLogsPrefix: 'legal-archive/',
       minimumTLSVersion: 1.2,
     });
+    sendEventsToEventBridge(this.bucket);
     acknowledge(this.bucket, 'legalArchiveBucket');
     Tags.of(this.bucket).add(props.backupTag.key, props.backupTag.value);
   }

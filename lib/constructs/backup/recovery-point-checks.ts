@@ -3,6 +3,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import type { AlertDeadLetterQueue } from '../monitoring/alert-dead-letter-queue';
 import { BACKUP_RESOURCE_TYPES, type BackupResourceType } from './tiered-backup-plan';
 
 /** Props of {@link RecoveryPointChecks}. */
@@ -19,6 +20,8 @@ export interface RecoveryPointChecksProps {
   readonly maxAgeHours?: number;
   /** Receives a notice when a tagged resource has no recent recovery point. */
   readonly operationsTopic: sns.ITopic;
+  /** Keeps notices EventBridge cannot deliver to the topic, and alarms on them (INC-ALERT-DELIVERY). */
+  readonly deadLetters: AlertDeadLetterQueue;
 }
 
 /**
@@ -72,7 +75,8 @@ export class RecoveryPointChecks extends Construct {
           newEvaluationResult: { complianceType: ['NON_COMPLIANT'] },
         },
       },
-      targets: [new targets.SnsTopic(props.operationsTopic)],
+      targets: [new targets.SnsTopic(props.operationsTopic, props.deadLetters.targetProps)],
     });
+    props.deadLetters.watch(this.notice);
   }
 }

@@ -100,7 +100,7 @@ export class RestoreValidator extends Construct {
     this.function = new nodejs.NodejsFunction(this, 'Resource', {
       code: handlerCode(entry, { sourceMap: false }),
       handler: 'index.handler',
-      runtime: lambda.Runtime.NODEJS_22_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       description: 'Validates AWS Backup restore tests of the databases (BAK-RESTORE-VALIDATION)',
       role: this.role,
@@ -124,6 +124,14 @@ export class RestoreValidator extends Construct {
       systemLogLevelV2: lambda.SystemLogLevel.INFO,
       deadLetterQueue: this.deadLetterQueue,
       retryAttempts: 2,
+      // The same queue also receives Lambda's invocation record (request, error and response) of
+      // an event that failed every attempt; the dead-letter copy holds only the event. Lambda
+      // allows a destination in addition to a dead-letter queue:
+      // https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html
+      // Not SqsDestination: its grant adds kms:ReEncrypt* and GenerateDataKey*, while the role
+      // already holds what sending needs (sqs:SendMessage from the dead-letter grant, and
+      // kms:GenerateDataKey and Decrypt on the key below).
+      onFailure: { bind: () => ({ destination: this.deadLetterQueue.queueArn }) },
     });
     acknowledge(this.function, 'restoreValidatorFunction');
 

@@ -4,6 +4,7 @@ import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
 import { ACCESS_LOGS_TAG } from '../../constants/tags';
 import { acknowledge } from '../../nag/acknowledgements';
+import { sendEventsToEventBridge } from './secure-bucket';
 
 /** Props of {@link AccessLogBucket}. */
 export interface AccessLogBucketProps {
@@ -49,5 +50,7 @@ export class AccessLogBucket extends Construct {
     Tags.of(this.bucket).add(ACCESS_LOGS_TAG.key, ACCESS_LOGS_TAG.value);
     acknowledge(this.bucket, 'accessLogBucket');
     acknowledge(this.bucket, 'logBucketSelfLogging');
+    acknowledge(this.bucket, 'controlTowerServerAccessLogBucket');
+    sendEventsToEventBridge(this.bucket);
   }
 }

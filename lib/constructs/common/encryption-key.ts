@@ -22,7 +22,7 @@ export interface EncryptionKeyProps {
 
 /**
  * A customer-managed, symmetric AES-256 KMS key with yearly automatic rotation
- * (FND-ENCRYPTION-AT-REST). Deletion leaves the 30-day maximum pending window, and the stack's
+ * (FND-ENCRYPTION-AT-REST), whose grants only AWS services can create. Deletion leaves the 30-day maximum pending window, and the stack's
  * retain policy keeps it on stack deletion.
  */
 export class EncryptionKey extends Construct {
@@ -38,6 +38,21 @@ export class EncryptionKey extends Construct {
       keySpec: kms.KeySpec.SYMMETRIC_DEFAULT,
       pendingWindow: Duration.days(30),
     });
+    // Grants hand out key permissions outside the key policy; only AWS services that integrate with
+    // KMS (EBS, RDS, Secrets Manager, AWS Backup, ...) create them, on a principal's behalf
+    // (kms:GrantIsForAWSResource) or as a service principal (aws:PrincipalIsAWSService). No person
+    // or application role may create one directly, whatever IAM allows (CT.KMS.PR.3).
+    // https://docs.aws.amazon.com/kms/latest/developerguide/grant-authorization.html
+    this.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'DenyGrantsExceptForAwsServices',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['kms:CreateGrant'],
+        resources: ['*'],
+        conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+      }),
+    );
     if (props.allowCloudWatchLogs) {
       const { region, account, partition } = Stack.of(this);
       // https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html

@@ -6,6 +6,18 @@ import { ACCESS_LOGS_TAG } from '../../constants/tags';
 
 /** Tag that marks a bucket receiving AWS log deliveries, which must use SSE-S3 (see {@link SecureBucket}). */
 
+/**
+ * Sends every event of the bucket (object created, deleted, restored, lifecycle, ...) to the
+ * account's default EventBridge bus (CT.S3.PR.4), where rules can route them; nothing is routed
+ * by default. Set on the CloudFormation resource itself: the L2 `eventBridgeEnabled` goes through
+ * a custom resource with a Lambda function per stack. S3 events are billed as EventBridge opt-in
+ * data events (https://aws.amazon.com/eventbridge/pricing/).
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-eventbridgeconfiguration.html
+ */
+export function sendEventsToEventBridge(bucket: s3.Bucket): void {
+  (bucket.node.defaultChild as s3.CfnBucket).notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
+}
+
 /** Props of {@link SecureBucket}. */
 export interface SecureBucketProps {
   /**
@@ -59,5 +71,6 @@ export class SecureBucket extends Construct {
       objectLockDefaultRetention: props.objectLockDefaultRetention,
     });
     if (!props.encryptionKey) Tags.of(this.bucket).add(ACCESS_LOGS_TAG.key, ACCESS_LOGS_TAG.value);
+    sendEventsToEventBridge(this.bucket);
   }
 }

@@ -1,8 +1,12 @@
-import { Tags } from 'aws-cdk-lib';
+import { Tags, Token } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { APP_LOG_TAG } from '../../constants/tags';
+import { acknowledge } from '../../nag/acknowledgements';
+
+/** The retention AWS Control Tower's CT.CLOUDWATCH.PR.2 asks of every log group. */
+const ONE_YEAR_DAYS = 365;
 
 /** Props of {@link SecureLogGroup}. */
 export interface SecureLogGroupProps {
@@ -42,5 +46,8 @@ export class SecureLogGroup extends Construct {
     // A group with a data protection policy holds application logs: the tag lets the SaasBaseline
     // pack (AppLogDataProtection) and the LOG-NO-CLIENT-CONTENT test find every such group.
     if (props.dataProtectionPolicy) Tags.of(this.logGroup).add(APP_LOG_TAG.key, APP_LOG_TAG.value);
+    // Control Tower wants a year (CT.CLOUDWATCH.PR.2); production's floor guarantees it, and only
+    // a group the config keeps shorter (staging) is acknowledged.
+    if (!Token.isUnresolved(props.retentionDays) && props.retentionDays < ONE_YEAR_DAYS) acknowledge(this.logGroup, 'controlTowerShortLogRetention');
   }
 }

@@ -5,6 +5,7 @@ import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY as S3_LOG_DELIVERY_BY_POLICY } 
 import { Construct } from 'constructs';
 import { BACKUP_TAG } from '../../constants/tags';
 import { acknowledge } from '../../nag/acknowledgements';
+import { sendEventsToEventBridge } from '../common/secure-bucket';
 
 /** Props of {@link CustomerFilesBucket}. */
 export interface CustomerFilesBucketProps {
@@ -56,5 +57,7 @@ export class CustomerFilesBucket extends Construct {
     });
     Tags.of(this.bucket).add(BACKUP_TAG.key, BACKUP_TAG.value);
     acknowledge(this.bucket, 'customerFilesBucket');
+    acknowledge(this.bucket, 'controlTowerCustomerFilesObjectLock');
+    sendEventsToEventBridge(this.bucket);
   }
 }

@@ -12,8 +12,8 @@ import { ManagedPolicyRole } from '../common/managed-policy-role';
 import { SecureBucket } from '../common/secure-bucket';
 import { SecureLogGroup } from '../common/secure-log-group';
 
-/** The Node.js major version every CodeBuild project of the pipeline runs (the one CI uses). */
-export const PIPELINE_NODE_VERSION = 20;
+/** The Node.js major version every CodeBuild project of the pipeline runs: one of the LTS lines CI tests (its matrix), and the Lambda functions' runtime. */
+export const PIPELINE_NODE_VERSION = 24;
 
 /** One environment the pipeline deploys, in order. */
 export interface PipelineTarget {
@@ -86,9 +86,9 @@ export class DeliveryPipeline extends Construct {
       }),
       codeBuildDefaults: {
         buildEnvironment: { buildImage: codebuild.LinuxBuildImage.STANDARD_7_0, computeType: codebuild.ComputeType.MEDIUM },
-        // The image offers several Node.js versions and picks one per image release: pin the one
-        // CI uses (.github/workflows/ci.yml, package.json engines), so the pipeline tests and
-        // synthesizes with the same runtime as every pull request.
+        // The image offers several Node.js versions and picks one per image release: pin one of
+        // the LTS lines CI tests (.github/workflows/ci.yml matrix, package.json engines), so the
+        // pipeline tests and synthesizes with a runtime every pull request is tested on.
         partialBuildSpec: codebuild.BuildSpec.fromObject({ phases: { install: { 'runtime-versions': { nodejs: PIPELINE_NODE_VERSION } } } }),
         logging: { cloudWatch: { logGroup: buildLogs.logGroup } },
       },

@@ -3,6 +3,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { SSE_S3_LOG_DELIVERY_TAG } from '../../constants/tags';
 import { acknowledge } from '../../nag/acknowledgements';
+import { sendEventsToEventBridge } from '../common/secure-bucket';
 
 /** Props of {@link AccessLogBucket}. */
 export interface AccessLogBucketProps {
@@ -50,5 +51,7 @@ export class AccessLogBucket extends Construct {
     });
     Tags.of(this.bucket).add(SSE_S3_LOG_DELIVERY_TAG.key, SSE_S3_LOG_DELIVERY_TAG.value);
     acknowledge(this.bucket, 'elbAccessLogBucket');
+    acknowledge(this.bucket, 'controlTowerElbAccessLogBucket');
+    sendEventsToEventBridge(this.bucket);
   }
 }

@@ -5,6 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { receiveReadOnlyManagementEvents } from '../common/management-event-rule';
+import { AlertDeadLetterQueue } from '../monitoring/alert-dead-letter-queue';
 
 /**
  * The last part of the break-glass role's name: {@link StaffRoles} names it
@@ -63,6 +64,11 @@ export interface BreakGlassAlertProps {
   readonly roleArn: string;
   /** The security alert topic that pages the on-call. */
   readonly topic: sns.ITopic;
+  /**
+   * Topics the dead-letter alarm notifies (INC-ALERT-DELIVERY).
+   * @default - the security topic only
+   */
+  readonly deadLetterAlarmTopics?: readonly sns.ITopic[];
 }
 
 /**
@@ -83,6 +89,8 @@ export class BreakGlassAlert extends Construct {
   public readonly metricFilterPattern: logs.IFilterPattern;
   /** The rule. */
   public readonly rule: events.Rule;
+  /** Where EventBridge keeps alerts it could not deliver to the topic. */
+  public readonly deadLetters: AlertDeadLetterQueue;
 
   constructor(scope: Construct, id: string, props: BreakGlassAlertProps) {
     super(scope, id);
@@ -95,8 +103,15 @@ export class BreakGlassAlert extends Construct {
     // AssumeRole and AssumeRoleWithSAML are read-only management events: a rule in state ENABLED
     // never receives them, and the alert would stay silent.
     receiveReadOnlyManagementEvents(this.rule);
+    this.deadLetters = new AlertDeadLetterQueue(this, 'DeadLetters', {
+      purpose: 'Break-glass alerts',
+      alarmTopics: props.deadLetterAlarmTopics ?? [props.topic],
+      sources: ['eventbridge'],
+    });
+    this.deadLetters.watch(this.rule);
     this.rule.addTarget(
       new targets.SnsTopic(props.topic, {
+        ...this.deadLetters.targetProps,
         message: events.RuleTargetInput.fromText(
           `Break-glass role ${props.roleArn} assumed by ${events.EventField.fromPath('$.detail.userIdentity.arn')} ` +
             `from ${events.EventField.fromPath('$.detail.sourceIPAddress')} at ${events.EventField.time}. ` +

@@ -51,8 +51,12 @@ export const CFN_EXECUTION_SERVICES: readonly string[] = [
  */
 export const CFN_EXECUTION_EXTRA_ACTIONS: readonly string[] = ['backup-storage:MountCapsule', 'acm:DescribeCertificate', 'acm:GetCertificate'];
 
-/** What the us-east-1 `GlobalEvents` stack creates: two EventBridge rules and their role. */
-export const GLOBAL_EVENTS_EXECUTION_SERVICES: readonly string[] = ['cloudformation', 'events', 'iam'];
+/**
+ * What the us-east-1 `GlobalEvents` stack creates: two EventBridge rules and their role, the
+ * dead-letter queue of their undelivered events with its key and alarm, and the alert topics that
+ * alarm notifies (INC-ALERT-DELIVERY).
+ */
+export const GLOBAL_EVENTS_EXECUTION_SERVICES: readonly string[] = ['cloudformation', 'cloudwatch', 'events', 'iam', 'kms', 'sns', 'sqs'];
 
 /** Actions no stack needs and an execution role must never have. */
 export const CFN_EXECUTION_DENIED_ACTIONS: readonly string[] = ['iam:CreateUser', 'iam:CreateAccessKey', 'iam:CreateLoginProfile', 'organizations:*', 'account:*'];

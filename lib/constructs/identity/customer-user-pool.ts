@@ -349,6 +349,7 @@ export class CustomerUserPool extends Construct {
       ],
     }).bucket;
     acknowledge(bucket, 'bucketWithoutReplication');
+    acknowledge(bucket, 'controlTowerAuthEventsObjectLock');
 
     // The log delivery service's documented permissions for vended logs in S3, pinned to
     // deliveries of this account and region. Written here, so the delivery finds them in place

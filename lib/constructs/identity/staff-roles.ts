@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { EVIDENCE_READ_ACTIONS } from '../../evidence/actions';
 import { acknowledge } from '../../nag/acknowledgements';
 import { BREAK_GLASS_ROLE_SUFFIX } from './break-glass-alert';
 import { StaffRole } from './staff-role';
@@ -113,7 +114,13 @@ export class StaffRoles extends Construct {
     // SecurityAudit is AWS-maintained: it follows every new service and API, which a hand-kept
     // copy would not; it grants configuration reads, no data reads (and the deny holds anyway).
     const securityAudit = iam.ManagedPolicy.fromAwsManagedPolicyName('SecurityAudit');
-    this.securityAuditor = role('SecurityAuditor', 'security-auditor', 'Security auditor: configuration of every service, no customer data', props.sessionDuration, [securityAudit, this.customerDataDeny]);
+    // The reads of `npm run evidence`, named one by one (lib/evidence/aws.ts), so the auditor can
+    // collect evidence whatever SecurityAudit covers at the time.
+    const evidenceRead = policy('EvidenceRead', 'Read the compliance status npm run evidence collects (Describe, Get and List calls only)', [
+      new iam.PolicyStatement({ actions: [...EVIDENCE_READ_ACTIONS], resources: ['*'] }),
+    ]);
+    acknowledge(evidenceRead, 'auditorEvidenceRead');
+    this.securityAuditor = role('SecurityAuditor', 'security-auditor', 'Security auditor: configuration of every service, no customer data', props.sessionDuration, [securityAudit, evidenceRead, this.customerDataDeny]);
     acknowledge(this.securityAuditor, 'securityAuditManagedPolicy');
     // The alerts match this name (BREAK_GLASS_ROLE_SUFFIX): IAM-BREAK-GLASS-ALERT.
     this.breakGlass = role('BreakGlass', BREAK_GLASS_ROLE_SUFFIX, 'Break-glass: full access for emergencies; every use alerts security', privileged, [administrator], mfaMaxAge);

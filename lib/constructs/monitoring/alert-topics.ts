@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { EncryptionKey } from '../common/encryption-key';
+import { AlertDeadLetterQueue } from './alert-dead-letter-queue';
 
 /** Props of {@link AlertTopics}. */
 export interface AlertTopicsProps {
@@ -25,7 +26,10 @@ export interface AlertTopicsProps {
  * breaches, break-glass use) and an operations topic (errors, health, backup failures), both
  * encrypted with a customer-managed key and refusing publishers without TLS (INC-ALERT-TOPICS).
  * CloudWatch alarms of this account and region may publish to both (INC-ALARM-ACTIONS); each
- * EventBridge rule that targets a topic adds its own grant.
+ * EventBridge rule that targets a topic adds its own grant. Every subscription has a redrive
+ * policy to one dead-letter queue whose depth alarm notifies both topics (INC-ALERT-DELIVERY): a
+ * message SNS gives up on for one address (a bouncing mailbox, a failing endpoint) is kept, and
+ * the other subscribers hear about it.
  */
 export class AlertTopics extends Construct {
   /** Security alerts: pages the security on-call. */
@@ -34,6 +38,8 @@ export class AlertTopics extends Construct {
   public readonly operations: sns.Topic;
   /** The key both topics are encrypted with. */
   public readonly key: EncryptionKey;
+  /** Where SNS keeps messages it could not deliver to a subscriber. */
+  public readonly deadLetters: AlertDeadLetterQueue;
 
   constructor(scope: Construct, id: string, props: AlertTopicsProps) {
     super(scope, id);
@@ -80,18 +86,31 @@ export class AlertTopics extends Construct {
           conditions: fromOwnAlarms,
         }),
       );
-      // Fixed construct IDs: the subscriptions' default IDs are their endpoints, which would put
-      // addresses (and a webhook's key) into logical IDs.
-      props.emails.forEach((email, i) => new sns.Subscription(this, `${topicId}Email${i}`, { topic: t, protocol: sns.SubscriptionProtocol.EMAIL, endpoint: email }));
-      if (props.httpsEndpoint) {
-        // A dynamic reference may sit in any resource property but a primary identifier; a
-        // subscription's identifier is its ARN, not its endpoint.
-        // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references-secretsmanager.html
-        new sns.Subscription(this, `${topicId}Https`, { topic: t, protocol: sns.SubscriptionProtocol.HTTPS, endpoint: props.httpsEndpoint.unsafeUnwrap() });
-      }
       return t;
     };
     this.security = topic('Security', 'security');
     this.operations = topic('Operations', 'operations');
+    this.deadLetters = new AlertDeadLetterQueue(this, 'DeadLetters', {
+      purpose: `${props.envName} alert notifications to a subscriber`,
+      alarmTopics: [this.security, this.operations],
+      sources: ['sns'],
+      encryptionKey: this.key.key,
+    });
+    // https://docs.aws.amazon.com/sns/latest/dg/sns-dead-letter-queues.html: every protocol may
+    // have a redrive policy; the queue must be in the topic's account and region.
+    const deadLetterQueue = this.deadLetters.queue;
+    for (const [topicId, t] of [['Security', this.security], ['Operations', this.operations]] as const) {
+      // Fixed construct IDs: the subscriptions' default IDs are their endpoints, which would put
+      // addresses (and a webhook's key) into logical IDs.
+      props.emails.forEach(
+        (email, i) => new sns.Subscription(this, `${topicId}Email${i}`, { topic: t, protocol: sns.SubscriptionProtocol.EMAIL, endpoint: email, deadLetterQueue }),
+      );
+      if (props.httpsEndpoint) {
+        // A dynamic reference may sit in any resource property but a primary identifier; a
+        // subscription's identifier is its ARN, not its endpoint.
+        // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references-secretsmanager.html
+        new sns.Subscription(this, `${topicId}Https`, { topic: t, protocol: sns.SubscriptionProtocol.HTTPS, endpoint: props.httpsEndpoint.unsafeUnwrap(), deadLetterQueue });
+      }
+    }
   }
 }

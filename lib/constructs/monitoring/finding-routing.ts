@@ -1,8 +1,10 @@
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { GUARDDUTY_SEVERITIES } from '../../config/schema';
+import { AlertDeadLetterQueue } from './alert-dead-letter-queue';
 
 /** GuardDuty severity label → lowest numeric severity of that band. */
 export const GUARDDUTY_SEVERITY_FLOOR: Record<(typeof GUARDDUTY_SEVERITIES)[number], number> = {
@@ -39,6 +41,16 @@ export interface FindingRoutingProps {
    * @default 'MEDIUM'
    */
   readonly guardDutyMinSeverity?: (typeof GUARDDUTY_SEVERITIES)[number];
+  /**
+   * Topics the dead-letter alarm notifies (INC-ALERT-DELIVERY).
+   * @default - the security topic only
+   */
+  readonly deadLetterAlarmTopics?: readonly sns.ITopic[];
+  /**
+   * Key of this stack that encrypts the dead-letter queue.
+   * @default - a new key
+   */
+  readonly deadLetterKey?: kms.Key;
 }
 
 /**
@@ -59,6 +71,8 @@ export class FindingRouting extends Construct {
   public readonly securityHub: events.Rule;
   /** The root sign-in rule. */
   public readonly rootSignIn: events.Rule;
+  /** Where EventBridge keeps findings it could not deliver to the topic. */
+  public readonly deadLetters: AlertDeadLetterQueue;
 
   constructor(scope: Construct, id: string, props: FindingRoutingProps) {
     super(scope, id);
@@ -67,7 +81,13 @@ export class FindingRouting extends Construct {
     if (floor === undefined) {
       throw new Error(`FindingRouting ${id}: guardDutyMinSeverity: got "${severity}", expected one of ${GUARDDUTY_SEVERITIES.join(', ')}`);
     }
-    const target = new targets.SnsTopic(props.topic);
+    this.deadLetters = new AlertDeadLetterQueue(this, 'DeadLetters', {
+      purpose: 'Security findings and root sign-ins',
+      alarmTopics: props.deadLetterAlarmTopics ?? [props.topic],
+      sources: ['eventbridge'],
+      encryptionKey: props.deadLetterKey,
+    });
+    const target = new targets.SnsTopic(props.topic, this.deadLetters.targetProps);
     this.guardDuty = new events.Rule(this, 'GuardDuty', {
       description: `GuardDuty findings of severity ${severity} (${floor}.0) or higher page the security topic. Runbook: ${FINDING_RUNBOOKS.guardDuty}`,
       eventPattern: {
@@ -97,5 +117,6 @@ export class FindingRouting extends Construct {
       eventPattern: ROOT_SIGN_IN_PATTERN,
       targets: [target],
     });
+    for (const rule of [this.guardDuty, this.securityHub, this.rootSignIn]) this.deadLetters.watch(rule);
   }
 }

@@ -2,10 +2,12 @@ import { Stack, Token } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
 import { receiveReadOnlyManagementEvents } from '../common/management-event-rule';
 import { breakGlassEventPattern } from '../identity/break-glass-alert';
+import { AlertDeadLetterQueue } from './alert-dead-letter-queue';
 import { ROOT_SIGN_IN_PATTERN } from './finding-routing';
 
 /**
@@ -21,6 +23,12 @@ export interface GlobalEventForwardingProps {
   readonly homeRegion: string;
   /** ARN of the break-glass role whose assumptions are forwarded (IAM-BREAK-GLASS-ALERT). */
   readonly breakGlassRoleArn: string;
+  /**
+   * Topics of this stack's region that the dead-letter alarm notifies (INC-ALERT-DELIVERY): a
+   * CloudWatch alarm notifies topics of its own region only, and the dead-letter queue must be in
+   * the rule's region.
+   */
+  readonly deadLetterAlarmTopics: readonly sns.ITopic[];
 }
 
 /**
@@ -47,6 +55,8 @@ export class GlobalEventForwarding extends Construct {
   public readonly rootSignIn: events.Rule;
   /** Forwards assumptions of the break-glass role. */
   public readonly breakGlass: events.Rule;
+  /** Where EventBridge keeps events it could not forward (INC-ALERT-DELIVERY). */
+  public readonly deadLetters: AlertDeadLetterQueue;
 
   constructor(scope: Construct, id: string, props: GlobalEventForwardingProps) {
     super(scope, id);
@@ -64,7 +74,12 @@ export class GlobalEventForwarding extends Construct {
       assumedBy: new iam.ServicePrincipal('events.amazonaws.com'),
       description: `EventBridge forwards root sign-ins and break-glass assumptions from ${stack.region} to the default bus of ${props.homeRegion}`,
     });
-    const target = new targets.EventBus(this.homeBus, { role: this.role });
+    this.deadLetters = new AlertDeadLetterQueue(this, 'DeadLetters', {
+      purpose: `Root sign-ins and break-glass assumptions forwarded from ${stack.region}`,
+      alarmTopics: props.deadLetterAlarmTopics,
+      sources: ['eventbridge'],
+    });
+    const target = new targets.EventBus(this.homeBus, { role: this.role, deadLetterQueue: this.deadLetters.queue });
     this.rootSignIn = new events.Rule(this, 'RootSignIn', {
       description: `Forwards root console sign-ins recorded in ${stack.region} to the default bus of ${props.homeRegion}, where FindingRouting pages the security topic (INC-FINDING-ROUTING)`,
       eventPattern: ROOT_SIGN_IN_PATTERN,
@@ -77,5 +92,6 @@ export class GlobalEventForwarding extends Construct {
     });
     // STS assumptions are read-only management events, delivered only to rules in this state.
     receiveReadOnlyManagementEvents(this.breakGlass);
+    for (const rule of [this.rootSignIn, this.breakGlass]) this.deadLetters.watch(rule);
   }
 }

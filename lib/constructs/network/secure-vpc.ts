@@ -145,6 +145,7 @@ function routeRestrictDefaultSgLogs(vpc: SecureVpc, props: SecureVpcProps): Secu
   if (existing) return existing;
   const group = new SecureLogGroup(vpc, 'RestrictDefaultSgLogs', { encryptionKey: props.logKey, retentionDays: props.logRetentionDays });
   handler.addPropertyOverride('LoggingConfig', { LogGroup: group.logGroup.logGroupName });
+  acknowledge(handler, 'controlTowerRestrictDefaultSgProvider');
   routedHandlers.set(handler, group);
   return group;
 }

@@ -87,7 +87,7 @@ export class TierNetworkAcls extends Construct {
     const allEphemeral = ec2.AclTraffic.tcpPortRange(EPHEMERAL_PORTS.from, EPHEMERAL_PORTS.to);
     // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/network_mtu.html#path_mtu_discovery
     const fragmentationNeeded = ec2.AclTraffic.icmp({ type: 3, code: 4 });
-    const returnFrom = (cidr: ec2.AclCidr): Allow[] => inboundEphemeral().map((traffic) => ({ traffic, cidr }));
+    const returnFrom = (cidr: ec2.AclCidr, excluded: readonly number[] = ADMIN_PORTS): Allow[] => inboundEphemeral(excluded).map((traffic) => ({ traffic, cidr }));
 
     this.public = this.tierAcl('Public', vpc, { subnetType: ec2.SubnetType.PUBLIC }, {
       ingress: [
@@ -108,7 +108,7 @@ export class TierNetworkAcls extends Construct {
         // NAT gateways relaying "fragmentation needed" to the private hosts.
         { traffic: fragmentationNeeded, cidr: inVpc },
         // The load balancer's requests and health checks to its targets on the target port, which
-        // may be privileged (80 by default) and so outside the return-port range above.
+        // may be privileged (below 1024) and so outside the return-port range above.
         ...privateCidrs.map((c) => ({ traffic: toTargets, cidr: ec2.AclCidr.ipv4(c) })),
       ],
     });
@@ -126,8 +126,11 @@ export class TierNetworkAcls extends Construct {
         // off, third-party HTTPS APIs) would time out. It opens no service to the internet: the
         // private subnets have no route from the internet gateway, their hosts no public
         // addresses, and NAT gateways drop unsolicited inbound connections. Admin ports stay
-        // excluded, so not even a mis-set security group exposes SSH or RDP.
-        ...returnFrom(anywhere),
+        // excluded, so not even a mis-set security group exposes SSH or RDP, and so does the target
+        // port when it is an unprivileged one (8080 by default): the tasks listen on it, so their
+        // kernel never picks it as the source port of an outbound connection, and the internet
+        // reaches it through no entry at all.
+        ...returnFrom(anywhere, Token.isUnresolved(props.targetPort) ? ADMIN_PORTS : [...ADMIN_PORTS, props.targetPort]),
         { traffic: fragmentationNeeded, cidr: anywhere },
         // The load balancer's requests and health checks on the target port, from the public
         // subnets only (the load balancer's nodes live there). The targets answer through the
@@ -187,14 +190,14 @@ export class TierNetworkAcls extends Construct {
 }
 
 /**
- * Inbound TCP return ports, split around the admin ports so that no ingress entry covers 22 or
- * 3389. The price: a connection whose client side happens to be port 3389 (1 in ~64,000 picked
+ * Inbound TCP return ports, split around `excluded` (the admin ports, and for the private tier's
+ * entry from anywhere also the target port) so that no ingress entry covers 22, 3389 or those. The price: a connection whose client side happens to be port 3389 (1 in ~64,000 picked
  * by a NAT gateway) gets no answer and is retried; that is cheaper than an ACL that admits RDP.
  */
-function inboundEphemeral(): ec2.AclTraffic[] {
+function inboundEphemeral(excluded: readonly number[]): ec2.AclTraffic[] {
   const ranges: ec2.AclTraffic[] = [];
   let from: number = EPHEMERAL_PORTS.from;
-  for (const port of [...ADMIN_PORTS].sort((a, b) => a - b)) {
+  for (const port of [...new Set(excluded)].sort((a, b) => a - b)) {
     if (port < from || port > EPHEMERAL_PORTS.to) continue;
     if (port > from) ranges.push(ec2.AclTraffic.tcpPortRange(from, port - 1));
     from = port + 1;

@@ -18,8 +18,14 @@ export interface FargateWorkloadProps {
   readonly vpc: ec2.IVpc;
   /** The tasks' security group; the load balancer's access is added by its target group. */
   readonly securityGroup: ec2.ISecurityGroup;
-  /** Image reference, e.g. `public.ecr.aws/nginx/nginx:stable-alpine`. */
+  /** Image reference, e.g. `public.ecr.aws/nginx/nginx-unprivileged:stable-alpine`. */
   readonly containerImage: string;
+  /**
+   * The user the container runs as (`user` of the container definition): a UID, `UID:GID` or a
+   * name the image knows. Never root (`0`, `root`, `0:<gid>`, `root:<group>`): a process that
+   * escapes the application then holds no root in the container (CT.ECS.PR.3).
+   */
+  readonly containerUser: string;
   /** Port the container serves HTTP on. */
   readonly containerPort: number;
   /** Path the load balancer's health check requests. */
@@ -91,6 +97,27 @@ export function guardDutyAgentRepositoryArn(partition: string, region: string): 
  * SYS_PTRACE), and nginx's master needs SETUID/SETGID/CHOWN/KILL to run its workers, so the set is
  * not `ALL`. https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html
  */
+/** Every capability Docker grants a container by default. */
+const ALL_CAPABILITIES: readonly ecs.Capability[] = [
+  ecs.Capability.AUDIT_WRITE,
+  ecs.Capability.CHOWN,
+  ecs.Capability.DAC_OVERRIDE,
+  ecs.Capability.FOWNER,
+  ecs.Capability.FSETID,
+  ecs.Capability.KILL,
+  ecs.Capability.MKNOD,
+  ecs.Capability.NET_BIND_SERVICE,
+  ecs.Capability.NET_RAW,
+  ecs.Capability.SETFCAP,
+  ecs.Capability.SETGID,
+  ecs.Capability.SETPCAP,
+  ecs.Capability.SETUID,
+  ecs.Capability.SYS_CHROOT,
+];
+
+/** Hard memory limit of the volume-preparing container: `chown` needs a few MiB. */
+const PREPARE_MEMORY_MIB = 32;
+
 export const DROPPED_CAPABILITIES: readonly ecs.Capability[] = [
   ecs.Capability.NET_RAW,
   ecs.Capability.MKNOD,
@@ -143,6 +170,7 @@ export class FargateWorkload extends Construct {
       // Enhanced adds task- and container-level metrics to the service-level ones.
       containerInsightsV2: ecs.ContainerInsights.ENHANCED,
     });
+    acknowledge(this.cluster, 'controlTowerEnhancedContainerInsights');
     // Container Insights writes its performance events to this group and creates it, unencrypted
     // and kept forever, if it does not exist (LOG-ENCRYPTED-RETAINED). It carries metrics of tasks
     // and containers, no request content.
@@ -212,18 +240,52 @@ export class FargateWorkload extends Construct {
       dataProtectionPolicy: personalDataProtectionPolicy('Masks personal data and credentials in application logs (LOG-NO-CLIENT-CONTENT)'),
     });
 
+    // One image object for the application and its writable-path preparation, so a private
+    // repository is granted once.
+    const image = containerImage(this, props.containerImage, stack.partition);
     const linuxParameters = new ecs.LinuxParameters(this, 'LinuxParameters', { initProcessEnabled: true });
     linuxParameters.dropCapabilities(...DROPPED_CAPABILITIES);
     const container = this.taskDefinition.addContainer('App', {
-      image: containerImage(this, props.containerImage, stack.partition),
+      image,
       essential: true,
       readonlyRootFilesystem: true,
       privileged: false,
+      user: props.containerUser,
+      // A hard limit per container (CT.ECS.PR.7): the application may use the task's memory and no
+      // more; ECS stops the container, not the host's neighbours, when it exceeds it.
+      memoryLimitMiB: props.memoryMiB,
       linuxParameters,
       portMappings: [{ containerPort: props.containerPort, protocol: ecs.Protocol.TCP, name: 'http' }],
       logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup.logGroup, streamPrefix: 'app' }),
     });
-    container.addMountPoints(...writablePaths.map((containerPath, i) => ({ sourceVolume: `writable-${i}`, containerPath, readOnly: false })));
+    const mounts = writablePaths.map((containerPath, i) => ({ sourceVolume: `writable-${i}`, containerPath, readOnly: false }));
+    container.addMountPoints(...mounts);
+
+    // ECS creates each ephemeral volume owned by root, mode 0755, unless the image declares the
+    // path as a VOLUME (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/bind-mounts.html,
+    // https://github.com/aws/containers-roadmap/issues/938), so the non-root application could not
+    // write to it. A short-lived container of the same image hands the volumes to the application's
+    // user and exits; the application starts only after it succeeded. It is the task's only root
+    // process: no port, no secrets, every capability but CHOWN dropped, read-only root filesystem.
+    if (mounts.length > 0) {
+      const prepareParameters = new ecs.LinuxParameters(this, 'PrepareLinuxParameters');
+      prepareParameters.dropCapabilities(...ALL_CAPABILITIES.filter((c) => c !== ecs.Capability.CHOWN));
+      const prepare = this.taskDefinition.addContainer('PrepareWritablePaths', {
+        image,
+        essential: false,
+        readonlyRootFilesystem: true,
+        privileged: false,
+        user: '0',
+        memoryLimitMiB: PREPARE_MEMORY_MIB,
+        entryPoint: ['chown'],
+        command: [props.containerUser, ...writablePaths],
+        linuxParameters: prepareParameters,
+        logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup.logGroup, streamPrefix: 'prepare' }),
+      });
+      prepare.addMountPoints(...mounts);
+      container.addContainerDependencies({ container: prepare, condition: ecs.ContainerDependencyCondition.SUCCESS });
+      acknowledge(this.taskDefinition, 'workloadVolumeOwnerInit');
+    }
 
     this.service = new ecs.FargateService(this, 'Resource', {
       cluster: this.cluster,
@@ -278,6 +340,12 @@ function validate(id: string, props: FargateWorkloadProps): void {
   if (!Token.isUnresolved(props.desiredCount) && (!Number.isInteger(props.desiredCount) || props.desiredCount < 1)) fail('desiredCount', props.desiredCount, 'must be at least 1');
   if (!Token.isUnresolved(props.containerPort) && (props.containerPort < 1 || props.containerPort > 65535)) fail('containerPort', props.containerPort, 'must be 1 to 65535');
   for (const p of props.writablePaths ?? []) if (!p.startsWith('/')) fail('writablePaths', p, 'must hold absolute paths');
+  if (!Token.isUnresolved(props.containerUser) && isRootUser(props.containerUser)) fail('containerUser', props.containerUser, 'must not be root (0, root, 0:<gid> or root:<group>)');
+}
+
+/** True for the user strings that run a container as root (the patterns of CT.ECS.PR.3). */
+export function isRootUser(user: string): boolean {
+  return /^(0|root)(:.*)?$/.test(user.trim());
 }
 
 /**

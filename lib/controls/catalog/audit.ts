@@ -13,16 +13,18 @@ export const AUDIT_CONTROLS: readonly Control[] = [
   {
     id: 'AUD-CLOUDTRAIL',
     statement:
-      'A multi-region CloudTrail with global service events and log file validation records every management API call, encrypted with a customer-managed key and delivered to CloudWatch Logs.',
-    sources: [
-      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Audit logs to allow you to view the details of every user action' },
-      { seed: '004_c378355873db2afd.txt', quote: 'Security-relevant events (e.g., admin access' },
-    ],
+      'A multi-region CloudTrail with global service events and log file validation records every management API call made in the AWS account (staff and services, not actions inside the application), encrypted with a customer-managed key and delivered to CloudWatch Logs for the operator\'s security team; customers do not see it (ORG-IN-PRODUCT-AUDIT-LOG).',
+    sources: [{ seed: '004_c378355873db2afd.txt', quote: 'Security-relevant events (e.g., admin access' }],
     kind: 'enforced',
     area: 'audit',
     status: 'implemented',
     enforcement:
       'AccountTrail (account-baseline stack): AWS::CloudTrail::Trail with IsMultiRegionTrail, IncludeGlobalServiceEvents, EnableLogFileValidation and IsLogging true, KMSKeyId the rotating audit key (key policy scoped by aws:SourceArn to the trail), an advanced selector for every management event, and CloudWatchLogsLogGroupArn a KMS-encrypted log group written through a ManagedPolicyRole; inherited from the organisation where accountBaseline.enabled is false.',
+    detectors: {
+      configRules: ['CLOUD_TRAIL_ENABLED', 'MULTI_REGION_CLOUD_TRAIL_ENABLED', 'CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED', 'CLOUD_TRAIL_ENCRYPTION_ENABLED', 'CLOUD_TRAIL_CLOUD_WATCH_LOGS_ENABLED'],
+      securityHub: ['CloudTrail.1', 'CloudTrail.2', 'CloudTrail.4', 'CloudTrail.5'],
+      serviceStatus: ['cloudtrail-logging'],
+    },
   },
   {
     id: 'AUD-DATA-EVENTS',
@@ -40,13 +42,16 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'AccountTrail AdvancedEventSelectors: eventCategory Data and resources.type AWS::S3::Object for every bucket of the account, read and write (so the BACKUP_TAG customer-data buckets and the trail bucket itself, whatever their names), resources.ARN NotStartsWith only the server access log bucket.',
+    detectors: {
+      configRules: ['CLOUDTRAIL_S3_DATAEVENTS_ENABLED'],
+      serviceStatus: ['cloudtrail-logging'],
+    },
   },
   {
     id: 'AUD-TRAIL-BUCKET',
     statement:
       'The trail bucket is versioned, Object-Locked, TLS-only and non-public, moves logs to colder storage and keeps them at least one year in production.',
     sources: [
-      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Audit logs to allow you to view the details of every user action' },
       {
         seed: '002_d509c6ba1f6a9163.txt',
         quote: 'We have a centralized logging system in our production environment',
@@ -57,6 +62,9 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'AuditBucket: AWS::S3::Bucket with the customer-managed audit key and Bucket Key, VersioningConfiguration Enabled, Object Lock default retention (mode and days from accountBaseline.trail; production at least 365 days, validated), TLS-only and CloudTrail-scoped bucket policy, public access blocked, BucketOwnerEnforced, lifecycle to GLACIER_IR after 90 days and expiry at the retention, and server access logs to a separate SSE-S3 AccessLogBucket.',
+    detectors: {
+      configRules: ['S3_BUCKET_DEFAULT_LOCK_ENABLED', 'S3_BUCKET_VERSIONING_ENABLED'],
+    },
   },
 
   // Log hygiene.
@@ -79,11 +87,14 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'SecureLogGroup everywhere; a test over every AWS::Logs::LogGroup of every stack checks KmsKeyId set and RetentionInDays equal to logs.retentionDays (config validation rejects values below the production floor), and one over every AWS::Lambda::Function checks LoggingConfig.LogGroup names such a group of its stack (SecureVpc overrides the LoggingConfig of the default-security-group provider function aws-cdk-lib generates). Groups services would create themselves are pre-created: the Container Insights group /aws/ecs/containerinsights/<cluster>/performance of the fixed-name cluster (FargateWorkload). Acknowledged exception: the account-wide RDSOSMetrics group of RDS enhanced monitoring is not created (a CloudFormation create fails where it already exists); docs/audit.md gives the one-time retention and key commands.',
+    detectors: {
+      configRules: ['CLOUDWATCH_LOG_GROUP_ENCRYPTED', 'CW_LOGGROUP_RETENTION_PERIOD_CHECK'],
+    },
   },
   {
     id: 'LOG-NO-CLIENT-CONTENT',
     statement:
-      'Application and database logs mask personal data, and only the administrator and break-glass roles can unmask it (and read the database logs) for a support case.',
+      'Security logs carry no private client content where this code decides what they hold: application and database log groups mask personal data (only administrator and break-glass can unmask it, or read the database logs, for a support case), the database logs no statement text outside pgaudit and no bound values or error details, and WAF logs only requests a rule acted on, with the query string, authorization and cookie redacted.',
     sources: [
       {
         seed: '004_c378355873db2afd.txt',
@@ -92,9 +103,14 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'audit',
-    status: 'implemented',
+    status: 'partial',
+    missing:
+      '"do not include private client content" (004) is not kept by these logs: pgaudit writes the text of each audited statement, so literal values written into SQL (rather than bound as parameters) reach the database log group, masked only where its data protection policy recognises them; the load balancer\'s access logs record each request line, its URL with the query string included, in the access-log bucket (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html), and this code redacts nothing there (only administrator and break-glass can read those objects: the roles below are denied every object read, IAM-CUSTOMER-DATA-RESTRICTED); Cognito\'s authentication events carry user names, e-mail and IP addresses (kept from staff below administrator, IAM-CUSTOMER-DATA-RESTRICTED).',
     enforcement:
       'Application and /aws/rds/cluster/<id>/postgresql AWS::Logs::LogGroup DataProtectionPolicy with Audit and Deidentify statements for personal-data identifiers (e-mail, name, address, card number, credentials); logs:Unmask granted only to administrator and break-glass, and the staff roles below administrator denied reading /aws/rds/* log groups (DenyDatabaseLogReads); the tenant databases\' cluster parameter group logs no statement text outside pgaudit (log_min_duration_statement -1, log_statement none, log_min_error_statement panic), no error details (log_error_verbosity terse) and pgaudit no bound values (pgaudit.log_parameter 0); WAF logs only blocked, counted or challenged requests with the query string, authorization and cookie redacted (EDGE-WAF-LOGGING).',
+    detectors: {
+      none: 'No managed detector reads log data protection policies or database logging parameters; the controls diff and tests keep them, and CloudTrail records PutDataProtectionPolicy and logs:Unmask.',
+    },
   },
 
   // Continuous monitoring.
@@ -111,6 +127,9 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'ConfigRecorder: AWS::Config::ConfigurationRecorder (AllSupported, IncludeGlobalResourceTypes) with a ManagedPolicyRole carrying AWS_ConfigRole, AWS::Config::DeliveryChannel with daily snapshots to a KMS-encrypted AuditBucket, and 22 AWS managed AWS::Config::ConfigRule (encrypted-volumes, rds-storage-encrypted, s3-bucket-server-side-encryption-enabled, cmk-backing-key-rotation-enabled, s3-bucket-ssl-requests-only, alb-http-to-https-redirection-check, elb-tls-https-listeners-only, iam-user-mfa-enabled, mfa-enabled-for-iam-console-access, root-account-mfa-enabled, s3-bucket-public-read/write-prohibited, s3-bucket-level-public-access-prohibited, restricted-ssh, vpc-flow-logs-enabled, db-instance-backup-enabled, aurora-resources-protected-by-backup-plan, secretsmanager-rotation-enabled-check with maximumAllowedRotationFrequency = data.rotationDays, cloudtrail-enabled, multi-region-cloudtrail-enabled, cloud-trail-log-file-validation-enabled, cloud-trail-encryption-enabled).',
+    detectors: {
+      serviceStatus: ['config-recording'],
+    },
   },
   {
     id: 'MON-GUARDDUTY',
@@ -128,6 +147,11 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'GuardDutyDetector: AWS::GuardDuty::Detector Enable true with Features S3_DATA_EVENTS, RDS_LOGIN_EVENTS, EBS_MALWARE_PROTECTION, LAMBDA_NETWORK_LOGS and RUNTIME_MONITORING (ECS_FARGATE_AGENT_MANAGEMENT) enabled, EKS plans disabled; FargateWorkload grants the task execution role ecr:GetAuthorizationToken and the layer and image reads on GuardDuty\'s aws-guardduty-agent-fargate repository of the region, so ECS can pull the runtime agent sidecar. EBS malware scanning covers EC2 volumes (none run here); Malware Protection for S3 plans are not created for the customer-files buckets (per-bucket role and per-GB cost; argued in docs/audit.md).',
+    detectors: {
+      configRules: ['GUARDDUTY_ENABLED_CENTRALIZED'],
+      securityHub: ['GuardDuty.1'],
+      serviceStatus: ['guardduty-enabled'],
+    },
   },
   {
     id: 'MON-SECURITY-HUB',
@@ -142,6 +166,10 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'SecurityHub: AWS::SecurityHub::Hub (no implicit default standards, consolidated control findings) with one AWS::SecurityHub::Standard per configured standard (default FSBP 1.0.0, CIS 3.0.0, PCI DSS 4.0.1, NIST 800-53 5.0.0; ARNs of the home region, validated against the standards the region\'s partition offers).',
+    detectors: {
+      configRules: ['SECURITYHUB_ENABLED'],
+      serviceStatus: ['securityhub-standards'],
+    },
   },
   {
     id: 'MON-CIS-ALARMS',
@@ -159,6 +187,9 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'CisAlarms: an AWS::Logs::MetricFilter on the trail log group plus an AWS::CloudWatch::Alarm per CIS 4.1-4.14 pattern (unauthorized calls, no-MFA console login, root usage, IAM policy, CloudTrail config, console auth failures, CMK disable/deletion, S3 bucket policy, Config, security group, NACL, network gateway, route table and VPC changes) and for AssumeRole or AssumeRoleWithSAML of a role whose ARN ends in -break-glass (BreakGlassAlert.filterPattern of the identity area), each alarming the security topic.',
+    detectors: {
+      none: 'The CloudWatch.1-14 controls that check these metric filters belong to CIS 1.2/1.4, not to the enabled standards (CIS 3.0.0); the alarms\' actions are watched under INC-ALARM-ACTIONS, and the Config-changes alarm itself pages on tampering.',
+    },
   },
   {
     id: 'MON-OPERATIONAL-ALARMS',
@@ -176,13 +207,17 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'AWS::CloudWatch::Alarm on ALB HTTPCode_ELB_5XX_Count, HTTPCode_Target_5XX_Count and UnHealthyHostCount (WorkloadAlarms), per tenant cluster CPUUtilization, FreeableMemory, FreeLocalStorage, DatabaseConnections and AuroraReplicaLagMaximum (TenantDatabase), and ECS RunningTaskCount (Container Insights); every alarm notifies the operations topic (INC-ALARM-ACTIONS).',
+    detectors: {
+      configRules: ['CLOUDWATCH_ALARM_ACTION_CHECK'],
+      securityHub: ['CloudWatch.15', 'CloudWatch.17'],
+    },
   },
 
   // Incident escalation.
   {
     id: 'INC-ALERT-TOPICS',
     statement:
-      'Security and operations alerts go to two KMS-encrypted, TLS-only SNS topics subscribed by the environment\'s alert addresses (and an optional HTTPS or chat endpoint).',
+      'Security and operations alerts go to two KMS-encrypted, TLS-only SNS topics subscribed by the environment\'s alert addresses and a paging HTTPS endpoint, which production requires unless productionOptOuts.paging gives the reason (shown in the controls report for that environment).',
     sources: [
       {
         seed: '003_c8c1318184c7c51b.txt',
@@ -193,7 +228,11 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     area: 'monitoring',
     status: 'implemented',
     enforcement:
-      'Two AWS::SNS::Topic (security, operations) with KmsMasterKeyId a customer-managed key, topic policies denying aws:SecureTransport false and allowing sns:Publish to cloudwatch.amazonaws.com for alarms of the account and region (aws:SourceAccount, aws:SourceArn) and to events.amazonaws.com for the EventBridge rules, a key policy admitting the same two services (CloudWatch under the same conditions), and an AWS::SNS::Subscription per configured alert address plus the optional HTTPS endpoint.',
+      'Two AWS::SNS::Topic (security, operations) with KmsMasterKeyId a customer-managed key, topic policies denying aws:SecureTransport false and allowing sns:Publish to cloudwatch.amazonaws.com for alarms of the account and region (aws:SourceAccount, aws:SourceArn) and to events.amazonaws.com for the EventBridge rules, a key policy admitting the same two services (CloudWatch under the same conditions), and an AWS::SNS::Subscription per configured alert address plus the HTTPS endpoint read from the Secrets Manager secret alerts.httpsEndpointSecret; config validation rejects a production environment without that secret unless productionOptOuts.paging is set (and rejects the opt-out where the secret is set).',
+    detectors: {
+      configRules: ['SNS_ENCRYPTED_KMS'],
+      securityHub: ['SNS.1'],
+    },
   },
   {
     id: 'INC-FINDING-ROUTING',
@@ -208,6 +247,26 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'FindingRouting (alerting stack, so it works when the organisation runs the services): AWS::Events::Rule for aws.guardduty GuardDuty Finding with severity >= alerts.guardDutyMinSeverity, aws.securityhub Security Hub Findings - Imported with Severity.Label HIGH or CRITICAL, Workflow NEW and RecordState ACTIVE, and aws.signin console sign-in of userIdentity.type Root, each targeting the security topic. Root sign-ins are recorded in us-east-1: with alerts.forwardGlobalEvents (default true) the GlobalEvents stack in us-east-1 (GlobalEventForwarding) has an AWS::Events::Rule with the same ROOT_SIGN_IN_PATTERN targeting the home region\'s default event bus through a role that may only events:PutEvents to it, so the home rule pages for them; the multi-region trail\'s RootAccountUse CIS alarm is the second net (the only one with forwarding off). AWS Backup job failures are routed by BAK-FAILURE-NOTICE to the operations topic (an availability matter); only tampering with the backup controls goes to the security topic.',
+    detectors: {
+      none: 'The control is itself the routing of detections; no managed detector evaluates EventBridge rules. Each rule\'s dead-letter queue alarms the operations topic when a delivery fails.',
+    },
+  },
+  {
+    id: 'INC-ALERT-DELIVERY',
+    statement:
+      'No alert is lost silently: an alert or backup notice that EventBridge or SNS cannot deliver is kept in an encrypted dead-letter queue whose depth alarm notifies the alert topics.',
+    sources: [
+      { seed: '003_c8c1318184c7c51b.txt', quote: 'When security events are detected they are escalated to our emergency alias' },
+      { seed: '002_d509c6ba1f6a9163.txt', quote: 'our development team is notified in case of a failure with this system' },
+    ],
+    kind: 'enforced',
+    area: 'monitoring',
+    status: 'implemented',
+    enforcement:
+      'AlertDeadLetterQueue: an AWS::SQS::Queue (KmsMasterKeyId a customer-managed key whose policy admits events.amazonaws.com and/or sns.amazonaws.com for aws:SourceAccount this account and aws:SourceArn rules or topics of this account and region, a queue policy denying aws:SecureTransport false and admitting each rule or topic by aws:SourceArn, MessageRetentionPeriod 14 days, tagged saas-security-baseline:purpose=alert-dead-letters) and an AWS::CloudWatch::Alarm on its ApproximateNumberOfMessagesVisible (Maximum >= 1 over 5 minutes) notifying the alert topics. Every EventBridge target that pages a topic (FindingRouting, BreakGlassAlert, BackupFailureNotices, RecoveryPointChecks) or forwards to the home bus (GlobalEventForwarding, whose alarm notifies the AlertTopics the GlobalEvents stack has in us-east-1, since an alarm notifies topics of its own region only) has a DeadLetterConfig on such a queue (targets paging a topic with a RetryPolicy MaximumEventAgeInSeconds of 3600 instead of EventBridge\'s default 24 hours), and an alarm per rule on AWS/Events InvocationsFailedToBeSentToDlq (an event neither delivered nor dead-lettered); every AWS::SNS::Subscription of AlertTopics has a RedrivePolicy to one. The cdk-nag Serverless pack (EventBusDLQ, SNSRedrivePolicy) runs in the gate; a test checks every rule target and subscription of every template.',
+    detectors: {
+      securityHub: ['SQS.1'],
+    },
   },
   {
     id: 'INC-ALARM-ACTIONS',
@@ -220,5 +279,9 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'Test over every AWS::CloudWatch::Alarm of every stack: ActionsEnabled not false and AlarmActions naming the security or operations topic of the alerting stack of the same environment; both topic policies allow cloudwatch.amazonaws.com to publish for alarms of the account and region (AlertTopics), since the TLS-only topic policy replaces SNS\'s default one.',
+    detectors: {
+      configRules: ['CLOUDWATCH_ALARM_ACTION_CHECK'],
+      securityHub: ['CloudWatch.15', 'CloudWatch.17'],
+    },
   },
 ];

@@ -11,7 +11,8 @@ import type { Control } from '../types';
 export const BACKUP_CONTROLS: readonly Control[] = [
   {
     id: 'BAK-VAULT-ENCRYPTED',
-    statement: 'The backup vault encrypts every recovery point with a customer-managed KMS key.',
+    statement:
+      'Every recovery point is encrypted under a customer-managed KMS key: S3 recovery points under the vault\'s own key, Aurora recovery points (snapshots, which keep their source\'s encryption) under the tenant database\'s key.',
     sources: [
       { seed: '004_c378355873db2afd.txt', quote: 'Primary data stores and backups are encrypted at rest' },
       { seed: '004_c378355873db2afd.txt', quote: 'Regular encrypted backups of production databases are performed.' },
@@ -20,7 +21,10 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     area: 'backup',
     status: 'implemented',
     enforcement:
-      'LockedBackupVault: AWS::Backup::BackupVault EncryptionKeyArn is the vault\'s own customer-managed KMS key (EncryptionKey, yearly rotation, retained); the DR vault has its own key in the DR region.',
+      'LockedBackupVault: AWS::Backup::BackupVault EncryptionKeyArn is the vault\'s own customer-managed KMS key (EncryptionKey, yearly rotation, retained), which AWS Backup uses for S3 recovery points; Aurora recovery points are cluster snapshots, which AWS Backup does not encrypt independently: they keep the key of the source cluster (https://docs.aws.amazon.com/aws-backup/latest/devguide/encryption.html), the cluster\'s KmsKeyId, the tenant\'s rotating key (DB-ENCRYPTION-AT-REST, TEN-DEDICATED-KEY). The DR vault has its own key in the DR region.',
+    detectors: {
+      backupAudit: ['BACKUP_RECOVERY_POINT_ENCRYPTED'],
+    },
   },
   {
     id: 'BAK-VAULT-LOCK',
@@ -37,6 +41,9 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'LockedBackupVault: LockConfiguration MinRetentionDays/MaxRetentionDays from config.backup.vaultLock, with ChangeableForDays (at least 3) in compliance mode and none in governance mode; AccessPolicy denies backup:DeleteRecoveryPoint, backup:UpdateRecoveryPointLifecycle and backup:DeleteBackupVault to every principal. Config validation rejects min > max, a compliance cool-off under 3 days, and tier retentions outside the lock range.',
+    detectors: {
+      backupAudit: ['BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED', 'BACKUP_RESOURCES_PROTECTED_BY_BACKUP_VAULT_LOCK'],
+    },
   },
   {
     id: 'BAK-TIERS',
@@ -58,23 +65,26 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'TieredBackupPlan: AWS::Backup::BackupPlan rules Hourly (cron(0 * ? * * *), DeleteAfterDays 1), Daily (7), Weekly (31: the longest calendar month) and Monthly (365), UTC cron with start and completion windows; the tiers are config with seed 001\'s values as defaults, and validation rejects a production tier whose frequency differs from its tier or whose retention differs from PRODUCTION_FLOORS.backupTiers (exactly seed 001\'s days, neither shorter nor longer).',
+    detectors: {
+      backupAudit: ['BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK', 'BACKUP_RECOVERY_POINT_MINIMUM_RETENTION_CHECK'],
+    },
   },
   {
     id: 'BAK-PITR',
     statement: 'Databases also have continuous backup, so they can be restored to any point in its window.',
-    sources: [
-      { seed: '001_b709435b510d2964.txt', quote: 'MongoDB Atlas features a point-in-time restore' },
-      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'logical and physical backups and rollback' },
-    ],
+    sources: [{ seed: '001_b709435b510d2964.txt', quote: 'MongoDB Atlas features a point-in-time restore' }],
     kind: 'enforced',
     area: 'backup',
     status: 'implemented',
     enforcement:
       'TieredBackupPlan: a Continuous rule with EnableContinuousBackup true and DeleteAfterDays from config.backup.continuousBackupDays (35 in production, the AWS maximum); AWS Backup supports continuous backup for Aurora, RDS and S3, so it covers every selected database and bucket.',
+    detectors: {
+      none: 'No AWS Backup Audit Manager control or managed Config rule checks continuous backup; the recovery-point detectors of BAK-SELECTIONS see a resource that stops being backed up, and the evidence command lists the period\'s backup jobs in the backup job report.',
+    },
   },
   {
     id: 'BAK-SELECTIONS',
-    statement: 'Every tenant database and every customer-data bucket is selected by the backup plan.',
+    statement: 'Every tenant database and every customer-data bucket is selected by the backup plan; the customer user pool is not backed up.',
     sources: [
       {
         seed: '001_b709435b510d2964.txt',
@@ -84,9 +94,15 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'backup',
-    status: 'implemented',
+    status: 'partial',
+    missing:
+      '"All our data ... is backed up" (001) leaves out the Cognito user pool: customer identities, attributes, group memberships and MFA and passkey registrations have no backup or export. AWS Backup does not support Amazon Cognito (its resource types: https://docs.aws.amazon.com/aws-backup/latest/devguide/API_GetSupportedResourceTypes.html), and no export is built here; the pool is deletion-protected and retained (SIGNIN-USER-POOL, FND-STATEFUL-RETAIN), which guards against its deletion but not against damage to its contents.',
     enforcement:
       'TieredBackupPlan: one AWS::Backup::BackupSelection naming the resource types by ARN pattern (rds cluster:*, s3:::*, so Region opt-ins do not apply) ANDed with the BACKUP_TAG tag (saas-security-baseline:backup = tiered) in Conditions, with a ManagedPolicyRole assumable only by AWS Backup; RecoveryPointChecks: AWS Config rules AURORA_LAST_BACKUP_RECOVERY_POINT_CREATED and S3_LAST_BACKUP_RECOVERY_POINT_CREATED on the tag (recovery point younger than 25 hours) whose NON_COMPLIANT evaluations go to the operations topic; a deployment-wide test fails when any AWS::RDS::DBCluster, standalone AWS::RDS::DBInstance, AWS::DynamoDB::Table, AWS::EFS::FileSystem or AWS::S3::Bucket lacks the tag, except an explicit list (Aurora cluster members, access-log buckets, the CloudTrail and AWS Config buckets), and when it finds no resource at all.',
+    detectors: {
+      configRules: ['AURORA_RESOURCES_PROTECTED_BY_BACKUP_PLAN', 'AURORA_LAST_BACKUP_RECOVERY_POINT_CREATED', 'S3_LAST_BACKUP_RECOVERY_POINT_CREATED'],
+      backupAudit: ['BACKUP_RESOURCES_PROTECTED_BY_BACKUP_PLAN', 'BACKUP_LAST_RECOVERY_POINT_CREATED'],
+    },
   },
   {
     id: 'BAK-RESIDENCY',
@@ -108,6 +124,9 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'BackupStack/BackupDrStack: the Daily, Weekly and Monthly rules carry a CopyAction to the locked, CMK-encrypted DR vault only when config.backup.drRegion is set (validated: in allowedRegions and not the home region); the sample environments (Singapore only) have no CopyAction and no DR stack. Tests prove both modes.',
+    detectors: {
+      none: 'No managed detector checks that copies stay inside the allowed regions (BACKUP_RESOURCES_PROTECTED_BY_CROSS_REGION checks that a copy exists, not where); CloudTrail records every StartCopyJob and the backup stack pages on plan changes (BAK-FAILURE-NOTICE).',
+    },
   },
   {
     id: 'BAK-RESTORE-TESTING',
@@ -124,6 +143,10 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'DatabaseRestoreTesting: AWS::Backup::RestoreTestingPlan (ScheduleExpression from config, latest snapshot of the vault within the selection window) and an AWS::Backup::RestoreTestingSelection for Aurora clusters with the backup tag, restoring into the isolated subnets (own DB subnet group), a security group with no ingress or egress, and a cluster parameter group with rds.force_ssl=1 and ssl_min_protocol_version=TLSv1.2 whose family is that of TENANT_DATABASE_ENGINE (tested equal to every tenant database\'s parameter group family); validation window from config.',
+    detectors: {
+      backupAudit: ['RESTORE_TIME_FOR_RESOURCES_MEET_TARGET'],
+      serviceStatus: ['restore-tests'],
+    },
   },
   {
     id: 'BAK-RESTORE-VALIDATION',
@@ -136,7 +159,10 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     area: 'backup',
     status: 'implemented',
     enforcement:
-      'RestoreValidator: a NodejsFunction (lib/lambda/restore-validation, TypeScript bundled by local esbuild, Node.js 22, JSON log format, no reserved concurrency, KMS-encrypted DLQ) run by an EventBridge rule on Restore Job State Change COMPLETED; it checks the restored cluster is available, encrypted with the recovery point\'s key and has rds.force_ssl=1 and ssl_min_protocol_version TLSv1.2 or later, and calls backup:PutRestoreValidationResult. Its ManagedPolicyRole may only describe restore jobs, recovery points (AWS Backup recovery-point ARNs and, for Aurora snapshots, RDS cluster-snapshot ARNs), clusters and parameters and report. Unit tests with aws-sdk-client-mock.',
+      'RestoreValidator: a NodejsFunction (lib/lambda/restore-validation, TypeScript bundled by local esbuild, Node.js 24, JSON log format, no reserved concurrency, KMS-encrypted DLQ that also receives Lambda\'s on-failure invocation record) run by an EventBridge rule on Restore Job State Change COMPLETED; it checks the restored cluster is available, encrypted with the recovery point\'s key and has rds.force_ssl=1 and ssl_min_protocol_version TLSv1.2 or later, and calls backup:PutRestoreValidationResult. Its ManagedPolicyRole may only describe restore jobs, recovery points (AWS Backup recovery-point ARNs and, for Aurora snapshots, RDS cluster-snapshot ARNs), clusters and parameters and report. Unit tests with aws-sdk-client-mock.',
+    detectors: {
+      serviceStatus: ['restore-tests'],
+    },
   },
   {
     id: 'BAK-FAILURE-NOTICE',
@@ -153,6 +179,9 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'BackupFailureNotices: AWS::Events::Rule on aws.backup Backup, Copy and Restore Job State Change with FAILED, ABORTED, EXPIRED or PARTIAL to the operations topic, and on CloudTrail calls that loosen the vault, lock or plan to the security topic; RestoreValidator alarms (failed validations via a JSON metric filter on the level ERROR events of the function\'s JSON-format log, function errors, dead letters) notify the operations topic.',
+    detectors: {
+      none: 'The control is itself notification of failures; no managed detector evaluates EventBridge rules. The restore report plan delivers every restore job, failed ones included, to the evidence bucket.',
+    },
   },
   {
     id: 'BAK-LEGAL-ARCHIVE',
@@ -169,5 +198,8 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'LegalArchiveBucket: AWS::S3::Bucket with Object Lock and a default retention (mode and days from config.backup.legalArchive), versioning, its own customer-managed key, public access blocked, TLS-only policy, server access logs to an SSE-S3 access-log bucket, and the backup tag so AWS Backup also protects it.',
+    detectors: {
+      configRules: ['S3_BUCKET_DEFAULT_LOCK_ENABLED'],
+    },
   },
 ];

@@ -32,11 +32,14 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       '.github/workflows/ci.yml runs npm ci, npm test and cdk synth on every push to main and every pull request; .ci/run runs npm ci and the same test command; the optional pipeline\'s synth step runs npm ci, npm test and cdk synth before any deployment.',
+    detectors: {
+      none: 'Enforced in the repository and CI, outside the AWS account: nothing in the account can observe it.',
+    },
   },
   {
     id: 'DEL-COMPLIANCE-PACKS',
     statement:
-      'Every synthesis is checked by the AwsSolutions, NIST 800-53 rev 5, PCI DSS 3.2.1 and HIPAA Security packs and this project\'s own rule pack, and any unacknowledged finding fails the tests.',
+      'Every synthesis is checked by the AwsSolutions, NIST 800-53 rev 5, PCI DSS 3.2.1, HIPAA Security and Serverless packs, this project\'s own rule pack and the AWS Control Tower proactive controls, and any unacknowledged finding fails the tests.',
     sources: [
       { seed: '002_d509c6ba1f6a9163.txt', quote: 'our code is audited by industry standard tools' },
       { seed: '000_0f4aa12068a9bf0e.txt', quote: 'compliant with PCI DSS' },
@@ -45,12 +48,49 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     area: 'delivery',
     status: 'implemented',
     enforcement:
-      'Validations.of(app).addPlugins(...) registers the four cdk-nag packs on the app and the SaasBaseline pack (lib/nag/saas-baseline-checks.ts) on each stage; every synth fails on an open finding (failOnOpenFindings), a test reads validation-report.json for both environments, and acknowledgements live in one table, each naming a control.',
+      'Validations.of(app).addPlugins(...) registers the five cdk-nag packs (AwsSolutions, NIST 800-53 R5, PCI DSS 3.2.1, HIPAA Security, Serverless) on the app and the SaasBaseline pack (lib/nag/saas-baseline-checks.ts) on each stage; every synth fails on an open finding (failOnOpenFindings), a test reads validation-report.json for both environments, and acknowledgements live in one table, each naming a control. The AWS Control Tower proactive controls (the CT.*.PR.* cfn-guard rules of @cdklabs/cdk-validator-cfnguard) run over every template after each synth, one cfn-guard process per template, cached by template hash (lib/nag/control-tower.ts); their open findings and stale acknowledgements land in control-tower-report.json and fail the same way.',
+    detectors: {
+      none: 'Enforced at synthesis, outside the AWS account: nothing in the account can observe it.',
+    },
+  },
+  {
+    id: 'DEL-TEMPLATE-LINT',
+    statement:
+      'Every synthesized CloudFormation template passes cfn-lint for the region it deploys to with no error, and with warnings only of rules allowed, each with its reason.',
+    sources: [{ seed: '002_d509c6ba1f6a9163.txt', quote: 'our code is audited by industry standard tools' }],
+    kind: 'enforced',
+    area: 'delivery',
+    status: 'implemented',
+    enforcement:
+      'test/cfn-lint.test.ts runs cfn-lint (one process per region over all of that region\'s templates) on the assembly the suite synthesizes; allowed warning rules and the few one-property schema gaps live in one table (test/support/cfn-lint.ts) and must still be reported; CI (CI set) and .ci/run (CFN_LINT_REQUIRED=1) fail when cfn-lint is missing, elsewhere the suite prints that it skipped the lint.',
+    detectors: {
+      none: 'Enforced on the templates in CI (cfn-lint), outside the AWS account: nothing in the account can observe it.',
+    },
+  },
+  {
+    id: 'DEL-PIPELINE-SUPPLY-CHAIN',
+    statement:
+      'The CI workflow runs only third-party actions pinned to a full commit SHA, with least-privilege token permissions per job, on the supported Node.js LTS lines, and checks the production dependencies for critical advisories.',
+    sources: [
+      {
+        seed: '004_c378355873db2afd.txt',
+        quote: 'Third-party code dependencies are sourced from widely recognized package repositories and monitored for critical security advisories.',
+      },
+      { seed: '002_d509c6ba1f6a9163.txt', quote: 'our code is audited by industry standard tools' },
+    ],
+    kind: 'enforced',
+    area: 'delivery',
+    status: 'implemented',
+    enforcement:
+      '.github/workflows/*.yml: every uses: of another repository names a 40-hex commit SHA with the version as a comment, the workflow grants permissions: {} at the top and each job only what it needs, the test job runs on a Node.js LTS matrix matching package.json engines, and a step runs npm audit --omit=dev --audit-level=critical; Dependabot (github-actions) proposes SHA updates; test/workflows.test.ts parses the workflows and fails otherwise.',
+    detectors: {
+      none: 'A property of the CI workflow and its dependencies, outside the AWS account: nothing in the account can observe it.',
+    },
   },
   {
     id: 'DEL-DEPENDENCY-MONITORING',
     statement:
-      'Dependencies are pinned in a committed lockfile resolved from the public npm registry, and Dependabot watches them for security advisories.',
+      'Dependencies are pinned in a committed lockfile with integrity hashes, resolved from the public npm registry, and Dependabot proposes version updates weekly; security-advisory alerts depend on a repository setting this code cannot turn on.',
     sources: [
       {
         seed: '004_c378355873db2afd.txt',
@@ -59,9 +99,14 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'delivery',
-    status: 'implemented',
+    status: 'partial',
+    missing:
+      '"monitored for critical security advisories" (004): .github/dependabot.yml schedules version updates only; Dependabot alerts and security updates, which act on advisories, are repository settings an administrator turns on at the git host (https://docs.github.com/en/code-security/concepts/supply-chain-security/about-dependabot-alerts), and no file here can turn them on or prove they are on. The remainder is ORG-REPOSITORY-SETTINGS.',
     enforcement:
-      '.github/dependabot.yml for the npm and github-actions ecosystems; package-lock.json committed and installed with npm ci; a test checks that every locked package has an exact version and a sha512 integrity hash.',
+      '.github/dependabot.yml (weekly version updates) for the npm and github-actions ecosystems; package-lock.json committed and installed with npm ci; a test checks that every locked package has an exact version and a sha512 integrity hash.',
+    detectors: {
+      none: 'Enforced in the repository (lockfile, Dependabot), outside the AWS account: nothing in the account can observe it.',
+    },
   },
   {
     id: 'DEL-VULN-REPORTING',
@@ -77,11 +122,14 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'SECURITY.md at the repository root names a private reporting channel (security contact or GitHub private vulnerability reporting); a test checks that it exists and names one.',
+    detectors: {
+      none: 'A repository file (SECURITY.md), outside the AWS account: nothing in the account can observe it.',
+    },
   },
   {
     id: 'DEL-STAGED-ROLLOUT',
     statement:
-      'Changes reach production only through an automated pipeline that deploys staging, waits for a manual approval, then deploys production.',
+      'Where the configuration has a pipeline block, an automated pipeline deploys staging, waits for a manual approval, then deploys production; nothing stops a deployment to production that bypasses it.',
     sources: [
       { seed: '001_b709435b510d2964.txt', quote: 'Each new feature is first deployed to our staging environments' },
       {
@@ -96,14 +144,19 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'delivery',
-    status: 'implemented',
+    status: 'partial',
+    missing:
+      '"first deployed to our staging environments" (001), "rollout changes" (003): the pipeline is optional and absent from the shipped example, and the operator role may deploy to production directly (cdk deploy through the bootstrap\'s deploy role), so no change is forced through staging first. The remainder is ORG-PRODUCTION-CHANGE-PATH.',
     enforcement:
       'Optional CDK Pipelines stack (the pipeline block of the configuration, absent by default): a CodeConnections source, a synth step running npm ci, npm test and cdk synth, then the staging stage, a ManualApprovalStep, then the production stage; KMS-encrypted, versioned, access-logged artifact bucket; termination protection.',
+    detectors: {
+      none: 'A property of the delivery process; no managed detector tells a pipeline deployment from a manual one (CloudTrail records the caller of every CloudFormation change).',
+    },
   },
   {
     id: 'DEL-PR-CONTROLS-DIFF',
     statement:
-      'Every pull request shows, control by control, what it changes in the enforcing resources, and fails when a control is weakened.',
+      'Every pull request shows, control by control, what it changes in the enforcing resources, and fails when a control is weakened; it does not make a person review the change.',
     sources: [
       {
         seed: '001_b709435b510d2964.txt',
@@ -116,8 +169,13 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'delivery',
-    status: 'implemented',
+    status: 'partial',
+    missing:
+      '"our engineers review pull requests in pair programming" (001): the controls diff informs a reviewer and fails on a weakened control, but nothing here requires a review; required reviews and status checks are branch-protection settings of the git host (ORG-REPOSITORY-SETTINGS), and pairing is a practice (ORG-SECURE-DEVELOPMENT).',
     enforcement:
       'npm run controls-diff -- --base <ref> (scripts/controls-diff.ts) synthesizes the base ref in a git worktree and the working tree, diffs every stack pair with @aws-cdk/cloudformation-diff, classifies each change by the control-rules table (lib/controls/diff-rules.ts) as weakened, strengthened or neutral, prints it per control (--format markdown for a PR comment) and exits 1 when a control is weakened; the pull-request workflow runs it and posts the Markdown report.',
+    detectors: {
+      none: 'Enforced on pull requests, outside the AWS account: nothing in the account can observe it.',
+    },
   },
 ];

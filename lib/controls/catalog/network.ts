@@ -27,6 +27,9 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'ec2.Vpc with availabilityZones from config and one subnet per tier per zone; natGateways from config, validated at most one per zone and, in production, exactly one per zone, so that each private subnet routes through the NAT gateway of its own zone.',
+    detectors: {
+      none: 'No managed Config rule or Security Hub control counts subnets or NAT gateways per zone; the database\'s multi-AZ detectors (DB-MULTI-AZ) watch what runs in them, and the VPC change alarm (MON-CIS-ALARMS) pages on any route or gateway change.',
+    },
   },
   {
     id: 'NET-TIERED-SUBNETS',
@@ -47,6 +50,10 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'Subnet configuration PUBLIC / PRIVATE_WITH_EGRESS / PRIVATE_ISOLATED; isolated route tables carry no 0.0.0.0/0 or ::/0 route; public subnets have MapPublicIpOnLaunch false and are never smaller than /27 (what an Application Load Balancer accepts, even in a /20 VPC). A test over every stack fails on any use of a public subnet other than the load balancer\'s Subnets, the NAT gateways and the subnets\' own route-table and network ACL associations.',
+    detectors: {
+      configRules: ['SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED'],
+      securityHub: ['EC2.15'],
+    },
   },
   {
     id: 'NET-NACLS',
@@ -67,6 +74,10 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'TierNetworkAcls: one ec2.NetworkAcl per tier associated with every subnet of the tier, entries through AclTraffic/AclCidr. Public admits TCP 443/80 and TCP return ports from anywhere and sends TCP 443 and return ports anywhere plus the target port (config workload.containerPort) to each private subnet CIDR; private admits the target port from each public subnet CIDR, TCP 443 and return ports from the VPC CIDR and, from 0.0.0.0/0, only TCP return ports and ICMP fragmentation-needed. That last entry is deliberate: NACLs are stateless, and the replies a NAT gateway hands back to the private tier still carry the internet server\'s address as their source, so without it every NAT\'d connection would time out; it opens no service, because private subnets have no route from the internet gateway and no public addresses, and NAT gateways drop unsolicited inbound connections. Isolated admits only DATABASE_PORT and TCP 443 (GuardDuty Runtime Monitoring places its guardduty-data endpoint in any subnet, by free addresses) from each private subnet CIDR and answers only them. Return-port ranges skip 22 and 3389, and the target port may be neither (validated in config and in the construct). Each NACL is acknowledged for AwsSolutions-VPC3 citing NET-NACLS.',
+    detectors: {
+      configRules: ['NACL_NO_UNRESTRICTED_SSH_RDP'],
+      securityHub: ['EC2.21'],
+    },
   },
   {
     id: 'NET-FLOW-LOGS',
@@ -82,6 +93,10 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'AWS::EC2::FlowLog on the VPC with TrafficType ALL, delivering to a CloudWatch log group with KmsKeyId and RetentionInDays from config.',
+    detectors: {
+      configRules: ['VPC_FLOW_LOGS_ENABLED'],
+      securityHub: ['EC2.6'],
+    },
   },
   {
     id: 'NET-DEFAULT-SG-CLOSED',
@@ -96,6 +111,10 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     area: 'network',
     status: 'implemented',
     enforcement: 'ec2.Vpc restrictDefaultSecurityGroup true (the custom resource removes every rule of the default group).',
+    detectors: {
+      configRules: ['VPC_DEFAULT_SECURITY_GROUP_CLOSED'],
+      securityHub: ['EC2.2'],
+    },
   },
   {
     id: 'NET-PRIVATE-ENDPOINTS',
@@ -115,15 +134,14 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'PrivateEndpoints: S3 gateway endpoint on the private and isolated route tables, its policy limited to buckets with aws:ResourceAccount of this account plus s3:GetObject on the regional ECR layer bucket and s3:PutObject on the CloudFormation response buckets; interface endpoints (Secrets Manager, KMS, CloudWatch Logs, ECR api and dkr, STS, SSM, SSM messages) in the private subnets with private DNS, a security group admitting TCP 443 from the VPC CIDR only, and policies limited to aws:PrincipalAccount of this account (all but SSM messages). network.interfaceEndpoints may be false in staging only.',
+    detectors: {
+      none: 'No managed Config rule checks which interface endpoints exist or what their policies allow (EC2.10 covers only an EC2 service endpoint, which is not built here); the controls diff and tests keep them, and CloudTrail records endpoint changes.',
+    },
   },
   {
     id: 'NET-NO-ADMIN-PORTS',
     statement: 'No security group or network ACL admits SSH (22) or RDP (3389) from anywhere.',
     sources: [
-      {
-        seed: '002_d509c6ba1f6a9163.txt',
-        quote: 'Changes to our production environment are restricted only via dedicated VPN to authorized personnel.',
-      },
       {
         seed: '002_d509c6ba1f6a9163.txt',
         quote: 'Only a small number of production servers and network protocols are accessible from the internet.',
@@ -134,11 +152,15 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     status: 'implemented',
     enforcement:
       'No ingress rule opens 22 or 3389 (NACL return-port ranges are split around them); a test over every AWS::EC2::SecurityGroup, SecurityGroupIngress and NetworkAclEntry of every stack fails on any ingress range, or all-protocol rule, that includes port 22 or 3389.',
+    detectors: {
+      configRules: ['INCOMING_SSH_DISABLED', 'RESTRICTED_INCOMING_TRAFFIC', 'NACL_NO_UNRESTRICTED_SSH_RDP'],
+      securityHub: ['EC2.21', 'EC2.13'],
+    },
   },
   {
     id: 'NET-OPERATOR-ACCESS',
     statement:
-      'Operators reach production hosts only through SSM Session Manager under an MFA-gated staff role, or through an AWS Client VPN endpoint to the private tier when one is configured.',
+      'Operators reach production hosts (the private tier) only through SSM Session Manager under an MFA-gated staff role, or through an AWS Client VPN endpoint where network.clientVpn configures one; changes made through the AWS APIs and CloudFormation are not bound to either.',
     sources: [
       {
         seed: '002_d509c6ba1f6a9163.txt',
@@ -151,8 +173,13 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     ],
     kind: 'enforced',
     area: 'network',
-    status: 'implemented',
+    status: 'partial',
+    missing:
+      '"Changes to our production environment are restricted only via dedicated VPN" (002): production changes are AWS API and CloudFormation calls, which the staff roles may make from any network (no staff role or policy carries an aws:SourceIp, aws:SourceVpc or aws:SourceVpce condition), and the Client VPN is optional, not required in production. The remainder is ORG-PRODUCTION-CHANGE-PATH.',
     enforcement:
       'SSM and SSM messages interface endpoints in the private subnets, so that Session Manager sessions (and ECS Exec, once a service turns it on) reach the private tier without the internet; the workload service keeps ECS Exec off (enableExecuteCommand false), so no session reaches a task by default. When network.clientVpn names a server certificate, OperatorVpn: an AWS::EC2::ClientVpnEndpoint with federated (SAML) sign-in and optional device certificates, split tunnel, 8-hour sessions, connection logs to a KMS-encrypted log group, a security group with no ingress and HTTPS egress to the private subnets, associated with the private subnets and authorised to the private subnet CIDRs only; otherwise none.',
+    detectors: {
+      none: 'No managed detector checks Session Manager routes or Client VPN authorisation rules; every ssm:StartSession is in CloudTrail and every VPN connection in the endpoint\'s connection log.',
+    },
   },
 ];

@@ -367,7 +367,7 @@ export const ORGANISATIONAL_CONTROLS: readonly Control[] = [
     ],
     kind: 'organisational',
     reason:
-      'Deciding that an account has ended and deleting its data is a business process and, in production, deliberately not automatic (FND-STATEFUL-RETAIN). Partial support: each tenant has its own database and key (TEN-DEDICATED-DATASTORE, TEN-DEDICATED-KEY), so offboarding is removing the tenant from config, deleting its retained cluster and scheduling its key for deletion, which also renders its remaining backups unreadable; backups expire with their tiers (BAK-TIERS).',
+      'Deciding that an account has ended and deleting its data is a business process and, in production, deliberately not automatic (FND-STATEFUL-RETAIN). Partial support: each tenant has its own database, bucket and key (TEN-DEDICATED-DATASTORE, TEN-DEDICATED-KEY), so offboarding is removing the tenant from config and deleting what CloudFormation retains. What that leaves, and why: scheduling the tenant key for deletion makes the database\'s snapshots and Aurora recovery points unreadable (they keep the cluster\'s key), but not the S3 recovery points of its bucket, which AWS Backup encrypts with the vault\'s key (https://docs.aws.amazon.com/aws-backup/latest/devguide/encryption.html, BAK-VAULT-ENCRYPTED); those expire with their tiers (BAK-TIERS, at most a year, and no sooner: the vault lock denies deleting them). The final snapshot RDS takes when the cluster is deleted (DeletionPolicy Snapshot) belongs to no backup plan and is never rotated out: it must be deleted by hand, or it keeps the tenant\'s data (unreadable once the key is gone).',
   },
   {
     id: 'ORG-DATA-USE-LIMITS',
@@ -413,6 +413,57 @@ export const ORGANISATIONAL_CONTROLS: readonly Control[] = [
     ],
     kind: 'organisational',
     reason: 'Communication with customers; no AWS resource can express it.',
+  },
+
+  {
+    id: 'ORG-IN-PRODUCT-AUDIT-LOG',
+    statement:
+      'The product shows each customer an audit log of the actions its users take in the application.',
+    sources: [{ seed: '000_0f4aa12068a9bf0e.txt', quote: 'Audit logs to allow you to view the details of every user action' }],
+    kind: 'organisational',
+    reason:
+      'A feature of the application, which this infrastructure runs but does not contain: only the application knows its users\' actions and can show each customer its own. What the infrastructure records is for the operator\'s security team and not visible to customers: AWS API calls in the account (AUD-CLOUDTRAIL, AUD-DATA-EVENTS), Cognito sign-in events (SIGNIN-AUTH-LOGGING) and database statements (DB-AUDIT-LOGGING); none of them is an action inside the application.',
+  },
+  {
+    id: 'ORG-REPOSITORY-SETTINGS',
+    statement:
+      'The git host requires a reviewed pull request and passing checks before a change merges, and Dependabot alerts and security updates are on for the repository.',
+    sources: [
+      { seed: '001_b709435b510d2964.txt', quote: 'our engineers review pull requests in pair programming' },
+      { seed: '004_c378355873db2afd.txt', quote: 'monitored for critical security advisories' },
+    ],
+    kind: 'organisational',
+    reason:
+      'Branch protection and Dependabot alerts are settings of the repository at the git host, turned on by its administrators; no file in the repository turns them on, and .github/dependabot.yml configures version updates, not alerts. Partial support: the CI workflow and the controls diff (DEL-CI-TESTS, DEL-PR-CONTROLS-DIFF) are the checks such a rule requires, and Dependabot\'s version updates (DEL-DEPENDENCY-MONITORING) keep dependencies current.',
+  },
+  {
+    id: 'ORG-PRODUCTION-CHANGE-PATH',
+    statement:
+      'Production changes are made only by authorised staff through the delivery pipeline, after staging, and from the dedicated VPN.',
+    sources: [
+      {
+        seed: '002_d509c6ba1f6a9163.txt',
+        quote: 'Changes to our production environment are restricted only via dedicated VPN to authorized personnel.',
+      },
+      { seed: '001_b709435b510d2964.txt', quote: 'Each new feature is first deployed to our staging environments' },
+    ],
+    kind: 'organisational',
+    reason:
+      'A change-management rule the adopter decides and keeps: the AWS APIs that change production answer from any network, and binding staff roles to a VPN (aws:SourceIp or aws:SourceVpc conditions) or taking deployment away from the operator role once a pipeline runs would lock staff out of a break-glass fix unless designed with the adopter\'s network and pipeline. Partial support: MFA-gated staff roles with short privileged sessions (IAM-STAFF-ROLES, IAM-MFA-ROLES), the optional pipeline with manual approval (DEL-STAGED-ROLLOUT), the optional Client VPN (NET-OPERATOR-ACCESS), and a trail of every change (AUD-CLOUDTRAIL).',
+  },
+  {
+    id: 'ORG-APP-IMAGE-PATCHING',
+    statement:
+      'The application\'s container image is rebuilt on a schedule and on critical advisories, scanned for vulnerabilities, and redeployed.',
+    sources: [
+      {
+        seed: '004_c378355873db2afd.txt',
+        quote: 'Security patches and critical updates are applied on an ongoing basis.',
+      },
+    ],
+    kind: 'organisational',
+    reason:
+      'The image is the adopter\'s build (workload.containerImage, from any registry): this code deploys it but neither builds, scans nor rebuilds it. Partial support: AWS patches the Fargate hosts and platform (WL-MANAGED-COMPUTE), the database engine takes minor versions automatically (DB-PATCHING), and GuardDuty Runtime Monitoring watches the running tasks (MON-GUARDDUTY).',
   },
 
   // Customer responsibilities (shared-responsibility model).

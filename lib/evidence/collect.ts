@@ -1,0 +1,370 @@
+/**
+ * Collects live evidence per control and environment, read-only: AWS Config compliance (and the
+ * non-compliant evaluations recorded in the period), Security Hub control status, the AWS Backup
+ * Audit Manager framework and its control rules, the period's restore tests with their validation
+ * status, the trail's logging status and the GuardDuty detector. Each observation names its
+ * source and when it was read; a source that cannot be read makes the control "not observable"
+ * with the reason (a missing permission names the IAM action), never a silent pass.
+ */
+import type { EnvironmentConfig } from '../config/schema';
+import { detectorLabel, detectorsOf, hasNoDetector, type NamedDetector } from '../controls/detectors';
+import type { Control } from '../controls/types';
+import { call, EvidenceError, paginate, type CallOptions, type EvidenceClients } from './aws';
+
+/** One reading of one detector. */
+export interface Observation {
+  /** The detector, as the controls report names it (`Config RDS_STORAGE_ENCRYPTED`). */
+  readonly detector: string;
+  /** Where it was read: the API call and, where one, the rule or resource. */
+  readonly source: string;
+  /** When it was read (ISO 8601). */
+  readonly observedAt: string;
+  readonly status: 'ok' | 'failing' | 'not observable';
+  /** One line: what was found. */
+  readonly detail: string;
+}
+
+/** A control's status in one environment. */
+export type ControlStatus = 'operating' | 'failing' | 'not observable';
+
+/** The evidence of one control in one environment. */
+export interface ControlEvidenceRecord {
+  readonly control: string;
+  readonly env: string;
+  readonly status: ControlStatus;
+  /** For a control without detectors: why nothing in the account observes it. */
+  readonly reason?: string;
+  readonly observations: readonly Observation[];
+}
+
+/** The evidence of a run. */
+export interface EvidenceReport {
+  readonly generatedAt: string;
+  readonly since: string;
+  readonly environments: ReadonlyArray<{ readonly name: string; readonly account: string; readonly region: string; readonly problems: readonly string[] }>;
+  readonly controls: readonly ControlEvidenceRecord[];
+  readonly summary: Readonly<Record<ControlStatus, number>>;
+}
+
+/** A source's result, or the reason it could not be read. */
+type Read<T> = { readonly ok: true; readonly value: T; readonly at: string } | { readonly ok: false; readonly reason: string; readonly at: string };
+
+/** Everything read from one environment, once. */
+interface EnvironmentReadings {
+  /** Config rules by managed identifier (or, for Backup's service-linked rules, by control name). */
+  readonly rules: Read<ReadonlyMap<string, readonly string[]>>;
+  /** Compliance per rule name, with the non-compliant resources recorded in the period. */
+  readonly compliance: Map<string, Read<{ compliance: string; nonCompliantInPeriod: string[] }>>;
+  readonly recorder: Read<{ recording: boolean; lastStatus?: string }>;
+  readonly standards: Read<readonly string[]>;
+  readonly findings: Read<ReadonlyMap<string, { failed: number; passed: number }>>;
+  readonly framework: Read<{ name: string; deploymentStatus?: string; frameworkStatus?: string } | undefined>;
+  readonly restoreTests: Read<ReadonlyArray<{ id: string; status?: string; validation?: string; created?: string }>>;
+  readonly trail: Read<ReadonlyArray<{ name: string; logging: boolean; latestDelivery?: string }>>;
+  readonly guardDuty: Read<ReadonlyArray<{ id: string; status?: string }>>;
+}
+
+/** Options of {@link collectEvidence}. */
+export interface CollectOptions {
+  /** Start of the period (restore tests, non-compliant evaluations). */
+  readonly since: Date;
+  /** Clients per environment (tests pass mocked ones). */
+  readonly clientsFor: (env: EnvironmentConfig) => EvidenceClients;
+  /** The clock. @default now */
+  readonly now?: () => Date;
+  readonly callOptions?: CallOptions;
+}
+
+const SECURITY_HUB_OFF = (e: { name?: string; message?: string }) =>
+  e.name === 'InvalidAccessException' || /not subscribed/i.test(e.message ?? '') ? 'Security Hub is not enabled in this account and region' : undefined;
+const CONFIG_OFF = (e: { name?: string }) =>
+  e.name === 'NoSuchConfigurationRecorderException' || e.name === 'NoAvailableConfigurationRecorderException' ? 'AWS Config has no configuration recorder in this account and region' : undefined;
+
+async function read<T>(now: () => Date, f: () => Promise<T>): Promise<Read<T>> {
+  try {
+    return { ok: true, value: await f(), at: now().toISOString() };
+  } catch (e) {
+    if (e instanceof EvidenceError) return { ok: false, reason: e.message, at: now().toISOString() };
+    throw e;
+  }
+}
+
+const chunks = <T>(xs: readonly T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+
+async function readEnvironment(env: EnvironmentConfig, catalog: readonly Control[], c: EvidenceClients, o: CollectOptions): Promise<EnvironmentReadings> {
+  const now = o.now ?? (() => new Date());
+  const opt = o.callOptions;
+  const named = catalog.flatMap((x) => detectorsOf(x));
+  const shIds = [...new Set(named.filter((d) => d.kind === 'security-hub').map((d) => d.name))];
+
+  const rules = await read(now, async () => {
+    const all = await paginate(
+      (NextToken) => call<any>(c.config, 'DescribeConfigRulesCommand', { NextToken }, CONFIG_OFF, opt),
+      (p: any) => p.ConfigRules as any[],
+    );
+    const byId = new Map<string, string[]>();
+    for (const r of all) {
+      const keys = [r.Source?.SourceIdentifier];
+      // AWS Backup Audit Manager runs each control as a service-linked rule of its own.
+      if (r.CreatedBy === 'backup.amazonaws.com') keys.push(...named.filter((d) => d.kind === 'backup-audit' && String(r.ConfigRuleName).includes(d.name)).map((d) => d.name));
+      for (const k of new Set(keys.filter(Boolean))) byId.set(k, [...(byId.get(k) ?? []), r.ConfigRuleName]);
+    }
+    return byId as ReadonlyMap<string, readonly string[]>;
+  });
+
+  const compliance = new Map<string, Read<{ compliance: string; nonCompliantInPeriod: string[] }>>();
+  if (rules.ok) {
+    const wanted = [...new Set(named.filter((d) => d.kind === 'config-rule' || d.kind === 'backup-audit').flatMap((d) => rules.value.get(d.name) ?? []))];
+    for (const batch of chunks(wanted, 25)) {
+      const summary = await read(now, () =>
+        paginate(
+          (NextToken) => call<any>(c.config, 'DescribeComplianceByConfigRuleCommand', { ConfigRuleNames: batch, NextToken }, CONFIG_OFF, opt),
+          (p: any) => p.ComplianceByConfigRules as any[],
+        ),
+      );
+      for (const name of batch) {
+        if (!summary.ok) {
+          compliance.set(name, summary);
+          continue;
+        }
+        const type = summary.value.find((x: any) => x.ConfigRuleName === name)?.Compliance?.ComplianceType ?? 'INSUFFICIENT_DATA';
+        const details = await read(now, () =>
+          type === 'NON_COMPLIANT'
+            ? paginate(
+                (NextToken) =>
+                  call<any>(c.config, 'GetComplianceDetailsByConfigRuleCommand', { ConfigRuleName: name, ComplianceTypes: ['NON_COMPLIANT'], NextToken }, CONFIG_OFF, opt),
+                (p: any) => p.EvaluationResults as any[],
+              )
+            : Promise.resolve([] as any[]),
+        );
+        if (!details.ok) compliance.set(name, details);
+        else {
+          const resources = details.value
+            .filter((r: any) => !r.ResultRecordedTime || new Date(r.ResultRecordedTime) >= o.since)
+            .map((r: any) => `${r.EvaluationResultIdentifier?.EvaluationResultQualifier?.ResourceType} ${r.EvaluationResultIdentifier?.EvaluationResultQualifier?.ResourceId}`);
+          compliance.set(name, { ok: true, value: { compliance: type, nonCompliantInPeriod: resources }, at: details.at });
+        }
+      }
+    }
+  }
+
+  const recorder = await read(now, async () => {
+    const r = await call<any>(c.config, 'DescribeConfigurationRecorderStatusCommand', {}, CONFIG_OFF, opt);
+    const s = (r.ConfigurationRecordersStatus ?? [])[0];
+    return { recording: Boolean(s?.recording), lastStatus: s?.lastStatus };
+  });
+
+  const standards = await read(now, () =>
+    paginate(
+      (NextToken) => call<any>(c.securityHub, 'GetEnabledStandardsCommand', { NextToken }, SECURITY_HUB_OFF, opt),
+      (p: any) => (p.StandardsSubscriptions as any[]).filter((s) => s.StandardsStatus === 'READY').map((s) => String(s.StandardsArn).replace(/^.*:standards\//, '')),
+    ),
+  );
+  const findings = await read(now, async () => {
+    const counts = new Map<string, { failed: number; passed: number }>();
+    if (!standards.ok) throw new EvidenceError('service-off', standards.reason);
+    for (const batch of chunks(shIds, 20)) {
+      const all = await paginate(
+        (NextToken) =>
+          call<any>(
+            c.securityHub,
+            'GetFindingsCommand',
+            {
+              Filters: {
+                ComplianceSecurityControlId: batch.map((Value) => ({ Value, Comparison: 'EQUALS' })),
+                RecordState: [{ Value: 'ACTIVE', Comparison: 'EQUALS' }],
+                WorkflowStatus: [{ Value: 'SUPPRESSED', Comparison: 'NOT_EQUALS' }],
+              },
+              MaxResults: 100,
+              NextToken,
+            },
+            SECURITY_HUB_OFF,
+            opt,
+          ),
+        (p: any) => p.Findings as any[],
+      );
+      for (const f of all) {
+        const id = f.Compliance?.SecurityControlId;
+        if (!id) continue;
+        const e = counts.get(id) ?? { failed: 0, passed: 0 };
+        if (f.Compliance?.Status === 'FAILED') e.failed++;
+        else if (f.Compliance?.Status === 'PASSED') e.passed++;
+        counts.set(id, e);
+      }
+    }
+    return counts as ReadonlyMap<string, { failed: number; passed: number }>;
+  });
+
+  const framework = await read(now, async () => {
+    const all = await paginate(
+      (NextToken) => call<any>(c.backup, 'ListFrameworksCommand', { NextToken }, undefined, opt),
+      (p: any) => p.Frameworks as any[],
+    );
+    const ours = all.find((f) => String(f.FrameworkName).startsWith(`${env.name.replace(/[^A-Za-z0-9]/g, '_')}_backup_evidence`));
+    if (!ours) return undefined;
+    const d = await call<any>(c.backup, 'DescribeFrameworkCommand', { FrameworkName: ours.FrameworkName }, undefined, opt);
+    return { name: String(ours.FrameworkName), deploymentStatus: d.DeploymentStatus, frameworkStatus: d.FrameworkStatus };
+  });
+
+  const restoreTests = await read(now, async () => {
+    const jobs = await paginate(
+      (NextToken) => call<any>(c.backup, 'ListRestoreJobsCommand', { ByCreatedAfter: o.since, NextToken }, undefined, opt),
+      (p: any) => p.RestoreJobs as any[],
+    );
+    return jobs
+      .filter((j) => j.CreatedBy?.RestoreTestingPlanArn)
+      .map((j) => ({ id: String(j.RestoreJobId), status: j.Status, validation: j.ValidationStatus, created: j.CreationDate ? new Date(j.CreationDate).toISOString() : undefined }));
+  });
+
+  const trail = await read(now, async () => {
+    const r = await call<any>(c.cloudTrail, 'DescribeTrailsCommand', { includeShadowTrails: true }, undefined, opt);
+    const out = [];
+    for (const t of (r.trailList ?? []).filter((x: any) => x.IsMultiRegionTrail)) {
+      const s = await call<any>(c.cloudTrail, 'GetTrailStatusCommand', { Name: t.TrailARN ?? t.Name }, undefined, opt);
+      out.push({ name: String(t.Name), logging: Boolean(s.IsLogging), latestDelivery: s.LatestDeliveryTime ? new Date(s.LatestDeliveryTime).toISOString() : undefined });
+    }
+    return out;
+  });
+
+  const guardDuty = await read(now, async () => {
+    const ids = await paginate(
+      (NextToken) => call<any>(c.guardDuty, 'ListDetectorsCommand', { NextToken }, undefined, opt),
+      (p: any) => p.DetectorIds as string[],
+    );
+    const out = [];
+    for (const id of ids) out.push({ id, status: (await call<any>(c.guardDuty, 'GetDetectorCommand', { DetectorId: id }, undefined, opt)).Status });
+    return out;
+  });
+
+  return { rules, compliance, recorder, standards, findings, framework, restoreTests, trail, guardDuty };
+}
+
+/** One observation of a detector in an environment's readings. */
+function observe(d: NamedDetector, env: EnvironmentConfig, r: EnvironmentReadings): Observation[] {
+  const detector = detectorLabel(d);
+  const no = (reason: string, at: string, source: string): Observation => ({ detector, source, observedAt: at, status: 'not observable', detail: `not observable: ${reason}` });
+  if (d.kind === 'config-rule' || d.kind === 'backup-audit') {
+    const source = 'config:DescribeComplianceByConfigRule';
+    if (!r.rules.ok) return [no(r.rules.reason, r.rules.at, 'config:DescribeConfigRules')];
+    if (d.kind === 'backup-audit') {
+      if (!r.framework.ok) return [no(r.framework.reason, r.framework.at, 'backup:DescribeFramework')];
+      if (!r.framework.value) return [{ detector, source: 'backup:ListFrameworks', observedAt: r.framework.at, status: 'failing', detail: `no AWS Backup Audit Manager framework of ${env.name} in the account` }];
+    }
+    const names = r.rules.value.get(d.name) ?? [];
+    if (names.length === 0) return [{ detector, source: 'config:DescribeConfigRules', observedAt: r.rules.at, status: 'failing', detail: 'no Config rule with this identifier in the account and region' }];
+    return names.map((name) => {
+      const c = r.compliance.get(name);
+      if (!c) return no('compliance not read', r.rules.at, source);
+      if (!c.ok) return no(c.reason, c.at, `${source} ${name}`);
+      const failing = c.value.compliance === 'NON_COMPLIANT';
+      const detail = failing
+        ? `NON_COMPLIANT: ${c.value.nonCompliantInPeriod.length} resource(s) non-compliant in the period${c.value.nonCompliantInPeriod.length ? `: ${c.value.nonCompliantInPeriod.slice(0, 5).join(', ')}` : ''}`
+        : c.value.compliance;
+      return { detector, source: `${source} ${name}`, observedAt: c.at, status: failing ? 'failing' : c.value.compliance === 'COMPLIANT' ? 'ok' : 'not observable', detail };
+    });
+  }
+  if (d.kind === 'security-hub') {
+    const source = `securityhub:GetFindings ComplianceSecurityControlId=${d.name}`;
+    if (!r.findings.ok) return [no(r.findings.reason, r.findings.at, source)];
+    const f = r.findings.value.get(d.name);
+    if (!f) return [no('no active finding for this control (control disabled, or its standard not enabled here)', r.findings.at, source)];
+    return [{ detector, source, observedAt: r.findings.at, status: f.failed > 0 ? 'failing' : 'ok', detail: `${f.failed} FAILED, ${f.passed} PASSED active findings` }];
+  }
+  // Service statuses.
+  switch (d.name) {
+    case 'cloudtrail-logging':
+      if (!r.trail.ok) return [no(r.trail.reason, r.trail.at, 'cloudtrail:GetTrailStatus')];
+      if (r.trail.value.length === 0) return [{ detector, source: 'cloudtrail:DescribeTrails', observedAt: r.trail.at, status: 'failing', detail: 'no multi-region trail' }];
+      return r.trail.value.map((t) => ({
+        detector,
+        source: `cloudtrail:GetTrailStatus ${t.name}`,
+        observedAt: r.trail.at,
+        status: t.logging ? 'ok' : 'failing',
+        detail: `${t.logging ? 'logging' : 'NOT logging'}${t.latestDelivery ? `, last delivery ${t.latestDelivery}` : ''}`,
+      }));
+    case 'guardduty-enabled':
+      if (!r.guardDuty.ok) return [no(r.guardDuty.reason, r.guardDuty.at, 'guardduty:GetDetector')];
+      if (r.guardDuty.value.length === 0) return [{ detector, source: 'guardduty:ListDetectors', observedAt: r.guardDuty.at, status: 'failing', detail: 'GuardDuty is not enabled in this account and region (no detector)' }];
+      return r.guardDuty.value.map((g) => ({ detector, source: `guardduty:GetDetector ${g.id}`, observedAt: r.guardDuty.at, status: g.status === 'ENABLED' ? 'ok' : 'failing', detail: `detector ${g.status}` }));
+    case 'config-recording':
+      if (!r.recorder.ok) return [no(r.recorder.reason, r.recorder.at, 'config:DescribeConfigurationRecorderStatus')];
+      return [{
+        detector,
+        source: 'config:DescribeConfigurationRecorderStatus',
+        observedAt: r.recorder.at,
+        status: r.recorder.value.recording ? 'ok' : 'failing',
+        detail: `${r.recorder.value.recording ? 'recording' : 'NOT recording'}${r.recorder.value.lastStatus ? `, last status ${r.recorder.value.lastStatus}` : ''}`,
+      }];
+    case 'securityhub-standards': {
+      if (!r.standards.ok) return [no(r.standards.reason, r.standards.at, 'securityhub:GetEnabledStandards')];
+      const expected = env.accountBaseline.enabled ? env.accountBaseline.securityHubStandards : [];
+      const missing = expected.filter((s) => !r.standards.ok || !(r.standards.value as readonly string[]).includes(s));
+      return [{
+        detector,
+        source: 'securityhub:GetEnabledStandards',
+        observedAt: r.standards.at,
+        status: missing.length === 0 && r.standards.value.length > 0 ? 'ok' : 'failing',
+        detail: missing.length ? `standards not enabled: ${missing.join(', ')}` : `enabled: ${r.standards.value.join(', ') || 'none'}`,
+      }];
+    }
+    case 'restore-tests': {
+      if (!r.restoreTests.ok) return [no(r.restoreTests.reason, r.restoreTests.at, 'backup:ListRestoreJobs')];
+      const jobs = r.restoreTests.value;
+      const bad = jobs.filter((j) => j.status !== 'COMPLETED' || j.validation !== 'SUCCESSFUL');
+      const pending = bad.filter((j) => j.status === 'RUNNING' || j.status === 'PENDING' || j.validation === 'VALIDATING');
+      const failed = bad.filter((j) => !pending.includes(j));
+      return [{
+        detector,
+        source: 'backup:ListRestoreJobs (restore testing plan jobs)',
+        observedAt: r.restoreTests.at,
+        status: jobs.length === 0 || failed.length > 0 ? 'failing' : 'ok',
+        detail:
+          jobs.length === 0
+            ? 'no restore test in the period'
+            : `${jobs.length} restore test(s), ${jobs.length - bad.length} completed and validated SUCCESSFUL${failed.length ? `, failed: ${failed.map((j) => `${j.id} ${j.status}/${j.validation ?? 'no validation'}`).join(', ')}` : ''}${pending.length ? `, ${pending.length} still running or validating` : ''}`,
+      }];
+    }
+    default:
+      return [no(`unknown status check ${d.name}`, new Date().toISOString(), 'evidence')];
+  }
+}
+
+function statusOf(observations: readonly Observation[]): ControlStatus {
+  if (observations.some((o) => o.status === 'failing')) return 'failing';
+  if (observations.length === 0 || observations.some((o) => o.status === 'not observable')) return 'not observable';
+  return 'operating';
+}
+
+/** Collects the evidence of every enforced control in every environment. */
+export async function collectEvidence(envs: readonly EnvironmentConfig[], catalog: readonly Control[], o: CollectOptions): Promise<EvidenceReport> {
+  const now = o.now ?? (() => new Date());
+  const enforced = catalog.filter((c) => c.kind === 'enforced');
+  const controls: ControlEvidenceRecord[] = [];
+  const environments = [];
+  for (const env of envs) {
+    const clients = o.clientsFor(env);
+    const problems: string[] = [];
+    const identity = await read(now, () => call<any>(clients.sts, 'GetCallerIdentityCommand', {}, undefined, o.callOptions));
+    if (!identity.ok) problems.push(`credentials: ${identity.reason}`);
+    else if (identity.value.Account !== env.account) problems.push(`credentials are for account ${identity.value.Account}, not ${env.account}: run with the ${env.name} auditor role`);
+    environments.push({ name: env.name, account: env.account, region: env.region, problems });
+    if (problems.length > 0) {
+      for (const c of enforced) {
+        controls.push({ control: c.id, env: env.name, status: 'not observable', reason: problems.join('; '), observations: [] });
+      }
+      continue;
+    }
+    const readings = await readEnvironment(env, enforced, clients, o);
+    for (const c of enforced) {
+      if (!c.detectors || hasNoDetector(c.detectors)) {
+        controls.push({ control: c.id, env: env.name, status: 'not observable', reason: c.detectors ? c.detectors.none : 'no detectors named', observations: [] });
+        continue;
+      }
+      const observations = detectorsOf(c).flatMap((d) => observe(d, env, readings));
+      controls.push({ control: c.id, env: env.name, status: statusOf(observations), observations });
+    }
+  }
+  const summary = { operating: 0, failing: 0, 'not observable': 0 } as Record<ControlStatus, number>;
+  for (const c of controls) summary[c.status]++;
+  return { generatedAt: now().toISOString(), since: o.since.toISOString(), environments, controls, summary };
+}
