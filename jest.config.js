@@ -1,8 +1,10 @@
 /**
  * Jest runs TypeScript through esbuild (test/support/esbuild-transform.js): it strips types
- * without checking them, which is what makes the suite fast. `tsc --noEmit` (first step of
- * `npm test`) is the type check.
+ * without checking them, which is what makes the suite fast. `tsc --noEmit` is the type check:
+ * test/typecheck.test.ts, started first so that it runs beside the other files.
  */
+const os = require('os');
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
@@ -13,7 +15,9 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   snapshotSerializers: ['<rootDir>/test/support/mask-volatile.js'],
-  // Synthesis is CPU-bound; on the 2-core reference machine two workers is the sweet spot.
-  maxWorkers: 2,
+  testSequencer: '<rootDir>/test/support/typecheck-first-sequencer.js',
+  // The test files are CPU-bound (synthesis, tsc): one worker per core the machine gives this
+  // process. Jest's own default keeps one core for its parent process, which mostly waits.
+  maxWorkers: os.availableParallelism(),
   testTimeout: 120000,
 };

@@ -1,6 +1,7 @@
 /**
  * The one in-process synthesis recipe shared by the scripts and the tests: the feature flags of
- * cdk.json (as the CLI would pass them), no CDK template validation (cdk-nag is the gate), and
+ * cdk.json (as the CLI would pass them), no CDK template validation (cdk-nag is the gate), no
+ * stack traces in the metadata, and
  * findings kept in the assembly's validation report instead of stopping the synthesis, so the
  * caller decides what an open finding means.
  */
@@ -35,7 +36,13 @@ export function synthesize(envs: readonly EnvironmentConfig[], options: Synthesi
   const app = new App({
     outdir: options.outdir,
     builtinCloudFormationValidation: false,
-    context: { '@aws-cdk/core:failSynthOnValidationErrors': options.failOnFindings ?? false },
+    context: {
+      '@aws-cdk/core:failSynthOnValidationErrors': options.failOnFindings ?? false,
+      // No creation or annotation stack traces in the assembly's metadata, as `npx cdk synth`
+      // without --debug (bin/run.cjs): nothing reads them, and each costs a stack walk.
+      'aws:cdk:disable-creation-stack-traces': true,
+      'aws:cdk:disable-stack-trace': true,
+    },
   });
   const stages = buildBaseline(app, envs, options);
   return { app, stages, assembly: app.synth() };

@@ -31,7 +31,7 @@ function trackedFiles(): { status: string; files: Record<string, number> } | und
 describe('cdk.json app runner (bin/run.cjs)', () => {
   // One environment is enough: bundling changes how modules find their files, not what an
   // environment builds; staging alone keeps this test to half the synthesis.
-  test('the bundled app synthesizes exactly the templates of the in-process app (staging) and the controls report, into its output directory only', () => {
+  test('the bundled app synthesizes exactly the templates of the in-process app (staging) and the controls report, into its output directory only, with no creation stack traces', () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-runner-'));
     try {
       const cdkJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'cdk.json'), 'utf8'));
@@ -54,6 +54,14 @@ describe('cdk.json app runner (bin/run.cjs)', () => {
       } else {
         expect(trackedFiles()).toEqual(before);
       }
+      // CDK's creation stack traces are recorded only when CDK_DEBUG asks for them.
+      const metadata = fs
+        .readdirSync(path.join(outdir, 'assembly-staging'))
+        .filter((f) => f.endsWith('.metadata.json'))
+        .map((f) => fs.readFileSync(path.join(outdir, 'assembly-staging', f), 'utf8'))
+        .join('\n');
+      expect(metadata).toContain('"aws:cdk:logicalId"');
+      expect(metadata).not.toContain('"aws:cdk:creationStack"');
       for (const s of allStacks().filter((stack) => stack.env === 'staging')) {
         const manifest = JSON.parse(fs.readFileSync(path.join(outdir, `assembly-${s.env}`, 'manifest.json'), 'utf8'));
         const artifact = Object.values<any>(manifest.artifacts).find((a) => a.type === 'aws:cloudformation:stack' && a.displayName === `${s.env}/${s.stackId}`);

@@ -5,7 +5,7 @@
  * project's registry does not always carry, so `npm ci` fails on a fresh clone; ts-jest
  * type-checks each file again and is several times slower. esbuild is already a dependency
  * (it bundles the Lambda functions), so this costs no new package. Types are checked once,
- * by `tsc --noEmit`, before Jest starts.
+ * by `tsc --noEmit` (test/typecheck.test.ts, beside the other test files).
  */
 const { transformSync } = require('esbuild');
 const { createHash } = require('crypto');

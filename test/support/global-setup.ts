@@ -6,13 +6,33 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { useCdkJsonContext } from '../../lib/cdk-json-context';
 import { loadDeployment, readConfigFile } from '../../lib/config/deployment';
 import { checkControlTower, CONTROL_TOWER_CACHE_DIR } from '../../lib/nag/control-tower';
 import { collectAcknowledgements } from '../../lib/report/findings';
 import { synthesize } from '../../lib/synthesis';
 import { FIXTURE_FILE } from './fixture';
 
+/** CDK's context keys that turn off the stack traces it records in the assembly's metadata. */
+const NO_STACK_TRACES = { 'aws:cdk:disable-creation-stack-traces': true, 'aws:cdk:disable-stack-trace': true };
+
 export default async function globalSetup(): Promise<void> {
+  useCdkJsonContext();
+  // Every App of the run (this one, and the test files' in their workers, which inherit the
+  // environment) records no creation or annotation stack traces, as `npx cdk synth` without
+  // --debug does (bin/run.cjs): nothing reads them, and under Jest's source maps each one costs a
+  // mapped stack walk.
+  process.env.CDK_CONTEXT_JSON = JSON.stringify({ ...JSON.parse(process.env.CDK_CONTEXT_JSON!), ...NO_STACK_TRACES });
+  // Nor does any run CDK's built-in CloudFormation validation, which `npx cdk synth` runs only with
+  // CDK_VALIDATION=true (bin/app.ts): aws-cdk-lib skips it for every App when CDK_VALIDATION is
+  // "false". It only ever warns, so no test asserts on it, and it cost an App made with the
+  // default (`new App()`) several seconds per synthesis.
+  process.env.CDK_VALIDATION ??= 'false';
+  // The AWS SDK warns once per process (each worker) on Node.js below 22 that its releases from
+  // 2027 will need 22. Only the handlers' unit tests load the SDK here; the deployed handlers run
+  // on Lambda's Node.js 24. The SDK's documented switch (@aws-sdk/core,
+  // emitWarningIfUnsupportedVersion) keeps that notice out of every test run's output.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-synth-'));
   const started = Date.now();
   // Findings stay in the assembly: the compliance test reads them and names each one, instead of

@@ -6,7 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../nag/acknowledgements';
-import { handlerBundling } from '../common/handler-bundling';
+import { handlerCode } from '../common/handler-bundling';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
 import { SecureLogGroup } from '../common/secure-log-group';
 
@@ -73,7 +73,8 @@ export class AccountPasswordPolicy extends Construct {
 
     const entry = path.join(__dirname, '..', '..', 'lambda', 'password-policy', 'index.ts');
     this.handler = new nodejs.NodejsFunction(this, 'Handler', {
-      entry,
+      code: handlerCode(entry),
+      handler: 'index.handler',
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: 256,
@@ -81,7 +82,6 @@ export class AccountPasswordPolicy extends Construct {
       role,
       logGroup,
       description: 'Custom resource: IAM account password policy (IAM-PASSWORD-POLICY)',
-      bundling: handlerBundling(entry),
     });
     acknowledge(this.handler, 'passwordPolicyHandler');
 

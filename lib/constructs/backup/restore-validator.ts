@@ -13,7 +13,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../nag/acknowledgements';
 import { EncryptionKey } from '../common/encryption-key';
-import { handlerBundling } from '../common/handler-bundling';
+import { handlerCode } from '../common/handler-bundling';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
 import { SecureLogGroup } from '../common/secure-log-group';
 
@@ -98,8 +98,8 @@ export class RestoreValidator extends Construct {
 
     const entry = path.join(__dirname, '..', '..', 'lambda', 'restore-validation', 'index.ts');
     this.function = new nodejs.NodejsFunction(this, 'Resource', {
-      entry,
-      handler: 'handler',
+      code: handlerCode(entry, { sourceMap: false }),
+      handler: 'index.handler',
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       description: 'Validates AWS Backup restore tests of the databases (BAK-RESTORE-VALIDATION)',
@@ -132,7 +132,6 @@ export class RestoreValidator extends Construct {
       // already holds what sending needs (sqs:SendMessage from the dead-letter grant, and
       // kms:GenerateDataKey and Decrypt on the key below).
       onFailure: { bind: () => ({ destination: this.deadLetterQueue.queueArn }) },
-      bundling: handlerBundling(entry, { sourceMap: false }),
     });
     acknowledge(this.function, 'restoreValidatorFunction');
 
