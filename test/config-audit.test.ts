@@ -3,24 +3,10 @@
  * the bad value and what is allowed (same table pattern as config.test.ts).
  */
 import { ENVIRONMENTS } from './support/fixture';
-import { ConfigError, loadEnvironments } from '../lib/config/load';
-import type { EnvironmentInput } from '../lib/config/schema';
+import { loadEnvironments } from '../lib/config/load';
+import { withChange, issuesOf } from './support/config-cases';
 
-function withChange(env: 'staging' | 'production', change: (e: any) => void): Record<string, EnvironmentInput> {
-  const copy = structuredClone(ENVIRONMENTS);
-  change(copy[env]);
-  return copy;
-}
 
-function issuesOf(table: Record<string, unknown>): readonly string[] {
-  try {
-    loadEnvironments(table);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected the configuration to fail');
-}
 
 describe('audit and monitoring configuration', () => {
   test('the account baseline defaults to on, GOVERNANCE lock, a year of trail and the four standards', () => {

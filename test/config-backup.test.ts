@@ -3,25 +3,12 @@
  * field, the bad value and what is allowed.
  */
 import { ENVIRONMENTS } from './support/fixture';
-import { ConfigError, loadEnvironments } from '../lib/config/load';
-import { SEED_BACKUP_TIERS, type EnvironmentInput } from '../lib/config/schema';
+import { loadEnvironments } from '../lib/config/load';
+import { SEED_BACKUP_TIERS } from '../lib/config/schema';
 import { cronFrequency } from '../lib/config/validate';
+import { withChange, issuesOf } from './support/config-cases';
 
-function withChange(env: 'staging' | 'production', change: (e: any) => void): Record<string, EnvironmentInput> {
-  const copy = structuredClone(ENVIRONMENTS);
-  change(copy[env]);
-  return copy;
-}
 
-function issuesOf(table: Record<string, unknown>): readonly string[] {
-  try {
-    loadEnvironments(table);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected the configuration to fail');
-}
 
 /** Sets one tier of the seed schedule on an environment, keeping the others. */
 const tier = (name: keyof typeof SEED_BACKUP_TIERS, value: Partial<{ schedule: string; deleteAfterDays: number }>) => (e: any) => {

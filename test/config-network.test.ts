@@ -5,7 +5,7 @@
  */
 import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
-import { issuesOf, withChange } from './support/config';
+import { issuesOf, withChange } from './support/config-cases';
 
 const VPN = {
   serverCertificateArn: 'arn:aws:acm:ap-southeast-1:111111111111:certificate/44444444-4444-4444-8444-444444444444',

@@ -1,24 +1,8 @@
 import { ENVIRONMENTS } from './support/fixture';
-import { ConfigError, loadEnvironments } from '../lib/config/load';
-import type { EnvironmentInput } from '../lib/config/schema';
+import { loadEnvironments } from '../lib/config/load';
+import { withChange, issuesOf } from './support/config-cases';
 
-/** A deep copy of the sample environments with `change` applied to one of them. */
-function withChange(env: 'staging' | 'production', change: (e: any) => void): Record<string, EnvironmentInput> {
-  const copy = structuredClone(ENVIRONMENTS);
-  change(copy[env]);
-  return copy;
-}
 
-/** The error lines of a config that must fail. */
-function issuesOf(table: Record<string, unknown>): readonly string[] {
-  try {
-    loadEnvironments(table);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected the configuration to fail');
-}
 
 describe('environment configuration', () => {
   test('the sample environments are valid and come back in order with their names', () => {

@@ -9,7 +9,7 @@ import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import { GLOBAL_EVENTS_REGION } from '../lib/constructs/monitoring/global-event-forwarding';
 import { EnvironmentStage } from '../lib/stages/environment-stage';
-import { issuesOf, withChange } from './support/config';
+import { issuesOf, withChange } from './support/config-cases';
 import { resourcesOfType } from './support/stack-resources';
 import { allStacks, ENV_NAMES, grantsOfRole, templateJson } from './support/synth';
 
