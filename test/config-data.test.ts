@@ -3,7 +3,7 @@
  * environment, the field, the bad value and what is allowed.
  */
 import { ENVIRONMENTS } from './support/fixture';
-import { AURORA_POSTGRESQL_INSTANCE_CLASSES } from '../lib/config/aurora-instance-classes';
+import { AURORA_POSTGRESQL_INSTANCE_CLASSES } from '../lib/aws-facts/aurora-instance-classes';
 import { MAX_RESOURCES_PER_DATA_STACK, RESOURCES_PER_DATA_STACK, RESOURCES_PER_TENANT, TENANTS_PER_DATA_STACK } from '../lib/config/data-layout';
 import { loadEnvironments } from '../lib/config/load';
 import { issuesOf, withChange } from './support/config-cases';

@@ -8,7 +8,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { ENVIRONMENTS } from './support/fixture';
-import { cidrRange } from '../lib/config/cidr';
+import { cidrRange } from '../lib/aws-facts/cidr';
 import { loadEnvironments } from '../lib/config/load';
 import { ADMIN_PORTS, DATABASE_PORT } from '../lib/constants/ports';
 import { OperatorVpn } from '../lib/constructs/network/operator-vpn';

@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { cidrRange, cidrsOverlap } from '../lib/config/cidr';
+import { cidrRange, cidrsOverlap } from '../lib/aws-facts/cidr';
 import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import { ALB_MIN_SUBNET_MASK, SecureVpc } from '../lib/constructs/network/secure-vpc';

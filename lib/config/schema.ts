@@ -10,6 +10,11 @@
  * CAUTION marks fields whose change replaces a stateful resource.
  */
 import { z } from 'zod';
+import { GUARDDUTY_SEVERITIES } from '../aws-facts/guardduty';
+import { SECURITY_HUB_STANDARDS, type SecurityHubStandard } from '../aws-facts/security-hub';
+import { WAF_RATE_LIMIT } from '../aws-facts/waf';
+
+export { GUARDDUTY_SEVERITIES, SECURITY_HUB_STANDARDS, WAF_RATE_LIMIT, type SecurityHubStandard };
 import { SEED_BACKUP_TIERS } from '../constants/seed-backup-tiers';
 
 /** CloudWatch Logs accepts only these retention periods (days). */
@@ -17,11 +22,6 @@ export const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
-/**
- * The range WAF accepts for a rate-based rule's limit (requests per evaluation window):
- * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-wafv2-webacl-ratebasedstatement.html
- */
-export const WAF_RATE_LIMIT = { min: 10, max: 2_000_000_000 } as const;
 
 /**
  * An account ID as a string. YAML reads an unquoted 012345678901 as a number and drops the
@@ -124,8 +124,6 @@ export const NetworkSchema = z.strictObject({
   clientVpn: ClientVpnSchema.optional(),
 });
 
-/** GuardDuty severity labels, lowest first; `alerts.guardDutyMinSeverity` takes one of them. */
-export const GUARDDUTY_SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 
 export const AlertsSchema = z.strictObject({
   /** Addresses subscribed to the security and operations alert topics. At least one. */
@@ -178,23 +176,6 @@ export const AlertsSchema = z.strictObject({
   forwardGlobalEvents: z.boolean({ error: 'expected true or false' }).default(true),
 });
 
-/**
- * Security Hub standards this baseline knows, by the path of their ARN
- * (`arn:<partition>:securityhub:<region>::standards/<path>`). `partitions` lists where AWS
- * offers the standard; `validate.ts` rejects a standard its environment's region lacks.
- * https://docs.aws.amazon.com/securityhub/latest/userguide/standards-reference.html
- */
-export const SECURITY_HUB_STANDARDS = {
-  'aws-foundational-security-best-practices/v/1.0.0': { partitions: ['aws', 'aws-cn', 'aws-us-gov'] },
-  'cis-aws-foundations-benchmark/v/1.4.0': { partitions: ['aws', 'aws-cn', 'aws-us-gov'] },
-  'cis-aws-foundations-benchmark/v/3.0.0': { partitions: ['aws'] },
-  'pci-dss/v/3.2.1': { partitions: ['aws', 'aws-cn', 'aws-us-gov'] },
-  'pci-dss/v/4.0.1': { partitions: ['aws'] },
-  'nist-800-53/v/5.0.0': { partitions: ['aws', 'aws-us-gov'] },
-} as const satisfies Record<string, { partitions: readonly string[] }>;
-
-/** A Security Hub standard's ARN path, e.g. `pci-dss/v/4.0.1`. */
-export type SecurityHubStandard = keyof typeof SECURITY_HUB_STANDARDS;
 
 const securityHubStandardIds = Object.keys(SECURITY_HUB_STANDARDS) as [SecurityHubStandard, ...SecurityHubStandard[]];
 

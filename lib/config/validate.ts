@@ -4,8 +4,11 @@
  */
 import { AVAILABILITY_ZONE_LETTERS, availabilityZonesOf } from '../aws-facts/availability-zones';
 import { ADMIN_PORTS } from '../constants/ports';
-import { AURORA_POSTGRESQL_INSTANCE_CLASSES } from './aurora-instance-classes';
-import { cidrRange, cidrsOverlap, isNetworkAddress } from './cidr';
+import { AURORA_POSTGRESQL_INSTANCE_CLASSES } from '../aws-facts/aurora-instance-classes';
+import { cidrRange, cidrsOverlap, isNetworkAddress } from '../aws-facts/cidr';
+import { FARGATE_TASK_SIZES } from '../aws-facts/fargate';
+
+export { FARGATE_TASK_SIZES };
 import { MAX_RESOURCES_PER_DATA_STACK, TENANTS_PER_DATA_STACK } from './data-layout';
 import { PRODUCTION_FLOORS, PRODUCTION_IDENTITY_FLOORS, SIGNIN_FLOORS } from './floors';
 import { SECURITY_HUB_STANDARDS, type EnvironmentConfig } from './schema';
@@ -185,19 +188,6 @@ const clientVpn: Validator = (env) => {
   return issues;
 };
 
-/**
- * The task sizes Fargate (Linux) accepts: for each CPU value, the allowed memory in MiB.
- * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size
- */
-export const FARGATE_TASK_SIZES: Readonly<Record<number, readonly number[]>> = {
-  256: [512, 1024, 2048],
-  512: range(1024, 4096, 1024),
-  1024: range(2048, 8192, 1024),
-  2048: range(4096, 16384, 1024),
-  4096: range(8192, 30720, 1024),
-  8192: range(16384, 61440, 4096),
-  16384: range(32768, 122880, 8192),
-};
 
 /** `512, 1024 or 2048`, or `2048 to 8192 in steps of 1024` for long lists. */
 function describeSizes(sizes: readonly number[]): string {
@@ -205,11 +195,6 @@ function describeSizes(sizes: readonly number[]): string {
   return `${sizes[0]} to ${sizes[sizes.length - 1]} in steps of ${sizes[1] - sizes[0]}`;
 }
 
-function range(from: number, to: number, step: number): number[] {
-  const out: number[] = [];
-  for (let v = from; v <= to; v += step) out.push(v);
-  return out;
-}
 
 const edgeProtection: Validator = (env) => {
   const issues: ConfigIssue[] = [];
@@ -301,7 +286,7 @@ const data: Validator = (env) => {
       got: show(env.data.instanceClass),
       expected:
         'expected an Aurora PostgreSQL class that supports encryption and Performance Insights ' +
-        '(db.t3/db.t4g medium or large, or db.r5/r6g/r6i/r7g/r7i/r8g large to 16xlarge; see lib/config/aurora-instance-classes.ts)',
+        '(db.t3/db.t4g medium or large, or db.r5/r6g/r6i/r7g/r7i/r8g large to 16xlarge; see lib/aws-facts/aurora-instance-classes.ts)',
     });
   }
   // Each data stack holds a bounded number of tenants so that it stays under the resource

@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import * as securityhub from 'aws-cdk-lib/aws-securityhub';
 import { Construct } from 'constructs';
-import { SECURITY_HUB_STANDARDS, type SecurityHubStandard } from '../../config/schema';
+import { SECURITY_HUB_STANDARDS, type SecurityHubStandard } from '../../aws-facts/security-hub';
 
 /** Props of {@link SecurityHub}. */
 export interface SecurityHubProps {

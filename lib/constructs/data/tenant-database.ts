@@ -7,7 +7,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { AURORA_POSTGRESQL_INSTANCE_CLASSES, defaultMaxConnections } from '../../config/aurora-instance-classes';
+import { AURORA_POSTGRESQL_INSTANCE_CLASSES, defaultMaxConnections } from '../../aws-facts/aurora-instance-classes';
 import { DATABASE_PORT } from '../../constants/ports';
 import { BACKUP_TAG } from '../../constants/tags';
 import { acknowledge } from '../../nag/acknowledgements';

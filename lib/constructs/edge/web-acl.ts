@@ -4,7 +4,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { WAF_RATE_LIMIT } from '../../config/schema';
+import { WAF_RATE_LIMIT } from '../../aws-facts/waf';
 import { SecureLogGroup } from '../common/secure-log-group';
 
 /** Props of {@link EdgeWebAcl}. */

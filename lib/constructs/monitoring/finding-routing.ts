@@ -3,7 +3,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { GUARDDUTY_SEVERITIES } from '../../config/schema';
+import { GUARDDUTY_SEVERITIES } from '../../aws-facts/guardduty';
 import { AlertDeadLetterQueue } from './alert-dead-letter-queue';
 
 /** GuardDuty severity label → lowest numeric severity of that band. */

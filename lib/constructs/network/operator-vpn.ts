@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { cidrRange, cidrsOverlap } from '../../config/cidr';
+import { cidrRange, cidrsOverlap } from '../../aws-facts/cidr';
 import { HTTPS_PORT } from '../../constants/ports';
 import { SecureLogGroup } from '../common/secure-log-group';
 

@@ -6,7 +6,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { FARGATE_TASK_SIZES } from '../../config/validate';
+import { FARGATE_TASK_SIZES } from '../../aws-facts/fargate';
 import { acknowledge } from '../../nag/acknowledgements';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
 import { SecureLogGroup } from '../common/secure-log-group';
