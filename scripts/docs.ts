@@ -5,6 +5,7 @@
  * - `docs/controls.md` and `docs/controls.json`, the controls report (`npm run report` writes the
  *   same files; `npx cdk synth` writes the report of the live configuration into cdk.out/);
  * - `config/schema.json`, the JSON Schema editors check configuration files against;
+ * - `lib/controls/control-id.ts`, the `ControlId` type every reference to a control is typed by;
  * - the architecture diagram (`docs/architecture.md`), the acknowledgement table
  *   (`docs/acknowledgements.md`), the alarm table (`docs/alarms.md`) and the detector runbook table
  *   (`docs/audit.md`).
@@ -17,6 +18,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { EXAMPLE_CONFIGS, REPO_ROOT, loadDeployment, readConfigFile } from '../lib/config/deployment';
 import { CONFIG_JSON_SCHEMA_FILE, configJsonSchema } from '../lib/config/json-schema';
+import { CONTROL_ID_FILE, renderControlIdModule } from '../lib/controls/control-id-source';
 import { ACKNOWLEDGEMENTS } from '../lib/nag/acknowledgements';
 import { embedAcknowledgementTable, renderAcknowledgementTable } from '../lib/report/acknowledgement-table';
 import { embedAlarmTable, renderAlarmTable } from '../lib/report/alarm-table';
@@ -33,6 +35,8 @@ import { checkControlTower, CONTROL_TOWER_CACHE_DIR } from '../lib/nag/control-t
 
 fs.writeFileSync(path.join(REPO_ROOT, CONFIG_JSON_SCHEMA_FILE), configJsonSchema());
 console.log(`wrote ${CONFIG_JSON_SCHEMA_FILE}`);
+fs.writeFileSync(path.join(REPO_ROOT, CONTROL_ID_FILE), renderControlIdModule(CATALOG));
+console.log(`wrote ${CONTROL_ID_FILE}`);
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-docs-'));
 async function main(): Promise<void> {
   try {

@@ -17,6 +17,12 @@ const tested = testsByControl(
 const enforced = CATALOG.filter((c) => c.kind === 'enforced');
 
 describe('control catalog', () => {
+  test('lib/controls/control-id.ts lists exactly the catalog\'s IDs, so references typed ControlId are checked by tsc (run `npm run docs`)', () => {
+    const { CONTROL_ID_FILE, renderControlIdModule } = jest.requireActual('../lib/controls/control-id-source') as typeof import('../lib/controls/control-id-source');
+    const file = require('path').join(__dirname, '..', CONTROL_ID_FILE);
+    expect(require('fs').readFileSync(file, 'utf8')).toBe(renderControlIdModule(CATALOG));
+  });
+
   test('IDs are unique and shaped AREA-TOPIC', () => {
     const ids = CATALOG.map((c) => c.id);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);

@@ -17,6 +17,7 @@
 import { STATEFUL_RESOURCE_TYPES, isStateful } from '../aspects/retain-stateful';
 import { DATABASE_PORT } from '../constants/ports';
 import { isTrue } from '../nag/utils/references';
+import type { ControlId } from './control-id';
 
 /** How a change affects a control. */
 export type Direction = 'weakened' | 'strengthened' | 'neutral';
@@ -43,7 +44,7 @@ export interface Verdict {
 /** One row of the control-rules table. */
 export interface ControlRule {
   /** The catalog control ID (`DB-TLS`). */
-  readonly control: string;
+  readonly control: ControlId;
   /** The CloudFormation types that enforce it. */
   readonly resourceTypes: readonly string[];
   /**
@@ -98,7 +99,7 @@ function byRank(before: number, after: number): Direction {
  * A property rule for a boolean whose `true` enforces the control.
  * @param absent what CloudFormation assumes when the property is left out
  */
-function flag(control: string, resourceTypes: readonly string[], path: readonly string[], label: string, absent = false): ControlRule {
+function flag(control: ControlId, resourceTypes: readonly string[], path: readonly string[], label: string, absent = false): ControlRule {
   return {
     control,
     resourceTypes,
@@ -114,7 +115,7 @@ function flag(control: string, resourceTypes: readonly string[], path: readonly 
  * A property rule for a number where more is stronger (retention days, backup periods).
  * @param absent the effective value when the property is left out (`Infinity` for "forever")
  */
-function atLeast(control: string, resourceTypes: readonly string[], path: readonly string[], label: string, absent: number): ControlRule {
+function atLeast(control: ControlId, resourceTypes: readonly string[], path: readonly string[], label: string, absent: number): ControlRule {
   return {
     control,
     resourceTypes,
@@ -130,7 +131,7 @@ function atLeast(control: string, resourceTypes: readonly string[], path: readon
 }
 
 /** A property rule for a reference (a KMS key, a parameter group) whose presence enforces the control. */
-function present(control: string, resourceTypes: readonly string[], path: readonly string[], label: string): ControlRule {
+function present(control: ControlId, resourceTypes: readonly string[], path: readonly string[], label: string): ControlRule {
   return {
     control,
     resourceTypes,
@@ -148,7 +149,7 @@ function present(control: string, resourceTypes: readonly string[], path: readon
  * A value missing from the scale ranks as weakest.
  * @param absent the effective value when the property is left out
  */
-function ranked(control: string, resourceTypes: readonly string[], path: readonly string[], label: string, scale: readonly unknown[], absent: unknown): ControlRule {
+function ranked(control: ControlId, resourceTypes: readonly string[], path: readonly string[], label: string, scale: readonly unknown[], absent: unknown): ControlRule {
   return {
     control,
     resourceTypes,
@@ -170,7 +171,7 @@ function ranked(control: string, resourceTypes: readonly string[], path: readonl
  *   (`bucket added without public access block`); when unset such an addition is not reported
  */
 function enforcedBy(
-  control: string,
+  control: ControlId,
   resourceTypes: readonly string[],
   what: string,
   enforces: (r: TemplateResource) => boolean = () => true,

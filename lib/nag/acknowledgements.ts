@@ -13,6 +13,7 @@
 import { CfnResource, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { rules, type NagRuleResult } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
+import type { ControlId } from '../controls/control-id';
 
 /** The cdk-nag rules that report one finding per wildcard, by the rule ID acknowledgements use. */
 const GRANULAR_RULES: Record<string, (node: CfnResource) => NagRuleResult> = {
@@ -24,7 +25,7 @@ export interface Acknowledgement {
   /** The rule ID as cdk-nag reports it, e.g. `AwsSolutions-VPC3`. */
   readonly rule: string;
   /** The catalog control that requires the flagged design, or compensates for it. */
-  readonly control: string;
+  readonly control: ControlId;
   /** Why the finding does not weaken the control. */
   readonly reason: string;
   /**
@@ -45,7 +46,7 @@ const ACCESS_LOG_SSE_S3_REASON =
   'request metadata, not customer content, is TLS-only and private, and is tagged saas-security-baseline:purpose=access-logs.';
 
 /** Buckets whose integrity comes from versioning, retention and S3's multi-zone durability in the home region, not from a copy. */
-const REPLICATION_ACKS: readonly Acknowledgement[] = ['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack) => ({
+const REPLICATION_ACKS: readonly Acknowledgement[] = ['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack): Acknowledgement => ({
   rule: `${pack}-S3BucketReplicationEnabled`,
   control: 'FND-DATA-RESIDENCY',
   reason:
@@ -69,7 +70,7 @@ const BACKUP_MANAGED_POLICY_REASON =
   'permissions it needs; AWS keeps them current as resource types gain backup features. A hand-copied list would drift and ' +
   'fail backups or restores silently. The role is assumable only by backup.amazonaws.com, and the vault policy and lock bound what it can delete.';
 
-const NO_CROSS_REGION_REPLICATION: readonly Acknowledgement[] = (['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'] as const).map((pack) => ({
+const NO_CROSS_REGION_REPLICATION: readonly Acknowledgement[] = (['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'] as const).map((pack): Acknowledgement => ({
   rule: `${pack}-S3BucketReplicationEnabled`,
   control: 'BAK-RESIDENCY',
   reason:
@@ -81,8 +82,8 @@ const NO_CROSS_REGION_REPLICATION: readonly Acknowledgement[] = (['NIST.800.53.R
  * `AwsSolutions-IAM5[Action::logs:Describe*]`): one entry per value, so that a wildcard added
  * later is a new finding rather than silently covered.
  */
-function each(rule: string, control: string, reason: string, findings: readonly string[]): Acknowledgement[] {
-  return findings.map((f) => ({ rule: `${rule}[${f}]`, control, reason }));
+function each(rule: string, control: ControlId, reason: string, findings: readonly string[]): Acknowledgement[] {
+  return findings.map((f): Acknowledgement => ({ rule: `${rule}[${f}]`, control, reason }));
 }
 
 export const ACKNOWLEDGEMENTS = {
@@ -105,7 +106,7 @@ export const ACKNOWLEDGEMENTS = {
   ],
   /** Roles CDK Pipelines creates for itself (source action, build actions, self-mutation, asset publishing). */
   pipelineGeneratedRole: [
-    ...['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack) => ({
+    ...['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack): Acknowledgement => ({
       rule: `${pack}-IAMNoInlinePolicy`,
       control: 'DEL-STAGED-ROLLOUT',
       reason:
@@ -135,7 +136,7 @@ export const ACKNOWLEDGEMENTS = {
     },
   ],
   /** CodeBuild projects of the pipeline: their source is the pipeline's artifact, not a repository URL. */
-  pipelineBuildProject: ['PCI.DSS.321', 'HIPAA.Security'].map((pack) => ({
+  pipelineBuildProject: ['PCI.DSS.321', 'HIPAA.Security'].map((pack): Acknowledgement => ({
     rule: `${pack}-CodeBuildProjectSourceRepoUrl`,
     control: 'DEL-STAGED-ROLLOUT',
     reason:
@@ -144,7 +145,7 @@ export const ACKNOWLEDGEMENTS = {
   })),
   /** A bucket receiving S3 server access logs or ALB access logs (tagged purpose=access-logs). */
   accessLogBucket: [
-    ...['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack) => ({
+    ...['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack): Acknowledgement => ({
       rule: `${pack}-S3DefaultEncryptionKMS`,
       control: 'FND-ENCRYPTION-AT-REST',
       reason: ACCESS_LOG_SSE_S3_REASON,
@@ -193,7 +194,7 @@ export const ACKNOWLEDGEMENTS = {
         'The handler runs once per deployment of the account baseline and makes one IAM call; CloudFormation records the outcome in the stack events and the handler logs to its encrypted log group. ' +
         'X-Ray would need xray:PutTraceSegments on "*" (X-Ray defines no resource types) for a trace of a single call.',
     },
-    ...['NIST.800.53.R5', 'HIPAA.Security'].flatMap((pack) => [
+    ...['NIST.800.53.R5', 'HIPAA.Security'].flatMap((pack): Acknowledgement[] => [
       {
         rule: `${pack}-LambdaConcurrency`,
         control: 'IAM-PASSWORD-POLICY',
@@ -207,7 +208,7 @@ export const ACKNOWLEDGEMENTS = {
           'CloudFormation waits for the handler\'s answer: a failed invocation fails (and rolls back) the deployment visibly, so there is no lost event a dead-letter queue could keep.',
       },
     ]),
-    ...['NIST.800.53.R5-LambdaInsideVPC', 'PCI.DSS.321-LambdaInsideVPC', 'HIPAA.Security-LambdaInsideVPC', 'CT.LAMBDA.PR.3'].map((rule) => ({
+    ...['NIST.800.53.R5-LambdaInsideVPC', 'PCI.DSS.321-LambdaInsideVPC', 'HIPAA.Security-LambdaInsideVPC', 'CT.LAMBDA.PR.3'].map((rule): Acknowledgement => ({
       rule,
       control: 'IAM-PASSWORD-POLICY',
       reason:
@@ -226,24 +227,24 @@ export const ACKNOWLEDGEMENTS = {
   ],
   /** The bucket ELB writes access logs to (AccessLogBucket). */
   elbAccessLogBucket: [
-    ...['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack) => ({
+    ...['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack): Acknowledgement => ({
       rule: `${pack}-S3DefaultEncryptionKMS`,
       control: 'EDGE-ALB-ACCESS-LOGS',
       reason: ELB_LOGS_SSE_S3_REASON,
     })),
-    ...['AwsSolutions-S1', 'NIST.800.53.R5-S3BucketLoggingEnabled', 'PCI.DSS.321-S3BucketLoggingEnabled', 'HIPAA.Security-S3BucketLoggingEnabled'].map((rule) => ({
+    ...['AwsSolutions-S1', 'NIST.800.53.R5-S3BucketLoggingEnabled', 'PCI.DSS.321-S3BucketLoggingEnabled', 'HIPAA.Security-S3BucketLoggingEnabled'].map((rule): Acknowledgement => ({
       rule,
       control: 'EDGE-ALB-ACCESS-LOGS',
       reason: ACCESS_LOG_BUCKET_LOGGING_REASON,
     })),
-    ...['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack) => ({
+    ...['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack): Acknowledgement => ({
       rule: `${pack}-S3BucketReplicationEnabled`,
       control: 'FND-DATA-RESIDENCY',
       reason: LOG_BUCKET_REPLICATION_REASON,
     })),
   ],
   /** A staging load balancer without deletion protection. */
-  stagingLoadBalancerDeletable: ['NIST.800.53.R5-ELBDeletionProtectionEnabled', 'PCI.DSS.321-ELBDeletionProtectionEnabled', 'HIPAA.Security-ELBDeletionProtectionEnabled', 'CT.ELASTICLOADBALANCING.PR.5'].map((rule) => ({
+  stagingLoadBalancerDeletable: ['NIST.800.53.R5-ELBDeletionProtectionEnabled', 'PCI.DSS.321-ELBDeletionProtectionEnabled', 'HIPAA.Security-ELBDeletionProtectionEnabled', 'CT.ELASTICLOADBALANCING.PR.5'].map((rule): Acknowledgement => ({
     rule,
     control: 'FND-STATEFUL-RETAIN',
     reason:
@@ -260,7 +261,7 @@ export const ACKNOWLEDGEMENTS = {
     },
   ],
   /** The HTTP listener on 80, whose only action is the redirect to HTTPS. */
-  httpRedirectListener: ['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack) => ({
+  httpRedirectListener: ['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack): Acknowledgement => ({
     rule: `${pack}-ELBv2ACMCertificateRequired`,
     control: 'EDGE-HTTPS-ONLY',
     reason:
@@ -288,7 +289,7 @@ export const ACKNOWLEDGEMENTS = {
   ],
   /** Every tenant's Aurora PostgreSQL cluster. */
   tenantDatabase: [
-    ...['NIST.800.53.R5', 'HIPAA.Security'].map((pack) => ({
+    ...['NIST.800.53.R5', 'HIPAA.Security'].map((pack): Acknowledgement => ({
       rule: `${pack}-RDSInBackupPlan`,
       control: 'BAK-SELECTIONS',
       reason:
@@ -315,7 +316,7 @@ export const ACKNOWLEDGEMENTS = {
   ],
   /** Every tenant's customer-files bucket. */
   customerFilesBucket: [
-    ...['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack) => ({
+    ...['NIST.800.53.R5', 'PCI.DSS.321', 'HIPAA.Security'].map((pack): Acknowledgement => ({
       rule: `${pack}-S3BucketReplicationEnabled`,
       control: 'FND-DATA-RESIDENCY',
       reason:
@@ -324,13 +325,13 @@ export const ACKNOWLEDGEMENTS = {
     })),
   ],
   /** A bucket that is itself the destination of access logs: it cannot log to itself. */
-  logBucketSelfLogging: ['AwsSolutions-S1', 'NIST.800.53.R5-S3BucketLoggingEnabled', 'PCI.DSS.321-S3BucketLoggingEnabled', 'HIPAA.Security-S3BucketLoggingEnabled'].map((rule) => ({
+  logBucketSelfLogging: ['AwsSolutions-S1', 'NIST.800.53.R5-S3BucketLoggingEnabled', 'PCI.DSS.321-S3BucketLoggingEnabled', 'HIPAA.Security-S3BucketLoggingEnabled'].map((rule): Acknowledgement => ({
     rule,
     control: 'DATA-BUCKET-ACCESS-LOGS',
     reason: 'This is the access-log destination; logging it to itself would loop, and S3 advises against logging a log bucket. Changes to it are recorded by CloudTrail.',
   })),
   /** The role AWS Backup assumes to take and copy backups. */
-  backupServiceRolePolicies: ['service-role/AWSBackupServiceRolePolicyForBackup', 'AWSBackupServiceRolePolicyForS3Backup'].map((policy) => ({
+  backupServiceRolePolicies: ['service-role/AWSBackupServiceRolePolicyForBackup', 'AWSBackupServiceRolePolicyForS3Backup'].map((policy): Acknowledgement => ({
     rule: `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${policy}]`,
     control: 'BAK-SELECTIONS',
     reason: BACKUP_MANAGED_POLICY_REASON,
@@ -350,7 +351,7 @@ export const ACKNOWLEDGEMENTS = {
     'Resource::arn:<AWS::Partition>:rds:<AWS::Region>:<AWS::AccountId>:cluster-pg:*',
     'Resource::arn:<AWS::Partition>:backup:<AWS::Region>:<AWS::AccountId>:recovery-point:*',
     'Resource::arn:<AWS::Partition>:rds:<AWS::Region>:<AWS::AccountId>:cluster-snapshot:*',
-  ].map((finding) => ({
+  ].map((finding): Acknowledgement => ({
     rule: `AwsSolutions-IAM5[${finding}]`,
     control: 'BAK-RESTORE-VALIDATION',
     reason:
@@ -360,14 +361,14 @@ export const ACKNOWLEDGEMENTS = {
   })),
   /** The restore validation function. */
   restoreValidatorFunction: [
-    ...(['NIST.800.53.R5-LambdaInsideVPC', 'PCI.DSS.321-LambdaInsideVPC', 'HIPAA.Security-LambdaInsideVPC', 'CT.LAMBDA.PR.3'] as const).map((rule) => ({
+    ...(['NIST.800.53.R5-LambdaInsideVPC', 'PCI.DSS.321-LambdaInsideVPC', 'HIPAA.Security-LambdaInsideVPC', 'CT.LAMBDA.PR.3'] as const).map((rule): Acknowledgement => ({
       rule,
       control: 'BAK-RESTORE-VALIDATION',
       reason:
         'The function calls only the AWS Backup and RDS control-plane APIs and never connects to a database or holds customer data; ' +
         'VPC placement would add ENI permissions on "*" and a NAT dependency without protecting any data path.',
     })),
-    ...(['NIST.800.53.R5', 'HIPAA.Security'] as const).map((pack) => ({
+    ...(['NIST.800.53.R5', 'HIPAA.Security'] as const).map((pack): Acknowledgement => ({
       rule: `${pack}-LambdaConcurrency`,
       control: 'BAK-RESTORE-VALIDATION',
       reason:
@@ -449,7 +450,7 @@ export const ACKNOWLEDGEMENTS = {
     { rule: 'HIPAA.Security-IAMPolicyNoStatementsWithAdminAccess', control: 'IAM-NO-WILDCARD-ADMIN', reason: 'Only the MFA-gated administrator and break-glass roles carry it (one-hour sessions, MFA within the hour, region guardrail, break-glass alert); a test proves no other policy allows * on *.' },
     // CT.IAM.PR.2 (no "Action": "*" on "Resource": "*") and CT.IAM.PR.3 (no "<service>:*") read
     // the managed policy's statements; this is the one policy whose purpose is full access.
-    ...['CT.IAM.PR.2', 'CT.IAM.PR.3'].map((rule) => ({
+    ...['CT.IAM.PR.2', 'CT.IAM.PR.3'].map((rule): Acknowledgement => ({
       rule,
       control: 'IAM-NO-WILDCARD-ADMIN',
       reason:

@@ -6,6 +6,7 @@
 import type { CfnResource, IPolicyValidationContext, PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { NagMessageLevel, NagPack, type NagPackProps, type NagRuleResult } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
+import type { ControlId } from '../controls/control-id';
 import {
   AlbWebAcl,
   AppLogDataProtection,
@@ -32,7 +33,7 @@ export interface SaasBaselineRule {
   /** The rule function; its `name` is the rule ID's suffix (`SaasBaseline-<name>`). */
   readonly rule: (node: CfnResource) => NagRuleResult;
   /** The catalog control the rule proves. */
-  readonly control: string;
+  readonly control: ControlId;
   /** What a finding means. */
   readonly info: string;
   /** Why the rule exists. */

@@ -5,6 +5,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../nag/acknowledgements';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
+import type { ControlId } from '../../controls/control-id';
 
 /**
  * AWS Config managed rules evaluated in the account, by the seed control each one watches. The
@@ -13,7 +14,7 @@ import { ManagedPolicyRole } from '../common/managed-policy-role';
 export const CONFIG_RULES: ReadonlyArray<{
   readonly id: string;
   readonly identifier: string;
-  readonly control: string;
+  readonly control: ControlId;
   /** The rule's input parameters, from the recorder's props. */
   readonly inputParameters?: (props: ConfigRecorderProps) => Record<string, unknown>;
   /** The resources the rule evaluates. @default - every resource of the rule's types */
