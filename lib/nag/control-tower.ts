@@ -207,7 +207,7 @@ function runGuard(guard: string, rules: readonly ControlTowerRule[], templateFil
   });
 }
 
-/** The cache of every entry point: `.cache/control-tower/` in the repository (git-ignored, never shared). */
+/** The cache of every entry point: `node_modules/.cache/saas-security-baseline/control-tower/` (outside the working tree, never shared). */
 export const CONTROL_TOWER_CACHE_DIR = path.join(__dirname, '..', '..', 'node_modules', '.cache', 'saas-security-baseline', 'control-tower');
 
 /** Options of {@link runControlTowerRules}. */

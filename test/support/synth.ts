@@ -38,7 +38,7 @@ export function synthIndex(): Index {
   return index;
 }
 
-/** Environment names, in the order of `environments.ts`. */
+/** Environment names of the reference fixture (test/fixtures/config/reference.yaml), in file order. */
 export const ENV_NAMES = ['staging', 'production'] as const;
 
 /** The raw template JSON of one stack. */
