@@ -709,6 +709,23 @@ export const CONTROL_RULES: readonly ControlRule[] = [
     },
   },
 
+  // --- DATA-VERSIONED-RETENTION, DATA-BUCKET-ACCESS-LOGS ----------------------------------
+  ranked('DATA-VERSIONED-RETENTION', ['AWS::S3::Bucket'], ['Properties', 'VersioningConfiguration', 'Status'], 'VersioningConfiguration.Status', ['Suspended', 'Enabled'], 'Suspended'),
+  present('DATA-BUCKET-ACCESS-LOGS', ['AWS::S3::Bucket'], ['Properties', 'LoggingConfiguration'], 'LoggingConfiguration'),
+
+  // --- DB-CREDENTIAL-ROTATION -------------------------------------------------------------
+  // The RDS-managed secret rotates on its own; without it the master password is a static one.
+  flag('DB-CREDENTIAL-ROTATION', ['AWS::RDS::DBCluster', 'AWS::RDS::DBInstance'], ['Properties', 'ManageMasterUserPassword'], 'ManageMasterUserPassword'),
+
+  // --- WL-PRIVATE-TASKS -------------------------------------------------------------------
+  ranked('WL-PRIVATE-TASKS', ['AWS::ECS::Service'], ['Properties', 'NetworkConfiguration', 'AwsvpcConfiguration', 'AssignPublicIp'], 'AssignPublicIp', ['ENABLED', 'DISABLED'], 'DISABLED'),
+
+  // --- SIGNIN-PASSWORD-POLICY -------------------------------------------------------------
+  atLeast('SIGNIN-PASSWORD-POLICY', ['AWS::Cognito::UserPool'], ['Properties', 'Policies', 'PasswordPolicy', 'MinimumLength'], 'PasswordPolicy.MinimumLength', 8),
+
+  // --- INC-ALERT-TOPICS -------------------------------------------------------------------
+  present('INC-ALERT-TOPICS', ['AWS::SNS::Topic'], ['Properties', 'KmsMasterKeyId'], 'KmsMasterKeyId'),
+
   // --- AUD-CLOUDTRAIL, AUD-DATA-EVENTS ----------------------------------------------------
   enforcedBy('AUD-CLOUDTRAIL', ['AWS::CloudTrail::Trail'], 'trail'),
   flag('AUD-CLOUDTRAIL', ['AWS::CloudTrail::Trail'], ['Properties', 'IsLogging'], 'IsLogging'),
