@@ -4,6 +4,7 @@
  */
 import { ackReason, type Acknowledgement } from '../nag/acknowledgements';
 import type { AcknowledgedFinding } from './findings';
+import { embedBetween } from './embed';
 
 export const ACKS_START = '<!-- acknowledgements:start (npm run docs) -->';
 export const ACKS_END = '<!-- acknowledgements:end -->';
@@ -31,8 +32,5 @@ export function renderAcknowledgementTable(
 
 /** Replaces the table between the markers in `readme`. */
 export function embedAcknowledgementTable(readme: string, table: string): string {
-  const start = readme.indexOf(ACKS_START);
-  const end = readme.indexOf(ACKS_END);
-  if (start < 0 || end < start) throw new Error(`the document has no ${ACKS_START} ... ${ACKS_END} markers`);
-  return `${readme.slice(0, start + ACKS_START.length)}\n${table}\n${readme.slice(end)}`;
+  return embedBetween(readme, ACKS_START, ACKS_END, table);
 }

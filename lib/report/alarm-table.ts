@@ -3,6 +3,7 @@
  * templates: what fires, where it goes, and the runbook that says what to do first.
  */
 import type { EnvironmentTemplates } from './controls-report';
+import { embedBetween } from './embed';
 
 export const ALARMS_START = '<!-- alarms:start (npm run docs) -->';
 export const ALARMS_END = '<!-- alarms:end -->';
@@ -74,8 +75,5 @@ export function renderAlarmTable(env: EnvironmentTemplates): string {
 
 /** Replaces the table between the markers in `readme`. */
 export function embedAlarmTable(readme: string, table: string): string {
-  const start = readme.indexOf(ALARMS_START);
-  const end = readme.indexOf(ALARMS_END);
-  if (start < 0 || end < start) throw new Error(`the document has no ${ALARMS_START} ... ${ALARMS_END} markers`);
-  return `${readme.slice(0, start + ALARMS_START.length)}\n${table}\n${readme.slice(end)}`;
+  return embedBetween(readme, ALARMS_START, ALARMS_END, table);
 }

@@ -5,6 +5,7 @@
  */
 import type { ControlArea, Control } from '../controls/types';
 import { detectorLabel, detectorsOf, type NamedDetector } from '../controls/detectors';
+import { embedBetween } from './embed';
 
 export const DETECTORS_START = '<!-- detectors:start (npm run docs) -->';
 export const DETECTORS_END = '<!-- detectors:end -->';
@@ -54,8 +55,5 @@ export function renderDetectorTable(catalog: readonly Control[]): string {
 }
 
 export function embedDetectorTable(doc: string, table: string): string {
-  const start = doc.indexOf(DETECTORS_START);
-  const end = doc.indexOf(DETECTORS_END);
-  if (start < 0 || end < start) throw new Error(`the document has no ${DETECTORS_START} ... ${DETECTORS_END} markers`);
-  return `${doc.slice(0, start + DETECTORS_START.length)}\n${table}\n${doc.slice(end)}`;
+  return embedBetween(doc, DETECTORS_START, DETECTORS_END, table);
 }

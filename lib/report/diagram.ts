@@ -4,6 +4,7 @@
  * docs/architecture.md embeds it; `npm run docs` refreshes it and a test fails when it is stale.
  */
 import type { CloudFormationStackArtifact } from 'aws-cdk-lib/cx-api';
+import { embedBetween } from './embed';
 
 /** Resource types worth showing, with their labels. Anything else is left out of the picture. */
 const NOTABLE: Record<string, string> = {
@@ -69,8 +70,5 @@ export const DIAGRAM_END = '<!-- diagram:end -->';
 
 /** Replaces the diagram between the markers in `readme`. */
 export function embedDiagram(readme: string, diagram: string): string {
-  const start = readme.indexOf(DIAGRAM_START);
-  const end = readme.indexOf(DIAGRAM_END);
-  if (start < 0 || end < start) throw new Error(`the document has no ${DIAGRAM_START} ... ${DIAGRAM_END} markers`);
-  return `${readme.slice(0, start + DIAGRAM_START.length)}\n${diagram}\n${readme.slice(end)}`;
+  return embedBetween(readme, DIAGRAM_START, DIAGRAM_END, diagram);
 }
