@@ -266,12 +266,16 @@ interface SgRule {
 
 const ADMIN_PORTS = [22, 3389];
 
+/** Whether a security group rule admits TCP `port` (all-protocol rules admit every port). */
+function coversPort(rule: SgRule, port: number): boolean {
+  const protocol = String(rule.IpProtocol ?? '');
+  if (protocol === '-1' || protocol === 'all') return true;
+  return (protocol === 'tcp' || protocol === '6') && Number(rule.FromPort) <= port && port <= Number(rule.ToPort);
+}
+
 /** The administrative ports (SSH, RDP) a security group rule opens. */
 function adminPorts(rule: SgRule): number[] {
-  const protocol = String(rule.IpProtocol ?? '');
-  if (protocol === '-1' || protocol === 'all') return ADMIN_PORTS;
-  if (protocol !== 'tcp' && protocol !== '6') return [];
-  return ADMIN_PORTS.filter((p) => Number(rule.FromPort) <= p && p <= Number(rule.ToPort));
+  return ADMIN_PORTS.filter((p) => coversPort(rule, p));
 }
 
 function sgRuleSource(rule: SgRule): string {
@@ -287,9 +291,56 @@ const isAnywhere = (cidr: unknown) => cidr === '0.0.0.0/0' || cidr === '::/0';
 /** A security group rule that admits an address range (not a security group) on the database port. */
 function opensDatabaseToRange(rule: SgRule): boolean {
   if (rule.SourceSecurityGroupId !== undefined) return false;
-  const protocol = String(rule.IpProtocol ?? '');
-  const covers = protocol === '-1' || protocol === 'all' || ((protocol === 'tcp' || protocol === '6') && Number(rule.FromPort) <= DATABASE_PORT && DATABASE_PORT <= Number(rule.ToPort));
-  return covers && (rule.CidrIp !== undefined || rule.CidrIpv6 !== undefined || rule.SourcePrefixListId !== undefined);
+  return coversPort(rule, DATABASE_PORT) && (rule.CidrIp !== undefined || rule.CidrIpv6 !== undefined || rule.SourcePrefixListId !== undefined);
+}
+
+/**
+ * The two rules that watch security group ingress for one control: inline rules of an
+ * `AWS::EC2::SecurityGroup` and standalone `AWS::EC2::SecurityGroupIngress` resources. Adding a
+ * rule that `matches` weakens the control, removing one strengthens it.
+ * @param describe the rule in the reviewer's words, before "added"/"removed"
+ */
+function ingressRules(control: ControlId, matches: (rule: SgRule) => boolean, describe: (rule: SgRule) => string): ControlRule[] {
+  return [
+    {
+      control,
+      resourceTypes: ['AWS::EC2::SecurityGroup'],
+      path: ['Properties', 'SecurityGroupIngress'],
+      assess: (before: SgRule[] | undefined, after: SgRule[] | undefined) => {
+        const [b, a] = [(before ?? []).filter(matches), (after ?? []).filter(matches)];
+        return [
+          ...a.filter((r) => !b.some((x) => same(x, r))).map((r) => ({ direction: 'weakened' as const, detail: `${describe(r)} added` })),
+          ...b.filter((r) => !a.some((x) => same(x, r))).map((r) => ({ direction: 'strengthened' as const, detail: `${describe(r)} removed` })),
+        ];
+      },
+    },
+    {
+      control,
+      resourceTypes: ['AWS::EC2::SecurityGroupIngress'],
+      assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+        const b = before?.Properties as SgRule | undefined;
+        const a = after?.Properties as SgRule | undefined;
+        if (same(b, a)) return undefined;
+        if (a !== undefined && matches(a)) return { direction: 'weakened', detail: `${describe(a)} added` };
+        if (b !== undefined && matches(b)) return { direction: 'strengthened', detail: `${describe(b)} removed` };
+        return undefined;
+      },
+    },
+  ];
+}
+
+/** A rule for a load balancer attribute whose `true` enforces the control (`access_logs.s3.enabled`). */
+function loadBalancerFlag(control: ControlId, key: string): ControlRule {
+  return {
+    control,
+    resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
+    path: ['Properties', 'LoadBalancerAttributes'],
+    assess: (before, after) => {
+      const [b, a] = [lbAttribute({ LoadBalancerAttributes: before }, key), lbAttribute({ LoadBalancerAttributes: after }, key)];
+      if (String(b) === String(a)) return undefined;
+      return { direction: byRank(Number(isTrue(b)), Number(isTrue(a))), detail: arrow(key, b, a) };
+    },
+  };
 }
 
 /** A NACL entry that lets anything in or out from anywhere, or that denies. */
@@ -482,61 +533,12 @@ export const CONTROL_RULES: readonly ControlRule[] = [
   enforcedBy('NET-NACLS', ['AWS::EC2::SubnetNetworkAclAssociation'], 'subnet NACL association'),
 
   // --- NET-NO-ADMIN-PORTS -----------------------------------------------------------------
-  {
-    control: 'NET-NO-ADMIN-PORTS',
-    resourceTypes: ['AWS::EC2::SecurityGroup'],
-    path: ['Properties', 'SecurityGroupIngress'],
-    assess: (before: SgRule[] | undefined, after: SgRule[] | undefined) => {
-      const admin = (rules: SgRule[] | undefined) => (rules ?? []).filter((r) => adminPorts(r).length > 0);
-      const [b, a] = [admin(before), admin(after)];
-      return [
-        ...a.filter((r) => !b.some((x) => same(x, r))).map((r) => ({ direction: 'weakened' as const, detail: `${describeAdminRule(r)} added` })),
-        ...b.filter((r) => !a.some((x) => same(x, r))).map((r) => ({ direction: 'strengthened' as const, detail: `${describeAdminRule(r)} removed` })),
-      ];
-    },
-  },
-  {
-    control: 'NET-NO-ADMIN-PORTS',
-    resourceTypes: ['AWS::EC2::SecurityGroupIngress'],
-    assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
-      const b = before?.Properties as SgRule | undefined;
-      const a = after?.Properties as SgRule | undefined;
-      const opensAdmin = (r?: SgRule) => r !== undefined && adminPorts(r).length > 0;
-      if (same(b, a)) return undefined;
-      if (opensAdmin(a)) return { direction: 'weakened', detail: `${describeAdminRule(a!)} added` };
-      if (opensAdmin(b)) return { direction: 'strengthened', detail: `${describeAdminRule(b!)} removed` };
-      return undefined;
-    },
-  },
+  ...ingressRules('NET-NO-ADMIN-PORTS', (r) => adminPorts(r).length > 0, describeAdminRule),
 
   // --- DB-NETWORK-ACCESS ------------------------------------------------------------------
   // The databases admit only security groups (the workload's); a rule that opens the database
   // port to an address range (0.0.0.0/0, a CIDR, a prefix list) bypasses that.
-  {
-    control: 'DB-NETWORK-ACCESS',
-    resourceTypes: ['AWS::EC2::SecurityGroup'],
-    path: ['Properties', 'SecurityGroupIngress'],
-    assess: (before: SgRule[] | undefined, after: SgRule[] | undefined) => {
-      const open = (rules: SgRule[] | undefined) => (rules ?? []).filter(opensDatabaseToRange);
-      const [b, a] = [open(before), open(after)];
-      return [
-        ...a.filter((r) => !b.some((x) => same(x, r))).map((r) => ({ direction: 'weakened' as const, detail: `ingress ${DATABASE_PORT} from ${sgRuleSource(r)} added` })),
-        ...b.filter((r) => !a.some((x) => same(x, r))).map((r) => ({ direction: 'strengthened' as const, detail: `ingress ${DATABASE_PORT} from ${sgRuleSource(r)} removed` })),
-      ];
-    },
-  },
-  {
-    control: 'DB-NETWORK-ACCESS',
-    resourceTypes: ['AWS::EC2::SecurityGroupIngress'],
-    assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
-      const b = before?.Properties as SgRule | undefined;
-      const a = after?.Properties as SgRule | undefined;
-      if (same(b, a)) return undefined;
-      if (a !== undefined && opensDatabaseToRange(a)) return { direction: 'weakened', detail: `ingress ${DATABASE_PORT} from ${sgRuleSource(a)} added` };
-      if (b !== undefined && opensDatabaseToRange(b)) return { direction: 'strengthened', detail: `ingress ${DATABASE_PORT} from ${sgRuleSource(b)} removed` };
-      return undefined;
-    },
-  },
+  ...ingressRules('DB-NETWORK-ACCESS', opensDatabaseToRange, (r) => `ingress ${DATABASE_PORT} from ${sgRuleSource(r)}`),
 
   // --- EDGE-TLS-POLICY --------------------------------------------------------------------
   {
@@ -683,31 +685,11 @@ export const CONTROL_RULES: readonly ControlRule[] = [
   // --- EDGE-WAF-LOGGING, EDGE-DDOS-SHIELD, EDGE-ALB-ACCESS-LOGS ----------------------------
   enforcedBy('EDGE-WAF-LOGGING', ['AWS::WAFv2::LoggingConfiguration'], 'WAF logging configuration'),
   enforcedBy('EDGE-DDOS-SHIELD', ['AWS::Shield::Protection'], 'Shield Advanced protection'),
-  {
-    control: 'EDGE-ALB-ACCESS-LOGS',
-    resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
-    path: ['Properties', 'LoadBalancerAttributes'],
-    assess: (before, after) => {
-      const key = 'access_logs.s3.enabled';
-      const [b, a] = [lbAttribute({ LoadBalancerAttributes: before }, key), lbAttribute({ LoadBalancerAttributes: after }, key)];
-      if (String(b) === String(a)) return undefined;
-      return { direction: byRank(Number(isTrue(b)), Number(isTrue(a))), detail: arrow(key, b, a) };
-    },
-  },
+  loadBalancerFlag('EDGE-ALB-ACCESS-LOGS', 'access_logs.s3.enabled'),
 
   // --- FND-STATEFUL-RETAIN: deletion protection -------------------------------------------
   flag('FND-STATEFUL-RETAIN', ['AWS::RDS::DBCluster', 'AWS::RDS::DBInstance'], ['Properties', 'DeletionProtection'], 'DeletionProtection'),
-  {
-    control: 'FND-STATEFUL-RETAIN',
-    resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
-    path: ['Properties', 'LoadBalancerAttributes'],
-    assess: (before, after) => {
-      const key = 'deletion_protection.enabled';
-      const [b, a] = [lbAttribute({ LoadBalancerAttributes: before }, key), lbAttribute({ LoadBalancerAttributes: after }, key)];
-      if (String(b) === String(a)) return undefined;
-      return { direction: byRank(Number(isTrue(b)), Number(isTrue(a))), detail: arrow(key, b, a) };
-    },
-  },
+  loadBalancerFlag('FND-STATEFUL-RETAIN', 'deletion_protection.enabled'),
 
   // --- DATA-VERSIONED-RETENTION, DATA-BUCKET-ACCESS-LOGS ----------------------------------
   ranked('DATA-VERSIONED-RETENTION', ['AWS::S3::Bucket'], ['Properties', 'VersioningConfiguration', 'Status'], 'VersioningConfiguration.Status', ['Suspended', 'Enabled'], 'Suspended'),
