@@ -51,12 +51,13 @@ async function main(): Promise<void> {
   const assembly = app.synth();
   // The AWS Control Tower proactive controls: each template by its own cfn-guard process, cached by
   // template hash, so an unchanged template costs nothing (docs/development.md, "Checks and what they cost").
-  const controlTower = await checkControlTower(app, assembly, collectAcknowledgements(app), { cacheDir: CONTROL_TOWER_CACHE_DIR });
+  const acks = collectAcknowledgements(app);
+  const controlTower = await checkControlTower(app, assembly, acks, { cacheDir: CONTROL_TOWER_CACHE_DIR });
 
   const relative = (p: string) => path.relative(process.cwd(), p);
   // The report reads the open findings of validation-report.json too; the pipeline stack's
   // acknowledgements are left out of it, so the report does not depend on the pipeline.
-  const entries = controlsReportOf(app, assembly, deployment.environments, path.join(__dirname, '..', 'test'));
+  const entries = controlsReportOf(acks, assembly, deployment.environments, path.join(__dirname, '..', 'test'));
   const reports = writeControlsReport(assembly.directory, entries);
   console.error(
     [

@@ -45,9 +45,10 @@ async function main(): Promise<number> {
     // Findings must reach the report instead of stopping synthesis; the exit code reports them.
     const envs = loadDeployment(readConfigFile(path.join(REPO_ROOT, EXAMPLE_CONFIGS[0]))).environments;
     const { app, assembly } = synthesize(envs, { outdir });
-    console.log((await checkControlTower(app, assembly, collectAcknowledgements(app), { cacheDir: CONTROL_TOWER_CACHE_DIR })).summary);
+    const acks = collectAcknowledgements(app);
+    console.log((await checkControlTower(app, assembly, acks, { cacheDir: CONTROL_TOWER_CACHE_DIR })).summary);
     fs.mkdirSync(out, { recursive: true });
-    for (const file of writeControlsReport(out, controlsReportOf(app, assembly, envs, path.join(root, 'test')), 'controls')) console.log(`wrote ${path.relative(process.cwd(), file)}`);
+    for (const file of writeControlsReport(out, controlsReportOf(acks, assembly, envs, path.join(root, 'test')), 'controls')) console.log(`wrote ${path.relative(process.cwd(), file)}`);
     return readOpenFindings(assembly.directory).length;
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
