@@ -11,7 +11,7 @@ import * as path from 'path';
 import { parseDocument } from 'yaml';
 import { ConfigError, loadEnvironments } from './load';
 import { loadPipeline, type PipelineConfig } from './pipeline';
-import { sampleValueIssues, sampleValuesOf } from './sample-values';
+import { sampleValueIssues, sampleValuesOf, type SampleValues } from './sample-values';
 import type { EnvironmentConfig } from './schema';
 
 /** The repository root (this file is lib/config/deployment.ts). */
@@ -85,7 +85,7 @@ export function readConfigFile(file: string): DeploymentFile {
 }
 
 /** The sample values of upstream's example files, read from them. */
-function exampleSamples() {
+export function exampleSampleValues(): SampleValues {
   return sampleValuesOf(EXAMPLE_CONFIGS.map((f) => parseConfigText(fs.readFileSync(path.join(REPO_ROOT, f), 'utf8'), f)));
 }
 
@@ -136,7 +136,7 @@ export function loadDeployment(file: DeploymentFile, options: LoadOptions = {}):
       lines.push(...e.issues);
     }
   }
-  if (!(options.allowSampleValues ?? file.example)) lines.push(...sampleValueIssues(raw, exampleSamples(), EXAMPLE_CONFIGS.join(' / ')));
+  if (!(options.allowSampleValues ?? file.example)) lines.push(...sampleValueIssues(raw, exampleSampleValues(), EXAMPLE_CONFIGS.join(' / ')));
   if (lines.length > 0) throw new ConfigError(lines, file.name);
   return { file, environments, pipeline: pipeline?.enabled ? pipeline : undefined };
 }

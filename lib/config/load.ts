@@ -24,24 +24,29 @@ export class ConfigError extends Error {
   }
 }
 
+/** What a schema issue got: the value, unless it may carry a credential (`params.redact`). */
+function gotOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.join(', ')}`;
+  if (issue.code === 'custom' && issue.params?.redact) return 'a value (not shown: it may carry a credential)';
+  return show(issue.input);
+}
+
+/** What a schema issue expected, in the reader's words where zod's own say less. */
+function expectedOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return 'expected only the documented fields (lib/config/schema.ts)';
+  // zod's own wording ("Invalid input: expected number, received undefined") says less than this.
+  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
+    const type = issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`;
+    return `expected ${type}${issue.input === undefined ? ' (the field is required)' : ''}`;
+  }
+  return issue.message;
+}
+
 /** Renders a schema's issues as `<prefix><path>: got <value>, <what is allowed>` lines. */
 export function renderSchemaIssues(prefix: string, error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-    const got =
-      issue.code === 'unrecognized_keys'
-        ? `unknown field(s) ${issue.keys.join(', ')}`
-        : issue.code === 'custom' && issue.params?.redact
-          ? 'a value (not shown: it may carry a credential)'
-          : show(issue.input);
-    const expected =
-      issue.code === 'unrecognized_keys'
-        ? 'expected only the documented fields (lib/config/schema.ts)'
-        : issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')
-          ? // zod's own wording ("Invalid input: expected number, received undefined") says less than this.
-            `expected ${issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}${issue.input === undefined ? ' (the field is required)' : ''}`
-          : issue.message;
-    return `${prefix}${path}: got ${got}, ${expected}`;
+    return `${prefix}${path}: got ${gotOf(issue)}, ${expectedOf(issue)}`;
   });
 }
 

@@ -20,15 +20,12 @@
 import { CATALOG } from '../../lib/controls/catalog';
 import { conditionValue, deniesInsecureTransport, isTrue, statementsOf } from '../../lib/controls/diff-rules';
 import { STATEFUL_RESOURCE_TYPES, isStateful } from '../../lib/aspects/retain-stateful';
-import { EXAMPLE_CONFIGS, REPO_ROOT, readConfigFile } from '../../lib/config/deployment';
-import { sampleValuesOf } from '../../lib/config/sample-values';
-import type { EnvironmentConfig } from '../../lib/config/schema';
+import { exampleSampleValues } from '../../lib/config/deployment';
 import { deployedDetectors, detectorsOf, missingDetectors } from '../../lib/controls/detectors';
 import { CONTROL_TOWER_CACHE_DIR, checkControlTower } from '../../lib/nag/control-tower';
 import { buildControlsReport, type ControlReportEntry } from '../../lib/report/controls-report';
 import { environmentTemplates } from '../../lib/report/environment-templates';
 import { readOpenFindings } from '../../lib/report/findings';
-import * as path from 'path';
 import type { DeploymentUnderTest } from '../support/deployment';
 
 interface Resource {
@@ -99,7 +96,7 @@ export function describeDeployment(label: string, load: () => DeploymentUnderTes
 
     if (!d.file.example) {
       test('FND-NO-PLAINTEXT-SECRETS: no sample value of the shipped examples in any template', () => {
-        const samples = sampleValuesOf(EXAMPLE_CONFIGS.map((f) => readConfigFile(path.join(REPO_ROOT, f)).raw));
+        const samples = exampleSampleValues();
         const found: string[] = [];
         const stacks = d.assembly.stacksRecursively;
         expect(stacks.length).toBeGreaterThan(0);
@@ -257,6 +254,3 @@ export function describeDeployment(label: string, load: () => DeploymentUnderTes
     }
   });
 }
-
-/** The configuration's environments, for titles. */
-export const namesOf = (envs: readonly EnvironmentConfig[]) => envs.map((e) => e.name).join(', ');
