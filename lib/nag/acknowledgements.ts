@@ -35,6 +35,7 @@ const GRANULAR_RULES: Record<string, (node: CfnResource) => NagRuleResult> = {
   'AwsSolutions-IAM5': rules.iam.IAMNoWildcardPermissions,
 };
 
+/** The area tables, each the acknowledgements of one directory of lib/constructs/. */
 const AREAS = [
   COMMON_ACKNOWLEDGEMENTS,
   NETWORK_ACKNOWLEDGEMENTS,
@@ -48,27 +49,24 @@ const AREAS = [
   DELIVERY_ACKNOWLEDGEMENTS,
 ] as const;
 
-const BY_AREA = {
-  ...COMMON_ACKNOWLEDGEMENTS,
-  ...NETWORK_ACKNOWLEDGEMENTS,
-  ...EDGE_ACKNOWLEDGEMENTS,
-  ...WORKLOAD_ACKNOWLEDGEMENTS,
-  ...DATA_ACKNOWLEDGEMENTS,
-  ...BACKUP_ACKNOWLEDGEMENTS,
-  ...AUDIT_ACKNOWLEDGEMENTS,
-  ...MONITORING_ACKNOWLEDGEMENTS,
-  ...IDENTITY_ACKNOWLEDGEMENTS,
-  ...DELIVERY_ACKNOWLEDGEMENTS,
-};
-
-type Key = keyof typeof BY_AREA;
+/** Every area's keys, each with its own entries' type. */
+type AcknowledgementTable = typeof COMMON_ACKNOWLEDGEMENTS &
+  typeof NETWORK_ACKNOWLEDGEMENTS &
+  typeof EDGE_ACKNOWLEDGEMENTS &
+  typeof WORKLOAD_ACKNOWLEDGEMENTS &
+  typeof DATA_ACKNOWLEDGEMENTS &
+  typeof BACKUP_ACKNOWLEDGEMENTS &
+  typeof AUDIT_ACKNOWLEDGEMENTS &
+  typeof MONITORING_ACKNOWLEDGEMENTS &
+  typeof IDENTITY_ACKNOWLEDGEMENTS &
+  typeof DELIVERY_ACKNOWLEDGEMENTS;
 
 /**
  * The order the table lists its keys in: docs/acknowledgements.md and the controls report render
  * them in this order, which is the order they had when the table was one list, so that moving the
  * entries into area files changed no generated document.
  */
-const LISTING_ORDER: readonly Key[] = [
+const LISTING_ORDER: readonly (keyof AcknowledgementTable)[] = [
   'samlIdentityProviderMfa', 'publicSubnetDefaultRoute', 'pipelineGeneratedRole',
   'pipelineGeneratedPolicyWildcards', 'pipelineBuildProject', 'accessLogBucket', 'bucketWithoutReplication',
   'configRecorderRole', 'passwordPolicyRole', 'passwordPolicyHandler', 'networkAcl', 'elbAccessLogBucket',
@@ -86,22 +84,27 @@ const LISTING_ORDER: readonly Key[] = [
 ];
 
 /**
- * The area tables as one, keys in `order`. Throws at load when two areas define the same key (one
- * would silently replace the other) or `order` misses or repeats a key, so that neither can pass
- * unnoticed.
+ * The area tables as one, keys in `order`. Throws when two areas define the same key (one would
+ * silently replace the other) or when `order` misses a key, repeats one or names one no area
+ * defines, so that none of these passes unnoticed: the table is built when this module loads.
  */
-function joined(areas: readonly Record<string, readonly Acknowledgement[]>[], all: typeof BY_AREA, order: readonly Key[]): typeof BY_AREA {
-  const defined = areas.flatMap((a) => Object.keys(a));
-  const twice = defined.filter((k, i) => defined.indexOf(k) !== i);
-  const unlisted = defined.filter((k) => !order.includes(k as Key));
-  const repeated = order.filter((k, i) => order.indexOf(k) !== i);
-  if (twice.length + unlisted.length + repeated.length > 0) {
-    throw new Error(`acknowledgements: defined in two areas: ${twice.join(', ') || 'none'}; missing from LISTING_ORDER: ${unlisted.join(', ') || 'none'}; listed twice: ${repeated.join(', ') || 'none'}`);
-  }
-  return Object.fromEntries(order.map((k) => [k, all[k]])) as typeof BY_AREA;
+export function joinAreas(
+  areas: readonly Record<string, readonly Acknowledgement[]>[],
+  order: readonly string[],
+): Record<string, readonly Acknowledgement[]> {
+  const defined = areas.flatMap((area) => Object.keys(area));
+  const problems = [
+    ...defined.filter((k, i) => defined.indexOf(k) !== i).map((k) => `${k} is defined in two areas`),
+    ...defined.filter((k) => !order.includes(k)).map((k) => `${k} is missing from the listing order`),
+    ...order.filter((k, i) => order.indexOf(k) !== i).map((k) => `${k} is listed twice`),
+    ...order.filter((k) => !defined.includes(k)).map((k) => `${k} is listed but no area defines it`),
+  ];
+  if (problems.length > 0) throw new Error(`acknowledgements: ${problems.join('; ')}`);
+  const all: Record<string, readonly Acknowledgement[]> = Object.assign({}, ...areas);
+  return Object.fromEntries(order.map((k) => [k, all[k]]));
 }
 
-export const ACKNOWLEDGEMENTS = joined(AREAS, BY_AREA, LISTING_ORDER);
+export const ACKNOWLEDGEMENTS = joinAreas(AREAS, LISTING_ORDER) as AcknowledgementTable;
 
 /** The keys of {@link ACKNOWLEDGEMENTS}. */
 export type AcknowledgementKey = keyof typeof ACKNOWLEDGEMENTS;
