@@ -11,10 +11,12 @@ import {
   DescribeComplianceByConfigRuleCommand,
   DescribeConfigRulesCommand,
   DescribeConfigurationRecorderStatusCommand,
+  DescribeRetentionConfigurationsCommand,
   GetComplianceDetailsByConfigRuleCommand,
+  GetResourceConfigHistoryCommand,
 } from '@aws-sdk/client-config-service';
 import { GetDetectorCommand, GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
-import { GetEnabledStandardsCommand, GetFindingsCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
+import { GetEnabledStandardsCommand, GetFindingsCommand, ListStandardsControlAssociationsCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { EVIDENCE_COMMAND_ACTIONS } from './actions';
 
@@ -25,8 +27,11 @@ export const READ_ONLY_COMMANDS = {
   DescribeComplianceByConfigRuleCommand: { command: DescribeComplianceByConfigRuleCommand, action: EVIDENCE_COMMAND_ACTIONS.DescribeComplianceByConfigRuleCommand },
   GetComplianceDetailsByConfigRuleCommand: { command: GetComplianceDetailsByConfigRuleCommand, action: EVIDENCE_COMMAND_ACTIONS.GetComplianceDetailsByConfigRuleCommand },
   DescribeConfigurationRecorderStatusCommand: { command: DescribeConfigurationRecorderStatusCommand, action: EVIDENCE_COMMAND_ACTIONS.DescribeConfigurationRecorderStatusCommand },
+  DescribeRetentionConfigurationsCommand: { command: DescribeRetentionConfigurationsCommand, action: EVIDENCE_COMMAND_ACTIONS.DescribeRetentionConfigurationsCommand },
+  GetResourceConfigHistoryCommand: { command: GetResourceConfigHistoryCommand, action: EVIDENCE_COMMAND_ACTIONS.GetResourceConfigHistoryCommand },
   GetEnabledStandardsCommand: { command: GetEnabledStandardsCommand, action: EVIDENCE_COMMAND_ACTIONS.GetEnabledStandardsCommand },
   GetFindingsCommand: { command: GetFindingsCommand, action: EVIDENCE_COMMAND_ACTIONS.GetFindingsCommand },
+  ListStandardsControlAssociationsCommand: { command: ListStandardsControlAssociationsCommand, action: EVIDENCE_COMMAND_ACTIONS.ListStandardsControlAssociationsCommand },
   ListFrameworksCommand: { command: ListFrameworksCommand, action: EVIDENCE_COMMAND_ACTIONS.ListFrameworksCommand },
   DescribeFrameworkCommand: { command: DescribeFrameworkCommand, action: EVIDENCE_COMMAND_ACTIONS.DescribeFrameworkCommand },
   ListRestoreJobsCommand: { command: ListRestoreJobsCommand, action: EVIDENCE_COMMAND_ACTIONS.ListRestoreJobsCommand },

@@ -10,6 +10,7 @@ import type { EnvironmentConfig } from '../config/schema';
 import { detectorLabel, detectorsOf, hasNoDetector, type NamedDetector } from '../controls/detectors';
 import type { Control } from '../controls/types';
 import { call, EvidenceError, paginate, type CallOptions, type EvidenceClients } from './aws';
+import { historyLine, readComplianceHistory, RESOURCE_COMPLIANCE_TYPE as RESOURCE_COMPLIANCE, type RuleHistory } from './compliance-history';
 
 /** One reading of one detector. */
 export interface Observation {
@@ -22,6 +23,8 @@ export interface Observation {
   readonly status: 'ok' | 'failing' | 'not observable';
   /** One line: what was found. */
   readonly detail: string;
+  /** For a Config rule: its compliance timeline over the period. */
+  readonly history?: RuleHistory;
 }
 
 /** A control's status in one environment. */
@@ -35,6 +38,8 @@ export interface ControlEvidenceRecord {
   /** For a control without detectors: why nothing in the account observes it. */
   readonly reason?: string;
   readonly observations: readonly Observation[];
+  /** A detector of the control was failing at some time in the period (now, or in its history). */
+  readonly failedInPeriod: boolean;
 }
 
 /** The evidence of a run. */
@@ -46,6 +51,12 @@ export interface EvidenceReport {
   readonly summary: Readonly<Record<ControlStatus, number>>;
 }
 
+/** A rule's compliance now, and the resources found non-compliant in the period. */
+interface RuleCompliance {
+  readonly compliance: string;
+  readonly nonCompliantInPeriod: string[];
+}
+
 /** A source's result, or the reason it could not be read. */
 type Read<T> = { readonly ok: true; readonly value: T; readonly at: string } | { readonly ok: false; readonly reason: string; readonly at: string };
 
@@ -54,10 +65,14 @@ interface EnvironmentReadings {
   /** Config rules by managed identifier (or, for Backup's service-linked rules, by control name). */
   readonly rules: Read<ReadonlyMap<string, readonly string[]>>;
   /** Compliance per rule name, with the non-compliant resources recorded in the period. */
-  readonly compliance: Map<string, Read<{ compliance: string; nonCompliantInPeriod: string[] }>>;
+  readonly compliance: Map<string, Read<RuleCompliance>>;
+  /** The compliance timeline of each rule over the period (AWS::Config::ResourceCompliance items). */
+  readonly history: Read<ReadonlyMap<string, RuleHistory>>;
   readonly recorder: Read<{ recording: boolean; lastStatus?: string }>;
   readonly standards: Read<readonly string[]>;
   readonly findings: Read<ReadonlyMap<string, { failed: number; passed: number }>>;
+  /** The enabled standards each named Security Hub control is enabled (or disabled) in. */
+  readonly memberships: Read<ReadonlyMap<string, { readonly enabled: readonly string[]; readonly disabled: readonly string[] }>>;
   readonly framework: Read<{ name: string; deploymentStatus?: string; frameworkStatus?: string } | undefined>;
   readonly restoreTests: Read<ReadonlyArray<{ id: string; status?: string; validation?: string; created?: string }>>;
   readonly trail: Read<ReadonlyArray<{ name: string; logging: boolean; latestDelivery?: string }>>;
@@ -112,7 +127,9 @@ async function readEnvironment(env: EnvironmentConfig, catalog: readonly Control
     return byId as ReadonlyMap<string, readonly string[]>;
   });
 
-  const compliance = new Map<string, Read<{ compliance: string; nonCompliantInPeriod: string[] }>>();
+  const compliance = new Map<string, Read<RuleCompliance>>();
+  /** Resources each rule evaluated (`<type>\u0000<id>`), for the history. */
+  const evaluated = new Map<string, string[]>();
   if (rules.ok) {
     const wanted = [...new Set(named.filter((d) => d.kind === 'config-rule' || d.kind === 'backup-audit').flatMap((d) => rules.value.get(d.name) ?? []))];
     for (const batch of chunks(wanted, 25)) {
@@ -128,25 +145,28 @@ async function readEnvironment(env: EnvironmentConfig, catalog: readonly Control
           continue;
         }
         const type = summary.value.find((x: any) => x.ConfigRuleName === name)?.Compliance?.ComplianceType ?? 'INSUFFICIENT_DATA';
+        // Every resource the rule evaluated, compliant or not: the history reads each one's timeline.
         const details = await read(now, () =>
-          type === 'NON_COMPLIANT'
-            ? paginate(
-                (NextToken) =>
-                  call<any>(c.config, 'GetComplianceDetailsByConfigRuleCommand', { ConfigRuleName: name, ComplianceTypes: ['NON_COMPLIANT'], NextToken }, CONFIG_OFF, opt),
-                (p: any) => p.EvaluationResults as any[],
-              )
-            : Promise.resolve([] as any[]),
+          paginate(
+            (NextToken) =>
+              call<any>(c.config, 'GetComplianceDetailsByConfigRuleCommand', { ConfigRuleName: name, ComplianceTypes: ['COMPLIANT', 'NON_COMPLIANT'], NextToken }, CONFIG_OFF, opt),
+            (p: any) => p.EvaluationResults as any[],
+          ),
         );
-        if (!details.ok) compliance.set(name, details);
-        else {
-          const resources = details.value
-            .filter((r: any) => !r.ResultRecordedTime || new Date(r.ResultRecordedTime) >= o.since)
-            .map((r: any) => `${r.EvaluationResultIdentifier?.EvaluationResultQualifier?.ResourceType} ${r.EvaluationResultIdentifier?.EvaluationResultQualifier?.ResourceId}`);
-          compliance.set(name, { ok: true, value: { compliance: type, nonCompliantInPeriod: resources }, at: details.at });
+        if (!details.ok) {
+          compliance.set(name, details);
+          continue;
         }
+        const qualifier = (r: any) => r.EvaluationResultIdentifier?.EvaluationResultQualifier ?? {};
+        evaluated.set(name, [...new Set(details.value.map((r: any) => `${qualifier(r).ResourceType}\u0000${qualifier(r).ResourceId}`))]);
+        const resources = details.value
+          .filter((r: any) => r.ComplianceType === 'NON_COMPLIANT' && (!r.ResultRecordedTime || new Date(r.ResultRecordedTime) >= o.since))
+          .map((r: any) => `${qualifier(r).ResourceType} ${qualifier(r).ResourceId}`);
+        compliance.set(name, { ok: true, value: { compliance: type, nonCompliantInPeriod: resources }, at: details.at });
       }
     }
   }
+  const history = await read(now, () => readComplianceHistory(c.config, evaluated, { since: o.since, until: now(), callOptions: opt }));
 
   const recorder = await read(now, async () => {
     const r = await call<any>(c.config, 'DescribeConfigurationRecorderStatusCommand', {}, CONFIG_OFF, opt);
@@ -195,6 +215,23 @@ async function readEnvironment(env: EnvironmentConfig, catalog: readonly Control
     return counts as ReadonlyMap<string, { failed: number; passed: number }>;
   });
 
+  // Live memberships: the standards each named control is enabled in. The API lists only the
+  // account's enabled standards, 25 associations a page by default (MaxResults 1 to 100):
+  // https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_ListStandardsControlAssociations.html
+  const memberships = await read(now, async () => {
+    if (!standards.ok) throw new EvidenceError('service-off', standards.reason);
+    const out = new Map<string, { enabled: string[]; disabled: string[] }>();
+    for (const id of shIds) {
+      const all = await paginate(
+        (NextToken) => call<any>(c.securityHub, 'ListStandardsControlAssociationsCommand', { SecurityControlId: id, MaxResults: 100, NextToken }, SECURITY_HUB_OFF, opt),
+        (p: any) => p.StandardsControlAssociationSummaries as any[],
+      );
+      const standard = (a: any) => String(a.StandardsArn).replace(/^.*:standards\//, '');
+      out.set(id, { enabled: all.filter((a) => a.AssociationStatus === 'ENABLED').map(standard), disabled: all.filter((a) => a.AssociationStatus !== 'ENABLED').map(standard) });
+    }
+    return out as ReadonlyMap<string, { readonly enabled: readonly string[]; readonly disabled: readonly string[] }>;
+  });
+
   const framework = await read(now, async () => {
     const all = await paginate(
       (NextToken) => call<any>(c.backup, 'ListFrameworksCommand', { NextToken }, undefined, opt),
@@ -236,7 +273,7 @@ async function readEnvironment(env: EnvironmentConfig, catalog: readonly Control
     return out;
   });
 
-  return { rules, compliance, recorder, standards, findings, framework, restoreTests, trail, guardDuty };
+  return { rules, compliance, history, recorder, standards, findings, memberships, framework, restoreTests, trail, guardDuty };
 }
 
 /** One observation of a detector in an environment's readings. */
@@ -257,19 +294,17 @@ function observe(d: NamedDetector, env: EnvironmentConfig, r: EnvironmentReading
       if (!c) return no('compliance not read', r.rules.at, source);
       if (!c.ok) return no(c.reason, c.at, `${source} ${name}`);
       const failing = c.value.compliance === 'NON_COMPLIANT';
-      const detail = failing
+      const now = failing
         ? `NON_COMPLIANT: ${c.value.nonCompliantInPeriod.length} resource(s) non-compliant in the period${c.value.nonCompliantInPeriod.length ? `: ${c.value.nonCompliantInPeriod.slice(0, 5).join(', ')}` : ''}`
         : c.value.compliance;
-      return { detector, source: `${source} ${name}`, observedAt: c.at, status: failing ? 'failing' : c.value.compliance === 'COMPLIANT' ? 'ok' : 'not observable', detail };
+      // The timeline is evidence of its own: a history that cannot be read leaves today's status standing.
+      const h = r.history.ok ? r.history.value.get(name) : undefined;
+      const past = r.history.ok ? (h ? historyLine(h) : 'no history read') : `history not read: ${r.history.reason}`;
+      const status = failing ? 'failing' : c.value.compliance === 'COMPLIANT' ? 'ok' : 'not observable';
+      return { detector, source: `${source} ${name}; config:GetResourceConfigHistory ${RESOURCE_COMPLIANCE}`, observedAt: c.at, status, detail: `${now}; ${past}`, ...(h ? { history: h } : {}) };
     });
   }
-  if (d.kind === 'security-hub') {
-    const source = `securityhub:GetFindings ComplianceSecurityControlId=${d.name}`;
-    if (!r.findings.ok) return [no(r.findings.reason, r.findings.at, source)];
-    const f = r.findings.value.get(d.name);
-    if (!f) return [no('no active finding for this control (control disabled, or its standard not enabled here)', r.findings.at, source)];
-    return [{ detector, source, observedAt: r.findings.at, status: f.failed > 0 ? 'failing' : 'ok', detail: `${f.failed} FAILED, ${f.passed} PASSED active findings` }];
-  }
+  if (d.kind === 'security-hub') return [membershipOf(d, detector, r), findingsOf(d, detector, r)];
   // Service statuses.
   switch (d.name) {
     case 'cloudtrail-logging':
@@ -329,6 +364,25 @@ function observe(d: NamedDetector, env: EnvironmentConfig, r: EnvironmentReading
   }
 }
 
+/** Whether a named Security Hub control is enabled in an enabled standard: a detector that is not watches nothing. */
+function membershipOf(d: NamedDetector, detector: string, r: EnvironmentReadings): Observation {
+  const source = `securityhub:ListStandardsControlAssociations SecurityControlId=${d.name}`;
+  if (!r.memberships.ok) return { detector, source, observedAt: r.memberships.at, status: 'not observable', detail: `not observable: ${r.memberships.reason}` };
+  const m = r.memberships.value.get(d.name);
+  if (m && m.enabled.length > 0) return { detector, source, observedAt: r.memberships.at, status: 'ok', detail: `enabled in ${m.enabled.join(', ')}` };
+  const why = m && m.disabled.length > 0 ? `disabled in ${m.disabled.join(', ')}` : 'in none of the enabled standards';
+  return { detector, source, observedAt: r.memberships.at, status: 'failing', detail: `not watched: ${d.name} is ${why}, so Security Hub does not evaluate it` };
+}
+
+/** The active findings of a named Security Hub control. */
+function findingsOf(d: NamedDetector, detector: string, r: EnvironmentReadings): Observation {
+  const source = `securityhub:GetFindings ComplianceSecurityControlId=${d.name}`;
+  if (!r.findings.ok) return { detector, source, observedAt: r.findings.at, status: 'not observable', detail: `not observable: ${r.findings.reason}` };
+  const f = r.findings.value.get(d.name);
+  if (!f) return { detector, source, observedAt: r.findings.at, status: 'not observable', detail: 'not observable: no active finding for this control yet' };
+  return { detector, source, observedAt: r.findings.at, status: f.failed > 0 ? 'failing' : 'ok', detail: `${f.failed} FAILED, ${f.passed} PASSED active findings` };
+}
+
 function statusOf(observations: readonly Observation[]): ControlStatus {
   if (observations.some((o) => o.status === 'failing')) return 'failing';
   if (observations.length === 0 || observations.some((o) => o.status === 'not observable')) return 'not observable';
@@ -350,18 +404,19 @@ export async function collectEvidence(envs: readonly EnvironmentConfig[], catalo
     environments.push({ name: env.name, account: env.account, region: env.region, problems });
     if (problems.length > 0) {
       for (const c of enforced) {
-        controls.push({ control: c.id, env: env.name, status: 'not observable', reason: problems.join('; '), observations: [] });
+        controls.push({ control: c.id, env: env.name, status: 'not observable', reason: problems.join('; '), observations: [], failedInPeriod: false });
       }
       continue;
     }
     const readings = await readEnvironment(env, enforced, clients, o);
     for (const c of enforced) {
       if (!c.detectors || hasNoDetector(c.detectors)) {
-        controls.push({ control: c.id, env: env.name, status: 'not observable', reason: c.detectors ? c.detectors.none : 'no detectors named', observations: [] });
+        controls.push({ control: c.id, env: env.name, status: 'not observable', reason: c.detectors ? c.detectors.none : 'no detectors named', observations: [], failedInPeriod: false });
         continue;
       }
       const observations = detectorsOf(c).flatMap((d) => observe(d, env, readings));
-      controls.push({ control: c.id, env: env.name, status: statusOf(observations), observations });
+      const failedInPeriod = observations.some((x) => x.status === 'failing' || x.history?.everFailing === true);
+      controls.push({ control: c.id, env: env.name, status: statusOf(observations), observations, failedInPeriod });
     }
   }
   const summary = { operating: 0, failing: 0, 'not observable': 0 } as Record<ControlStatus, number>;
