@@ -3,7 +3,7 @@
  * read-only by construction, pagination, throttling, a missing permission, a service that is
  * off, and the per-control summary of a recorded account.
  */
-import { BackupClient, DescribeFrameworkCommand, ListFrameworksCommand, ListRestoreJobsCommand } from '@aws-sdk/client-backup';
+import { BackupClient, DescribeFrameworkCommand, ListFrameworksCommand, ListReportJobsCommand, ListRestoreJobsCommand } from '@aws-sdk/client-backup';
 import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
 import {
   ConfigServiceClient,
@@ -61,7 +61,13 @@ function recordAccount(): void {
   sts.on(GetCallerIdentityCommand).resolves({ Account: ENV.account });
   const rules: any[] = [
     ...RULE_IDS.map((id) => ({ ConfigRuleName: `${id}-rule`, Source: { Owner: 'AWS', SourceIdentifier: id } })),
-    ...AUDIT.map((id) => ({ ConfigRuleName: `${id}-backup-rule`, CreatedBy: 'backup.amazonaws.com', Source: { Owner: 'AWS', SourceIdentifier: id } })),
+    // AWS Backup Audit Manager's rules: service-linked, created by Backup (the names are Backup's own business).
+    ...AUDIT.map((id, i) => ({
+      ConfigRuleName: `${id}-backup-rule`,
+      ConfigRuleArn: `arn:aws:config:${ENV.region}:${ENV.account}:config-rule/aws-service-rule/backup.amazonaws.com/config-rule-b${i}`,
+      CreatedBy: 'backup.amazonaws.com',
+      Source: { Owner: 'AWS', SourceIdentifier: id },
+    })),
   ];
   // Two pages, to prove pagination.
   const half = Math.ceil(rules.length / 2);
@@ -142,7 +148,27 @@ function recordAccount(): void {
     ],
   }));
   backup.on(ListFrameworksCommand).resolves({ Frameworks: [{ FrameworkName: 'production_backup_evidence', FrameworkArn: 'arn:fw' }] });
-  backup.on(DescribeFrameworkCommand).resolves({ FrameworkName: 'production_backup_evidence', DeploymentStatus: 'COMPLETED', FrameworkStatus: 'ACTIVE' });
+  backup.on(DescribeFrameworkCommand).resolves({
+    FrameworkName: 'production_backup_evidence',
+    DeploymentStatus: 'COMPLETED',
+    FrameworkStatus: 'ACTIVE',
+    FrameworkControls: AUDIT.map((ControlName) => ({ ControlName })),
+  });
+  const reportJob = (id: string, template: string, status: string, at: string, extra: Record<string, unknown> = {}) => ({
+    ReportJobId: id,
+    ReportTemplate: template,
+    Status: status,
+    CreationTime: new Date(at),
+    ReportDestination: { S3BucketName: 'evidence-bucket', S3Keys: [`backup-reports/Backup/${ENV.account}/${ENV.region}/2026/12/0${id.slice(-1)}/${template}.json`] },
+    ...extra,
+  });
+  backup.on(ListReportJobsCommand).resolves({
+    ReportJobs: [
+      reportJob('j-1', 'CONTROL_COMPLIANCE_REPORT', 'COMPLETED', '2026-12-05T03:00:00Z'),
+      reportJob('j-2', 'CONTROL_COMPLIANCE_REPORT', 'COMPLETED', '2026-12-06T03:00:00Z'),
+      reportJob('j-3', 'RESTORE_JOB_REPORT', 'COMPLETED', '2026-12-06T03:10:00Z'),
+    ],
+  });
   backup.on(ListRestoreJobsCommand).resolves({
     RestoreJobs: [
       { RestoreJobId: 'r-1', Status: 'COMPLETED', ValidationStatus: 'SUCCESSFUL', CreationDate: new Date('2026-11-20T03:00:00Z'), CreatedBy: { RestoreTestingPlanArn: 'arn:plan' } },
@@ -230,7 +256,12 @@ describe('evidence command: a recorded account', () => {
     expect(recordOf(r, 'BAK-VAULT-LOCK').observations.map((o) => o.source)).toEqual([
       'config:DescribeComplianceByConfigRule BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED-backup-rule; config:GetResourceConfigHistory AWS::Config::ResourceCompliance',
       'config:DescribeComplianceByConfigRule BACKUP_RESOURCES_PROTECTED_BY_BACKUP_VAULT_LOCK-backup-rule; config:GetResourceConfigHistory AWS::Config::ResourceCompliance',
+      'backup:ListReportJobs',
     ]);
+    expect(recordOf(r, 'BAK-VAULT-LOCK').observations[2]).toMatchObject({
+      status: 'ok',
+      detail: `3 report(s) delivered in the period; latest control compliance report 2026-12-06T03:00:00.000Z: s3://evidence-bucket/backup-reports/Backup/${ENV.account}/${ENV.region}/2026/12/02/CONTROL_COMPLIANCE_REPORT.json`,
+    });
     expect(recordOf(r, 'DB-TLS')).toMatchObject({ status: 'not observable', reason: expect.stringMatching(/rds.force_ssl/) });
     for (const c of r.controls) for (const o of c.observations) expect(o.observedAt).toBe(NOW.toISOString());
     expect(config.commandCalls(DescribeConfigRulesCommand)).toHaveLength(2);
@@ -316,6 +347,56 @@ describe('evidence command: a recorded account', () => {
     });
     const r = await collect();
     expect(recordOf(r, 'DB-AUDIT-LOGGING').observations[0]).toMatchObject({ status: 'ok', detail: 'enabled in aws-foundational-security-best-practices/v/1.0.0' });
+  });
+
+  test('BAK-VAULT-LOCK: an Audit Manager control is read only from a rule AWS Backup created, never by rule name', async () => {
+    // A rule of the same identifier that someone else created, and Backup's own rule renamed: only Backup's counts.
+    const id = 'BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED';
+    config.on(DescribeConfigRulesCommand).resolves({
+      ConfigRules: [
+        { ConfigRuleName: `${id}-backup-rule`, ConfigRuleArn: 'arn:aws:config:r:a:config-rule/config-rule-own', Source: { Owner: 'AWS', SourceIdentifier: id } },
+        {
+          ConfigRuleName: 'renamed-by-backup',
+          ConfigRuleArn: `arn:aws:config:${ENV.region}:${ENV.account}:config-rule/aws-service-rule/backup.amazonaws.com/config-rule-x`,
+          CreatedBy: 'backup.amazonaws.com',
+          Source: { Owner: 'AWS', SourceIdentifier: id },
+        },
+      ],
+    });
+    const r = await collect();
+    const vault = recordOf(r, 'BAK-VAULT-LOCK').observations;
+    expect(vault[0].source).toMatch(/^config:DescribeComplianceByConfigRule renamed-by-backup;/);
+    expect(vault[1]).toMatchObject({
+      status: 'not observable',
+      detail: 'no Config rule that AWS Backup created (CreatedBy backup.amazonaws.com) with source identifier BACKUP_RESOURCES_PROTECTED_BY_BACKUP_VAULT_LOCK: read the control in the latest control compliance report',
+    });
+  });
+
+  test('BAK-TIERS: a framework that does not hold the control, or is not fully active, fails its Audit Manager detectors', async () => {
+    backup.on(DescribeFrameworkCommand).resolves({
+      FrameworkName: 'production_backup_evidence',
+      DeploymentStatus: 'COMPLETED',
+      FrameworkStatus: 'PARTIALLY_ACTIVE',
+      FrameworkControls: [{ ControlName: 'BACKUP_RECOVERY_POINT_ENCRYPTED' }],
+    });
+    const r = await collect();
+    const tiers = recordOf(r, 'BAK-TIERS');
+    expect(tiers.status).toBe('failing');
+    expect(tiers.observations.find((o) => o.detector === 'Backup Audit Manager BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK')!.detail).toBe('not a control of the framework production_backup_evidence');
+    const encrypted = r.controls.flatMap((c) => c.observations).find((o) => o.detector === 'Backup Audit Manager BACKUP_RECOVERY_POINT_ENCRYPTED')!;
+    expect(encrypted.detail).toMatch(/^framework production_backup_evidence is COMPLETED\/PARTIALLY_ACTIVE, not COMPLETED\/ACTIVE/);
+  });
+
+  test('BAK-RESTORE-TESTING: a report job that FAILED to deliver fails the Audit Manager evidence, with its message', async () => {
+    backup.on(ListReportJobsCommand).resolves({
+      ReportJobs: [{ ReportJobId: 'j-9', ReportTemplate: 'CONTROL_COMPLIANCE_REPORT', Status: 'FAILED', StatusMessage: 'Access Denied', CreationTime: new Date('2026-12-06T03:00:00Z') }],
+    });
+    const r = await collect();
+    expect(recordOf(r, 'BAK-RESTORE-TESTING').observations.find((o) => o.source === 'backup:ListReportJobs')).toMatchObject({
+      status: 'failing',
+      detail: '1 report job(s) FAILED: CONTROL_COMPLIANCE_REPORT 2026-12-06T03:00:00.000Z Access Denied',
+    });
+    expect(backup.commandCalls(ListReportJobsCommand)[0].args[0].input).toMatchObject({ ByCreationAfter: SINCE });
   });
 
   test('call: an unknown error names the call', async () => {

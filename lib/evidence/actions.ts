@@ -18,6 +18,7 @@ export const EVIDENCE_COMMAND_ACTIONS = {
   ListFrameworksCommand: 'backup:ListFrameworks',
   DescribeFrameworkCommand: 'backup:DescribeFramework',
   ListRestoreJobsCommand: 'backup:ListRestoreJobs',
+  ListReportJobsCommand: 'backup:ListReportJobs',
   DescribeTrailsCommand: 'cloudtrail:DescribeTrails',
   GetTrailStatusCommand: 'cloudtrail:GetTrailStatus',
   ListDetectorsCommand: 'guardduty:ListDetectors',

@@ -4,7 +4,7 @@
  * command can never change the account. Errors become {@link EvidenceError}s with one clear line:
  * throttling after retries, a missing permission (naming the IAM action), a service that is off.
  */
-import { BackupClient, DescribeFrameworkCommand, ListFrameworksCommand, ListRestoreJobsCommand } from '@aws-sdk/client-backup';
+import { BackupClient, DescribeFrameworkCommand, ListFrameworksCommand, ListReportJobsCommand, ListRestoreJobsCommand } from '@aws-sdk/client-backup';
 import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
 import {
   ConfigServiceClient,
@@ -35,6 +35,7 @@ export const READ_ONLY_COMMANDS = {
   ListFrameworksCommand: { command: ListFrameworksCommand, action: EVIDENCE_COMMAND_ACTIONS.ListFrameworksCommand },
   DescribeFrameworkCommand: { command: DescribeFrameworkCommand, action: EVIDENCE_COMMAND_ACTIONS.DescribeFrameworkCommand },
   ListRestoreJobsCommand: { command: ListRestoreJobsCommand, action: EVIDENCE_COMMAND_ACTIONS.ListRestoreJobsCommand },
+  ListReportJobsCommand: { command: ListReportJobsCommand, action: EVIDENCE_COMMAND_ACTIONS.ListReportJobsCommand },
   DescribeTrailsCommand: { command: DescribeTrailsCommand, action: EVIDENCE_COMMAND_ACTIONS.DescribeTrailsCommand },
   GetTrailStatusCommand: { command: GetTrailStatusCommand, action: EVIDENCE_COMMAND_ACTIONS.GetTrailStatusCommand },
   ListDetectorsCommand: { command: ListDetectorsCommand, action: EVIDENCE_COMMAND_ACTIONS.ListDetectorsCommand },

@@ -9,6 +9,7 @@
 import type { EnvironmentConfig } from '../config/schema';
 import { detectorLabel, detectorsOf, hasNoDetector, type NamedDetector } from '../controls/detectors';
 import type { Control } from '../controls/types';
+import { backupFrameworkName } from '../constructs/backup/backup-audit';
 import { call, EvidenceError, paginate, type CallOptions, type EvidenceClients } from './aws';
 import { historyLine, readComplianceHistory, RESOURCE_COMPLIANCE_TYPE as RESOURCE_COMPLIANCE, type RuleHistory } from './compliance-history';
 
@@ -73,7 +74,9 @@ interface EnvironmentReadings {
   readonly findings: Read<ReadonlyMap<string, { failed: number; passed: number }>>;
   /** The enabled standards each named Security Hub control is enabled (or disabled) in. */
   readonly memberships: Read<ReadonlyMap<string, { readonly enabled: readonly string[]; readonly disabled: readonly string[] }>>;
-  readonly framework: Read<{ name: string; deploymentStatus?: string; frameworkStatus?: string } | undefined>;
+  readonly framework: Read<{ name: string; deploymentStatus?: string; frameworkStatus?: string; controls: readonly string[] } | undefined>;
+  /** The Backup Audit Manager report jobs of the period. */
+  readonly reportJobs: Read<ReadonlyArray<{ id: string; template: string; status: string; message?: string; created?: string; keys: readonly string[] }>>;
   readonly restoreTests: Read<ReadonlyArray<{ id: string; status?: string; validation?: string; created?: string }>>;
   readonly trail: Read<ReadonlyArray<{ name: string; logging: boolean; latestDelivery?: string }>>;
   readonly guardDuty: Read<ReadonlyArray<{ id: string; status?: string }>>;
@@ -89,6 +92,12 @@ export interface CollectOptions {
   readonly now?: () => Date;
   readonly callOptions?: CallOptions;
 }
+
+const BACKUP_SERVICE = 'backup.amazonaws.com';
+/** Prefix of the rules map's keys for rules AWS Backup Audit Manager created. */
+const BACKUP_RULE_KEY = 'backup:';
+/** The rules a detector is read from: an Audit Manager control only from Backup's own rules. */
+const ruleKey = (d: NamedDetector) => (d.kind === 'backup-audit' ? `${BACKUP_RULE_KEY}${d.name}` : d.name);
 
 const SECURITY_HUB_OFF = (e: { name?: string; message?: string }) =>
   e.name === 'InvalidAccessException' || /not subscribed/i.test(e.message ?? '') ? 'Security Hub is not enabled in this account and region' : undefined;
@@ -117,12 +126,18 @@ async function readEnvironment(env: EnvironmentConfig, catalog: readonly Control
       (NextToken) => call<any>(c.config, 'DescribeConfigRulesCommand', { NextToken }, CONFIG_OFF, opt),
       (p: any) => p.ConfigRules as any[],
     );
+    // Rules by managed identifier; AWS Backup Audit Manager's own rules apart, by the markers AWS
+    // documents (never by rule name): `CreatedBy`, "Service principal name of the service that
+    // created the rule ... populated only if the service-linked rule is created by a service"
+    // (https://docs.aws.amazon.com/config/latest/APIReference/API_ConfigRule.html), and the ARN
+    // under config-rule/aws-service-rule/backup.amazonaws.com, the only rules Backup's
+    // service-linked role may create (AWSServiceRolePolicyForBackupReports,
+    // https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSServiceRolePolicyForBackupReports.html).
     const byId = new Map<string, string[]>();
     for (const r of all) {
-      const keys = [r.Source?.SourceIdentifier];
-      // AWS Backup Audit Manager runs each control as a service-linked rule of its own.
-      if (r.CreatedBy === 'backup.amazonaws.com') keys.push(...named.filter((d) => d.kind === 'backup-audit' && String(r.ConfigRuleName).includes(d.name)).map((d) => d.name));
-      for (const k of new Set(keys.filter(Boolean))) byId.set(k, [...(byId.get(k) ?? []), r.ConfigRuleName]);
+      const backupOwned = r.CreatedBy === BACKUP_SERVICE && String(r.ConfigRuleArn ?? '').includes(`:config-rule/aws-service-rule/${BACKUP_SERVICE}`);
+      const key = r.Source?.SourceIdentifier ? `${backupOwned ? BACKUP_RULE_KEY : ''}${r.Source.SourceIdentifier}` : undefined;
+      if (key) byId.set(key, [...(byId.get(key) ?? []), r.ConfigRuleName]);
     }
     return byId as ReadonlyMap<string, readonly string[]>;
   });
@@ -131,7 +146,7 @@ async function readEnvironment(env: EnvironmentConfig, catalog: readonly Control
   /** Resources each rule evaluated (`<type>\u0000<id>`), for the history. */
   const evaluated = new Map<string, string[]>();
   if (rules.ok) {
-    const wanted = [...new Set(named.filter((d) => d.kind === 'config-rule' || d.kind === 'backup-audit').flatMap((d) => rules.value.get(d.name) ?? []))];
+    const wanted = [...new Set(named.filter((d) => d.kind === 'config-rule' || d.kind === 'backup-audit').flatMap((d) => rules.value.get(ruleKey(d)) ?? []))];
     for (const batch of chunks(wanted, 25)) {
       const summary = await read(now, () =>
         paginate(
@@ -232,16 +247,38 @@ async function readEnvironment(env: EnvironmentConfig, catalog: readonly Control
     return out as ReadonlyMap<string, { readonly enabled: readonly string[]; readonly disabled: readonly string[] }>;
   });
 
+  // The framework (by the name the stack gives it) and its deployment: DescribeFramework gives its
+  // controls, DeploymentStatus and FrameworkStatus:
+  // https://docs.aws.amazon.com/aws-backup/latest/devguide/API_DescribeFramework.html
   const framework = await read(now, async () => {
     const all = await paginate(
       (NextToken) => call<any>(c.backup, 'ListFrameworksCommand', { NextToken }, undefined, opt),
       (p: any) => p.Frameworks as any[],
     );
-    const ours = all.find((f) => String(f.FrameworkName).startsWith(`${env.name.replace(/[^A-Za-z0-9]/g, '_')}_backup_evidence`));
+    const ours = all.find((f) => f.FrameworkName === backupFrameworkName(env.name));
     if (!ours) return undefined;
     const d = await call<any>(c.backup, 'DescribeFrameworkCommand', { FrameworkName: ours.FrameworkName }, undefined, opt);
-    return { name: String(ours.FrameworkName), deploymentStatus: d.DeploymentStatus, frameworkStatus: d.FrameworkStatus };
+    const controls = (d.FrameworkControls ?? []).map((x: any) => String(x.ControlName));
+    return { name: String(ours.FrameworkName), deploymentStatus: d.DeploymentStatus, frameworkStatus: d.FrameworkStatus, controls };
   });
+
+  // The reports of the period: each report job, its template, status (a FAILED delivery with its
+  // message) and the S3 keys it wrote (ListReportJobs, ReportJob):
+  // https://docs.aws.amazon.com/aws-backup/latest/devguide/API_ReportJob.html
+  const reportJobs = await read(now, () =>
+    paginate(
+      (NextToken) => call<any>(c.backup, 'ListReportJobsCommand', { ByCreationAfter: o.since, NextToken }, undefined, opt),
+      (p: any) =>
+        (p.ReportJobs as any[]).map((j) => ({
+          id: String(j.ReportJobId),
+          template: String(j.ReportTemplate),
+          status: String(j.Status),
+          message: j.StatusMessage as string | undefined,
+          created: j.CreationTime ? new Date(j.CreationTime).toISOString() : undefined,
+          keys: (j.ReportDestination?.S3Keys ?? []).map((k: string) => `s3://${j.ReportDestination?.S3BucketName}/${k}`),
+        })),
+    ),
+  );
 
   const restoreTests = await read(now, async () => {
     const jobs = await paginate(
@@ -273,7 +310,7 @@ async function readEnvironment(env: EnvironmentConfig, catalog: readonly Control
     return out;
   });
 
-  return { rules, compliance, history, recorder, standards, findings, memberships, framework, restoreTests, trail, guardDuty };
+  return { rules, compliance, history, recorder, standards, findings, memberships, framework, reportJobs, restoreTests, trail, guardDuty };
 }
 
 /** One observation of a detector in an environment's readings. */
@@ -285,10 +322,21 @@ function observe(d: NamedDetector, env: EnvironmentConfig, r: EnvironmentReading
     if (!r.rules.ok) return [no(r.rules.reason, r.rules.at, 'config:DescribeConfigRules')];
     if (d.kind === 'backup-audit') {
       if (!r.framework.ok) return [no(r.framework.reason, r.framework.at, 'backup:DescribeFramework')];
-      if (!r.framework.value) return [{ detector, source: 'backup:ListFrameworks', observedAt: r.framework.at, status: 'failing', detail: `no AWS Backup Audit Manager framework of ${env.name} in the account` }];
+      const f = r.framework.value;
+      if (!f) return [{ detector, source: 'backup:ListFrameworks', observedAt: r.framework.at, status: 'failing', detail: `no AWS Backup Audit Manager framework ${backupFrameworkName(env.name)} in the account` }];
+      if (!f.controls.includes(d.name)) return [{ detector, source: `backup:DescribeFramework ${f.name}`, observedAt: r.framework.at, status: 'failing', detail: `not a control of the framework ${f.name}` }];
+      if (f.deploymentStatus !== 'COMPLETED' || f.frameworkStatus !== 'ACTIVE') {
+        return [{ detector, source: `backup:DescribeFramework ${f.name}`, observedAt: r.framework.at, status: 'failing', detail: `framework ${f.name} is ${f.deploymentStatus ?? 'not deployed'}/${f.frameworkStatus ?? 'no status'}, not COMPLETED/ACTIVE (PARTIALLY_ACTIVE or INACTIVE: AWS Config does not record every resource type its controls govern)` }];
+      }
     }
-    const names = r.rules.value.get(d.name) ?? [];
-    if (names.length === 0) return [{ detector, source: 'config:DescribeConfigRules', observedAt: r.rules.at, status: 'failing', detail: 'no Config rule with this identifier in the account and region' }];
+    const names = r.rules.value.get(ruleKey(d)) ?? [];
+    if (names.length === 0) {
+      const detail =
+        d.kind === 'backup-audit'
+          ? `no Config rule that AWS Backup created (CreatedBy ${BACKUP_SERVICE}) with source identifier ${d.name}: read the control in the latest control compliance report`
+          : 'no Config rule with this identifier in the account and region';
+      return [{ detector, source: 'config:DescribeConfigRules', observedAt: r.rules.at, status: d.kind === 'backup-audit' ? 'not observable' : 'failing', detail }];
+    }
     return names.map((name) => {
       const c = r.compliance.get(name);
       if (!c) return no('compliance not read', r.rules.at, source);
@@ -383,6 +431,27 @@ function findingsOf(d: NamedDetector, detector: string, r: EnvironmentReadings):
   return { detector, source, observedAt: r.findings.at, status: f.failed > 0 ? 'failing' : 'ok', detail: `${f.failed} FAILED, ${f.passed} PASSED active findings` };
 }
 
+/**
+ * Delivery of the Backup Audit Manager reports in the period: a report job that FAILED (with its
+ * message) fails; the newest control compliance report is named for the auditor, whose rows give
+ * each control's compliance ("controlName", "controlComplianceStatus", CONTROL_COMPLIANCE_REPORT:
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/choosing-report-template.html).
+ */
+function reportDelivery(r: EnvironmentReadings): Observation {
+  const detector = 'Backup Audit Manager reports';
+  const source = 'backup:ListReportJobs';
+  if (!r.reportJobs.ok) return { detector, source, observedAt: r.reportJobs.at, status: 'not observable', detail: `not observable: ${r.reportJobs.reason}` };
+  const jobs = r.reportJobs.value;
+  const failed = jobs.filter((j) => j.status === 'FAILED');
+  const compliance = jobs.filter((j) => j.template === 'CONTROL_COMPLIANCE_REPORT' && j.status === 'COMPLETED').sort((a, b) => (b.created ?? '').localeCompare(a.created ?? ''));
+  const latest = compliance[0] ? `; latest control compliance report ${compliance[0].created}: ${compliance[0].keys.join(', ')}` : '';
+  if (failed.length > 0) {
+    return { detector, source, observedAt: r.reportJobs.at, status: 'failing', detail: `${failed.length} report job(s) FAILED: ${failed.map((j) => `${j.template} ${j.created ?? ''} ${j.message ?? 'no message'}`.replace(/ +/g, ' ')).join('; ')}${latest}` };
+  }
+  if (compliance.length === 0) return { detector, source, observedAt: r.reportJobs.at, status: 'failing', detail: 'no control compliance report delivered in the period' };
+  return { detector, source, observedAt: r.reportJobs.at, status: 'ok', detail: `${jobs.filter((j) => j.status === 'COMPLETED').length} report(s) delivered in the period${latest}` };
+}
+
 function statusOf(observations: readonly Observation[]): ControlStatus {
   if (observations.some((o) => o.status === 'failing')) return 'failing';
   if (observations.length === 0 || observations.some((o) => o.status === 'not observable')) return 'not observable';
@@ -414,7 +483,8 @@ export async function collectEvidence(envs: readonly EnvironmentConfig[], catalo
         controls.push({ control: c.id, env: env.name, status: 'not observable', reason: c.detectors ? c.detectors.none : 'no detectors named', observations: [], failedInPeriod: false });
         continue;
       }
-      const observations = detectorsOf(c).flatMap((d) => observe(d, env, readings));
+      const named = detectorsOf(c);
+      const observations = [...named.flatMap((d) => observe(d, env, readings)), ...(named.some((d) => d.kind === 'backup-audit') ? [reportDelivery(readings)] : [])];
       const failedInPeriod = observations.some((x) => x.status === 'failing' || x.history?.everFailing === true);
       controls.push({ control: c.id, env: env.name, status: statusOf(observations), observations, failedInPeriod });
     }

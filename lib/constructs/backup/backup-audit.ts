@@ -41,6 +41,11 @@ export interface BackupAuditProps {
 /** The name of the service-linked role that delivers Backup Audit Manager reports. */
 const REPORTS_ROLE = 'aws-service-role/reports.backup.amazonaws.com/AWSServiceRoleForBackupReports';
 
+/** The framework name of an environment: the stack names it so, and `npm run evidence` finds it by it. */
+export function backupFrameworkName(environment: string): string {
+  return `${environment.replace(/[^A-Za-z0-9]/g, '_')}_backup_evidence`;
+}
+
 /** The S3 prefix of the reports (AWS Backup appends `Backup/<account>/<region>/<yyyy>/<mm>/<dd>/`). */
 export const BACKUP_REPORT_PREFIX = 'backup-reports';
 
