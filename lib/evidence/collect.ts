@@ -1,8 +1,9 @@
 /**
- * Collects live evidence per control and environment, read-only: AWS Config compliance (and the
- * non-compliant evaluations recorded in the period), Security Hub control status, the AWS Backup
- * Audit Manager framework and its control rules, the period's restore tests with their validation
- * status, the trail's logging status and the GuardDuty detector. Each observation names its
+ * Collects live evidence per control and environment, read-only: AWS Config compliance now and its
+ * timeline over the period (`compliance-history.ts`), Security Hub control status and the live
+ * membership of each named control in the enabled standards, the AWS Backup Audit Manager
+ * framework, the rules Backup created for its controls and the period's report jobs, the period's
+ * restore tests with their validation status, the trail's logging status and the GuardDuty detector. Each observation names its
  * source and when it was read; a source that cannot be read makes the control "not observable"
  * with the reason (a missing permission names the IAM action), never a silent pass.
  */
