@@ -272,6 +272,22 @@ describe('evidence command: a recorded account', () => {
     expect(r.controls.filter((c) => c.failedInPeriod).map((c) => c.control).sort()).toEqual(['BAK-RESTORE-TESTING', 'BAK-RESTORE-VALIDATION', 'DATA-BUCKET-ACCESS-LOGS', 'DB-AUDIT-LOGGING']);
   });
 
+  test('IAM-STAFF-ROLES: every call a run sends is a read-only command whose action the security-auditor role is granted', async () => {
+    await collect();
+    const sent = [config, securityHub, backup, cloudTrail, guardDuty, sts].flatMap((m) => m.calls().map((c) => (c.args[0] as any).constructor.name as string));
+    expect(sent.length).toBeGreaterThan(50);
+    const names = [...new Set(sent)];
+    expect(names.filter((n) => !(n in READ_ONLY_COMMANDS))).toEqual([]);
+    const actions = names.map((n) => READ_ONLY_COMMANDS[n as keyof typeof READ_ONLY_COMMANDS].action);
+    expect(actions.filter((a) => a !== 'sts:GetCallerIdentity' && !EVIDENCE_READ_ACTIONS.includes(a))).toEqual([]);
+    const granted = grantsOfRole('production', 'Identity', Object.entries<any>(templateJson('production', 'Identity').Resources).find(([, r]) => r.Type === 'AWS::IAM::Role' && JSON.stringify(r.Properties.RoleName ?? '').includes('security-auditor'))![0])
+      .filter((x: any) => x.Effect === 'Allow')
+      .flatMap((x: any) => [x.Action].flat());
+    expect(actions.filter((a) => a !== 'sts:GetCallerIdentity' && !granted.includes(a))).toEqual([]);
+    // The new reads of this period's evidence are among them.
+    expect(actions).toEqual(expect.arrayContaining(['config:GetResourceConfigHistory', 'config:DescribeRetentionConfigurations', 'securityhub:ListStandardsControlAssociations', 'backup:ListReportJobs']));
+  });
+
   test('retries throttling, then succeeds', async () => {
     cloudTrail.on(GetTrailStatusCommand).rejectsOnce(error('ThrottlingException', 'Rate exceeded')).rejectsOnce(error('ThrottlingException')).resolves({ IsLogging: true });
     const r = await collect();
