@@ -8,6 +8,7 @@
  */
 import type { EnvironmentConfig, ProductionOptOut } from '../config/schema';
 import { CATALOG } from './catalog';
+import type { ControlId } from './control-id';
 import { isOutsideTemplates, type ControlEvidence, type EvidenceTemplate, type ResourceContext, type TemplateEvidence } from './evidence-types';
 
 export {
@@ -56,7 +57,7 @@ export function notApplicableControls(env: EnvironmentConfig): Record<string, st
  * The controls report shows, per environment, each opt-out in force beside its control, naming the
  * field and quoting its reason.
  */
-export const OPT_OUT_CONTROLS: Readonly<Record<ProductionOptOut, string>> = {
+export const OPT_OUT_CONTROLS: Readonly<Record<ProductionOptOut, ControlId>> = {
   regionsBeyondHome: 'FND-DATA-RESIDENCY',
   paging: 'INC-ALERT-TOPICS',
   shieldAdvanced: 'EDGE-DDOS-SHIELD',

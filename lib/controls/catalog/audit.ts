@@ -1,13 +1,13 @@
-import { NOT_YET_WATCHED, type Control } from '../types';
 import { APP_LOG_TAG } from '../../constants/tags';
 import { AccountTrail } from '../../constructs/audit/account-trail';
 import { AuditBucket } from '../../constructs/audit/audit-bucket';
 import { SecureLogGroup } from '../../constructs/common/secure-log-group';
 import { FargateWorkload } from '../../constructs/workload/fargate-workload';
 import { personalDataProtectionPolicy } from '../../constructs/workload/personal-data-policy';
+import * as nag from '../../nag/rules';
 import { atLeast, enforcingResource, flag, present } from '../diff-builders';
 import { hasTag, props, referenced } from '../evidence-predicates';
-import * as nag from '../../nag/rules';
+import { NOT_YET_WATCHED, type Control } from '../types';
 
 /*
  * Audit controls (area 'audit', AUD-* and LOG-*): the CloudTrail trail, its data events and its

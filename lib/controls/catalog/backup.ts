@@ -1,4 +1,3 @@
-import { NOT_YET_WATCHED, type Control } from '../types';
 import { BACKUP_TAG } from '../../constants/tags';
 import { BackupFailureNotices } from '../../constructs/backup/backup-failure-notices';
 import { DatabaseRestoreTesting } from '../../constructs/backup/database-restore-testing';
@@ -6,12 +5,13 @@ import { LegalArchiveBucket } from '../../constructs/backup/legal-archive-bucket
 import { LockedBackupVault } from '../../constructs/backup/locked-backup-vault';
 import { RestoreValidator } from '../../constructs/backup/restore-validator';
 import { TieredBackupPlan } from '../../constructs/backup/tiered-backup-plan';
+import * as nag from '../../nag/rules';
 import { ALARM } from '../aws-tables';
 import { arrow, atLeast, byRank, enforcingResource, present } from '../diff-builders';
-import { type Verdict } from '../diff-rule';
+import type { Verdict } from '../diff-rule';
 import { eventSources, inStack, isRestoreCompleted, props, referenced, restoreValidators } from '../evidence-predicates';
 import { backupRules, isTrue, keptDays, statementsOf } from '../template-readers';
-import * as nag from '../../nag/rules';
+import { NOT_YET_WATCHED, type Control } from '../types';
 
 /*
  * Backup and continuity controls (area 'backup'): the AWS Backup vault (customer-managed key,

@@ -1,15 +1,15 @@
-import { NOT_YET_WATCHED, type Control } from '../types';
 import { DATABASE_PORT } from '../../constants/ports';
 import { EnhancedMonitoringRole } from '../../constructs/data/enhanced-monitoring-role';
 import { PostgresParameterGroup } from '../../constructs/data/postgres-parameter-group';
 import { TenantDatabase } from '../../constructs/data/tenant-database';
 import { TierNetworkAcls } from '../../constructs/network/tier-network-acls';
+import * as nag from '../../nag/rules';
 import { DataStack } from '../../stacks/data-stack';
 import { DATABASES, DB_CLUSTERS, PARAMETER_GROUPS, PG_DEFAULT_TLS, PG_TLS_VERSIONS } from '../aws-tables';
 import { arrow, atLeast, byRank, enforcingResource, flag, ingressRules, present, ranked, sgRuleSource } from '../diff-builders';
 import { DATA_STACK, inStack, named, props } from '../evidence-predicates';
 import { forcesSsl, isTrue, opensDatabaseToRange } from '../template-readers';
-import * as nag from '../../nag/rules';
+import { NOT_YET_WATCHED, type Control } from '../types';
 
 /*
  * Database controls (area 'data', DB-*): the PostgreSQL databases: encryption at rest under

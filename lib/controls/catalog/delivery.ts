@@ -1,8 +1,8 @@
-import type { Control } from '../types';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks, ServerlessChecks } from 'cdk-nag';
 import { DeliveryPipeline } from '../../constructs/delivery/delivery-pipeline';
 import { checkControlTower } from '../../nag/control-tower';
 import { diffControls } from '../controls-diff';
+import type { Control } from '../types';
 
 /*
  * Delivery controls (area 'delivery'): how changes reach production. CI runs the full test

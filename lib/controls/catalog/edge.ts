@@ -1,15 +1,15 @@
-import { NOT_YET_WATCHED, type Control } from '../types';
 import { SSE_S3_LOG_DELIVERY_TAG } from '../../constants/tags';
 import { AccessLogBucket as LoadBalancerLogBucket } from '../../constructs/edge/access-log-bucket';
 import { HttpsLoadBalancer } from '../../constructs/edge/https-load-balancer';
 import { ShieldProtection } from '../../constructs/edge/shield-protection';
 import { EdgeWebAcl } from '../../constructs/edge/web-acl';
+import * as nag from '../../nag/rules';
 import { ELB_DEFAULT_SSL_POLICY, ELB_SSL_POLICY_STRENGTH, sslPolicyRank } from '../aws-tables';
 import { arrow, byRank, enforcingResource, loadBalancerFlag, show } from '../diff-builders';
-import { type Verdict } from '../diff-rule';
+import type { Verdict } from '../diff-rule';
 import { hasTag, named, props } from '../evidence-predicates';
 import { isTrue, lbAttribute, managedRuleGroups, redirectsToHttps, type TemplateResource } from '../template-readers';
-import * as nag from '../../nag/rules';
+import { NOT_YET_WATCHED, type Control } from '../types';
 
 /*
  * Edge controls (area 'edge'): the internet-facing Application Load Balancer (HTTPS only, a

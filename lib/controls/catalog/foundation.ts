@@ -1,4 +1,3 @@
-import { NOT_YET_WATCHED, type Control } from '../types';
 import { isStateful, RetainStatefulResources, STATEFUL_RESOURCE_TYPES } from '../../aspects/retain-stateful';
 import { loadEnvironments } from '../../config/load';
 import { validateAcrossEnvironments } from '../../config/validate';
@@ -19,9 +18,10 @@ import { AlertTopics } from '../../constructs/monitoring/alert-topics';
 import { FargateWorkload } from '../../constructs/workload/fargate-workload';
 import { DB_CLUSTERS, PUBLIC_ACCESS_BLOCK_FLAGS, S3_SSE_STRENGTH } from '../aws-tables';
 import { arrow, byRank, enforcingResource, flag, loadBalancerFlag, present, show } from '../diff-builders';
-import { type Verdict } from '../diff-rule';
+import type { Verdict } from '../diff-rule';
 import { props } from '../evidence-predicates';
 import { deniesInsecureTransport, isTrue, keepsData, type TemplateResource } from '../template-readers';
+import { NOT_YET_WATCHED, type Control } from '../types';
 
 /*
  * Foundation controls (area 'foundation'): promises that hold across the whole deployment

@@ -1,4 +1,3 @@
-import { NOT_YET_WATCHED, type Control } from '../types';
 import { ALERT_DEAD_LETTERS_TAG } from '../../constants/tags';
 import { CisAlarms } from '../../constructs/audit/cis-alarms';
 import { ConfigRecorder } from '../../constructs/audit/config-recorder';
@@ -14,6 +13,7 @@ import { ALARM } from '../aws-tables';
 import { enforcingResource, flag, present } from '../diff-builders';
 import { eventSources, hasTag, OPERATIONAL_NAMESPACES, props, target, trailMetrics } from '../evidence-predicates';
 import { isTrue } from '../template-readers';
+import { NOT_YET_WATCHED, type Control } from '../types';
 
 /*
  * Monitoring and incident-response controls (area 'monitoring', MON-* and INC-*): AWS Config

@@ -1,4 +1,3 @@
-import { NOT_YET_WATCHED, type Control } from '../types';
 import { HttpsLoadBalancer } from '../../constructs/edge/https-load-balancer';
 import { OperatorVpn } from '../../constructs/network/operator-vpn';
 import { PrivateEndpoints } from '../../constructs/network/private-endpoints';
@@ -8,6 +7,7 @@ import { FargateWorkload } from '../../constructs/workload/fargate-workload';
 import { arrow, byRank, describeAdminRule, enforcingResource, ingressRules, naclEntryDescription, same } from '../diff-builders';
 import { props } from '../evidence-predicates';
 import { adminPorts, isAnywhere, isTrue, type TemplateResource } from '../template-readers';
+import { NOT_YET_WATCHED, type Control } from '../types';
 
 /*
  * Network controls (area 'network'): the multi-AZ VPC and what may reach what inside it.

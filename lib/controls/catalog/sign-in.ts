@@ -1,8 +1,8 @@
-import { NOT_YET_WATCHED, type Control } from '../types';
 import { SecureBucket } from '../../constructs/common/secure-bucket';
 import { CustomerUserPool } from '../../constructs/identity/customer-user-pool';
 import { atLeast, ranked } from '../diff-builders';
 import { props, referenced } from '../evidence-predicates';
+import { NOT_YET_WATCHED, type Control } from '../types';
 
 /*
  * Customer sign-in controls (area 'identity', SIGNIN-*): a Cognito user pool with MFA,

@@ -1,4 +1,3 @@
-import { NOT_YET_WATCHED, type Control } from '../types';
 import { AccessAnalyzer } from '../../constructs/audit/access-analyzer';
 import { AccountPasswordPolicy } from '../../constructs/audit/password-policy';
 import { BreakGlassAlert } from '../../constructs/identity/break-glass-alert';
@@ -6,10 +5,11 @@ import { MfaRequiredGroup } from '../../constructs/identity/mfa-required-group';
 import { administratorStatements, customerDataDenyStatements, regionGuardrailStatement } from '../../constructs/identity/staff-policies';
 import { StaffRole } from '../../constructs/identity/staff-role';
 import { StaffRoles } from '../../constructs/identity/staff-roles';
+import * as nag from '../../nag/rules';
 import { arrow, byRank, enforcingResource } from '../diff-builders';
 import { actionsOf, eventPattern, eventSources, props } from '../evidence-predicates';
 import { conditionValue, mfaRequirement, statementsOf, type TemplateResource } from '../template-readers';
-import * as nag from '../../nag/rules';
+import { NOT_YET_WATCHED, type Control } from '../types';
 
 /*
  * Staff access controls (area 'identity', IAM-*): how staff reach the AWS account: distinct

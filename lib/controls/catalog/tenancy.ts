@@ -1,10 +1,10 @@
-import { NOT_YET_WATCHED, type Control } from '../types';
 import { ACCESS_LOGS_TAG } from '../../constants/tags';
 import { AccessLogBucket } from '../../constructs/common/access-log-bucket';
 import { CustomerFilesBucket } from '../../constructs/data/customer-files-bucket';
 import { TenantDatastore } from '../../constructs/data/tenant-datastore';
 import { present, ranked } from '../diff-builders';
 import { DATA_STACK, hasTag, isTenant, props, target } from '../evidence-predicates';
+import { NOT_YET_WATCHED, type Control } from '../types';
 
 /*
  * Tenancy and customer-data controls (area 'data', TEN-* and DATA-*): the single-tenant

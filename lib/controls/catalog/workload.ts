@@ -1,7 +1,7 @@
-import { NOT_YET_WATCHED, type Control } from '../types';
 import { FargateWorkload } from '../../constructs/workload/fargate-workload';
 import { ranked } from '../diff-builders';
 import { DATA_STACK, isTenant, props } from '../evidence-predicates';
+import { NOT_YET_WATCHED, type Control } from '../types';
 
 /*
  * Workload controls (area 'workload'): the ECS Fargate tier behind the load balancer: private
