@@ -92,6 +92,25 @@ describe('catalog entries', () => {
     for (const r of SAAS_BASELINE_RULES) expect(r.info.endsWith(` - [${r.control}].`)).toBe(true);
   });
 
+  test('constructs take no value from lib/controls/ but control IDs, so the catalog can import them without a cycle', () => {
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name.endsWith('.ts')) files.push(full);
+      }
+    };
+    walk(path.join(REPO, 'lib', 'constructs'));
+    expect(files.length).toBeGreaterThan(0);
+    const valueImports = files.flatMap((file) =>
+      [...fs.readFileSync(file, 'utf8').matchAll(/^import (?!type )[^;]*from '([^']*\/controls\/[^']*)'/gm)]
+        .filter((m) => !m[1].endsWith('/controls/control-id'))
+        .map((m) => `${path.relative(REPO, file)}: ${m[1]}`),
+    );
+    expect(valueImports).toEqual([]);
+  });
+
   test('organisational and customer controls carry no enforcement links', () => {
     const linked = others.filter((c) => c.enforcedBy !== undefined || c.evidence !== undefined || c.diff !== undefined || c.nagRules !== undefined).map((c) => c.id);
     expect(linked).toEqual([]);

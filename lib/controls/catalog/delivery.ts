@@ -203,7 +203,7 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     missing:
       '"our engineers review pull requests in pair programming" (001): the controls diff informs a reviewer and fails on a weakened control, but nothing here requires a review; required reviews and status checks are branch-protection settings of the git host (ORG-REPOSITORY-SETTINGS), and pairing is a practice (ORG-SECURE-DEVELOPMENT).',
     enforcement:
-      'npm run controls-diff -- --base <ref> (scripts/controls-diff.ts) synthesizes the base ref in a git worktree and the working tree, diffs every stack pair with @aws-cdk/cloudformation-diff, classifies each change by the control-rules table (lib/controls/diff-rules.ts) as weakened, strengthened or neutral, prints it per control (--format markdown for a PR comment) and exits 1 when a control is weakened; the pull-request workflow runs it and posts the Markdown report.',
+      'npm run controls-diff -- --base <ref> (scripts/controls-diff.ts) synthesizes the base ref in a git worktree and the working tree, diffs every stack pair with @aws-cdk/cloudformation-diff, classifies each change by the diff rules of each control\'s catalog entry (gathered by lib/controls/diff-rules.ts) as weakened, strengthened or neutral, prints it per control (--format markdown for a PR comment) and exits 1 when a control is weakened; the pull-request workflow runs it and posts the Markdown report.',
     detectors: {
       none: 'Enforced on pull requests, outside the AWS account: nothing in the account can observe it.',
     },
