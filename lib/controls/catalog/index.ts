@@ -1,17 +1,18 @@
 import type { Control } from '../types';
-import { AUDIT_CONTROLS } from './audit';
-import { BACKUP_CONTROLS } from './backup';
-import { DATABASE_CONTROLS } from './databases';
-import { DELIVERY_CONTROLS } from './delivery';
-import { EDGE_CONTROLS } from './edge';
 import { FOUNDATION_CONTROLS } from './foundation';
-import { MONITORING_CONTROLS } from './monitoring';
 import { NETWORK_CONTROLS } from './network';
-import { ORGANISATIONAL_CONTROLS } from './organisational';
-import { SIGN_IN_CONTROLS } from './sign-in';
-import { STAFF_ACCESS_CONTROLS } from './staff-access';
-import { TENANCY_CONTROLS } from './tenancy';
+import { EDGE_CONTROLS } from './edge';
 import { WORKLOAD_CONTROLS } from './workload';
+import { DATABASE_CONTROLS } from './databases';
+import { TENANCY_CONTROLS } from './tenancy';
+import { STAFF_ACCESS_CONTROLS } from './staff-access';
+import { SIGN_IN_CONTROLS } from './sign-in';
+import { AUDIT_CONTROLS } from './audit';
+import { MONITORING_CONTROLS } from './monitoring';
+import { BACKUP_CONTROLS } from './backup';
+import { DELIVERY_CONTROLS } from './delivery';
+import { ORGANISATIONAL_CONTROLS } from './organisational';
+import { CUSTOMER_CONTROLS } from './customer';
 
 /*
  * The whole control catalog: every promise of the five seed policies, in area order
@@ -35,4 +36,5 @@ export const CATALOG: readonly Control[] = [
   ...BACKUP_CONTROLS,
   ...DELIVERY_CONTROLS,
   ...ORGANISATIONAL_CONTROLS,
+  ...CUSTOMER_CONTROLS,
 ];
