@@ -14,9 +14,9 @@ import type { ControlRule, DiffRule } from './diff-rule';
 import type { Control } from './types';
 
 export type { ControlRule, DiffRule, Direction, ResourceChangeKind, Verdict } from './diff-rule';
-export { show } from './diff-builders';
+export { arrow, byRank, same, show } from './diff-builders';
 export { ELB_SSL_POLICY_STRENGTH } from './aws-tables';
-export { conditionValue, deniesInsecureTransport, isTrue, lbAttribute, mfaRequirement, statementsOf, type TemplateResource } from './template-readers';
+export { conditionValue, deniesInsecureTransport, isAnywhere, isTrue, lbAttribute, mfaRequirement, statementsOf, type SgRule, type TemplateResource } from './template-readers';
 
 /** The diff rules a catalog entry declares (none for controls outside the templates or not yet watched). */
 export function diffRulesOf(control: Control): readonly DiffRule[] {
