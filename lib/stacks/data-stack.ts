@@ -65,7 +65,7 @@ export class DataStack extends BaselineStack {
       auditReads: data.auditReads,
     });
     const monitoringRole = new EnhancedMonitoringRole(this, 'DatabaseMonitoringRole').role;
-    const accessLogs = new AccessLogBucket(this, 'AccessLogs', { retentionDays: config.logs.retentionDays });
+    const accessLogs = new AccessLogBucket(this, 'AccessLogs', { delivery: 's3-server-access-logs', retentionDays: config.logs.retentionDays });
 
     this.tenants = Object.fromEntries(
       props.tenants.map((tenant) => {
