@@ -47,9 +47,24 @@ const KMS_CHOICES: Array<[string, (stack: Stack) => SecureBucketEncryption]> = [
   ['kms', (stack) => ({ kind: 'kms', key: new kms.Key(stack, 'Key') })],
   ['kms-own-key', () => ({ kind: 'kms-own-key', keyDescription: 'test' })],
 ];
+const LOG_DELIVERIES = [
+  ['s3-server-access-logs', ACCESS_LOGS_TAG],
+  ['elb-access-logs', SSE_S3_LOG_DELIVERY_TAG],
+] as const;
+/** Every choice, with whether the bucket needs server access logs. */
+const ALL_CHOICES: Array<[string, (stack: Stack) => SecureBucketEncryption, boolean]> = [
+  ...KMS_CHOICES.map(([kind, encryption]): [string, (stack: Stack) => SecureBucketEncryption, boolean] => [kind, encryption, true]),
+  ...LOG_DELIVERIES.map(([delivery]): [string, (stack: Stack) => SecureBucketEncryption, boolean] => [`log-delivery ${delivery}`, () => ({ kind: 's3-managed-log-delivery', delivery }), false]),
+];
+const MISUSES: Array<[string, (stack: Stack) => SecureBucketEncryption, boolean, RegExp]> = [
+  ['a KMS bucket without server access logs', KMS_CHOICES[0][1], false, /serverAccessLogsBucket is required for a kms bucket/],
+  ['an own-key bucket without server access logs', KMS_CHOICES[1][1], false, /serverAccessLogsBucket is required for a kms-own-key bucket/],
+  ['a log-delivery bucket with server access logs', () => ({ kind: 's3-managed-log-delivery', delivery: 's3-server-access-logs' }), true, /a log-delivery bucket \(s3-server-access-logs\) takes no serverAccessLogsBucket/],
+];
+const BAD_RETENTIONS = [0, 1.5, -3];
 
-describe('SecureBucket: the encryption choice', () => {
-  test.each(KMS_CHOICES)('FND-ENCRYPTION-AT-REST: choosing %s gives SSE-KMS with a bucket key and never a log-delivery tag', (_kind, encryption) => {
+describe('FND-ENCRYPTION-AT-REST: the encryption choice of SecureBucket is the only way to SSE-S3 and to a log-delivery tag', () => {
+  test.each(KMS_CHOICES)('choosing %s gives SSE-KMS with a bucket key and never a log-delivery tag', (_kind, encryption) => {
     const { props } = synthBucket(encryption, true);
     expect({ algorithm: algorithm(props), bucketKey: bucketKey(props), key: Boolean(props.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.KMSMasterKeyID) }).toEqual({
       algorithm: 'aws:kms',
@@ -59,10 +74,7 @@ describe('SecureBucket: the encryption choice', () => {
     expect(logDeliveryTags(props)).toEqual([]);
   });
 
-  test.each([
-    ['s3-server-access-logs', ACCESS_LOGS_TAG],
-    ['elb-access-logs', SSE_S3_LOG_DELIVERY_TAG],
-  ] as const)('FND-ENCRYPTION-AT-REST: choosing log delivery for %s gives SSE-S3 and exactly that delivery\'s tag', (delivery, tag) => {
+  test.each(LOG_DELIVERIES)('choosing log delivery for %s gives SSE-S3 and exactly the tag of that delivery', (delivery, tag) => {
     const { props } = synthBucket(() => ({ kind: 's3-managed-log-delivery', delivery }), false);
     expect(algorithm(props)).toBe('AES256');
     expect(logDeliveryTags(props)).toEqual([{ Key: tag.key, Value: tag.value }]);
@@ -73,21 +85,21 @@ describe('SecureBucket: the encryption choice', () => {
     template.resourceCountIs('AWS::KMS::Key', 1);
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true, Description: 'test' });
   });
+});
 
-  test.each([
-    ['a KMS bucket without server access logs', KMS_CHOICES[0][1], false, /serverAccessLogsBucket is required for a kms bucket/],
-    ['an own-key bucket without server access logs', KMS_CHOICES[1][1], false, /serverAccessLogsBucket is required for a kms-own-key bucket/],
-    ['a log-delivery bucket with server access logs', (): SecureBucketEncryption => ({ kind: 's3-managed-log-delivery', delivery: 's3-server-access-logs' }), true, /a log-delivery bucket \(s3-server-access-logs\) takes no serverAccessLogsBucket/],
-  ])('DATA-BUCKET-ACCESS-LOGS: fails on %s', (_name, encryption, withAccessLogs, message) => {
-    expect(() => synthBucket(encryption as (stack: Stack) => SecureBucketEncryption, withAccessLogs)).toThrow(message);
+describe('DATA-BUCKET-ACCESS-LOGS: every bucket logs server access except a log-delivery bucket', () => {
+  test.each(MISUSES)('fails on %s', (_name, encryption, withAccessLogs, message) => {
+    expect(() => synthBucket(encryption, withAccessLogs)).toThrow(message);
   });
 
-  test.each([0, 1.5, -3])('DATA-BUCKET-ACCESS-LOGS: AccessLogBucket fails on a retention of %p days', (retentionDays) => {
+  test.each(BAD_RETENTIONS)('AccessLogBucket fails on a retention of %p days', (retentionDays) => {
     expect(() => new AccessLogBucket(new Stack(), 'Logs', { delivery: 's3-server-access-logs', retentionDays })).toThrow(/retentionDays must be a whole number of days, at least 1/);
   });
+});
 
-  test.each([...KMS_CHOICES.map(([kind, e]) => [kind, e, true] as const), ['s3-managed-log-delivery', (): SecureBucketEncryption => ({ kind: 's3-managed-log-delivery', delivery: 'elb-access-logs' }), false] as const])(
-    'FND-NO-PUBLIC-BUCKETS, FND-TLS-IN-TRANSIT: a %s bucket blocks public access, disables ACLs, is versioned, retained, sends events to EventBridge and refuses requests without TLS 1.2',
+describe('FND-NO-PUBLIC-BUCKETS, FND-TLS-IN-TRANSIT: every encryption choice keeps the protections of the base', () => {
+  test.each(ALL_CHOICES)(
+    'a %s bucket blocks public access, disables ACLs, is versioned, retained, sends events to EventBridge and refuses requests without TLS 1.2',
     (_kind, encryption, withAccessLogs) => {
       const { resource, props, policy } = synthBucket(encryption, withAccessLogs);
       expect(props.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
@@ -96,9 +108,7 @@ describe('SecureBucket: the encryption choice', () => {
       expect(props.NotificationConfiguration).toEqual({ EventBridgeConfiguration: { EventBridgeEnabled: true } });
       expect({ DeletionPolicy: resource.DeletionPolicy, UpdateReplacePolicy: resource.UpdateReplacePolicy }).toEqual({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
       const denies = policy.Properties.PolicyDocument.Statement.filter((s: any) => s.Effect === 'Deny').map((s: any) => s.Condition);
-      expect(denies).toEqual(
-        expect.arrayContaining([{ Bool: { 'aws:SecureTransport': 'false' } }, { NumericLessThan: { 's3:TlsVersion': 1.2 } }]),
-      );
+      expect(denies).toEqual(expect.arrayContaining([{ Bool: { 'aws:SecureTransport': 'false' } }, { NumericLessThan: { 's3:TlsVersion': 1.2 } }]));
     },
   );
 });
@@ -172,9 +182,16 @@ const KINDS: Array<{
   },
 ];
 
-describe('every bucket of the app keeps the properties of its kind', () => {
-  const buckets = () => allResources().filter((r) => r.type === 'AWS::S3::Bucket');
+const buckets = () => allResources().filter((r) => r.type === 'AWS::S3::Bucket');
+const KIND_ROWS = KINDS.map((k) => [k.kind, k] as const);
+/** The buckets of one kind, in both environments (never none). */
+const ofKind = (k: (typeof KINDS)[number]) => {
+  const found = buckets().filter((b) => k.matches(b.stackId, b.logicalId));
+  expect(found.length).toBeGreaterThan(1);
+  return found.map((b) => ({ where: `${b.env}/${b.stackId}/${b.logicalId}`, props: b.props }));
+};
 
+describe('every bucket of the app keeps the properties of its kind', () => {
   test('every bucket of every template is of exactly one known kind, and each kind is in both environments', () => {
     const all = buckets();
     expect(all.length).toBeGreaterThan(KINDS.length);
@@ -183,22 +200,19 @@ describe('every bucket of the app keeps the properties of its kind', () => {
     }
     for (const k of KINDS) expect({ kind: k.kind, envs: [...new Set(all.filter((b) => k.matches(b.stackId, b.logicalId)).map((b) => b.env))].sort() }).toEqual({ kind: k.kind, envs: ['production', 'staging'] });
   });
+});
 
-  const ofKind = (k: (typeof KINDS)[number]) => {
-    const found = buckets().filter((b) => k.matches(b.stackId, b.logicalId));
-    expect(found.length).toBeGreaterThan(0);
-    return found.map((b) => ({ where: `${b.env}/${b.stackId}/${b.logicalId}`, props: b.props }));
-  };
-
-  test.each(KINDS.map((k) => [k.kind, k]))('FND-ENCRYPTION-AT-REST: %s keeps its encryption, and only a log-delivery bucket carries a log-delivery tag', (_name, k) => {
+describe('FND-ENCRYPTION-AT-REST: each bucket kind keeps its encryption, and only log-delivery buckets carry a log-delivery tag', () => {
+  test.each(KIND_ROWS)('%s', (_name, k) => {
     for (const b of ofKind(k)) {
       expect({ where: b.where, algorithm: algorithm(b.props), bucketKey: bucketKey(b.props) ?? false }).toEqual({ where: b.where, algorithm: k.algorithm, bucketKey: k.algorithm === 'aws:kms' });
-      const tags = logDeliveryTags(b.props);
-      expect({ where: b.where, tags }).toEqual({ where: b.where, tags: k.logDeliveryTag ? [{ Key: k.logDeliveryTag.key, Value: k.logDeliveryTag.value }] : [] });
+      expect({ where: b.where, tags: logDeliveryTags(b.props) }).toEqual({ where: b.where, tags: k.logDeliveryTag ? [{ Key: k.logDeliveryTag.key, Value: k.logDeliveryTag.value }] : [] });
     }
   });
+});
 
-  test.each(KINDS.map((k) => [k.kind, k]))('FND-NO-PUBLIC-BUCKETS: %s blocks all public access and disables ACLs, and is versioned', (_name, k) => {
+describe('FND-NO-PUBLIC-BUCKETS: each bucket kind blocks all public access, disables ACLs and is versioned', () => {
+  test.each(KIND_ROWS)('%s', (_name, k) => {
     for (const b of ofKind(k)) {
       expect({ where: b.where, block: b.props.PublicAccessBlockConfiguration, ownership: b.props.OwnershipControls, versioning: b.props.VersioningConfiguration }).toEqual({
         where: b.where,
@@ -208,19 +222,22 @@ describe('every bucket of the app keeps the properties of its kind', () => {
       });
     }
   });
+});
 
-  test.each(KINDS.map((k) => [k.kind, k]))('DATA-BUCKET-ACCESS-LOGS: %s logs server access to its stack\'s access-log bucket unless it is a log destination itself', (_name, k) => {
+describe('DATA-BUCKET-ACCESS-LOGS: each bucket kind logs server access to the access-log bucket of its stack, unless it is a log destination itself', () => {
+  test.each(KIND_ROWS)('%s', (_name, k) => {
     for (const b of ofKind(k)) {
       const destination = b.props.LoggingConfiguration?.DestinationBucketName;
       expect({ where: b.where, logsTo: destination?.Ref?.replace(/[0-9A-F]{8}$/, '') }).toEqual({ where: b.where, logsTo: k.serverAccessLogs ? 'AccessLogs' : undefined });
     }
   });
+});
 
-  test.each(KINDS.map((k) => [k.kind, k]))('DATA-VERSIONED-RETENTION: %s keeps its lifecycle, Object Lock and backup selection', (_name, k) => {
+describe('DATA-VERSIONED-RETENTION: each bucket kind keeps its lifecycle, Object Lock and backup selection', () => {
+  test.each(KIND_ROWS)('%s', (_name, k) => {
     for (const b of ofKind(k)) {
-      const locked = b.props.ObjectLockEnabled === true;
       expect({ where: b.where, lifecycle: lifecycleIds(b.props), backup: tagValue(b.props, BACKUP_TAG.key) === BACKUP_TAG.value }).toEqual({ where: b.where, lifecycle: k.lifecycle, backup: k.backupTag });
-      if (k.objectLock !== 'optional') expect({ where: b.where, locked }).toEqual({ where: b.where, locked: k.objectLock });
+      if (k.objectLock !== 'optional') expect({ where: b.where, locked: b.props.ObjectLockEnabled === true }).toEqual({ where: b.where, locked: k.objectLock });
     }
   });
 });
