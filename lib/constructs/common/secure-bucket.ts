@@ -46,8 +46,7 @@ export interface SecureBucketProps {
   readonly encryption: SecureBucketEncryption;
   /**
    * Where this bucket's own server access logs go (DATA-BUCKET-ACCESS-LOGS): required for every
-   * bucket except a log-delivery bucket, which has none (a log bucket that logs to itself loops,
-   * and S3 advises against logging a log bucket to another).
+   * bucket except a log-delivery bucket, which has none (a log bucket that logs to itself loops).
    * @default - no server access logs; allowed only with `s3-managed-log-delivery` encryption
    */
   readonly serverAccessLogsBucket?: s3.IBucket;
@@ -59,8 +58,9 @@ export interface SecureBucketProps {
   /** Lifecycle rules. @default - none: objects and noncurrent versions are kept until deleted */
   readonly lifecycleRules?: s3.LifecycleRule[];
   /**
-   * Object Lock default retention (write once, read many). CAUTION: Object Lock can only be
-   * turned on when the bucket is created; adding it later replaces the bucket.
+   * Object Lock default retention (write once, read many), on top of the versioning every
+   * bucket has. CAUTION: once on, Object Lock cannot be turned off
+   * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock-managing.html).
    * @default - no Object Lock
    */
   readonly objectLockDefaultRetention?: s3.ObjectLockRetention;
