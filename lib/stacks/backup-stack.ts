@@ -80,7 +80,7 @@ export class BackupStack extends BaselineStack {
     });
     new RestoreValidator(this, 'RestoreValidation', { logRetentionDays: config.logs.retentionDays, alertTopic: props.alerts.operations });
 
-    const accessLogs = new AccessLogBucket(this, 'AccessLogs', { retentionDays: config.logs.retentionDays });
+    const accessLogs = new AccessLogBucket(this, 'AccessLogs', { delivery: 's3-server-access-logs', retentionDays: config.logs.retentionDays });
     this.legalArchive = new LegalArchiveBucket(this, 'LegalArchive', {
       description: config.name,
       mode: b.legalArchive.mode,

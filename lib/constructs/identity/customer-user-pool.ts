@@ -295,7 +295,7 @@ export class CustomerUserPool extends Construct {
    */
   private authEventLogs(props: CustomerUserPoolProps): s3.Bucket {
     const bucket = new SecureBucket(this, 'AuthEventBucket', {
-      encryptionKey: props.logKey,
+      encryption: { kind: 'kms', key: props.logKey },
       serverAccessLogsBucket: props.accessLogsBucket,
       serverAccessLogsPrefix: 'cognito-auth-events/',
       lifecycleRules: [

@@ -4,7 +4,7 @@ import { PostgresParameterGroup } from '../../constructs/data/postgres-parameter
 import { TenantDatabase } from '../../constructs/data/tenant-database';
 import { TierNetworkAcls } from '../../constructs/network/tier-network-acls';
 import * as nag from '../../nag/rules';
-import { DataStack } from '../../stacks/data-stack';
+import { DatabaseShard } from '../../constructs/data/database-shard';
 import { DATABASES, DB_CLUSTERS, PARAMETER_GROUPS, PG_DEFAULT_TLS, PG_TLS_VERSIONS } from '../aws-tables';
 import { arrow, atLeast, byRank, enforcingResource, flag, ingressRules, present, ranked, sgRuleSource } from '../diff-builders';
 import { DATA_STACK, inStack, named, props } from '../evidence-predicates';
@@ -291,7 +291,7 @@ export const DATABASE_CONTROLS: readonly Control[] = [
       configRules: ['RDS_INSTANCE_PUBLIC_ACCESS_CHECK'],
       securityHub: ['RDS.2'],
     },
-    enforcedBy: [DataStack, TierNetworkAcls],
+    enforcedBy: [DatabaseShard, TierNetworkAcls],
     evidence: {
       what: 'DB subnet groups, private database instances, and the data stacks\' database security groups and their rules',
       select: [

@@ -1,5 +1,5 @@
 import { SSE_S3_LOG_DELIVERY_TAG } from '../../constants/tags';
-import { AccessLogBucket as LoadBalancerLogBucket } from '../../constructs/edge/access-log-bucket';
+import { AccessLogBucket } from '../../constructs/common/access-log-bucket';
 import { HttpsLoadBalancer } from '../../constructs/edge/https-load-balancer';
 import { ShieldProtection } from '../../constructs/edge/shield-protection';
 import { EdgeWebAcl } from '../../constructs/edge/web-acl';
@@ -309,7 +309,7 @@ export const EDGE_CONTROLS: readonly Control[] = [
       configRules: ['ELB_LOGGING_ENABLED'],
       securityHub: ['ELB.5'],
     },
-    enforcedBy: [HttpsLoadBalancer, LoadBalancerLogBucket],
+    enforcedBy: [HttpsLoadBalancer, AccessLogBucket],
     evidence: {
       what: 'load balancers with access logs on, and their log-delivery bucket',
       select: [

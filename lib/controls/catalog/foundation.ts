@@ -10,7 +10,6 @@ import { SecureBucket } from '../../constructs/common/secure-bucket';
 import { SecureLogGroup } from '../../constructs/common/secure-log-group';
 import { CustomerFilesBucket } from '../../constructs/data/customer-files-bucket';
 import { TenantDatabase } from '../../constructs/data/tenant-database';
-import { AccessLogBucket as LoadBalancerLogBucket } from '../../constructs/edge/access-log-bucket';
 import { HttpsLoadBalancer } from '../../constructs/edge/https-load-balancer';
 import { CustomerUserPool } from '../../constructs/identity/customer-user-pool';
 import { AlertDeadLetterQueue } from '../../constructs/monitoring/alert-dead-letter-queue';
@@ -266,7 +265,7 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
       configRules: ['S3_BUCKET_PUBLIC_READ_PROHIBITED', 'S3_BUCKET_PUBLIC_WRITE_PROHIBITED', 'S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED'],
       securityHub: ['S3.2', 'S3.3', 'S3.8'],
     },
-    enforcedBy: [SecureBucket, AccessLogBucket, LoadBalancerLogBucket, AuditBucket, LegalArchiveBucket, CustomerFilesBucket],
+    enforcedBy: [SecureBucket, AccessLogBucket, AuditBucket, LegalArchiveBucket, CustomerFilesBucket],
     evidence: {
       what: 'buckets with all four public access block flags on',
       select: [
