@@ -1,0 +1,138 @@
+/**
+ * The PR controls diff (DEL-PR-CONTROLS-DIFF) against a weakening of every control it watches:
+ * each fixture of `test/weakenings/<area>.ts` edits a copy of the templates this test run
+ * synthesized from the reference fixture, and the CLI, run in-process on base and edited
+ * templates, must exit 1 naming that control as weakened; the fixture's neutral edit of the same
+ * kind of resources must leave the control unreported.
+ *
+ * Only the stacks an edit changed are diffed (the others would only cost time: an unchanged
+ * stack produces no line), so all fixtures together take a fraction of a second.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { CONTROL_RULES } from '../lib/controls/diff-rules';
+import { runDiff } from '../scripts/controls-diff';
+import { allStacks, templateJson } from './support/synth';
+import type { Templates, Weakening } from './weakenings/types';
+
+const WEAKENINGS_DIR = path.join(__dirname, 'weakenings');
+/** The files of test/weakenings/ that hold no fixtures: the fixture type and the editing helpers. */
+const NOT_AREAS = ['types.ts', 'edit.ts'];
+
+/** Every area file of test/weakenings/ (each exports `WEAKENINGS`), so a new area is picked up. */
+const AREA_FILES = fs
+  .readdirSync(WEAKENINGS_DIR)
+  .filter((f) => f.endsWith('.ts') && !NOT_AREAS.includes(f))
+  .sort();
+
+const FIXTURES: ReadonlyArray<Weakening & { readonly area: string }> = AREA_FILES.flatMap((file) => {
+  const { WEAKENINGS } = require(path.join(WEAKENINGS_DIR, file)) as { WEAKENINGS?: readonly Weakening[] };
+  if (!Array.isArray(WEAKENINGS)) throw new Error(`test/weakenings/${file} exports no WEAKENINGS list`);
+  return WEAKENINGS.map((w) => ({ ...w, area: path.basename(file, '.ts') }));
+});
+
+/** The resource types the rules of each control read. */
+const RULE_TYPES = new Map<string, Set<string>>();
+for (const rule of CONTROL_RULES) {
+  const types = RULE_TYPES.get(rule.control) ?? new Set<string>();
+  rule.resourceTypes.forEach((t) => types.add(t));
+  RULE_TYPES.set(rule.control, types);
+}
+
+let base: Templates;
+let baseJson: Map<string, string>;
+
+beforeAll(() => {
+  base = Object.fromEntries(allStacks().map((s) => [`${s.env}/${s.stackId}`, templateJson(s.env, s.stackId)]));
+  baseJson = new Map(Object.entries(base).map(([k, t]) => [k, JSON.stringify(t)]));
+});
+
+/** A deep copy of the synthesized templates, edited by `edit`. */
+function edited(edit: (templates: Templates) => void): Templates {
+  const head = structuredClone(base);
+  edit(head);
+  return head;
+}
+
+/** The stacks an edit added, removed or changed. */
+function changedStacks(head: Templates): string[] {
+  return [...new Set([...Object.keys(base), ...Object.keys(head)])].filter((k) => baseJson.get(k) !== (k in head ? JSON.stringify(head[k]) : undefined)).sort();
+}
+
+const pick = (templates: Templates, keys: readonly string[]): Templates => Object.fromEntries(keys.filter((k) => k in templates).map((k) => [k, templates[k]]));
+
+/** The CLI's text report of the changed stacks, in-process, and its exit code. */
+function diffOf(head: Templates): { code: number; stdout: string; stacks: string[] } {
+  const stacks = changedStacks(head);
+  const out: string[] = [];
+  const code = runDiff(pick(base, stacks), pick(head, stacks), { format: 'text', baseLabel: 'synthesized', headLabel: 'edited' }, { out: (t) => out.push(t), err: () => undefined });
+  return { code, stdout: out.join('\n'), stacks };
+}
+
+/** The types of the resources an edit added, removed or changed, over every stack. */
+function changedResourceTypes(head: Templates): Set<string> {
+  const types = new Set<string>();
+  for (const stack of changedStacks(head)) {
+    const [b, h] = [base[stack]?.Resources ?? {}, head[stack]?.Resources ?? {}];
+    for (const id of new Set([...Object.keys(b), ...Object.keys(h)])) {
+      if (JSON.stringify(b[id]) !== JSON.stringify(h[id])) types.add((h[id] ?? b[id]).Type);
+    }
+  }
+  return types;
+}
+
+const weakenedLine = (control: string) => new RegExp(`^${control} weakened: `, 'm');
+
+describe('controls diff against a weakening of every watched control', () => {
+  test('DEL-PR-CONTROLS-DIFF: the synthesized templates and the weakening fixtures are there to diff', () => {
+    expect(Object.keys(base).length).toBeGreaterThan(0);
+    expect(AREA_FILES.length).toBeGreaterThan(0);
+    expect(FIXTURES.length).toBeGreaterThan(0);
+  });
+
+  describe.each(FIXTURES.map((f) => [`${f.control} (${f.area}): ${f.title}`, f] as const))('%s', (_name, fixture) => {
+    test(`${fixture.control}, DEL-PR-CONTROLS-DIFF: the weakening makes the CLI exit 1 naming ${fixture.control} as weakened`, () => {
+      const { code, stdout, stacks } = diffOf(edited(fixture.weaken));
+      expect(stacks.length).toBeGreaterThan(0);
+      expect(stdout).toMatch(weakenedLine(fixture.control));
+      expect(stdout).toMatch(new RegExp(`^weakened controls: .*\\b${fixture.control}\\b`, 'm'));
+      expect(code).toBe(1);
+    });
+
+    test(`${fixture.control}, DEL-PR-CONTROLS-DIFF: the neutral edit of a resource its rules read leaves ${fixture.control} unreported as weakened`, () => {
+      const head = edited(fixture.neutral);
+      // A neutral edit that changes nothing, or nothing the control's rules read, proves nothing.
+      const touched = [...changedResourceTypes(head)];
+      expect(touched.length).toBeGreaterThan(0);
+      expect(touched.filter((t) => RULE_TYPES.get(fixture.control)?.has(t))).not.toEqual([]);
+      expect(diffOf(head).stdout).not.toMatch(weakenedLine(fixture.control));
+    });
+  });
+});
+
+describe('weakening fixtures cover the diff rules', () => {
+  test('DEL-PR-CONTROLS-DIFF: every control with diff rules has a weakening fixture', () => {
+    expect(RULE_TYPES.size).toBeGreaterThan(0);
+    const covered = new Set(FIXTURES.map((f) => f.control as string));
+    expect([...RULE_TYPES.keys()].filter((c) => !covered.has(c)).sort()).toEqual([]);
+  });
+
+  test('DEL-PR-CONTROLS-DIFF: every weakening fixture names a control the diff has rules for', () => {
+    expect(FIXTURES.length).toBeGreaterThan(0);
+    expect(FIXTURES.filter((f) => !RULE_TYPES.has(f.control)).map((f) => `${f.area}: ${f.control}`)).toEqual([]);
+  });
+
+  test('DEL-PR-CONTROLS-DIFF: a weakening that finds nothing to edit throws instead of passing', () => {
+    // Every fixture's weaken must throw on templates without its resources (types.ts).
+    expect(FIXTURES.length).toBeGreaterThan(0);
+    const silent = FIXTURES.filter((f) => {
+      try {
+        f.weaken({ 'production/Empty': { Resources: {} } });
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(silent.map((f) => `${f.area}: ${f.control}: ${f.title}`)).toEqual([]);
+  });
+});

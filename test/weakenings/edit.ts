@@ -1,0 +1,74 @@
+/**
+ * Small helpers the weakening fixtures edit templates with: resources are found by type and
+ * property, never by logical ID, so a fixture survives a rename; every finder throws when it
+ * finds nothing, so a fixture never passes by editing nothing.
+ */
+import type { Templates } from './types';
+
+/** One resource of the template set, edited in place through `resource`. */
+export interface Found {
+  /** `stage/stack`. */
+  readonly stack: string;
+  readonly logicalId: string;
+  readonly resource: Record<string, any>;
+  /** The resource's Properties (created when absent, so a fixture can set one). */
+  readonly props: Record<string, any>;
+}
+
+/**
+ * Every resource of `type` in the templates (production first, as a reviewer reads a diff) that
+ * `where` accepts. Throws when there is none, naming what was looked for.
+ */
+export function resources(templates: Templates, type: string, where: (props: Record<string, any>, resource: Record<string, any>) => boolean = () => true, what = type): Found[] {
+  const stacks = Object.keys(templates).sort((a, b) => Number(b.startsWith('production/')) - Number(a.startsWith('production/')) || a.localeCompare(b));
+  const found: Found[] = [];
+  for (const stack of stacks) {
+    for (const [logicalId, resource] of Object.entries<Record<string, any>>(templates[stack].Resources ?? {})) {
+      if (resource.Type !== type) continue;
+      const props = resource.Properties ?? {};
+      if (!where(props, resource)) continue;
+      resource.Properties = props;
+      found.push({ stack, logicalId, resource, props });
+    }
+  }
+  if (found.length === 0) throw new Error(`no ${what} in the templates to edit`);
+  return found;
+}
+
+/** The first resource {@link resources} finds. */
+export function first(templates: Templates, type: string, where?: (props: Record<string, any>, resource: Record<string, any>) => boolean, what?: string): Found {
+  return resources(templates, type, where, what)[0];
+}
+
+/** Removes a resource from its template. */
+export function remove(templates: Templates, found: Found): void {
+  delete templates[found.stack].Resources[found.logicalId];
+}
+
+/** Adds a resource to the template of `stack` under a logical ID no resource has yet. */
+export function add(templates: Templates, stack: string, logicalId: string, resource: Record<string, any>): void {
+  const existing = templates[stack].Resources;
+  if (logicalId in existing) throw new Error(`${stack} already has a resource ${logicalId}`);
+  existing[logicalId] = resource;
+}
+
+/** Adds or replaces one tag of a resource: a change no control reads. */
+export function tag(found: Found, key = 'review', value = 'weakening-fixture'): void {
+  const tags: Array<{ Key: string; Value: string }> = (found.props.Tags ??= []);
+  const existing = tags.find((t) => t.Key === key);
+  if (existing) existing.Value = value;
+  else tags.push({ Key: key, Value: value });
+}
+
+/** Removes a property, throwing when it was not there. */
+export function unset(found: Found, key: string): void {
+  if (!(key in found.props)) throw new Error(`${found.stack}/${found.logicalId} has no ${key} to remove`);
+  delete found.props[key];
+}
+
+/** A load balancer attribute entry (`access_logs.s3.enabled`), throwing when absent. */
+export function lbAttribute(found: Found, key: string): { Key: string; Value: string } {
+  const entry = (found.props.LoadBalancerAttributes ?? []).find((a: { Key: string }) => a.Key === key);
+  if (!entry) throw new Error(`${found.stack}/${found.logicalId} has no load balancer attribute ${key}`);
+  return entry;
+}

@@ -1,0 +1,61 @@
+/**
+ * Weakening fixtures of the foundation controls (lib/controls/catalog/foundation.ts), run by
+ * test/controls-diff-weakening.test.ts.
+ */
+import { first, tag } from './edit';
+import { statementsOf } from '../../lib/controls/diff-rules';
+import type { Weakening } from './types';
+
+const isTrueish = (v: unknown) => v === true || v === 'true';
+
+/** A bucket, topic or queue policy statement that denies requests without TLS. */
+const secureTransportDeny = (st: any) => st.Effect === 'Deny' && String(st.Condition?.Bool?.['aws:SecureTransport']) === 'false';
+
+export const WEAKENINGS: readonly Weakening[] = [
+  {
+    control: 'FND-ENCRYPTION-AT-REST',
+    title: 'turns automatic rotation of a KMS key off',
+    weaken: (t) => {
+      first(t, 'AWS::KMS::Key', (p) => isTrueish(p.EnableKeyRotation), 'KMS key with rotation').props.EnableKeyRotation = false;
+    },
+    neutral: (t) => tag(first(t, 'AWS::KMS::Key', (p) => isTrueish(p.EnableKeyRotation), 'KMS key with rotation')),
+  },
+  {
+    control: 'FND-TLS-IN-TRANSIT',
+    title: 'drops the aws:SecureTransport deny from a bucket policy',
+    weaken: (t) => {
+      const policy = first(t, 'AWS::S3::BucketPolicy', (p) => statementsOf(p.PolicyDocument).some(secureTransportDeny), 'bucket policy denying requests without TLS');
+      policy.props.PolicyDocument.Statement = statementsOf(policy.props.PolicyDocument).filter((st) => !secureTransportDeny(st));
+    },
+    neutral: (t) => {
+      const policy = first(t, 'AWS::S3::BucketPolicy', (p) => statementsOf(p.PolicyDocument).some(secureTransportDeny), 'bucket policy denying requests without TLS');
+      statementsOf(policy.props.PolicyDocument).find(secureTransportDeny).Sid = 'DenyWithoutTls';
+    },
+  },
+  {
+    control: 'FND-NO-PUBLIC-BUCKETS',
+    title: "turns a bucket's BlockPublicPolicy off",
+    weaken: (t) => {
+      first(t, 'AWS::S3::Bucket', (p) => isTrueish(p.PublicAccessBlockConfiguration?.BlockPublicPolicy), 'bucket blocking public policies').props.PublicAccessBlockConfiguration.BlockPublicPolicy = false;
+    },
+    neutral: (t) => tag(first(t, 'AWS::S3::Bucket', (p) => isTrueish(p.PublicAccessBlockConfiguration?.BlockPublicPolicy), 'bucket blocking public policies')),
+  },
+  {
+    control: 'FND-STATEFUL-RETAIN',
+    title: 'lets a retained bucket be deleted with its stack (DeletionPolicy and UpdateReplacePolicy → Delete)',
+    weaken: (t) => {
+      const bucket = first(t, 'AWS::S3::Bucket', (_p, r) => r.UpdateReplacePolicy === 'Retain', 'retained bucket');
+      bucket.resource.DeletionPolicy = 'Delete';
+      bucket.resource.UpdateReplacePolicy = 'Delete';
+    },
+    neutral: (t) => tag(first(t, 'AWS::S3::Bucket', (_p, r) => r.UpdateReplacePolicy === 'Retain', 'retained bucket')),
+  },
+  {
+    control: 'FND-STATEFUL-RETAIN',
+    title: "turns a database cluster's deletion protection off",
+    weaken: (t) => {
+      first(t, 'AWS::RDS::DBCluster', (p) => isTrueish(p.DeletionProtection), 'cluster with deletion protection').props.DeletionProtection = false;
+    },
+    neutral: (t) => tag(first(t, 'AWS::RDS::DBCluster', (p) => isTrueish(p.DeletionProtection), 'cluster with deletion protection')),
+  },
+];
