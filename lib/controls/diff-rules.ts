@@ -15,6 +15,7 @@
  *   the control and adding one strengthens it.
  */
 import { STATEFUL_RESOURCE_TYPES, isStateful } from '../aspects/retain-stateful';
+import { AREA_A_RULES } from './diff-rules-area-a';
 import { DATABASE_PORT } from '../constants/ports';
 import { isTrue } from '../nag/utils/references';
 import type { ControlId } from './control-id';
@@ -84,12 +85,12 @@ export function show(value: unknown): string {
 /** `true` for CloudFormation's spellings of true (booleans arrive as strings from some tools). */
 export { isTrue };
 
-const arrow = (label: string, before: unknown, after: unknown) => `${label} ${show(before)} → ${show(after)}`;
+export const arrow = (label: string, before: unknown, after: unknown) => `${label} ${show(before)} → ${show(after)}`;
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+export const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Direction of a move on an ordered scale where a higher rank is stronger. */
-function byRank(before: number, after: number): Direction {
+export function byRank(before: number, after: number): Direction {
   if (after < before) return 'weakened';
   if (after > before) return 'strengthened';
   return 'neutral';
@@ -99,7 +100,7 @@ function byRank(before: number, after: number): Direction {
  * A property rule for a boolean whose `true` enforces the control.
  * @param absent what CloudFormation assumes when the property is left out
  */
-function flag(control: ControlId, resourceTypes: readonly string[], path: readonly string[], label: string, absent = false): ControlRule {
+export function flag(control: ControlId, resourceTypes: readonly string[], path: readonly string[], label: string, absent = false): ControlRule {
   return {
     control,
     resourceTypes,
@@ -115,7 +116,7 @@ function flag(control: ControlId, resourceTypes: readonly string[], path: readon
  * A property rule for a number where more is stronger (retention days, backup periods).
  * @param absent the effective value when the property is left out (`Infinity` for "forever")
  */
-function atLeast(control: ControlId, resourceTypes: readonly string[], path: readonly string[], label: string, absent: number): ControlRule {
+export function atLeast(control: ControlId, resourceTypes: readonly string[], path: readonly string[], label: string, absent: number): ControlRule {
   return {
     control,
     resourceTypes,
@@ -131,7 +132,7 @@ function atLeast(control: ControlId, resourceTypes: readonly string[], path: rea
 }
 
 /** A property rule for a reference (a KMS key, a parameter group) whose presence enforces the control. */
-function present(control: ControlId, resourceTypes: readonly string[], path: readonly string[], label: string): ControlRule {
+export function present(control: ControlId, resourceTypes: readonly string[], path: readonly string[], label: string): ControlRule {
   return {
     control,
     resourceTypes,
@@ -149,7 +150,7 @@ function present(control: ControlId, resourceTypes: readonly string[], path: rea
  * A value missing from the scale ranks as weakest.
  * @param absent the effective value when the property is left out
  */
-function ranked(control: ControlId, resourceTypes: readonly string[], path: readonly string[], label: string, scale: readonly unknown[], absent: unknown): ControlRule {
+export function ranked(control: ControlId, resourceTypes: readonly string[], path: readonly string[], label: string, scale: readonly unknown[], absent: unknown): ControlRule {
   return {
     control,
     resourceTypes,
@@ -170,7 +171,7 @@ function ranked(control: ControlId, resourceTypes: readonly string[], path: read
  * @param missing when set, adding a resource that does not enforce the control weakens it
  *   (`bucket added without public access block`); when unset such an addition is not reported
  */
-function enforcedBy(
+export function enforcedBy(
   control: ControlId,
   resourceTypes: readonly string[],
   what: string,
@@ -254,7 +255,7 @@ const S3_SSE_STRENGTH = [undefined, 'AES256', 'aws:kms', 'aws:kms:dsse'];
 const keepsData = (policy: unknown) => policy === 'Retain' || policy === 'Snapshot' || policy === 'RetainExceptOnCreate';
 
 /** A CloudFormation security group rule (inline or as its own resource). */
-interface SgRule {
+export interface SgRule {
   IpProtocol?: string | number;
   FromPort?: number;
   ToPort?: number;
@@ -267,7 +268,7 @@ interface SgRule {
 const ADMIN_PORTS = [22, 3389];
 
 /** Whether a security group rule admits TCP `port` (all-protocol rules admit every port). */
-function coversPort(rule: SgRule, port: number): boolean {
+export function coversPort(rule: SgRule, port: number): boolean {
   const protocol = String(rule.IpProtocol ?? '');
   if (protocol === '-1' || protocol === 'all') return true;
   return (protocol === 'tcp' || protocol === '6') && Number(rule.FromPort) <= port && port <= Number(rule.ToPort);
@@ -278,7 +279,7 @@ function adminPorts(rule: SgRule): number[] {
   return ADMIN_PORTS.filter((p) => coversPort(rule, p));
 }
 
-function sgRuleSource(rule: SgRule): string {
+export function sgRuleSource(rule: SgRule): string {
   return show(rule.CidrIp ?? rule.CidrIpv6 ?? rule.SourceSecurityGroupId ?? rule.SourcePrefixListId);
 }
 
@@ -286,7 +287,7 @@ function describeAdminRule(rule: SgRule): string {
   return `ingress ${adminPorts(rule).join('/')} from ${sgRuleSource(rule)}`;
 }
 
-const isAnywhere = (cidr: unknown) => cidr === '0.0.0.0/0' || cidr === '::/0';
+export const isAnywhere = (cidr: unknown) => cidr === '0.0.0.0/0' || cidr === '::/0';
 
 /** A security group rule that admits an address range (not a security group) on the database port. */
 function opensDatabaseToRange(rule: SgRule): boolean {
@@ -300,7 +301,7 @@ function opensDatabaseToRange(rule: SgRule): boolean {
  * rule that `matches` weakens the control, removing one strengthens it.
  * @param describe the rule in the reviewer's words, before "added"/"removed"
  */
-function ingressRules(control: ControlId, matches: (rule: SgRule) => boolean, describe: (rule: SgRule) => string): ControlRule[] {
+export function ingressRules(control: ControlId, matches: (rule: SgRule) => boolean, describe: (rule: SgRule) => string): ControlRule[] {
   return [
     {
       control,
@@ -770,4 +771,6 @@ export const CONTROL_RULES: readonly ControlRule[] = [
       return out;
     },
   },
+  // Rules of the controls of areas foundation, network, edge, workload and data the diff did not watch before.
+  ...AREA_A_RULES,
 ];

@@ -72,3 +72,19 @@ export function lbAttribute(found: Found, key: string): { Key: string; Value: st
   if (!entry) throw new Error(`${found.stack}/${found.logicalId} has no load balancer attribute ${key}`);
   return entry;
 }
+
+/** Removes one tag of a resource, throwing when it has none by that key. */
+export function untag(found: Found, key: string): void {
+  const tags: Array<{ Key: string }> = found.props.Tags ?? [];
+  const index = tags.findIndex((t) => t.Key === key);
+  if (index < 0) throw new Error(`${found.stack}/${found.logicalId} has no tag ${key}`);
+  tags.splice(index, 1);
+}
+
+/** The value of one tag of a resource, if it has it. */
+export function tagValue(props: Record<string, any>, key: string): string | undefined {
+  return Array.isArray(props.Tags) ? props.Tags.find((t: { Key: string }) => t.Key === key)?.Value : undefined;
+}
+
+/** `true` for CloudFormation's spellings of true in a template. */
+export const isTrueish = (v: unknown) => v === true || v === 'true';

@@ -2,14 +2,17 @@
  * Weakening fixtures of the foundation controls (lib/controls/catalog/foundation.ts), run by
  * test/controls-diff-weakening.test.ts.
  */
-import { first, tag } from './edit';
+import { first, isTrueish, tag } from './edit';
 import { statementsOf } from '../../lib/controls/diff-rules';
-import type { Weakening } from './types';
-
-const isTrueish = (v: unknown) => v === true || v === 'true';
+import type { Templates, Weakening } from './types';
 
 /** A bucket, topic or queue policy statement that denies requests without TLS. */
 const secureTransportDeny = (st: any) => st.Effect === 'Deny' && String(st.Condition?.Bool?.['aws:SecureTransport']) === 'false';
+
+/** The first container of the first task definition that has containers. */
+function container(t: Templates): Record<string, any> {
+  return first(t, 'AWS::ECS::TaskDefinition', (p) => (p.ContainerDefinitions ?? []).length > 0, 'task definition with containers').props.ContainerDefinitions[0];
+}
 
 export const WEAKENINGS: readonly Weakening[] = [
   {
@@ -57,5 +60,26 @@ export const WEAKENINGS: readonly Weakening[] = [
       first(t, 'AWS::RDS::DBCluster', (p) => isTrueish(p.DeletionProtection), 'cluster with deletion protection').props.DeletionProtection = false;
     },
     neutral: (t) => tag(first(t, 'AWS::RDS::DBCluster', (p) => isTrueish(p.DeletionProtection), 'cluster with deletion protection')),
+  },
+  {
+    control: 'FND-NO-PLAINTEXT-SECRETS',
+    title: "writes a database password into a container's environment",
+    weaken: (t) => {
+      (container(t).Environment ??= []).push({ Name: 'DB_PASSWORD', Value: 'correct-horse-battery-staple' });
+    },
+    neutral: (t) => {
+      (container(t).Environment ??= []).push({ Name: 'LOG_LEVEL', Value: 'info' });
+    },
+  },
+  {
+    control: 'FND-NO-PLAINTEXT-SECRETS',
+    title: 'gives a database cluster a literal master password',
+    weaken: (t) => {
+      first(t, 'AWS::RDS::DBCluster').props.MasterUserPassword = 'correct-horse-battery-staple';
+    },
+    neutral: (t) => {
+      // A dynamic reference is resolved at deploy time and never stored in the template.
+      first(t, 'AWS::RDS::DBCluster').props.MasterUserPassword = '{{resolve:secretsmanager:tenant-master:SecretString:password}}';
+    },
   },
 ];
