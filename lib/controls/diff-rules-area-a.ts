@@ -1,6 +1,8 @@
 /**
  * Controls-diff rules (DEL-PR-CONTROLS-DIFF) of the foundation, network, edge, workload and data
- * controls that had none: what a pull request can loosen in the templates of each. Like every
+ * controls that had none, and of three watched ones whose rules missed a weakening (the TLS-version
+ * deny of bucket policies, WAF log redaction and filtering, publicly accessible database
+ * instances): what a pull request can loosen in the templates of each. Like every
  * rule they read CloudFormation types and properties, never construct names; the table in
  * `diff-rules.ts` includes them (import that table, not this file, first: it loads this one).
  */
@@ -596,5 +598,44 @@ const dataRules: ControlRule[] = [
   },
 ];
 
+// ---------------------------------------------------------------------------------------------
+// Watched controls: weakenings their earlier rules did not see
+// ---------------------------------------------------------------------------------------------
+
+/** Whether a bucket policy denies requests below a TLS version (`s3:TlsVersion`). */
+const deniesOldTls = (doc: any) => statementsOf(doc).some((st) => st.Effect === 'Deny' && conditionValue(st, 's3:TlsVersion') !== undefined);
+
+const completingRules: ControlRule[] = [
+  {
+    control: 'FND-TLS-IN-TRANSIT',
+    resourceTypes: ['AWS::S3::BucketPolicy'],
+    assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+      const [b, a] = [deniesOldTls(before?.Properties?.PolicyDocument), deniesOldTls(after?.Properties?.PolicyDocument)];
+      if (b === a || after === undefined) return undefined;
+      return { direction: a ? 'strengthened' : 'weakened', detail: `bucket policy ${a ? 'now denies' : 'no longer denies'} requests below a TLS version (s3:TlsVersion)` };
+    },
+  },
+  {
+    control: 'EDGE-WAF-LOGGING',
+    resourceTypes: ['AWS::WAFv2::LoggingConfiguration'],
+    path: ['Properties', 'RedactedFields'],
+    assess: (before: any[] | undefined, after: any[] | undefined) =>
+      setChange((before ?? []).map((f) => JSON.stringify(f)), (after ?? []).map((f) => JSON.stringify(f)), 'strengthened', (f, added) => `redacted field ${f} ${added ? 'added' : 'removed: it is logged in clear'}`),
+  },
+  {
+    control: 'EDGE-WAF-LOGGING',
+    resourceTypes: ['AWS::WAFv2::LoggingConfiguration'],
+    path: ['Properties', 'LoggingFilter', 'DefaultBehavior'],
+    // DROP keeps only what the filters select (requests a rule acted on); without a filter, or with KEEP, every request is logged.
+    assess: (before, after) => ({ direction: byRank(Number(before === 'DROP'), Number(after === 'DROP')), detail: arrow('LoggingFilter.DefaultBehavior', before, after) }),
+  },
+  {
+    control: 'DB-NETWORK-ACCESS',
+    resourceTypes: ['AWS::RDS::DBInstance'],
+    path: ['Properties', 'PubliclyAccessible'],
+    assess: (before, after) => (isTrue(before) === isTrue(after) ? undefined : { direction: isTrue(after) ? 'weakened' : 'strengthened', detail: arrow('PubliclyAccessible', before, after) }),
+  },
+];
+
 /** The rules of the foundation, network, edge, workload and data controls added to the table. */
-export const AREA_A_RULES: readonly ControlRule[] = [...plaintextSecretRules, ...networkRules, ...edgeRules, ...workloadRules, ...dataRules];
+export const AREA_A_RULES: readonly ControlRule[] = [...plaintextSecretRules, ...networkRules, ...edgeRules, ...workloadRules, ...dataRules, ...completingRules];

@@ -164,4 +164,14 @@ export const WEAKENINGS: readonly Weakening[] = [
     weaken: (t) => untag(first(t, 'AWS::IAM::Role', (p) => tagValue(p, TENANT_TAG_KEY) !== undefined, "a tenant's role"), TENANT_TAG_KEY),
     neutral: (t) => tag(first(t, 'AWS::IAM::Role', (p) => tagValue(p, TENANT_TAG_KEY) !== undefined, "a tenant's role")),
   },
+  {
+    control: 'DB-NETWORK-ACCESS',
+    title: 'makes a database instance publicly accessible',
+    weaken: (t) => {
+      first(t, 'AWS::RDS::DBInstance', (p) => p.PubliclyAccessible === false, 'instance that is not publicly accessible').props.PubliclyAccessible = true;
+    },
+    neutral: (t) => {
+      first(t, 'AWS::RDS::DBInstance', (p) => p.PubliclyAccessible === false, 'instance that is not publicly accessible').props.MonitoringInterval = 30;
+    },
+  },
 ];

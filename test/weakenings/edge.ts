@@ -92,6 +92,29 @@ export const WEAKENINGS: readonly Weakening[] = [
     },
   },
   {
+    control: 'EDGE-WAF-LOGGING',
+    title: 'stops redacting the authorization header in WAF logs',
+    weaken: (t) => {
+      const logging = first(t, 'AWS::WAFv2::LoggingConfiguration');
+      logging.props.RedactedFields = logging.props.RedactedFields.filter((f: any) => f.SingleHeader?.Name !== 'authorization');
+    },
+    neutral: (t) => {
+      const logging = first(t, 'AWS::WAFv2::LoggingConfiguration');
+      logging.props.RedactedFields = [...logging.props.RedactedFields].reverse();
+    },
+  },
+  {
+    control: 'EDGE-WAF-LOGGING',
+    title: 'logs every request, not only those a rule acted on',
+    weaken: (t) => {
+      first(t, 'AWS::WAFv2::LoggingConfiguration', (p) => p.LoggingFilter?.DefaultBehavior === 'DROP', 'WAF logging that drops by default').props.LoggingFilter.DefaultBehavior = 'KEEP';
+    },
+    neutral: (t) => {
+      const filter = first(t, 'AWS::WAFv2::LoggingConfiguration', (p) => p.LoggingFilter?.DefaultBehavior === 'DROP', 'WAF logging that drops by default').props.LoggingFilter.Filters[0];
+      filter.Conditions = [...filter.Conditions].reverse();
+    },
+  },
+  {
     control: 'EDGE-DDOS-SHIELD',
     title: "removes the load balancer's Shield Advanced protection",
     weaken: (t) => remove(t, first(t, 'AWS::Shield::Protection')),

@@ -9,6 +9,9 @@ import type { Templates, Weakening } from './types';
 /** A bucket, topic or queue policy statement that denies requests without TLS. */
 const secureTransportDeny = (st: any) => st.Effect === 'Deny' && String(st.Condition?.Bool?.['aws:SecureTransport']) === 'false';
 
+/** A bucket policy statement that denies requests below a TLS version. */
+const oldTlsDeny = (st: any) => st.Effect === 'Deny' && st.Condition?.NumericLessThan?.['s3:TlsVersion'] !== undefined;
+
 /** The first container of the first task definition that has containers. */
 function container(t: Templates): Record<string, any> {
   return first(t, 'AWS::ECS::TaskDefinition', (p) => (p.ContainerDefinitions ?? []).length > 0, 'task definition with containers').props.ContainerDefinitions[0];
@@ -80,6 +83,18 @@ export const WEAKENINGS: readonly Weakening[] = [
     neutral: (t) => {
       // A dynamic reference is resolved at deploy time and never stored in the template.
       first(t, 'AWS::RDS::DBCluster').props.MasterUserPassword = '{{resolve:secretsmanager:tenant-master:SecretString:password}}';
+    },
+  },
+  {
+    control: 'FND-TLS-IN-TRANSIT',
+    title: 'drops the deny of TLS below 1.2 from a bucket policy',
+    weaken: (t) => {
+      const policy = first(t, 'AWS::S3::BucketPolicy', (p) => statementsOf(p.PolicyDocument).some(oldTlsDeny), 'bucket policy denying TLS below 1.2');
+      policy.props.PolicyDocument.Statement = statementsOf(policy.props.PolicyDocument).filter((st) => !oldTlsDeny(st));
+    },
+    neutral: (t) => {
+      const policy = first(t, 'AWS::S3::BucketPolicy', (p) => statementsOf(p.PolicyDocument).some(oldTlsDeny), 'bucket policy denying TLS below 1.2');
+      statementsOf(policy.props.PolicyDocument).find(oldTlsDeny).Sid = 'DenyTlsBelow12';
     },
   },
 ];
