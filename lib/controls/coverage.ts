@@ -25,9 +25,9 @@ const ROW_NAME = /(['"`])([A-Z]{2,}(?:-[A-Z0-9]+)+:(?:\\.|(?!\1)[^\\])*)\1/g;
  */
 export const TOOLING_TEST_FILES: readonly string[] = [
   'controls-diff.test.ts',
-  'controls-diff-weakening.test.ts',
   'controls-diff-rules-a.test.ts',
   'controls-diff-rules-b.test.ts',
+  'controls-diff-weakening.test.ts',
   'nag-rules.test.ts',
 ];
 

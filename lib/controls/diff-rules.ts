@@ -268,7 +268,7 @@ export interface SgRule {
 const ADMIN_PORTS = [22, 3389];
 
 /** Whether a security group rule admits TCP `port` (all-protocol rules admit every port). */
-export function coversPort(rule: SgRule, port: number): boolean {
+function coversPort(rule: SgRule, port: number): boolean {
   const protocol = String(rule.IpProtocol ?? '');
   if (protocol === '-1' || protocol === 'all') return true;
   return (protocol === 'tcp' || protocol === '6') && Number(rule.FromPort) <= port && port <= Number(rule.ToPort);
@@ -279,7 +279,7 @@ function adminPorts(rule: SgRule): number[] {
   return ADMIN_PORTS.filter((p) => coversPort(rule, p));
 }
 
-export function sgRuleSource(rule: SgRule): string {
+function sgRuleSource(rule: SgRule): string {
   return show(rule.CidrIp ?? rule.CidrIpv6 ?? rule.SourceSecurityGroupId ?? rule.SourcePrefixListId);
 }
 
@@ -771,6 +771,5 @@ export const CONTROL_RULES: readonly ControlRule[] = [
       return out;
     },
   },
-  // Rules of the controls of areas foundation, network, edge, workload and data the diff did not watch before.
   ...AREA_A_RULES,
 ];
