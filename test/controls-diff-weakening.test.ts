@@ -5,15 +5,16 @@
  * templates, must exit 1 naming that control as weakened; the fixture's neutral edit of the same
  * kind of resources must leave the control unreported.
  *
- * Only the resources an edit changed are diffed (an unchanged stack or resource produces no
- * line; a test shows the whole stacks give the same report), so all fixtures together take a
- * few seconds at most.
+ * Only the stacks a fixture reads are copied, and only the resources an edit changed are diffed
+ * (an unchanged stack or resource produces no line; a test shows the whole stacks give the same
+ * report), so all fixtures together cost about a second of CPU.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { CONTROL_RULES } from '../lib/controls/diff-rules';
 import { runDiff } from '../scripts/controls-diff';
 import { allStacks, templateJson } from './support/synth';
+import { STACK_TYPES } from './weakenings/edit';
 import type { Templates, Weakening } from './weakenings/types';
 
 const WEAKENINGS_DIR = path.join(__dirname, 'weakenings');
@@ -41,25 +42,41 @@ for (const rule of CONTROL_RULES) {
 }
 
 let base: Templates;
-/** Each synthesized stack as JSON: parsed for a fresh copy, compared to find what an edit changed. */
+/** Each synthesized stack as JSON: parsed for a fresh copy of the stacks a fixture reads. */
 let baseJson: Map<string, string>;
+/** The resource types of each stack, for the fixtures' finders ({@link STACK_TYPES}). */
+let baseTypes: Map<string, Set<string>>;
 
 beforeAll(() => {
   base = Object.fromEntries(allStacks().map((s) => [`${s.env}/${s.stackId}`, templateJson(s.env, s.stackId)]));
   baseJson = new Map(Object.entries(base).map(([k, t]) => [k, JSON.stringify(t)]));
+  baseTypes = new Map(Object.entries(base).map(([k, t]) => [k, new Set(Object.values<any>(t.Resources ?? {}).map((r) => r.Type))]));
 });
 
-/** A fresh copy of the synthesized templates (parsed from JSON: faster than a structured clone), edited by `edit`. */
+/**
+ * The synthesized templates edited by `edit`. Each stack is copied (parsed from its JSON) only
+ * when the edit reads it; a stack it never read is the synthesized one, unchanged. Deleting a
+ * stack or adding one works as on a plain object.
+ */
 function edited(edit: (templates: Templates) => void): Templates {
+  const copies = new Map<string, Record<string, any>>();
   const head: Templates = {};
-  for (const [stack, json] of baseJson) head[stack] = JSON.parse(json);
+  for (const stack of baseJson.keys()) {
+    Object.defineProperty(head, stack, {
+      enumerable: true,
+      configurable: true,
+      get: () => copies.get(stack) ?? copies.set(stack, JSON.parse(baseJson.get(stack)!)).get(stack),
+      set: (value) => copies.set(stack, value),
+    });
+  }
+  Object.defineProperty(head, STACK_TYPES, { value: baseTypes, enumerable: false });
   edit(head);
-  return head;
+  return Object.fromEntries(Object.keys(head).map((stack) => [stack, Object.getOwnPropertyDescriptor(head, stack)!.get && !copies.has(stack) ? base[stack] : head[stack]]));
 }
 
-/** The stacks an edit added, removed or changed. */
+/** The stacks an edit added, removed or changed (a stack the edit never read is the base's own object). */
 function changedStacks(head: Templates): string[] {
-  return [...new Set([...Object.keys(base), ...Object.keys(head)])].filter((k) => baseJson.get(k) !== (k in head ? JSON.stringify(head[k]) : undefined)).sort();
+  return [...new Set([...Object.keys(base), ...Object.keys(head)])].filter((k) => head[k] !== base[k] && baseJson.get(k) !== (k in head ? JSON.stringify(head[k]) : undefined)).sort();
 }
 
 /** The resources of one stack that differ between base and head, by side. */

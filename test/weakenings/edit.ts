@@ -16,28 +16,41 @@ export interface Found {
 }
 
 /**
- * Every resource of `type` in the templates (production first, as a reviewer reads a diff) that
- * `where` accepts. Throws when there is none, naming what was looked for.
+ * Where a template set may say which resource types each stack holds (`Map<stack, Set<type>>`),
+ * so that finding a type reads only the stacks that hold it: the harness copies a stack only when
+ * a fixture reads it. A set without it is searched whole.
  */
-export function resources(templates: Templates, type: string, where: (props: Record<string, any>, resource: Record<string, any>) => boolean = () => true, what = type): Found[] {
+export const STACK_TYPES: unique symbol = Symbol('stack resource types');
+
+type Where = (props: Record<string, any>, resource: Record<string, any>) => boolean;
+
+/** The resources of `type` that `where` accepts, stack by stack (production first, as a reviewer reads a diff). */
+function* scan(templates: Templates, type: string, where: Where): Generator<Found> {
+  const index = (templates as { [STACK_TYPES]?: ReadonlyMap<string, ReadonlySet<string>> })[STACK_TYPES];
   const stacks = Object.keys(templates).sort((a, b) => Number(b.startsWith('production/')) - Number(a.startsWith('production/')) || a.localeCompare(b));
-  const found: Found[] = [];
   for (const stack of stacks) {
+    if (index?.get(stack)?.has(type) === false) continue;
     for (const [logicalId, resource] of Object.entries<Record<string, any>>(templates[stack].Resources ?? {})) {
       if (resource.Type !== type) continue;
       const props = resource.Properties ?? {};
       if (!where(props, resource)) continue;
       resource.Properties = props;
-      found.push({ stack, logicalId, resource, props });
+      yield { stack, logicalId, resource, props };
     }
   }
+}
+
+/** Every resource of `type` that `where` accepts. Throws when there is none, naming what was looked for. */
+export function resources(templates: Templates, type: string, where: Where = () => true, what = type): Found[] {
+  const found = [...scan(templates, type, where)];
   if (found.length === 0) throw new Error(`no ${what} in the templates to edit`);
   return found;
 }
 
-/** The first resource {@link resources} finds. */
-export function first(templates: Templates, type: string, where?: (props: Record<string, any>, resource: Record<string, any>) => boolean, what?: string): Found {
-  return resources(templates, type, where, what)[0];
+/** The first resource {@link resources} would find (reading no stack after it). */
+export function first(templates: Templates, type: string, where: Where = () => true, what = type): Found {
+  for (const found of scan(templates, type, where)) return found;
+  throw new Error(`no ${what} in the templates to edit`);
 }
 
 /** Removes a resource from its template. */
