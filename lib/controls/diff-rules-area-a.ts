@@ -3,12 +3,13 @@
  * controls that had none, and of three watched ones whose rules missed a weakening (the TLS-version
  * deny of bucket policies, WAF log redaction and filtering, publicly accessible database
  * instances): what a pull request can loosen in the templates of each. Like every
- * rule they read CloudFormation types and properties, never construct names; the table in
- * `diff-rules.ts` includes them (import that table, not this file, first: it loads this one).
+ * rule they read CloudFormation types and properties, never construct names; each control's
+ * catalog entry declares its list (`diff: { rules }`), and `CONTROL_RULES` flattens them.
  */
 import { TENANT_TAG_KEY } from '../constants/tags';
-import type { ControlRule, TemplateResource, Verdict } from './diff-rules';
-import { arrow, byRank, conditionValue, enforcedBy, flag, ingressRules, isAnywhere, isTrue, present, same, show, statementsOf, type SgRule } from './diff-rules';
+import { arrow, byRank, enforcingResource, flag, ingressRules, present, same, show } from './diff-builders';
+import type { DiffRule, Verdict } from './diff-rule';
+import { conditionValue, isAnywhere, isTrue, statementsOf, type SgRule, type TemplateResource } from './template-readers';
 
 // ---------------------------------------------------------------------------------------------
 // Readers
@@ -63,9 +64,9 @@ function containerSecretVariables(containers: any[] | undefined): string[] {
   return (containers ?? []).flatMap((c) => (c?.Environment ?? []).filter((e: any) => SECRET_NAME.test(String(e?.Name)) && isPlaintext(e?.Value)).map((e: any) => `${c.Name}/${e.Name}`));
 }
 
-const plaintextSecretRules: ControlRule[] = [
+/** The diff rules of FND-NO-PLAINTEXT-SECRETS. */
+export const FND_NO_PLAINTEXT_SECRETS_RULES: readonly DiffRule[] = [
   {
-    control: 'FND-NO-PLAINTEXT-SECRETS',
     resourceTypes: ['AWS::ECS::TaskDefinition'],
     path: ['Properties', 'ContainerDefinitions'],
     assess: (before, after) =>
@@ -75,7 +76,6 @@ const plaintextSecretRules: ControlRule[] = [
       }),
   },
   {
-    control: 'FND-NO-PLAINTEXT-SECRETS',
     resourceTypes: ['AWS::Lambda::Function'],
     path: ['Properties', 'Environment', 'Variables'],
     assess: (before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined) => {
@@ -90,8 +90,7 @@ const plaintextSecretRules: ControlRule[] = [
       [['AWS::SecretsManager::Secret'], 'SecretString'],
     ] as const
   ).map(
-    ([resourceTypes, path]): ControlRule => ({
-      control: 'FND-NO-PLAINTEXT-SECRETS',
+    ([resourceTypes, path]): DiffRule => ({
       resourceTypes,
       assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
         const [b, a] = [isPlaintext(prop(before, path)), isPlaintext(prop(after, path))];
@@ -139,14 +138,15 @@ function openEndpointStatements(doc: any): string[] {
     .map((st) => `${show(st.Action)} on * without ${ENDPOINT_SCOPE_KEYS[0]}/${ENDPOINT_SCOPE_KEYS[1]}`);
 }
 
-const networkRules: ControlRule[] = [
-  // --- NET-MULTI-AZ: a subnet or NAT gateway fewer leaves a zone without its tier or egress ---
-  enforcedBy('NET-MULTI-AZ', ['AWS::EC2::Subnet'], 'subnet'),
-  enforcedBy('NET-MULTI-AZ', ['AWS::EC2::NatGateway'], 'NAT gateway'),
+/** The diff rules of NET-MULTI-AZ: a subnet or NAT gateway fewer leaves a zone without its tier or its own egress. */
+export const NET_MULTI_AZ_RULES: readonly DiffRule[] = [
+  enforcingResource(['AWS::EC2::Subnet'], 'subnet'),
+  enforcingResource(['AWS::EC2::NatGateway'], 'NAT gateway'),
+];
 
-  // --- NET-TIERED-SUBNETS ------------------------------------------------------------------
+/** The diff rules of NET-TIERED-SUBNETS. */
+export const NET_TIERED_SUBNETS_RULES: readonly DiffRule[] = [
   {
-    control: 'NET-TIERED-SUBNETS',
     resourceTypes: ['AWS::EC2::Subnet'],
     assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
       const [b, a] = [isTrue(prop(before, 'MapPublicIpOnLaunch')), isTrue(prop(after, 'MapPublicIpOnLaunch'))];
@@ -158,7 +158,6 @@ const networkRules: ControlRule[] = [
   {
     // Which tier a route table serves is not in the route: a new way to the internet is for a
     // reviewer to confirm (the isolated tier must have none).
-    control: 'NET-TIERED-SUBNETS',
     resourceTypes: ['AWS::EC2::Route'],
     assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
       const [b, a] = [before?.Properties, after?.Properties];
@@ -169,10 +168,11 @@ const networkRules: ControlRule[] = [
       return undefined;
     },
   },
+];
 
-  // --- NET-PRIVATE-ENDPOINTS ---------------------------------------------------------------
+/** The diff rules of NET-PRIVATE-ENDPOINTS. */
+export const NET_PRIVATE_ENDPOINTS_RULES: readonly DiffRule[] = [
   {
-    control: 'NET-PRIVATE-ENDPOINTS',
     resourceTypes: ['AWS::EC2::VPCEndpoint'],
     assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
       if (kind === 'removed') return { direction: 'weakened', detail: `VPC endpoint ${show(prop(before, 'ServiceName'))} removed` };
@@ -181,17 +181,17 @@ const networkRules: ControlRule[] = [
     },
   },
   {
-    control: 'NET-PRIVATE-ENDPOINTS',
     resourceTypes: ['AWS::EC2::VPCEndpoint'],
     path: ['Properties', 'PolicyDocument'],
     assess: (before, after) => setChange(openEndpointStatements(before), openEndpointStatements(after), 'weakened', (s, added) => `endpoint policy ${added ? 'allows' : 'no longer allows'} ${s}`),
   },
   // Absent counts as off: the diff assumes no default it cannot see in the template.
-  flag('NET-PRIVATE-ENDPOINTS', ['AWS::EC2::VPCEndpoint'], ['Properties', 'PrivateDnsEnabled'], 'PrivateDnsEnabled'),
+  flag(['AWS::EC2::VPCEndpoint'], ['Properties', 'PrivateDnsEnabled'], 'PrivateDnsEnabled'),
+];
 
-  // --- NET-OPERATOR-ACCESS -----------------------------------------------------------------
+/** The diff rules of NET-OPERATOR-ACCESS. */
+export const NET_OPERATOR_ACCESS_RULES: readonly DiffRule[] = [
   {
-    control: 'NET-OPERATOR-ACCESS',
     resourceTypes: ['AWS::EC2::ClientVpnAuthorizationRule'],
     assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
       if (after === undefined) return undefined;
@@ -205,7 +205,6 @@ const networkRules: ControlRule[] = [
     },
   },
   {
-    control: 'NET-OPERATOR-ACCESS',
     resourceTypes: ['AWS::EC2::ClientVpnEndpoint'],
     path: ['Properties', 'AuthenticationOptions'],
     assess: (before: any[] | undefined, after: any[] | undefined) => {
@@ -214,9 +213,8 @@ const networkRules: ControlRule[] = [
       return { direction: federated(after) ? 'strengthened' : 'weakened', detail: `Client VPN ${federated(after) ? 'now signs in' : 'no longer signs in'} through the identity provider (federated-authentication)` };
     },
   },
-  flag('NET-OPERATOR-ACCESS', ['AWS::EC2::ClientVpnEndpoint'], ['Properties', 'ConnectionLogOptions', 'Enabled'], 'ConnectionLogOptions.Enabled'),
+  flag(['AWS::EC2::ClientVpnEndpoint'], ['Properties', 'ConnectionLogOptions', 'Enabled'], 'ConnectionLogOptions.Enabled'),
   {
-    control: 'NET-OPERATOR-ACCESS',
     resourceTypes: ['AWS::ECS::Service'],
     path: ['Properties', 'EnableExecuteCommand'],
     // ECS Exec opens a session into every task of the service.
@@ -263,21 +261,21 @@ function rateRules(rules: any[] | undefined): Map<string, { blocks: boolean; per
   return out;
 }
 
-const edgeRules: ControlRule[] = [
-  // --- EDGE-INTERNET-EXPOSURE --------------------------------------------------------------
-  ...ingressRules('EDGE-INTERNET-EXPOSURE', opensInternetBeyondEdgePorts, describeInternetRule),
+/** The diff rules of EDGE-INTERNET-EXPOSURE. */
+export const EDGE_INTERNET_EXPOSURE_RULES: readonly DiffRule[] = [
+  ...ingressRules(opensInternetBeyondEdgePorts, describeInternetRule),
   {
-    control: 'EDGE-INTERNET-EXPOSURE',
     resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
     assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
       if (!internetFacing(after) || internetFacing(before)) return undefined;
       return { direction: 'weakened', detail: before === undefined ? 'internet-facing load balancer added' : `load balancer Scheme ${show(prop(before, 'Scheme'))} → internet-facing` };
     },
   },
+];
 
-  // --- EDGE-WAF-RATE-LIMIT -----------------------------------------------------------------
+/** The diff rules of EDGE-WAF-RATE-LIMIT. */
+export const EDGE_WAF_RATE_LIMIT_RULES: readonly DiffRule[] = [
   {
-    control: 'EDGE-WAF-RATE-LIMIT',
     resourceTypes: ['AWS::WAFv2::WebACL'],
     path: ['Properties', 'Rules'],
     assess: (before: any[] | undefined, after: any[] | undefined) => {
@@ -309,9 +307,8 @@ const num = (v: unknown) => (v === undefined || Number.isNaN(Number(v)) ? undefi
  * A property rule for a number where more is stronger and absence says nothing the template can
  * show (ECS keeps a service's running count when DesiredCount is dropped on update).
  */
-function moreIsStronger(control: ControlRule['control'], resourceTypes: readonly string[], path: readonly string[], label: string): ControlRule {
+function moreIsStronger(resourceTypes: readonly string[], path: readonly string[], label: string): DiffRule {
   return {
-    control,
     resourceTypes,
     path,
     assess: (before, after) => {
@@ -371,13 +368,12 @@ const ECS_TRUST_CONDITIONS = ['aws:SourceAccount', 'aws:SourceArn'];
 /** Compute that a customer runs and patches itself: instances, launch templates, Auto Scaling, ECS capacity on EC2. */
 const SELF_MANAGED_COMPUTE = ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::AutoScalingGroup', 'AWS::AutoScaling::LaunchConfiguration', 'AWS::ECS::CapacityProvider'];
 
-const workloadRules: ControlRule[] = [
-  // --- WL-MULTI-AZ -------------------------------------------------------------------------
-  moreIsStronger('WL-MULTI-AZ', ['AWS::ECS::Service'], ['Properties', 'DesiredCount'], 'DesiredCount'),
-  moreIsStronger('WL-MULTI-AZ', ['AWS::ECS::Service'], ['Properties', 'DeploymentConfiguration', 'MinimumHealthyPercent'], 'MinimumHealthyPercent'),
-  flag('WL-MULTI-AZ', ['AWS::ECS::Service'], ['Properties', 'DeploymentConfiguration', 'DeploymentCircuitBreaker', 'Rollback'], 'DeploymentCircuitBreaker.Rollback'),
+/** The diff rules of WL-MULTI-AZ. */
+export const WL_MULTI_AZ_RULES: readonly DiffRule[] = [
+  moreIsStronger(['AWS::ECS::Service'], ['Properties', 'DesiredCount'], 'DesiredCount'),
+  moreIsStronger(['AWS::ECS::Service'], ['Properties', 'DeploymentConfiguration', 'MinimumHealthyPercent'], 'MinimumHealthyPercent'),
+  flag(['AWS::ECS::Service'], ['Properties', 'DeploymentConfiguration', 'DeploymentCircuitBreaker', 'Rollback'], 'DeploymentCircuitBreaker.Rollback'),
   {
-    control: 'WL-MULTI-AZ',
     resourceTypes: ['AWS::ECS::Service'],
     path: ['Properties', 'NetworkConfiguration', 'AwsvpcConfiguration', 'Subnets'],
     assess: (before: unknown[] | undefined, after: unknown[] | undefined) => {
@@ -385,10 +381,11 @@ const workloadRules: ControlRule[] = [
       return b === a ? { direction: 'neutral', detail: `service subnets changed (${a})` } : { direction: byRank(b, a), detail: `service subnets ${b} → ${a}` };
     },
   },
+];
 
-  // --- WL-LEAST-PRIVILEGE ------------------------------------------------------------------
+/** The diff rules of WL-LEAST-PRIVILEGE. */
+export const WL_LEAST_PRIVILEGE_RULES: readonly DiffRule[] = [
   {
-    control: 'WL-LEAST-PRIVILEGE',
     resourceTypes: IAM_POLICY_TYPES,
     assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
       if (after === undefined) return undefined;
@@ -396,7 +393,6 @@ const workloadRules: ControlRule[] = [
     },
   },
   {
-    control: 'WL-LEAST-PRIVILEGE',
     resourceTypes: ['AWS::IAM::Role'],
     assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
       if (!trustsEcsTasks(after)) return undefined;
@@ -411,7 +407,6 @@ const workloadRules: ControlRule[] = [
     },
   },
   {
-    control: 'WL-LEAST-PRIVILEGE',
     resourceTypes: ['AWS::ECS::TaskDefinition'],
     path: ['Properties', 'ContainerDefinitions'],
     assess: (before: any[] | undefined, after: any[] | undefined) => {
@@ -429,10 +424,11 @@ const workloadRules: ControlRule[] = [
       return out;
     },
   },
+];
 
-  // --- WL-MANAGED-COMPUTE ------------------------------------------------------------------
+/** The diff rules of WL-MANAGED-COMPUTE. */
+export const WL_MANAGED_COMPUTE_RULES: readonly DiffRule[] = [
   {
-    control: 'WL-MANAGED-COMPUTE',
     resourceTypes: SELF_MANAGED_COMPUTE,
     assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
       if (kind === 'added') return { direction: 'weakened', detail: `self-managed compute ${after!.Type} added` };
@@ -441,7 +437,6 @@ const workloadRules: ControlRule[] = [
     },
   },
   {
-    control: 'WL-MANAGED-COMPUTE',
     resourceTypes: ['AWS::ECS::Service'],
     assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
       if (after === undefined) return undefined;
@@ -501,10 +496,9 @@ function tenantDataOnAnyResource(doc: any): string[] {
     .map((a) => `${a} on *`);
 }
 
-const dataRules: ControlRule[] = [
-  // --- DB-MULTI-AZ: an Aurora cluster's writer and readers, an instance's standby -----------
+/** The diff rules of DB-MULTI-AZ: an Aurora cluster's writer and readers, an instance's standby. */
+export const DB_MULTI_AZ_RULES: readonly DiffRule[] = [
   {
-    control: 'DB-MULTI-AZ',
     resourceTypes: ['AWS::RDS::DBInstance'],
     assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
       const member = (r?: TemplateResource) => prop(r, 'DBClusterIdentifier');
@@ -516,16 +510,19 @@ const dataRules: ControlRule[] = [
       return undefined;
     },
   },
-  flag('DB-MULTI-AZ', ['AWS::RDS::DBInstance'], ['Properties', 'MultiAZ'], 'MultiAZ'),
+  flag(['AWS::RDS::DBInstance'], ['Properties', 'MultiAZ'], 'MultiAZ'),
+];
 
-  // --- DB-PATCHING -------------------------------------------------------------------------
-  flag('DB-PATCHING', ['AWS::RDS::DBInstance'], ['Properties', 'AutoMinorVersionUpgrade'], 'AutoMinorVersionUpgrade', INSTANCE_MINOR_UPGRADES_BY_DEFAULT),
-  flag('DB-PATCHING', ['AWS::RDS::DBCluster'], ['Properties', 'AutoMinorVersionUpgrade'], 'AutoMinorVersionUpgrade'),
-  present('DB-PATCHING', ['AWS::RDS::DBCluster', 'AWS::RDS::DBInstance'], ['Properties', 'PreferredMaintenanceWindow'], 'PreferredMaintenanceWindow'),
+/** The diff rules of DB-PATCHING. */
+export const DB_PATCHING_RULES: readonly DiffRule[] = [
+  flag(['AWS::RDS::DBInstance'], ['Properties', 'AutoMinorVersionUpgrade'], 'AutoMinorVersionUpgrade', INSTANCE_MINOR_UPGRADES_BY_DEFAULT),
+  flag(['AWS::RDS::DBCluster'], ['Properties', 'AutoMinorVersionUpgrade'], 'AutoMinorVersionUpgrade'),
+  present(['AWS::RDS::DBCluster', 'AWS::RDS::DBInstance'], ['Properties', 'PreferredMaintenanceWindow'], 'PreferredMaintenanceWindow'),
+];
 
-  // --- TEN-DEDICATED-DATASTORE -------------------------------------------------------------
+/** The diff rules of TEN-DEDICATED-DATASTORE. */
+export const TEN_DEDICATED_DATASTORE_RULES: readonly DiffRule[] = [
   {
-    control: 'TEN-DEDICATED-DATASTORE',
     resourceTypes: ['AWS::RDS::DBCluster'],
     assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
       const [b, a] = [tenantOf(before), tenantOf(after)];
@@ -535,10 +532,11 @@ const dataRules: ControlRule[] = [
       return { direction: 'weakened', detail: `database cluster of tenant ${b ?? '(none)'} now tagged for ${a ?? 'no tenant'}` };
     },
   },
+];
 
-  // --- TEN-DEDICATED-KEY -------------------------------------------------------------------
+/** The diff rules of TEN-DEDICATED-KEY. */
+export const TEN_DEDICATED_KEY_RULES: readonly DiffRule[] = [
   {
-    control: 'TEN-DEDICATED-KEY',
     resourceTypes: Object.keys(TENANT_KEY_PATHS),
     assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
       const tenant = tenantOf(before);
@@ -550,7 +548,6 @@ const dataRules: ControlRule[] = [
     },
   },
   {
-    control: 'TEN-DEDICATED-KEY',
     resourceTypes: ['AWS::KMS::Key'],
     assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
       const [b, a] = [tenantOf(before), tenantOf(after)];
@@ -558,16 +555,17 @@ const dataRules: ControlRule[] = [
       return { direction: 'weakened', detail: kind === 'removed' ? `tenant ${b}'s KMS key removed` : `tenant ${b}'s KMS key now tagged for ${a ?? 'no tenant'}` };
     },
   },
+];
 
-  // --- TEN-ISOLATED-ACCESS -----------------------------------------------------------------
+/** The diff rules of TEN-ISOLATED-ACCESS. */
+export const TEN_ISOLATED_ACCESS_RULES: readonly DiffRule[] = [
   ...(
     [
       ['AWS::KMS::Key', 'KeyPolicy', 'key policy'],
       ['AWS::S3::BucketPolicy', 'PolicyDocument', 'bucket policy'],
     ] as const
   ).map(
-    ([type, key, what]): ControlRule => ({
-      control: 'TEN-ISOLATED-ACCESS',
+    ([type, key, what]): DiffRule => ({
       resourceTypes: [type],
       assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
         const [b, a] = [deniesOtherTenants(before?.Properties?.[key]), deniesOtherTenants(after?.Properties?.[key])];
@@ -580,7 +578,6 @@ const dataRules: ControlRule[] = [
   ),
   {
     // The resource policies' deny keys on the principal's tenant tag: a role without it escapes.
-    control: 'TEN-ISOLATED-ACCESS',
     resourceTypes: ['AWS::IAM::Role'],
     assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
       const [b, a] = [tenantOf(before), tenantOf(after)];
@@ -589,7 +586,6 @@ const dataRules: ControlRule[] = [
     },
   },
   {
-    control: 'TEN-ISOLATED-ACCESS',
     resourceTypes: IAM_POLICY_TYPES,
     assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
       if (after === undefined) return undefined;
@@ -605,9 +601,9 @@ const dataRules: ControlRule[] = [
 /** Whether a bucket policy denies requests below a TLS version (`s3:TlsVersion`). */
 const deniesOldTls = (doc: any) => statementsOf(doc).some((st) => st.Effect === 'Deny' && conditionValue(st, 's3:TlsVersion') !== undefined);
 
-const completingRules: ControlRule[] = [
+/** FND-TLS-IN-TRANSIT: bucket policies also deny TLS below 1.2. */
+export const FND_TLS_VERSION_RULES: readonly DiffRule[] = [
   {
-    control: 'FND-TLS-IN-TRANSIT',
     resourceTypes: ['AWS::S3::BucketPolicy'],
     assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
       const [b, a] = [deniesOldTls(before?.Properties?.PolicyDocument), deniesOldTls(after?.Properties?.PolicyDocument)];
@@ -615,27 +611,29 @@ const completingRules: ControlRule[] = [
       return { direction: a ? 'strengthened' : 'weakened', detail: `bucket policy ${a ? 'now denies' : 'no longer denies'} requests below a TLS version (s3:TlsVersion)` };
     },
   },
+];
+
+/** EDGE-WAF-LOGGING: what the logs redact, and that they keep only requests a rule acted on. */
+export const EDGE_WAF_LOG_CONTENT_RULES: readonly DiffRule[] = [
   {
-    control: 'EDGE-WAF-LOGGING',
     resourceTypes: ['AWS::WAFv2::LoggingConfiguration'],
     path: ['Properties', 'RedactedFields'],
     assess: (before: any[] | undefined, after: any[] | undefined) =>
       setChange((before ?? []).map((f) => JSON.stringify(f)), (after ?? []).map((f) => JSON.stringify(f)), 'strengthened', (f, added) => `redacted field ${f} ${added ? 'added' : 'removed: it is logged in clear'}`),
   },
   {
-    control: 'EDGE-WAF-LOGGING',
     resourceTypes: ['AWS::WAFv2::LoggingConfiguration'],
     path: ['Properties', 'LoggingFilter', 'DefaultBehavior'],
     // DROP keeps only what the filters select (requests a rule acted on); without a filter, or with KEEP, every request is logged.
     assess: (before, after) => ({ direction: byRank(Number(before === 'DROP'), Number(after === 'DROP')), detail: arrow('LoggingFilter.DefaultBehavior', before, after) }),
   },
+];
+
+/** DB-NETWORK-ACCESS: no database instance is publicly accessible. */
+export const DB_PUBLIC_ACCESS_RULES: readonly DiffRule[] = [
   {
-    control: 'DB-NETWORK-ACCESS',
     resourceTypes: ['AWS::RDS::DBInstance'],
     path: ['Properties', 'PubliclyAccessible'],
     assess: (before, after) => (isTrue(before) === isTrue(after) ? undefined : { direction: isTrue(after) ? 'weakened' : 'strengthened', detail: arrow('PubliclyAccessible', before, after) }),
   },
 ];
-
-/** The rules of the foundation, network, edge, workload and data controls added to the table. */
-export const AREA_A_RULES: readonly ControlRule[] = [...plaintextSecretRules, ...networkRules, ...edgeRules, ...workloadRules, ...dataRules, ...completingRules];

@@ -58,8 +58,11 @@ export interface ReportFinding {
   readonly constructPath: string;
 }
 
+/** The catalog fields the report carries as they are (the typed links are rendered below, or not at all). */
+type ReportedControl = Omit<Control, 'status' | 'evidence' | 'nagRules' | 'enforcedBy' | 'diff'>;
+
 /** One control with its evidence. */
-export interface ControlReportEntry extends Omit<Control, 'status'> {
+export interface ControlReportEntry extends ReportedControl {
   /** For enforced controls: the catalog status, or `open findings`. */
   readonly status?: ReportStatus;
   /**
@@ -124,7 +127,7 @@ export function buildControlsReport(
   for (const f of findings) {
     for (const id of controlsOfFinding(f)) findingsOf.set(id, [...(findingsOf.get(id) ?? []), { pack: f.pack, rule: f.rule, constructPath: f.constructPath }]);
   }
-  return catalog.map((c) => {
+  return catalog.map(({ evidence: _evidence, nagRules: _nagRules, enforcedBy: _enforcedBy, diff: _diff, ...c }) => {
     const evidence = c.kind === 'enforced' ? CONTROL_EVIDENCE[c.id] : undefined;
     const open = findingsOf.get(c.id) ?? [];
     const environments: Record<string, EnvironmentEvidence> = {};
