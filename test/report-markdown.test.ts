@@ -1,8 +1,8 @@
 /**
  * The Markdown helpers of the generated reports: wrapped prose renders as the one line it was,
- * escaped prose renders as written, and the seed's Markdown escapes are gone from quotes.
+ * escaped prose renders as written.
  */
-import { prose, slug, withoutMarkdownEscapes, wrap } from '../lib/report/markdown';
+import { prose, slug, wrap } from '../lib/report/markdown';
 
 describe('report Markdown', () => {
   test('wrap keeps lines within the width where the words allow, and loses no word', () => {
@@ -30,11 +30,6 @@ describe('report Markdown', () => {
   test('prose escapes what GitHub would read as HTML or emphasis, and nothing inside a word', () => {
     expect(prose('kms:* and ECDHE-*-AES128 for <env> & TLS_AES_128_GCM_SHA256')).toBe('kms:\\* and ECDHE-\\*-AES128 for &lt;env&gt; &amp; TLS_AES_128_GCM_SHA256');
     expect(prose('_emphasis_')).toBe('\\_emphasis\\_');
-  });
-
-  test('a quote of a seed shows without the backslashes of its Markdown source', () => {
-    expect(withoutMarkdownEscapes('Postgres \\(database\\) encryption at rest')).toBe('Postgres (database) encryption at rest');
-    expect(withoutMarkdownEscapes('Postgres (database) encryption at rest')).toBe('Postgres (database) encryption at rest');
   });
 
   test('slug is the anchor GitHub gives a heading', () => {

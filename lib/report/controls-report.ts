@@ -16,7 +16,7 @@ import { isOutsideTemplates, OUTSIDE_TEMPLATES_MARKER, selectEvidence, type Evid
 import { ACKNOWLEDGEMENTS, type Acknowledgement } from '../nag/acknowledgements';
 import { SAAS_BASELINE_RULES } from '../nag/saas-baseline-checks';
 import type { AcknowledgedFinding, Finding } from './findings';
-import { code, prose, slug, withoutMarkdownEscapes, wrap } from './markdown';
+import { code, prose, slug, wrap } from './markdown';
 
 /** One synthesized environment, as the report needs it. */
 export interface EnvironmentTemplates {
@@ -268,7 +268,7 @@ function acknowledgementItems(e: ControlReportEntry, envNames: readonly string[]
 }
 
 /** The seed words a control answers, as their readers see them, each with the number of its seed. */
-const sourceLines = (e: ControlReportEntry) => ['- sources:', ...e.sources.map((s) => `  - seed ${s.seed.slice(0, 3)}: "${prose(withoutMarkdownEscapes(s.quote))}"`)];
+const sourceLines = (e: ControlReportEntry) => ['- sources:', ...e.sources.map((s) => `  - seed ${s.seed.slice(0, 3)}: "${prose(s.quote)}"`)];
 
 /** The section of an enforced control: what keeps it before deployment (prevention), then what watches it after (detection). */
 function enforcedSection(e: ControlReportEntry, envNames: readonly string[]): string[] {

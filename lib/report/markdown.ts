@@ -25,12 +25,6 @@ export const prose = (s: string): string =>
     .replace(/(^|[^A-Za-z0-9])_|_(?=[^A-Za-z0-9]|$)/g, (m) => m.replace('_', '\\_'));
 
 /**
- * The seed policies are Markdown sources and escape punctuation (`Postgres \(database\)`): the
- * words their readers see have no backslash. Plain quotes pass unchanged.
- */
-export const withoutMarkdownEscapes = (s: string): string => s.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-
-/**
  * A word that would start a block (a list item, a quote, a heading, a table row, a fence or a
  * setext underline) when it begins a line: wrapping never puts one there.
  */
