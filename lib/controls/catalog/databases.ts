@@ -7,9 +7,10 @@ import * as nag from '../../nag/rules';
 import { DatabaseShard } from '../../constructs/data/database-shard';
 import { DATABASES, DB_CLUSTERS, PARAMETER_GROUPS, PG_DEFAULT_TLS, PG_TLS_VERSIONS } from '../aws-tables';
 import { arrow, atLeast, byRank, enforcingResource, flag, ingressRules, present, ranked, sgRuleSource } from '../diff-builders';
+import { DB_MULTI_AZ_RULES, DB_PATCHING_RULES, DB_PUBLIC_ACCESS_RULES } from '../diff-rules-area-a';
 import { DATA_STACK, inStack, named, props } from '../evidence-predicates';
 import { forcesSsl, isTrue, opensDatabaseToRange } from '../template-readers';
-import { NOT_YET_WATCHED, type Control } from '../types';
+import type { Control } from '../types';
 
 /*
  * Database controls (area 'data', DB-*): the PostgreSQL databases: encryption at rest under
@@ -247,7 +248,7 @@ export const DATABASE_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [TenantDatabase],
     evidence: { what: 'database clusters and their writer and reader instances', select: [{ types: DB_CLUSTERS }, { types: ['AWS::RDS::DBInstance'], where: (r) => props(r).DBClusterIdentifier !== undefined }] },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: DB_MULTI_AZ_RULES },
   },
   {
     id: 'DB-PATCHING',
@@ -269,7 +270,7 @@ export const DATABASE_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [TenantDatabase],
     evidence: { what: 'database instances with automatic minor version upgrades', select: [{ types: ['AWS::RDS::DBInstance'], where: (r) => isTrue(props(r).AutoMinorVersionUpgrade) }] },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: DB_PATCHING_RULES },
   },
   {
     id: 'DB-NETWORK-ACCESS',
@@ -305,6 +306,7 @@ export const DATABASE_CONTROLS: readonly Control[] = [
         // The databases admit only security groups (the workload's); a rule that opens the database
         // port to an address range (0.0.0.0/0, a CIDR, a prefix list) bypasses that.
         ...ingressRules(opensDatabaseToRange, (r) => `ingress ${DATABASE_PORT} from ${sgRuleSource(r)}`),
+        ...DB_PUBLIC_ACCESS_RULES,
       ],
     },
   },

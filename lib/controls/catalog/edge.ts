@@ -6,10 +6,11 @@ import { EdgeWebAcl } from '../../constructs/edge/web-acl';
 import * as nag from '../../nag/rules';
 import { ELB_DEFAULT_SSL_POLICY, ELB_SSL_POLICY_STRENGTH, sslPolicyRank } from '../aws-tables';
 import { arrow, byRank, enforcingResource, loadBalancerFlag, show } from '../diff-builders';
+import { EDGE_INTERNET_EXPOSURE_RULES, EDGE_WAF_LOG_CONTENT_RULES, EDGE_WAF_RATE_LIMIT_RULES } from '../diff-rules-area-a';
 import type { Verdict } from '../diff-rule';
 import { hasTag, named, props } from '../evidence-predicates';
 import { isTrue, lbAttribute, managedRuleGroups, redirectsToHttps, type TemplateResource } from '../template-readers';
-import { NOT_YET_WATCHED, type Control } from '../types';
+import type { Control } from '../types';
 
 /*
  * Edge controls (area 'edge'): the internet-facing Application Load Balancer (HTTPS only, a
@@ -150,7 +151,7 @@ export const EDGE_CONTROLS: readonly Control[] = [
         { types: ['AWS::EC2::SecurityGroup'], where: (r) => (props(r).SecurityGroupIngress ?? []).some((i: any) => i.CidrIp === '0.0.0.0/0' || i.CidrIpv6 === '::/0') },
       ],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: EDGE_INTERNET_EXPOSURE_RULES },
   },
   {
     id: 'EDGE-WAF',
@@ -226,7 +227,7 @@ export const EDGE_CONTROLS: readonly Control[] = [
       what: 'web ACLs with a rate-based blocking rule',
       select: [{ types: ['AWS::WAFv2::WebACL'], where: (r) => (props(r).Rules ?? []).some((rule: any) => rule.Statement?.RateBasedStatement && rule.Action?.Block !== undefined) }],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: EDGE_WAF_RATE_LIMIT_RULES },
   },
   {
     id: 'EDGE-WAF-LOGGING',
@@ -256,6 +257,7 @@ export const EDGE_CONTROLS: readonly Control[] = [
     diff: {
       rules: [
         enforcingResource(['AWS::WAFv2::LoggingConfiguration'], 'WAF logging configuration'),
+        ...EDGE_WAF_LOG_CONTENT_RULES,
       ],
     },
   },

@@ -17,10 +17,11 @@ import { AlertTopics } from '../../constructs/monitoring/alert-topics';
 import { FargateWorkload } from '../../constructs/workload/fargate-workload';
 import { DB_CLUSTERS, PUBLIC_ACCESS_BLOCK_FLAGS, S3_SSE_STRENGTH } from '../aws-tables';
 import { arrow, byRank, enforcingResource, flag, loadBalancerFlag, present, show } from '../diff-builders';
+import { FND_NO_PLAINTEXT_SECRETS_RULES, FND_TLS_VERSION_RULES } from '../diff-rules-area-a';
 import type { Verdict } from '../diff-rule';
 import { props } from '../evidence-predicates';
 import { deniesInsecureTransport, isTrue, keepsData, type TemplateResource } from '../template-readers';
-import { NOT_YET_WATCHED, type Control } from '../types';
+import type { Control } from '../types';
 
 /*
  * Foundation controls (area 'foundation'): promises that hold across the whole deployment
@@ -244,6 +245,7 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
             return a ? { direction: 'strengthened', detail: 'policy now denies requests without TLS (aws:SecureTransport)' } : { direction: 'weakened', detail: `policy ${after ? 'no longer denies' : 'that denied'} requests without TLS (aws:SecureTransport)${after ? '' : ' removed'}` };
           },
         },
+        ...FND_TLS_VERSION_RULES,
       ],
     },
   },
@@ -364,6 +366,6 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
         { types: ['AWS::Cognito::UserPoolIdentityProvider'], where: (r) => JSON.stringify(props(r).ProviderDetails ?? {}).includes('{{resolve:secretsmanager:') },
       ],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: FND_NO_PLAINTEXT_SECRETS_RULES },
   },
 ];

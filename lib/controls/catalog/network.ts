@@ -5,9 +5,10 @@ import { SecureVpc } from '../../constructs/network/secure-vpc';
 import { TierNetworkAcls } from '../../constructs/network/tier-network-acls';
 import { FargateWorkload } from '../../constructs/workload/fargate-workload';
 import { arrow, byRank, describeAdminRule, enforcingResource, ingressRules, naclEntryDescription, same } from '../diff-builders';
+import { NET_MULTI_AZ_RULES, NET_OPERATOR_ACCESS_RULES, NET_PRIVATE_ENDPOINTS_RULES, NET_TIERED_SUBNETS_RULES } from '../diff-rules-area-a';
 import { props } from '../evidence-predicates';
 import { adminPorts, isAnywhere, isTrue, type TemplateResource } from '../template-readers';
-import { NOT_YET_WATCHED, type Control } from '../types';
+import type { Control } from '../types';
 
 /*
  * Network controls (area 'network'): the multi-AZ VPC and what may reach what inside it.
@@ -41,7 +42,7 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [SecureVpc],
     evidence: { what: 'the subnets (one per tier per zone) and NAT gateways', select: [{ types: ['AWS::EC2::Subnet', 'AWS::EC2::NatGateway'] }] },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: NET_MULTI_AZ_RULES },
   },
   {
     id: 'NET-TIERED-SUBNETS',
@@ -71,7 +72,7 @@ export const NETWORK_CONTROLS: readonly Control[] = [
       what: 'the subnets, with MapPublicIpOnLaunch off, and their route tables',
       select: [{ types: ['AWS::EC2::Subnet'], where: (r) => !isTrue(props(r).MapPublicIpOnLaunch) }, { types: ['AWS::EC2::RouteTable'] }],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: NET_TIERED_SUBNETS_RULES },
   },
   {
     id: 'NET-NACLS',
@@ -214,7 +215,7 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [PrivateEndpoints],
     evidence: { what: 'the gateway and interface VPC endpoints', select: [{ types: ['AWS::EC2::VPCEndpoint'] }] },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: NET_PRIVATE_ENDPOINTS_RULES },
   },
   {
     id: 'NET-NO-ADMIN-PORTS',
@@ -279,6 +280,6 @@ export const NETWORK_CONTROLS: readonly Control[] = [
       ],
       notApplicable: (env) => (env.network.interfaceEndpoints || env.network.clientVpn ? undefined : 'network.interfaceEndpoints is false and no network.clientVpn'),
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: NET_OPERATOR_ACCESS_RULES },
   },
 ];

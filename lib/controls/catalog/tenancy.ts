@@ -3,8 +3,9 @@ import { AccessLogBucket } from '../../constructs/common/access-log-bucket';
 import { CustomerFilesBucket } from '../../constructs/data/customer-files-bucket';
 import { TenantDatastore } from '../../constructs/data/tenant-datastore';
 import { present, ranked } from '../diff-builders';
+import { TEN_DEDICATED_DATASTORE_RULES, TEN_DEDICATED_KEY_RULES, TEN_ISOLATED_ACCESS_RULES } from '../diff-rules-area-a';
 import { DATA_STACK, hasTag, isTenant, props, target } from '../evidence-predicates';
-import { NOT_YET_WATCHED, type Control } from '../types';
+import type { Control } from '../types';
 
 /*
  * Tenancy and customer-data controls (area 'data', TEN-* and DATA-*): the single-tenant
@@ -37,7 +38,7 @@ export const TENANCY_CONTROLS: readonly Control[] = [
       what: 'each tenant\'s database cluster, files bucket, key and access role (tenant tag)',
       select: [{ types: ['AWS::RDS::DBCluster', 'AWS::S3::Bucket', 'AWS::KMS::Key', 'AWS::IAM::Role'], where: isTenant }],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: TEN_DEDICATED_DATASTORE_RULES },
   },
   {
     id: 'TEN-DEDICATED-KEY',
@@ -59,7 +60,7 @@ export const TENANCY_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [TenantDatastore],
     evidence: { what: 'each tenant\'s KMS key (tenant tag)', select: [{ types: ['AWS::KMS::Key'], where: isTenant }] },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: TEN_DEDICATED_KEY_RULES },
   },
   {
     id: 'TEN-ISOLATED-ACCESS',
@@ -92,7 +93,7 @@ export const TENANCY_CONTROLS: readonly Control[] = [
         },
       ],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: TEN_ISOLATED_ACCESS_RULES },
   },
 
   // Customer-data buckets.

@@ -1,7 +1,8 @@
 import { FargateWorkload } from '../../constructs/workload/fargate-workload';
 import { ranked } from '../diff-builders';
+import { WL_LEAST_PRIVILEGE_RULES, WL_MANAGED_COMPUTE_RULES, WL_MULTI_AZ_RULES } from '../diff-rules-area-a';
 import { DATA_STACK, isTenant, props } from '../evidence-predicates';
-import { NOT_YET_WATCHED, type Control } from '../types';
+import type { Control } from '../types';
 
 /*
  * Workload controls (area 'workload'): the ECS Fargate tier behind the load balancer: private
@@ -63,7 +64,7 @@ export const WORKLOAD_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [FargateWorkload],
     evidence: { what: 'the ECS service and its health-checked target group', select: [{ types: ['AWS::ECS::Service', 'AWS::ElasticLoadBalancingV2::TargetGroup'] }] },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: WL_MULTI_AZ_RULES },
   },
   {
     id: 'WL-LEAST-PRIVILEGE',
@@ -95,7 +96,7 @@ export const WORKLOAD_CONTROLS: readonly Control[] = [
         },
       ],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: WL_LEAST_PRIVILEGE_RULES },
   },
   {
     id: 'WL-MANAGED-COMPUTE',
@@ -125,6 +126,6 @@ export const WORKLOAD_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [FargateWorkload],
     evidence: { what: 'ECS services on Fargate', select: [{ types: ['AWS::ECS::Service'], where: (r) => props(r).LaunchType === 'FARGATE' }] },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: WL_MANAGED_COMPUTE_RULES },
   },
 ];
