@@ -30,7 +30,13 @@ const literalText = (source: string) => source.replace(/\\(.)/g, (_, c: string) 
  * flags a resource correctly, not that the deployment enforces the control, so they are not
  * evidence of enforcement.
  */
-export const TOOLING_TEST_FILES: readonly string[] = ['controls-diff.test.ts', 'nag-rules.test.ts'];
+export const TOOLING_TEST_FILES: readonly string[] = [
+  'controls-diff.test.ts',
+  'controls-diff-rules-a.test.ts',
+  'controls-diff-rules-b.test.ts',
+  'controls-diff-weakening.test.ts',
+  'nag-rules.test.ts',
+];
 
 /** Test files that are not `*.test.ts` but hold tests the `*.test.ts` files register (test/deployment/suite.ts). */
 const SUITE_FILES: readonly string[] = ['suite.ts'];
