@@ -5,7 +5,7 @@
 import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import { SEED_BACKUP_TIERS } from '../lib/config/schema';
-import { cronFrequency } from '../lib/config/validate';
+import { frequencyOf } from '../lib/aws-facts/schedule-expressions';
 import { withChange, issuesOf } from './support/config-cases';
 
 
@@ -31,11 +31,13 @@ describe('backup configuration', () => {
     ['cron(0 18 ? * * *)', 'daily'],
     ['cron(0 19 ? * SAT *)', 'weekly'],
     ['cron(0 20 1 * ? *)', 'monthly'],
-    ['cron(0 0/2 ? * * *)', 'on no tier'],
-    ['cron(0 18 ? * MON-FRI *)', 'on no tier'],
-    ['rate(1 hour)', 'on no tier'],
+    // The finest tier whose longest gap between two runs the expression does not exceed.
+    ['cron(0 0/2 ? * * *)', 'daily'],
+    ['cron(0 18 ? * MON-FRI *)', 'weekly'],
+    ['rate(1 hour)', 'hourly'],
+    ['cron(0 20 1 1/2 ? *)', 'on no tier'],
   ])('BAK-TIERS: %s runs %s', (expression, frequency) => {
-    expect(cronFrequency(expression) ?? 'on no tier').toBe(frequency);
+    expect(frequencyOf(expression) ?? 'on no tier').toBe(frequency);
   });
 
   test('BAK-TIERS: staging may change the tiers (within the vault lock) and stays valid', () => {
@@ -44,7 +46,7 @@ describe('backup configuration', () => {
   });
 
   test.each<[string, 'staging' | 'production', (e: any) => void, RegExp]>([
-    ['BAK-TIERS: a production hourly tier that runs every two hours', 'production', tier('hourly', { schedule: 'cron(0 0/2 ? * * *)' }), /^production\.backup\.tiers\.hourly\.schedule: got "cron\(0 0\/2 \? \* \* \*\)", production runs the hourly tier hourly \(seed 001\), not on an irregular schedule$/],
+    ['BAK-TIERS: a production hourly tier that runs every two hours', 'production', tier('hourly', { schedule: 'cron(0 0/2 ? * * *)' }), /^production\.backup\.tiers\.hourly\.schedule: got "cron\(0 0\/2 \? \* \* \*\)", production runs the hourly tier hourly \(seed 001\), not daily$/],
     ['BAK-TIERS: a production daily tier moved to weekly', 'production', tier('daily', { schedule: 'cron(0 18 ? * SUN *)' }), /^production\.backup\.tiers\.daily\.schedule: got "cron\(0 18 \? \* SUN \*\)", production runs the daily tier daily \(seed 001\), not weekly$/],
     ['BAK-TIERS: a production weekly retention under a month', 'production', tier('weekly', { deleteAfterDays: 28 }), /^production\.backup\.tiers\.weekly\.deleteAfterDays: got 28, production keeps weekly backups exactly 31 days \(seed 001\)$/],
     ['BAK-TIERS: a production monthly retention under a year', 'production', tier('monthly', { deleteAfterDays: 180 }), /^production\.backup\.tiers\.monthly\.deleteAfterDays: got 180, production keeps monthly backups exactly 365 days \(seed 001\)$/],

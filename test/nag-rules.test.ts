@@ -22,7 +22,7 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { APP_LOG_TAG, BACKUP_TAG } from '../lib/constants/tags';
 import { registerCompliancePacks } from '../lib/nag/packs';
 import { SAAS_BASELINE_RULES, SaasBaselineChecks, type SaasBaselineChecksProps } from '../lib/nag/saas-baseline-checks';
-import { maxIntervalHours, frequencyOf } from '../lib/nag/utils/schedule';
+import { maxIntervalHours, frequencyOf } from '../lib/aws-facts/schedule-expressions';
 import { readFindings } from '../lib/report/findings';
 import type { EnvironmentStage } from '../lib/stages/environment-stage';
 

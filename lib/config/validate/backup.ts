@@ -3,35 +3,16 @@
  * backup equal to the databases' retention, production's tiers exactly seed 001's, and a
  * disaster-recovery region that is allowed and not the home region.
  */
+import { frequencyOf } from '../../aws-facts/schedule-expressions';
+import { SEED_BACKUP_TIERS, type SeedBackupTier } from '../../constants/seed-backup-tiers';
 import { PRODUCTION_FLOORS } from '../floors';
 import { show, type ConfigIssue, type Validator } from './common';
 
-/** The tiers of the backup plan, shortest first. */
-const BACKUP_TIERS = ['hourly', 'daily', 'weekly', 'monthly'] as const;
-type BackupTier = (typeof BACKUP_TIERS)[number];
+/** The tiers of the backup plan, finest first. */
+const BACKUP_TIERS = Object.keys(SEED_BACKUP_TIERS) as SeedBackupTier[];
 
 /** AWS Backup refuses a compliance-mode lock whose cool-off (`ChangeableForDays`) is under 3 days. */
 export const VAULT_LOCK_MIN_COOL_OFF_DAYS = 3;
-
-/**
- * How often an AWS cron expression fires, for the plain shapes a backup tier uses; `undefined`
- * for anything else (several hours, several weekdays, ranges), which production rejects.
- * Fields: minutes hours day-of-month month day-of-week year.
- */
-export function cronFrequency(expression: string): BackupTier | undefined {
-  const fields = /^cron\((.*)\)$/.exec(expression)?.[1].split(' ');
-  if (fields?.length !== 6) return undefined;
-  const [minute, hour, dom, month, dow, year] = fields;
-  const single = (f: string, re: RegExp) => re.test(f);
-  const any = (f: string) => f === '*' || f === '?';
-  if (!single(minute, /^\d{1,2}$/) || !any(month) || !any(year)) return undefined;
-  if (/^(\*|0\/1|\*\/1)$/.test(hour) && any(dom) && any(dow)) return 'hourly';
-  if (!single(hour, /^\d{1,2}$/)) return undefined;
-  if (any(dom) && any(dow)) return 'daily';
-  if (dom === '?' && single(dow, /^([1-7]|SUN|MON|TUE|WED|THU|FRI|SAT)$/)) return 'weekly';
-  if (dow === '?' && single(dom, /^(\d{1,2}|L)$/)) return 'monthly';
-  return undefined;
-}
 
 export const backup: Validator = (env) => {
   const issues: ConfigIssue[] = [];
@@ -73,9 +54,16 @@ export const backup: Validator = (env) => {
   if (env.tier === 'production') {
     for (const t of BACKUP_TIERS) {
       const tier = b.tiers[t];
-      const frequency = cronFrequency(tier.schedule);
+      // The same reading of a schedule as the own pack's BackupPlanTiers rule: the finest tier whose
+      // longest gap between two runs the expression does not exceed.
+      let frequency: string;
+      try {
+        frequency = frequencyOf(tier.schedule) ?? 'less often than monthly';
+      } catch (e) {
+        frequency = `unreadable (${(e as Error).message})`;
+      }
       if (frequency !== t) {
-        issue(`tiers.${t}.schedule`, show(tier.schedule), `production runs the ${t} tier ${t} (seed 001), not ${frequency ?? 'on an irregular schedule'}`);
+        issue(`tiers.${t}.schedule`, show(tier.schedule), `production runs the ${t} tier ${t} (seed 001), not ${frequency}`);
       }
       // Exactly, not at least: seed 001 promises these tiers, and 004 lets backups persist only
       // "until overwritten through routine secure backup rotation", so keeping them longer breaks it too.
