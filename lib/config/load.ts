@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { EnvironmentSchema, type EnvironmentConfig } from './schema';
-import { ENVIRONMENT_VALIDATORS, show, validateAcrossEnvironments, type ConfigIssue } from './validate';
+import { ENVIRONMENT_VALIDATORS, quoted, validateAcrossEnvironments, type ConfigIssue } from './validate';
 
 /** Thrown when the configuration is invalid; `issues` holds one line per problem. */
 export class ConfigError extends Error {
@@ -28,7 +28,7 @@ export class ConfigError extends Error {
 function gotOf(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.join(', ')}`;
   if (issue.code === 'custom' && issue.params?.redact) return 'a value (not shown: it may carry a credential)';
-  return show(issue.input);
+  return quoted(issue.input);
 }
 
 /** What a schema issue expected, in the reader's words where zod's own say less. */
@@ -99,14 +99,14 @@ export function loadEnvironments(table: Record<string, unknown>, only: readonly 
   const lines: string[] = [];
   const unknown = only.filter((name) => !(name in table));
   for (const name of unknown) {
-    lines.push(`env: got ${show(name)}, expected one of ${Object.keys(table).join(', ')}`);
+    lines.push(`env: got ${quoted(name)}, expected one of ${Object.keys(table).join(', ')}`);
   }
   const parsed: EnvironmentConfig[] = [];
   // Every environment as far as it is readable (partly, where the schema failed), in table order.
   const readable: EnvironmentConfig[] = [];
   for (const [name, raw] of Object.entries(table)) {
     if (!/^[a-z][a-z0-9-]{1,19}$/.test(name)) {
-      lines.push(`${name}: got environment name ${show(name)}, expected 2-20 lower-case letters, digits or hyphens`);
+      lines.push(`${name}: got environment name ${quoted(name)}, expected 2-20 lower-case letters, digits or hyphens`);
       continue;
     }
     const result = EnvironmentSchema.safeParse(raw, { reportInput: true });

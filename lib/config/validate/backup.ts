@@ -6,7 +6,7 @@
 import { frequencyOf } from '../../aws-facts/schedule-expressions';
 import { SEED_BACKUP_TIERS, type SeedBackupTier } from '../../constants/seed-backup-tiers';
 import { PRODUCTION_FLOORS } from '../floors';
-import { show, type ConfigIssue, type Validator } from './common';
+import { quoted, type ConfigIssue, type Validator } from './common';
 
 /** The tiers of the backup plan, finest first. */
 const BACKUP_TIERS = Object.keys(SEED_BACKUP_TIERS) as SeedBackupTier[];
@@ -25,7 +25,7 @@ export const backup: Validator = (env) => {
   if (lock.mode === 'compliance' && (lock.changeableForDays ?? 0) < VAULT_LOCK_MIN_COOL_OFF_DAYS) {
     issue(
       'vaultLock.changeableForDays',
-      show(lock.changeableForDays),
+      quoted(lock.changeableForDays),
       `compliance mode needs a cool-off of at least ${VAULT_LOCK_MIN_COOL_OFF_DAYS} days (after it the lock can never be removed)`,
     );
   }
@@ -63,7 +63,7 @@ export const backup: Validator = (env) => {
         frequency = `unreadable (${(e as Error).message})`;
       }
       if (frequency !== t) {
-        issue(`tiers.${t}.schedule`, show(tier.schedule), `production runs the ${t} tier ${t} (seed 001), not ${frequency}`);
+        issue(`tiers.${t}.schedule`, quoted(tier.schedule), `production runs the ${t} tier ${t} (seed 001), not ${frequency}`);
       }
       // Exactly, not at least: seed 001 promises these tiers, and 004 lets backups persist only
       // "until overwritten through routine secure backup rotation", so keeping them longer breaks it too.
@@ -79,9 +79,9 @@ export const backup: Validator = (env) => {
   }
   if (b.drRegion !== undefined) {
     if (b.drRegion === env.region) {
-      issue('drRegion', show(b.drRegion), `must differ from the home region ${env.region}, or the copy protects against nothing`);
+      issue('drRegion', quoted(b.drRegion), `must differ from the home region ${env.region}, or the copy protects against nothing`);
     } else if (!env.allowedRegions.includes(b.drRegion)) {
-      issue('drRegion', show(b.drRegion), `expected one of allowedRegions ${show(env.allowedRegions)}: recovery points may not leave them`);
+      issue('drRegion', quoted(b.drRegion), `expected one of allowedRegions ${quoted(env.allowedRegions)}: recovery points may not leave them`);
     }
   }
   return issues;

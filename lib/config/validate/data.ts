@@ -6,7 +6,7 @@
 import { AURORA_POSTGRESQL_INSTANCE_CLASSES } from '../../aws-facts/aurora-instance-classes';
 import { MAX_RESOURCES_PER_DATA_STACK, TENANTS_PER_DATA_STACK } from '../data-layout';
 import { PRODUCTION_FLOORS } from '../floors';
-import { show, type ConfigIssue, type Validator } from './common';
+import { quoted, type ConfigIssue, type Validator } from './common';
 
 export const data: Validator = (env) => {
   const issues: ConfigIssue[] = [];
@@ -16,7 +16,7 @@ export const data: Validator = (env) => {
       issues.push({
         env: env.name,
         path: `data.tenants[${i}].id`,
-        got: show(id),
+        got: quoted(id),
         expected: 'tenant IDs must be unique',
       });
     }
@@ -33,7 +33,7 @@ export const data: Validator = (env) => {
     issues.push({
       env: env.name,
       path: 'data.instanceClass',
-      got: show(env.data.instanceClass),
+      got: quoted(env.data.instanceClass),
       expected:
         'expected an Aurora PostgreSQL class that supports encryption and Performance Insights ' +
         '(db.t3/db.t4g medium or large, or db.r5/r6g/r6i/r7g/r7i/r8g large to 16xlarge; see lib/aws-facts/aurora-instance-classes.ts)',
