@@ -1,7 +1,6 @@
 /**
- * `backup`: a vault lock AWS Backup accepts, every retention inside the lock's range, continuous
- * backup equal to the databases' retention, production's tiers exactly seed 001's, and a
- * disaster-recovery region that is allowed and not the home region.
+ * `backup`: a vault lock AWS Backup accepts, every retention inside the lock's range, production's
+ * tiers exactly seed 001's, and a disaster-recovery region that is allowed and not the home region.
  */
 import { frequencyOf } from '../../aws-facts/schedule-expressions';
 import { SEED_BACKUP_TIERS, type SeedBackupTier } from '../../constants/seed-backup-tiers';
@@ -41,15 +40,6 @@ export const backup: Validator = (env) => {
     if (days < lock.minRetentionDays || days > lock.maxRetentionDays) {
       issue(path, String(days), `must lie within the vault lock's retention range ${lock.minRetentionDays} to ${lock.maxRetentionDays} days, or AWS Backup fails the job`);
     }
-  }
-  // Continuous backup takes over each Aurora cluster's automated backups and sets their retention
-  // to the rule's, so a different BackupRetentionPeriod in the template drifts on every deploy.
-  if (b.continuousBackupDays !== env.data.backupRetentionDays) {
-    issue(
-      'continuousBackupDays',
-      String(b.continuousBackupDays),
-      `must equal data.backupRetentionDays (${env.data.backupRetentionDays}): AWS Backup's continuous backup sets the clusters' backup retention to its own`,
-    );
   }
   if (env.tier === 'production') {
     for (const t of BACKUP_TIERS) {

@@ -5,7 +5,6 @@
  */
 import { AURORA_POSTGRESQL_INSTANCE_CLASSES } from '../../aws-facts/aurora-instance-classes';
 import { MAX_RESOURCES_PER_DATA_STACK, TENANTS_PER_DATA_STACK } from '../data-layout';
-import { PRODUCTION_FLOORS } from '../floors';
 import { quoted, type ConfigIssue, type Validator } from './common';
 
 export const data: Validator = (env) => {
@@ -21,14 +20,6 @@ export const data: Validator = (env) => {
       });
     }
   });
-  if (env.tier === 'production' && env.data.backupRetentionDays < PRODUCTION_FLOORS.dbBackupRetentionDays) {
-    issues.push({
-      env: env.name,
-      path: 'data.backupRetentionDays',
-      got: String(env.data.backupRetentionDays),
-      expected: `production keeps ${PRODUCTION_FLOORS.dbBackupRetentionDays} days of point-in-time restore`,
-    });
-  }
   if (!(env.data.instanceClass in AURORA_POSTGRESQL_INSTANCE_CLASSES)) {
     issues.push({
       env: env.name,
