@@ -16,11 +16,11 @@ import { AlertDeadLetterQueue } from '../../constructs/monitoring/alert-dead-let
 import { AlertTopics } from '../../constructs/monitoring/alert-topics';
 import { FargateWorkload } from '../../constructs/workload/fargate-workload';
 import { DB_CLUSTERS, PUBLIC_ACCESS_BLOCK_FLAGS, S3_SSE_STRENGTH } from '../aws-tables';
-import { arrow, byRank, enforcingResource, flag, loadBalancerFlag, present, show } from '../diff-builders';
-import { FND_NO_PLAINTEXT_SECRETS_RULES, FND_TLS_VERSION_RULES } from '../diff-rules-area-a';
-import type { Verdict } from '../diff-rule';
+import { arrow, byRank, enforcingResource, entryVerdicts, flag, present, prop, show } from '../diff-builders';
+import { loadBalancerFlag } from '../diff-builders-resources';
+import type { DiffRule, Verdict } from '../diff-rule';
 import { props } from '../evidence-predicates';
-import { deniesInsecureTransport, isTrue, keepsData, type TemplateResource } from '../template-readers';
+import { conditionValue, deniesInsecureTransport, isTrue, keepsData, statementsOf, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
 
 /*
@@ -245,7 +245,15 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
             return a ? { direction: 'strengthened', detail: 'policy now denies requests without TLS (aws:SecureTransport)' } : { direction: 'weakened', detail: `policy ${after ? 'no longer denies' : 'that denied'} requests without TLS (aws:SecureTransport)${after ? '' : ' removed'}` };
           },
         },
-        ...FND_TLS_VERSION_RULES,
+        // Bucket policies also deny TLS below 1.2 (s3:TlsVersion).
+        {
+          resourceTypes: ['AWS::S3::BucketPolicy'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+            const [b, a] = [deniesOldTls(before?.Properties?.PolicyDocument), deniesOldTls(after?.Properties?.PolicyDocument)];
+            if (b === a || after === undefined) return undefined;
+            return { direction: a ? 'strengthened' : 'weakened', detail: `bucket policy ${a ? 'now denies' : 'no longer denies'} requests below a TLS version (s3:TlsVersion)` };
+          },
+        },
       ],
     },
   },
@@ -366,6 +374,69 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
         { types: ['AWS::Cognito::UserPoolIdentityProvider'], where: (r) => JSON.stringify(props(r).ProviderDetails ?? {}).includes('{{resolve:secretsmanager:') },
       ],
     },
-    diff: { rules: FND_NO_PLAINTEXT_SECRETS_RULES },
+    diff: {
+      rules: [
+        {
+          resourceTypes: ['AWS::ECS::TaskDefinition'],
+          path: ['Properties', 'ContainerDefinitions'],
+          assess: (before, after) =>
+            entryVerdicts(containerSecretVariables(before), containerSecretVariables(after), 'weakened', (v, how) => {
+              const [container, name] = v.split('/');
+              return `container ${container} environment variable ${name} ${how === 'added' ? 'set in plaintext (container secrets keep it in Secrets Manager)' : 'no longer in plaintext'}`;
+            }),
+        },
+        {
+          resourceTypes: ['AWS::Lambda::Function'],
+          path: ['Properties', 'Environment', 'Variables'],
+          assess: (before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined) => {
+            const secrets = (vars?: Record<string, unknown>) => Object.entries(vars ?? {}).filter(([k, v]) => SECRET_NAME.test(k) && isPlaintext(v)).map(([k]) => k);
+            return entryVerdicts(secrets(before), secrets(after), 'weakened', (name, how) => `function environment variable ${name} ${how === 'added' ? 'set in plaintext' : 'no longer in plaintext'}`);
+          },
+        },
+        ...(
+          [
+            [['AWS::RDS::DBCluster', 'AWS::RDS::DBInstance'], 'MasterUserPassword'],
+            [['AWS::Cognito::UserPoolIdentityProvider'], 'ProviderDetails.client_secret'],
+            [['AWS::SecretsManager::Secret'], 'SecretString'],
+          ] as const
+        ).map(
+          ([resourceTypes, path]): DiffRule => ({
+            resourceTypes,
+            assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+              const [b, a] = [isPlaintext(prop(before, path)), isPlaintext(prop(after, path))];
+              if (a && !b) return { direction: 'weakened', detail: `${path} written into the template in plaintext` };
+              if (b && !a && after !== undefined) return { direction: 'strengthened', detail: `${path} no longer in plaintext (${show(prop(after, path))})` };
+              return undefined;
+            },
+          }),
+        ),
+      ],
+    },
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// What the diff rules above read
+// ---------------------------------------------------------------------------------------------
+
+/** Whether a bucket policy denies requests below a TLS version (`s3:TlsVersion`). */
+function deniesOldTls(doc: any): boolean {
+  return statementsOf(doc).some((st) => st.Effect === 'Deny' && conditionValue(st, 's3:TlsVersion') !== undefined);
+}
+
+/** Names of variables that carry a credential. */
+const SECRET_NAME = /PASSW(OR)?D|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL/i;
+
+/**
+ * A value written into the template itself: a literal string that is not a dynamic reference
+ * (`{{resolve:secretsmanager:...}}` and `{{resolve:ssm-secure:...}}` are resolved at deploy
+ * time and never stored in the template). References and intrinsics are not literals.
+ */
+function isPlaintext(value: unknown): boolean {
+  return (typeof value === 'string' || typeof value === 'number') && !String(value).startsWith('{{resolve:');
+}
+
+/** `container/NAME` for each credential-named environment variable of an ECS task definition. */
+function containerSecretVariables(containers: any[] | undefined): string[] {
+  return (containers ?? []).flatMap((c) => (c?.Environment ?? []).filter((e: any) => SECRET_NAME.test(String(e?.Name)) && isPlaintext(e?.Value)).map((e: any) => `${c.Name}/${e.Name}`));
+}

@@ -1,9 +1,16 @@
 import { SecureBucket } from '../../constructs/common/secure-bucket';
 import { CustomerUserPool } from '../../constructs/identity/customer-user-pool';
-import { atLeast, ranked } from '../diff-builders';
+import { arrow, atLeast, atMost, byRank, enforcingResource, entryVerdicts, flagSet, list, ranked, rankedSet, show } from '../diff-builders';
+import type { Verdict } from '../diff-rule';
 import { props, referenced } from '../evidence-predicates';
+import type { TemplateResource } from '../template-readers';
 import type { Control } from '../types';
-import { areaBRulesOf } from '../diff-rules-area-b';
+
+const USER_POOL = ['AWS::Cognito::UserPool'];
+const APP_CLIENT = ['AWS::Cognito::UserPoolClient'];
+
+/** Threat-protection actions, weakest first. */
+const RISK_ACTIONS = ['NO_ACTION', 'MFA_IF_CONFIGURED', 'MFA_REQUIRED', 'BLOCK'];
 
 /*
  * Customer sign-in controls (area 'identity', SIGNIN-*): a Cognito user pool with MFA,
@@ -34,7 +41,18 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [CustomerUserPool],
     evidence: { what: 'the customer user pool', select: [{ types: ['AWS::Cognito::UserPool'] }] },
-    diff: { rules: areaBRulesOf('SIGNIN-USER-POOL') },
+    diff: {
+      rules: [
+        // The pool exists and cannot be deleted by accident.
+        enforcingResource(USER_POOL, 'customer user pool'),
+        rankedSet(USER_POOL, ['Properties', 'DeletionProtection'], 'DeletionProtection', ['INACTIVE', 'ACTIVE']),
+        {
+          resourceTypes: USER_POOL,
+          path: ['Properties', 'UserAttributeUpdateSettings', 'AttributesRequireVerificationBeforeUpdate'],
+          assess: (before, after) => entryVerdicts(list(before), list(after), 'strengthened', (v, how) => `changes of ${show(v)} ${how === 'added' ? 'now need' : 'no longer need'} verification`),
+        },
+      ],
+    },
   },
   {
     id: 'SIGNIN-MFA',
@@ -86,7 +104,28 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
         { types: ['AWS::Cognito::ManagedLoginBranding'] },
       ],
     },
-    diff: { rules: areaBRulesOf('SIGNIN-PASSWORDLESS') },
+    diff: {
+      rules: [
+        // Passkeys (and e-mailed codes) as first factors.
+        {
+          resourceTypes: USER_POOL,
+          path: ['Properties', 'Policies', 'SignInPolicy', 'AllowedFirstAuthFactors'],
+          assess: (before, after) =>
+            entryVerdicts(list(before).filter((f) => PASSWORDLESS_FACTORS.has(f as string)), list(after).filter((f) => PASSWORDLESS_FACTORS.has(f as string)), 'strengthened', (f, how) => `first sign-in factor ${show(f)} ${how}`),
+        },
+        rankedSet(USER_POOL, ['Properties', 'WebAuthnUserVerification'], 'WebAuthnUserVerification', ['preferred', 'required']),
+        rankedSet(USER_POOL, ['Properties', 'WebAuthnFactorConfiguration'], 'WebAuthnFactorConfiguration', ['SINGLE_FACTOR_ONLY', 'MULTI_FACTOR_WITH_USER_VERIFICATION']),
+        {
+          resourceTypes: APP_CLIENT,
+          path: ['Properties', 'ExplicitAuthFlows'],
+          assess: (before, after) => {
+            const choice = (v: unknown) => list(v).includes('ALLOW_USER_AUTH');
+            if (choice(before) === choice(after)) return undefined;
+            return { direction: choice(after) ? 'strengthened' : 'weakened', detail: `choice-based sign-in (ALLOW_USER_AUTH) ${choice(after) ? 'allowed' : 'no longer allowed'}` };
+          },
+        },
+      ],
+    },
   },
   {
     id: 'SIGNIN-FEDERATION',
@@ -122,7 +161,28 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
       select: [{ types: ['AWS::Cognito::UserPoolIdentityProvider'] }],
       notApplicable: (env) => (env.signIn.identityProviders.length > 0 ? undefined : 'signIn.identityProviders is empty'),
     },
-    diff: { rules: areaBRulesOf('SIGNIN-FEDERATION') },
+    diff: {
+      rules: [
+        // Identity providers with sign-in scopes and secrets from Secrets Manager.
+        {
+          resourceTypes: ['AWS::Cognito::UserPoolIdentityProvider'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+            const name = show((after ?? before)!.Properties?.ProviderName);
+            if (!after) return { direction: 'weakened', detail: `identity provider ${name} removed` };
+            const secretsOk = (r?: TemplateResource) => ['client_secret', 'private_key'].every((k) => secretFromSecretsManager(r?.Properties?.ProviderDetails?.[k]));
+            if (!before) return secretsOk(after) ? { direction: 'strengthened', detail: `identity provider ${name} added` } : { direction: 'weakened', detail: `identity provider ${name} added with a secret written into the template` };
+            const out = entryVerdicts(
+              scopesOf(before).filter((s) => !SIGN_IN_SCOPES.has(s)),
+              scopesOf(after).filter((s) => !SIGN_IN_SCOPES.has(s)),
+              'weakened',
+              (s, how) => `${name} scope ${s} beyond sign-in ${how === 'added' ? 'requested' : 'no longer requested'}`,
+            );
+            if (secretsOk(before) !== secretsOk(after)) out.push({ direction: secretsOk(after) ? 'strengthened' : 'weakened', detail: `${name} secret ${secretsOk(after) ? 'now read from Secrets Manager' : 'no longer read from Secrets Manager'}` });
+            return out;
+          },
+        },
+      ],
+    },
   },
   {
     id: 'SIGNIN-THREAT-PROTECTION',
@@ -152,7 +212,13 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
     },
     diff: {
       rules: [
-        ...areaBRulesOf('SIGNIN-THREAT-PROTECTION'),
+        // Custom-auth mode and the risk actions.
+        ranked(USER_POOL, ['Properties', 'UserPoolAddOns', 'AdvancedSecurityAdditionalFlows', 'CustomAuthMode'], 'CustomAuthMode', ['OFF', 'AUDIT', 'ENFORCED'], 'OFF'),
+        enforcingResource(['AWS::Cognito::UserPoolRiskConfigurationAttachment'], 'risk configuration'),
+        ranked(['AWS::Cognito::UserPoolRiskConfigurationAttachment'], ['Properties', 'CompromisedCredentialsRiskConfiguration', 'Actions', 'EventAction'], 'compromised credentials EventAction', RISK_ACTIONS, 'NO_ACTION'),
+        ...(['LowAction', 'MediumAction', 'HighAction'] as const).map((level) =>
+          ranked(['AWS::Cognito::UserPoolRiskConfigurationAttachment'], ['Properties', 'AccountTakeoverRiskConfiguration', 'Actions', level, 'EventAction'], `account takeover ${level}`, RISK_ACTIONS, 'NO_ACTION'),
+        ),
         ranked(['AWS::Cognito::UserPool'], ['Properties', 'UserPoolAddOns', 'AdvancedSecurityMode'], 'AdvancedSecurityMode', ['OFF', 'AUDIT', 'ENFORCED'], 'OFF'),
       ],
     },
@@ -178,7 +244,10 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
     evidence: { what: 'user pools with their password policy', select: [{ types: ['AWS::Cognito::UserPool'], where: (r) => props(r).Policies?.PasswordPolicy !== undefined }] },
     diff: {
       rules: [
-        ...areaBRulesOf('SIGNIN-PASSWORD-POLICY'),
+        // Character classes, history, temporary passwords.
+        ...['RequireUppercase', 'RequireLowercase', 'RequireNumbers', 'RequireSymbols'].map((p) => flagSet(USER_POOL, ['Properties', 'Policies', 'PasswordPolicy', p], `PasswordPolicy.${p}`)),
+        atLeast(USER_POOL, ['Properties', 'Policies', 'PasswordPolicy', 'PasswordHistorySize'], 'PasswordPolicy.PasswordHistorySize', NaN),
+        atMost(USER_POOL, ['Properties', 'Policies', 'PasswordPolicy', 'TemporaryPasswordValidityDays'], 'PasswordPolicy.TemporaryPasswordValidityDays', NaN),
         atLeast(['AWS::Cognito::UserPool'], ['Properties', 'Policies', 'PasswordPolicy', 'MinimumLength'], 'PasswordPolicy.MinimumLength', 8),
       ],
     },
@@ -211,7 +280,12 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
       select: [{ types: ['AWS::Cognito::UserPoolGroup'] }],
       notApplicable: (env) => (env.signIn.groups.length > 0 ? undefined : 'signIn.groups is empty'),
     },
-    diff: { rules: areaBRulesOf('SIGNIN-RBAC-GROUPS') },
+    diff: {
+      rules: [
+        // Customer roles as Cognito groups.
+        enforcingResource(['AWS::Cognito::UserPoolGroup'], 'user pool group'),
+      ],
+    },
   },
   {
     id: 'SIGNIN-APP-CLIENT',
@@ -234,7 +308,51 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [CustomerUserPool],
     evidence: { what: 'the app clients (code flow with PKCE)', select: [{ types: ['AWS::Cognito::UserPoolClient'] }] },
-    diff: { rules: areaBRulesOf('SIGNIN-APP-CLIENT') },
+    diff: {
+      rules: [
+        // Code flow only, no password flows, short-lived revocable tokens.
+        {
+          resourceTypes: APP_CLIENT,
+          path: ['Properties', 'AllowedOAuthFlows'],
+          assess: (before, after) => entryVerdicts(list(before).filter((f) => f !== 'code'), list(after).filter((f) => f !== 'code'), 'weakened', (f, how) => `OAuth flow ${show(f)} ${how}`),
+        },
+        {
+          resourceTypes: APP_CLIENT,
+          path: ['Properties', 'ExplicitAuthFlows'],
+          assess: (before, after) =>
+            entryVerdicts(
+              list(before).filter((f) => !PASSWORDLESS_APP_FLOWS.has(f as string)),
+              list(after).filter((f) => !PASSWORDLESS_APP_FLOWS.has(f as string)),
+              'weakened',
+              (f, how) => `auth flow ${show(f)} ${how}`,
+            ),
+        },
+        {
+          resourceTypes: APP_CLIENT,
+          path: ['Properties'],
+          assess: (before, after) => {
+            const out: Verdict[] = [];
+            for (const t of TOKENS) {
+              const seconds = (p: any) => (p?.[t.property] === undefined ? undefined : Number(p[t.property]) * UNIT_SECONDS[p?.TokenValidityUnits?.[t.unit] ?? t.defaultUnit]);
+              const [b, a] = [seconds(before), seconds(after)];
+              if (b === a) continue;
+              if (b === undefined || a === undefined) out.push({ direction: 'neutral', detail: `${arrow(t.property, before?.[t.property], after?.[t.property])} (service default, not comparable)` });
+              else out.push({ direction: byRank(-b, -a), detail: arrow(`${t.property} (seconds)`, b, a) });
+            }
+            return out;
+          },
+        },
+        flagSet(APP_CLIENT, ['Properties', 'EnableTokenRevocation'], 'EnableTokenRevocation'),
+        // LEGACY is the API's default (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html).
+        ranked(APP_CLIENT, ['Properties', 'PreventUserExistenceErrors'], 'PreventUserExistenceErrors', ['LEGACY', 'ENABLED'], 'LEGACY'),
+        rankedSet(APP_CLIENT, ['Properties', 'RefreshTokenRotation', 'Feature'], 'RefreshTokenRotation.Feature', ['DISABLED', 'ENABLED']),
+        {
+          resourceTypes: APP_CLIENT,
+          path: ['Properties', 'CallbackURLs'],
+          assess: (before, after) => entryVerdicts(list(before).filter((u) => !String(u).startsWith('https://')), list(after).filter((u) => !String(u).startsWith('https://')), 'weakened', (u, how) => `callback URL ${show(u)} without HTTPS ${how}`),
+        },
+      ],
+    },
   },
   {
     id: 'SIGNIN-AUTH-LOGGING',
@@ -261,6 +379,58 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
         },
       ],
     },
-    diff: { rules: areaBRulesOf('SIGNIN-AUTH-LOGGING') },
+    diff: {
+      rules: [
+        // Authentication events delivered (userAuthEvents needs LogLevel INFO:
+        // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_LogConfigurationType.html)
+        {
+          resourceTypes: ['AWS::Cognito::LogDeliveryConfiguration'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+            const auth = (r?: TemplateResource) => list(r?.Properties?.LogConfigurations).filter((c: any) => c?.EventSource === 'userAuthEvents') as any[];
+            const [b, a] = [auth(before), auth(after)];
+            if (b.length === 0 && a.length === 0) return undefined;
+            if (a.length === 0) return { direction: 'weakened', detail: `authentication event delivery ${after ? 'removed from the configuration' : 'removed'}` };
+            if (b.length === 0) return { direction: 'strengthened', detail: 'authentication event delivery added' };
+            const out: Verdict[] = [];
+            const [lb, la] = [b[0].LogLevel, a[0].LogLevel];
+            if (lb !== la) out.push({ direction: la === 'INFO' ? 'strengthened' : 'weakened', detail: arrow('userAuthEvents LogLevel', lb, la) });
+            const dest = (c: any) => ({ S3: c.S3Configuration, Logs: c.CloudWatchLogsConfiguration, Firehose: c.FirehoseConfiguration });
+            if (JSON.stringify(dest(b[0])) !== JSON.stringify(dest(a[0]))) out.push({ direction: 'neutral', detail: 'authentication events delivered to another destination' });
+            return out;
+          },
+        },
+      ],
+    },
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// What the diff rules above read
+// ---------------------------------------------------------------------------------------------
+
+/** First sign-in factors without a password. */
+const PASSWORDLESS_FACTORS = new Set(['WEB_AUTHN', 'EMAIL_OTP', 'SMS_OTP']);
+
+/** App client flows that never hand the customer's password to the application. */
+const PASSWORDLESS_APP_FLOWS = new Set(['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+
+/** OAuth scopes that only identify the user at sign-in (OIDC, Facebook, Sign in with Apple). */
+const SIGN_IN_SCOPES = new Set(['openid', 'email', 'profile', 'public_profile', 'name']);
+
+function scopesOf(r?: TemplateResource): string[] {
+  return String(r?.Properties?.ProviderDetails?.authorize_scopes ?? '').split(/[\s,]+/).filter(Boolean);
+}
+
+/** Provider secrets read from Secrets Manager at deploy time rather than written into the template. */
+function secretFromSecretsManager(v: unknown): boolean {
+  return v === undefined || String(v).startsWith('{{resolve:secretsmanager:');
+}
+
+/** Token lifetimes in seconds. Units left out are hours for access and ID tokens, days for refresh tokens
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpoolclient-tokenvalidityunits.html). */
+const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };
+const TOKENS = [
+  { property: 'AccessTokenValidity', unit: 'AccessToken', defaultUnit: 'hours' },
+  { property: 'IdTokenValidity', unit: 'IdToken', defaultUnit: 'hours' },
+  { property: 'RefreshTokenValidity', unit: 'RefreshToken', defaultUnit: 'days' },
+] as const;
