@@ -22,7 +22,7 @@ const PASSWORD_POLICY = ['Custom::AccountPasswordPolicy'];
  * policy, a region guardrail, IAM Access Analyzer, no * on * outside the administrator and
  * break-glass roles, an alert on every break-glass use, and customer data kept from roles that
  * do not need it. The identity stack (and, for account-wide resources, the account baseline)
- * builds them; sign-in.ts holds the customers' side of the area.
+ * builds them; sign-in.ts and sign-in-clients.ts hold the customers' side of the area.
  */
 export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
   // Staff access.
