@@ -159,7 +159,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
           assess: (before, after) => {
             const window = (p: any) => Math.max(0, ...(list(p?.BackupPlan?.BackupPlanRule) as any[]).filter((r) => isTrue(r?.EnableContinuousBackup)).map((r) => Number(r?.Lifecycle?.DeleteAfterDays ?? 35)));
             const [b, a] = [window(before), window(after)];
-            // Both with continuous backup: the window; turning it on or off is the rule in diff-rules.ts.
+            // Both with continuous backup: the window; turning it on or off is the next rule.
             if (b === a || b === 0 || a === 0) return undefined;
             return { direction: byRank(b, a), detail: arrow('continuous backup DeleteAfterDays', b, a) };
           },

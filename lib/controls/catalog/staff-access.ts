@@ -196,7 +196,6 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
     evidence: { what: 'the account password policy custom resource', select: [{ types: ['Custom::AccountPasswordPolicy'] }] },
     diff: {
       rules: [
-        // The account password policy (custom resource of the account baseline).
         // Defaults of UpdateAccountPasswordPolicy for a parameter left out: minimum length 6, no
         // character class required, no reuse prevention, no expiry
         // (https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAccountPasswordPolicy.html).

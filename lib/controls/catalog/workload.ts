@@ -68,7 +68,7 @@ export const WORKLOAD_CONTROLS: readonly Control[] = [
     evidence: { what: 'the ECS service and its health-checked target group', select: [{ types: ['AWS::ECS::Service', 'AWS::ElasticLoadBalancingV2::TargetGroup'] }] },
     diff: {
       rules: [
-        // An absent count is not compared: ECS keeps a service's running count when DesiredCount is dropped on update.
+        // An absent count is not compared: what it means is the service's state, which the template does not show.
         atLeast(['AWS::ECS::Service'], ['Properties', 'DesiredCount'], 'DesiredCount', NaN),
         atLeast(['AWS::ECS::Service'], ['Properties', 'DeploymentConfiguration', 'MinimumHealthyPercent'], 'MinimumHealthyPercent', NaN),
         flag(['AWS::ECS::Service'], ['Properties', 'DeploymentConfiguration', 'DeploymentCircuitBreaker', 'Rollback'], 'DeploymentCircuitBreaker.Rollback'),
