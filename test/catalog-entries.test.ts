@@ -11,7 +11,7 @@ import { describeCoverage, diffCoverage } from '../lib/controls/diff-coverage';
 import { CONTROL_RULES } from '../lib/controls/diff-rules';
 import * as nagRules from '../lib/nag/rules';
 import { SAAS_BASELINE_RULES } from '../lib/nag/saas-baseline-checks';
-import { NOT_YET_WATCHED, type Control } from '../lib/controls/types';
+import type { Control } from '../lib/controls/types';
 
 const REPO = path.join(__dirname, '..');
 const enforced = CATALOG.filter((c) => c.kind === 'enforced');
@@ -40,19 +40,17 @@ describe('catalog entries', () => {
     expect(empty).toEqual([]);
   });
 
-  test('every enforced control declares its diff: rules, or why a template diff cannot show it and the test file that guards it, or the not-yet-watched marker', () => {
-    const missing = enforced.filter((c) => c.diff === undefined).map((c) => c.id);
-    expect(missing).toEqual([]);
+  test('every enforced control declares its diff: rules, or why a template diff cannot show it and a test file that exists and names the control in a title', () => {
+    expect(enforced.length).toBeGreaterThan(0);
     const problems = enforced.flatMap((c) => {
-      const diff = diffOf(c);
+      const diff = c.diff;
+      if (diff === undefined) return [`${c.id}: no diff`];
       if ('rules' in diff) return diff.rules.length > 0 ? [] : [`${c.id}: empty rules`];
-      if ('outsideTemplates' in diff) {
-        const guard = path.join(REPO, diff.guardedBy);
-        if (diff.outsideTemplates.trim() === '') return [`${c.id}: no reason`];
-        if (!/^test\/.+\.test\.ts$/.test(diff.guardedBy) || !fs.existsSync(guard)) return [`${c.id}: guardedBy ${diff.guardedBy} is not a test file`];
-        return [];
-      }
-      return diff === NOT_YET_WATCHED ? [] : [`${c.id}: unknown diff shape`];
+      if (diff.outsideTemplates.trim() === '') return [`${c.id}: no reason`];
+      const guard = path.join(REPO, diff.guardedBy);
+      if (!/^test\/.+\.test\.ts$/.test(diff.guardedBy) || !fs.existsSync(guard)) return [`${c.id}: guardedBy ${diff.guardedBy} is not a test file`];
+      // The guarding file proves this control: a test title names it (`'ID: ...'`, `'ID, OTHER: ...'`).
+      return new RegExp(`(^|[^A-Z-])${c.id}[:,]`).test(fs.readFileSync(guard, 'utf8')) ? [] : [`${c.id}: ${diff.guardedBy} names it in no test title`];
     });
     expect(problems).toEqual([]);
   });
@@ -64,14 +62,25 @@ describe('catalog entries', () => {
     expect(enforced.filter((c) => 'outsideTemplates' in c.evidence! && !('outsideTemplates' in diffOf(c))).map((c) => c.id)).toEqual([]);
   });
 
-  test('the coverage line lists exactly the controls marked not yet watched, and counts the rest as watched or outside the templates', () => {
+  test('the coverage line counts every enforced control as watched by rules or enforced outside the templates, naming the tests of the latter', () => {
     const coverage = diffCoverage(CATALOG, CONTROL_RULES);
-    const marked = enforced.filter((c) => c.diff === NOT_YET_WATCHED).map((c) => c.id);
-    expect(marked.length).toBeGreaterThan(0);
-    expect(coverage.notYetWatched).toEqual(marked);
+    const outside = enforced.filter((c) => 'outsideTemplates' in diffOf(c));
+    expect(outside.length).toBeGreaterThan(0);
     expect(coverage.watched).toEqual(enforced.filter((c) => 'rules' in diffOf(c)).map((c) => c.id));
-    expect(coverage.watched.length + coverage.outsideTemplates.length + coverage.notYetWatched.length).toBe(enforced.length);
-    expect(describeCoverage(coverage)).toContain(`: ${marked.join(', ')}`);
+    expect(coverage.outsideTemplates.map((o) => o.control)).toEqual(outside.map((c) => c.id));
+    expect(coverage.unwatched).toEqual([]);
+    expect(coverage.watched.length + coverage.outsideTemplates.length).toBe(enforced.length);
+    const line = describeCoverage(coverage);
+    expect(line).toContain(`${coverage.watched.length} of ${enforced.length} enforced by rules; the other ${outside.length} are enforced outside the templates`);
+    for (const c of outside) expect(line).toContain(`${c.id} (${(c.diff as { guardedBy: string }).guardedBy})`);
+    expect(line).not.toContain('no diff rule');
+  });
+
+  test('the coverage line names a control with neither rules nor a reason', () => {
+    const bare: Control = { ...enforced[0], id: 'TEST-BARE', diff: undefined };
+    const coverage = diffCoverage([...CATALOG, bare], CONTROL_RULES);
+    expect(coverage.unwatched).toEqual(['TEST-BARE']);
+    expect(describeCoverage(coverage)).toMatch(/; 1 have no diff rule and no reason, so a weakening of theirs goes unreported: TEST-BARE$/);
   });
 
   test('CONTROL_RULES is the entries\' rules, each tagged with its own control', () => {

@@ -1,7 +1,8 @@
 /**
- * The controls-diff rules of lib/controls/diff-rules-area-a.ts (DEL-PR-CONTROLS-DIFF), one change
- * at a time, for the branches the weakening fixtures (test/weakenings/) do not reach. Each case
- * title starts with its control ID.
+ * The controls-diff rules of the foundation, network, edge, workload and data controls (their
+ * catalog entries' `diff.rules`, DEL-PR-CONTROLS-DIFF), one change at a time, for the branches
+ * the weakening fixtures (test/weakenings/) do not reach. Each case title starts with its
+ * control ID.
  */
 import { diffControls, exitCode } from '../lib/controls/controls-diff';
 import { CONTROL_RULES, type Direction } from '../lib/controls/diff-rules';

@@ -1,18 +1,15 @@
 /**
- * The controls-diff rules of the identity, audit, monitoring and backup areas
- * (lib/controls/diff-rules-area-b.ts) one change at a time, for the branches the weakening
- * fixtures (test/weakenings/{identity,audit,monitoring,backup}.ts) do not reach.
+ * The controls-diff rules of the identity, audit, monitoring and backup controls (their catalog
+ * entries' `diff.rules`) one change at a time, for the branches the weakening fixtures
+ * (test/weakenings/{identity,audit,monitoring,backup}.ts, run through the CLI by
+ * test/controls-diff-weakening.test.ts) do not reach.
  */
 import { CONTROL_RULES } from '../lib/controls/diff-rules';
-import { AREA_B_RULES } from '../lib/controls/diff-rules-area-b';
 import { diffControls } from '../lib/controls/controls-diff';
 import { CIS_METRIC_NAMESPACE } from '../lib/constructs/audit/cis-alarms';
 import { ALERT_DEAD_LETTERS_TAG, BACKUP_TAG } from '../lib/constants/tags';
 
 /** The changes of one control when one resource goes from `before` to `after` (undefined: absent). */
-/** The controls area-b's rules watch. */
-const AREA_B_CONTROLS: string[] = [...AREA_B_RULES.keys()];
-
 function changesOf(control: string, before: Record<string, any> | undefined, after: Record<string, any> | undefined) {
   const stack = (r?: Record<string, any>) => ({ 'production/Stack': { Resources: r ? { Resource: r } : {} } });
   return diffControls(stack(before), stack(after), CONTROL_RULES)
@@ -33,7 +30,7 @@ const lockedBucket = (retention: Record<string, any>, tags: Array<{ Key: string;
   Properties: { ObjectLockEnabled: true, ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: retention } }, Tags: tags },
 });
 
-describe('area-b diff rules, one change at a time', () => {
+describe('diff rules of the identity, audit, monitoring and backup controls, one change at a time', () => {
   test('IAM-STAFF-ROLES: a new trusted account is weakened, and leaving MaxSessionDuration out means IAM\'s one hour', () => {
     const before = role({ MaxSessionDuration: 7200 });
     const after = role({});
@@ -173,54 +170,5 @@ describe('area-b diff rules, one change at a time', () => {
     expect(changesOf('MON-GUARDDUTY', detector('ENABLED'), detector('DISABLED'))).toEqual([['weakened', 'feature RDS_LOGIN_EVENTS no longer enabled']]);
     const risk = (action: string) => ({ Type: 'AWS::Cognito::UserPoolRiskConfigurationAttachment', Properties: { UserPoolId: 'p', ClientId: 'ALL', CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: action } } } });
     expect(changesOf('SIGNIN-THREAT-PROTECTION', risk('BLOCK'), risk('NO_ACTION'))).toEqual([['weakened', 'compromised credentials EventAction BLOCK → NO_ACTION']]);
-  });
-});
-
-/**
- * The weakening fixtures of these areas through the pure core, on the stacks each edit changed.
- * test/controls-diff-weakening.test.ts (on the diff-a branch) runs every area's fixtures through
- * the CLI; this runner keeps these areas proven on their own until both are integrated, and can
- * then be deleted.
- */
-describe('area-b weakening fixtures through the diff core', () => {
-  // Required lazily: the fixtures read the templates global setup synthesized.
-  const { allStacks, templateJson } = require('./support/synth') as typeof import('./support/synth');
-  const AREAS = ['identity', 'audit', 'monitoring', 'backup'];
-  const fixtures = AREAS.flatMap((area) => (require(`./weakenings/${area}`) as typeof import('./weakenings/identity')).WEAKENINGS.map((w) => ({ ...w, area })));
-  let base: Record<string, any>;
-  let baseJson: Map<string, string>;
-  beforeAll(() => {
-    base = Object.fromEntries(allStacks().map((s) => [`${s.env}/${s.stackId}`, templateJson(s.env, s.stackId)]));
-    baseJson = new Map(Object.entries(base).map(([k, t]) => [k, JSON.stringify(t)]));
-  });
-
-  /**
-   * The diff's changes of `control` after `edit`: only the stacks it changed, and of those only
-   * the resources that differ (an unchanged resource yields no line, and diffing it costs most).
-   */
-  function changes(edit: (t: Record<string, any>) => void, control: string) {
-    const head = structuredClone(base);
-    edit(head);
-    const changed = Object.keys(base).filter((k) => baseJson.get(k) !== JSON.stringify(head[k]));
-    expect(changed.length).toBeGreaterThan(0);
-    const [b, h]: Record<string, any>[] = [{}, {}];
-    for (const stack of changed) {
-      const [rb, rh] = [base[stack].Resources ?? {}, head[stack].Resources ?? {}];
-      const ids = [...new Set([...Object.keys(rb), ...Object.keys(rh)])].filter((id) => JSON.stringify(rb[id]) !== JSON.stringify(rh[id]));
-      const pick = (r: Record<string, any>) => ({ Resources: Object.fromEntries(ids.filter((id) => id in r).map((id) => [id, r[id]])) });
-      [b[stack], h[stack]] = [pick(rb), pick(rh)];
-    }
-    return diffControls(b, h, CONTROL_RULES).changes.filter((c) => c.control === control);
-  }
-
-  test('DEL-PR-CONTROLS-DIFF: every area has fixtures, one per control with area-b rules', () => {
-    expect(fixtures.length).toBeGreaterThan(0);
-    const ruled = new Set(AREA_B_CONTROLS);
-    expect([...ruled].filter((c) => !fixtures.some((f) => f.control === c)).sort()).toEqual([]);
-  });
-
-  test.each(fixtures.map((f) => [`${f.control} (${f.area}): ${f.title}`, f] as const))('%s: weakened by the edit, not by the neutral one', (_title, f) => {
-    expect(changes(f.weaken, f.control).filter((c) => c.direction === 'weakened')).not.toEqual([]);
-    expect(changes(f.neutral, f.control).filter((c) => c.direction === 'weakened')).toEqual([]);
   });
 });

@@ -1,11 +1,14 @@
 /**
- * Builders of the controls diff's rules, for the shapes most controls share (a boolean that
- * enforces, a number where more is stronger, a reference whose presence enforces, a setting on
- * an ordered scale, a resource whose presence enforces, security group ingress, a load balancer
- * attribute), and the value renderers their verdicts use. The catalog entries compose them.
+ * Builders of the controls diff's rules for the shapes most controls share, whatever the resource
+ * type (a boolean that enforces, a number where more or less is stronger, a reference whose
+ * presence enforces, a setting on an ordered scale, a resource whose presence enforces, entries
+ * of a list added or removed), and the value renderers their verdicts use. The catalog entries
+ * compose them. Shapes of one kind of resource live beside this module: IAM policies
+ * (diff-builders-iam.ts), EventBridge rules and CloudWatch alarms (diff-builders-alerting.ts),
+ * security groups, network ACLs, load balancers and S3 Object Lock (diff-builders-resources.ts).
  */
 import type { DiffRule, Direction, Verdict } from './diff-rule';
-import { adminPorts, isTrue, lbAttribute, type SgRule, type TemplateResource } from './template-readers';
+import { isTrue, type TemplateResource } from './template-readers';
 
 const SHOW_MAX = 80;
 
@@ -27,6 +30,31 @@ export const arrow = (label: string, before: unknown, after: unknown) => `${labe
 
 /** Structural equality of two template values. */
 export const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** A value or list as a list (`Action: '*'` and `Action: ['*']` alike). */
+export const list = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** A value read from a dotted path of a resource's properties (`ProviderDetails.client_secret`). */
+export function prop(resource: TemplateResource | undefined, path: string): unknown {
+  let value: any = resource?.Properties;
+  for (const key of path.split('.')) value = value?.[key];
+  return value;
+}
+
+/** The entries of `after` not in `before`, and the reverse, compared as JSON, each reported once. */
+export function setDiff<T>(before: readonly T[], after: readonly T[]): { added: T[]; removed: T[] } {
+  const key = (v: T) => JSON.stringify(v);
+  const once = (vs: readonly T[]) => [...new Map(vs.map((v) => [key(v), v])).values()];
+  const [b, a] = [new Set(before.map(key)), new Set(after.map(key))];
+  return { added: once(after).filter((v) => !b.has(key(v))), removed: once(before).filter((v) => !a.has(key(v))) };
+}
+
+/** One verdict per added (`addedIs`) and removed (the opposite) entry. */
+export function entryVerdicts<T>(before: readonly T[], after: readonly T[], addedIs: Direction, describe: (v: T, how: 'added' | 'removed') => string): Verdict[] {
+  const opposite: Direction = addedIs === 'weakened' ? 'strengthened' : 'weakened';
+  const { added, removed } = setDiff(before, after);
+  return [...added.map((v) => ({ direction: addedIs, detail: describe(v, 'added') })), ...removed.map((v) => ({ direction: opposite, detail: describe(v, 'removed') }))];
+}
 
 /** Direction of a move on an ordered scale where a higher rank is stronger. */
 export function byRank(before: number, after: number): Direction {
@@ -52,7 +80,8 @@ export function flag(resourceTypes: readonly string[], path: readonly string[], 
 
 /**
  * A property rule for a number where more is stronger (retention days, backup periods).
- * @param absent the effective value when the property is left out (`Infinity` for "forever")
+ * @param absent the effective value when the property is left out (`Infinity` for "forever";
+ *   `NaN` when absence says nothing the template can show, so it is not compared)
  */
 export function atLeast(resourceTypes: readonly string[], path: readonly string[], label: string, absent: number): DiffRule {
   return {
@@ -98,6 +127,50 @@ export function ranked(resourceTypes: readonly string[], path: readonly string[]
 }
 
 /**
+ * A property rule for a value on an ordered scale, weakest first, where leaving the property out
+ * (the service's default) is not compared: a reviewer must look.
+ */
+export function rankedSet(resourceTypes: readonly string[], path: readonly string[], label: string, scale: readonly unknown[]): DiffRule {
+  return {
+    resourceTypes,
+    path,
+    assess: (before, after) => {
+      if (before === undefined || after === undefined) return { direction: 'neutral', detail: `${arrow(label, before, after)} (service default, not comparable)` };
+      return { direction: byRank(scale.indexOf(before), scale.indexOf(after)), detail: arrow(label, before, after) };
+    },
+  };
+}
+
+/** A property rule for a boolean whose `true` enforces the control; a value left out is not compared. */
+export function flagSet(resourceTypes: readonly string[], path: readonly string[], label: string): DiffRule {
+  return {
+    resourceTypes,
+    path,
+    assess: (before, after) => {
+      if (before === undefined || after === undefined) return { direction: 'neutral', detail: `${arrow(label, before, after)} (service default, not comparable)` };
+      return { direction: byRank(Number(isTrue(before)), Number(isTrue(after))), detail: arrow(label, before, after) };
+    },
+  };
+}
+
+/**
+ * A property rule for a number where less is stronger (maximum password age, session length).
+ * @param absent the effective value when the property is left out
+ */
+export function atMost(resourceTypes: readonly string[], path: readonly string[], label: string, absent: number): DiffRule {
+  return {
+    resourceTypes,
+    path,
+    assess: (before, after) => {
+      const num = (v: unknown) => (v === undefined ? absent : Number(v));
+      const [b, a] = [num(before), num(after)];
+      if (Number.isNaN(b) || Number.isNaN(a)) return { direction: 'neutral', detail: `${arrow(label, before, after)} (not comparable)` };
+      return { direction: byRank(-b, -a), detail: arrow(label, before, after) };
+    },
+  };
+}
+
+/**
  * A resource rule: removing an enforcing resource weakens the control and adding one strengthens
  * it. Updates are left to the property rules.
  * @param what the resource in the reviewer's words (`flow log`)
@@ -118,66 +191,4 @@ export function enforcingResource(resourceTypes: readonly string[], what: string
       return undefined;
     },
   };
-}
-
-/**
- * The two rules that watch security group ingress for one control: inline rules of an
- * `AWS::EC2::SecurityGroup` and standalone `AWS::EC2::SecurityGroupIngress` resources. Adding a
- * rule that `matches` weakens the control, removing one strengthens it.
- * @param describe the rule in the reviewer's words, before "added"/"removed"
- */
-export function ingressRules(matches: (rule: SgRule) => boolean, describe: (rule: SgRule) => string): DiffRule[] {
-  return [
-    {
-      resourceTypes: ['AWS::EC2::SecurityGroup'],
-      path: ['Properties', 'SecurityGroupIngress'],
-      assess: (before: SgRule[] | undefined, after: SgRule[] | undefined) => {
-        const [b, a] = [(before ?? []).filter(matches), (after ?? []).filter(matches)];
-        return [
-          ...a.filter((r) => !b.some((x) => same(x, r))).map((r) => ({ direction: 'weakened' as const, detail: `${describe(r)} added` })),
-          ...b.filter((r) => !a.some((x) => same(x, r))).map((r) => ({ direction: 'strengthened' as const, detail: `${describe(r)} removed` })),
-        ];
-      },
-    },
-    {
-      resourceTypes: ['AWS::EC2::SecurityGroupIngress'],
-      assess: (before: TemplateResource | undefined, after: TemplateResource | undefined): Verdict | undefined => {
-        const b = before?.Properties as SgRule | undefined;
-        const a = after?.Properties as SgRule | undefined;
-        if (same(b, a)) return undefined;
-        if (a !== undefined && matches(a)) return { direction: 'weakened', detail: `${describe(a)} added` };
-        if (b !== undefined && matches(b)) return { direction: 'strengthened', detail: `${describe(b)} removed` };
-        return undefined;
-      },
-    },
-  ];
-}
-
-/** Where a security group rule admits traffic from, for a diff line. */
-export function sgRuleSource(rule: SgRule): string {
-  return show(rule.CidrIp ?? rule.CidrIpv6 ?? rule.SourceSecurityGroupId ?? rule.SourcePrefixListId);
-}
-
-/** A rule for a load balancer attribute whose `true` enforces the control (`access_logs.s3.enabled`). */
-export function loadBalancerFlag(key: string): DiffRule {
-  return {
-    resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
-    path: ['Properties', 'LoadBalancerAttributes'],
-    assess: (before, after) => {
-      const [b, a] = [lbAttribute({ LoadBalancerAttributes: before }, key), lbAttribute({ LoadBalancerAttributes: after }, key)];
-      if (String(b) === String(a)) return undefined;
-      return { direction: byRank(Number(isTrue(b)), Number(isTrue(a))), detail: arrow(key, b, a) };
-    },
-  };
-}
-
-/** A NACL entry in the reviewer's words (`ingress rule 100 allow 0.0.0.0/0 ports 443-443`). */
-export function naclEntryDescription(p: Record<string, any>): string {
-  const range = p.PortRange ? ` ports ${p.PortRange.From}-${p.PortRange.To}` : '';
-  return `${p.Egress ? 'egress' : 'ingress'} rule ${p.RuleNumber} ${p.RuleAction} ${show(p.CidrBlock ?? p.Ipv6CidrBlock)}${range}`;
-}
-
-/** An ingress rule that opens an administrative port, for a diff line (`ingress 22 from 0.0.0.0/0`). */
-export function describeAdminRule(rule: SgRule): string {
-  return `ingress ${adminPorts(rule).join('/')} from ${sgRuleSource(rule)}`;
 }

@@ -120,12 +120,9 @@ export interface RepositoryFile {
  */
 export type Enforcer = (abstract new (...args: any[]) => unknown) | ((...args: any[]) => unknown) | RepositoryFile;
 
-/** Marks an enforced control the controls diff has no rule for yet; the coverage line lists it. */
-export const NOT_YET_WATCHED = { notYetWatched: true } as const;
-
 /**
  * How the PR controls diff watches an enforced control: its rules; or why a template diff
- * cannot show it, with the test file that guards it instead; or {@link NOT_YET_WATCHED}.
+ * cannot show it, with the test file that guards it instead.
  */
 export type ControlDiff =
   | { readonly rules: readonly DiffRule[] }
@@ -134,8 +131,7 @@ export type ControlDiff =
       readonly outsideTemplates: string;
       /** The test file, from the repository root, that fails when it is weakened. */
       readonly guardedBy: string;
-    }
-  | typeof NOT_YET_WATCHED;
+    };
 
 /** A rule function of the project's own cdk-nag pack (`lib/nag/rules/`). */
 export type NagRule = (node: CfnResource) => NagRuleResult;

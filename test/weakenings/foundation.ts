@@ -1,5 +1,5 @@
 /**
- * Weakening fixtures of the foundation controls (lib/controls/catalog/foundation.ts), run by
+ * Weakening fixtures of the foundation controls (lib/controls/catalog/foundation-*.ts), run by
  * test/controls-diff-weakening.test.ts.
  */
 import { first, isTrueish, tag } from './edit';

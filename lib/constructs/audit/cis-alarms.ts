@@ -170,7 +170,7 @@ export const CIS_ALARMS: readonly CisAlarmDefinition[] = [
 
 /**
  * The default namespace of the CIS metrics: only these metric filters write to it, so the PR
- * controls diff tells the CIS alarms from the others by it (diff-rules-area-b.ts).
+ * controls diff tells the CIS alarms from the others by it (the MON-CIS-ALARMS catalog entry).
  */
 export const CIS_METRIC_NAMESPACE = 'SaasSecurityBaseline/CIS';
 

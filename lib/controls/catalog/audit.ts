@@ -1,14 +1,17 @@
-import { APP_LOG_TAG } from '../../constants/tags';
+import { APP_LOG_TAG, BACKUP_TAG } from '../../constants/tags';
 import { AccountTrail } from '../../constructs/audit/account-trail';
 import { AuditBucket } from '../../constructs/audit/audit-bucket';
 import { SecureLogGroup } from '../../constructs/common/secure-log-group';
 import { FargateWorkload } from '../../constructs/workload/fargate-workload';
 import { personalDataProtectionPolicy } from '../../constructs/workload/personal-data-policy';
 import * as nag from '../../nag/rules';
-import { atLeast, enforcingResource, flag, present } from '../diff-builders';
+import { PARAMETER_GROUPS } from '../aws-tables';
+import { arrow, atLeast, byRank, enforcingResource, entryVerdicts, flag, flagSet, list, present, rankedSet, show } from '../diff-builders';
+import { isLocked, objectLockRule } from '../diff-builders-resources';
+import type { DiffRule, Verdict } from '../diff-rule';
 import { hasTag, props, referenced } from '../evidence-predicates';
+import { statementsOf, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
-import { areaBRulesOf } from '../diff-rules-area-b';
 
 /*
  * Audit controls (area 'audit', AUD-* and LOG-*): the CloudTrail trail, its data events and its
@@ -36,7 +39,9 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     evidence: { what: 'the account trail', select: [{ types: ['AWS::CloudTrail::Trail'] }] },
     diff: {
       rules: [
-        ...areaBRulesOf('AUD-CLOUDTRAIL'),
+        // Global service events and the CloudWatch Logs delivery.
+        flagSet(['AWS::CloudTrail::Trail'], ['Properties', 'IncludeGlobalServiceEvents'], 'IncludeGlobalServiceEvents'),
+        present(['AWS::CloudTrail::Trail'], ['Properties', 'CloudWatchLogsLogGroupArn'], 'CloudWatchLogsLogGroupArn'),
         enforcingResource(['AWS::CloudTrail::Trail'], 'trail'),
         flag(['AWS::CloudTrail::Trail'], ['Properties', 'IsLogging'], 'IsLogging'),
         flag(['AWS::CloudTrail::Trail'], ['Properties', 'IsMultiRegionTrail'], 'IsMultiRegionTrail'),
@@ -77,7 +82,32 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     },
     diff: {
       rules: [
-        ...areaBRulesOf('AUD-DATA-EVENTS'),
+        // A data-event selector dropped or narrowed while others stay.
+        {
+          resourceTypes: ['AWS::CloudTrail::Trail'],
+          path: ['Properties', 'AdvancedEventSelectors'],
+          assess: (before, after) => {
+            const data = (v: unknown) =>
+              new Map(
+                (list(v) as any[])
+                  .filter((s) => list(s?.FieldSelectors).some((f: any) => f?.Field === 'eventCategory' && list(f?.Equals).includes('Data')))
+                  .map((s, i) => [String(s.Name ?? `#${i}`), s]),
+              );
+            const exclusions = (s: any) => list(s?.FieldSelectors).reduce((n: number, f: any) => n + list(f?.NotStartsWith).length + list(f?.NotEquals).length + list(f?.NotEndsWith).length + (f?.Field === 'readOnly' ? 1 : 0), 0);
+            const [b, a] = [data(before), data(after)];
+            const out: Verdict[] = [];
+            for (const [name, s] of b) {
+              const now = a.get(name);
+              if (!now) out.push({ direction: 'weakened', detail: `data event selector "${name}" removed` });
+              else if (JSON.stringify(now) !== JSON.stringify(s)) {
+                const [eb, ea] = [exclusions(s), exclusions(now)];
+                out.push({ direction: ea > eb || list(now.FieldSelectors).length > list(s.FieldSelectors).length ? 'weakened' : ea < eb ? 'strengthened' : 'neutral', detail: `data event selector "${name}" changed` });
+              }
+            }
+            for (const name of a.keys()) if (!b.has(name)) out.push({ direction: 'strengthened', detail: `data event selector "${name}" added` });
+            return out;
+          },
+        },
         present(['AWS::CloudTrail::Trail'], ['Properties', 'EventSelectors'], 'EventSelectors'),
         present(['AWS::CloudTrail::Trail'], ['Properties', 'AdvancedEventSelectors'], 'AdvancedEventSelectors'),
       ],
@@ -103,7 +133,20 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [AuditBucket],
     evidence: { what: 'the bucket the trail delivers to', select: [{ types: ['AWS::S3::Bucket'], where: (_r, c) => referenced(c.template, 'AWS::CloudTrail::Trail', (t) => props(t).S3BucketName).has(c.logicalId) }] },
-    diff: { rules: areaBRulesOf('AUD-TRAIL-BUCKET') },
+    diff: {
+      rules: [
+        // Object Lock and retention of the audit-log buckets.
+        objectLockRule('Object-Locked audit log bucket', isAuditLogBucket),
+        {
+          resourceTypes: ['AWS::S3::Bucket'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
+            if (kind === 'added' || kind === 'removed' || !isLocked(before) || !isAuditLogBucket(before!)) return undefined;
+            const [b, a] = [expiryDays(before), expiryDays(after)];
+            return b === a ? undefined : { direction: byRank(b, a), detail: arrow('lifecycle ExpirationInDays', Number.isFinite(b) ? b : undefined, Number.isFinite(a) ? a : undefined) };
+          },
+        },
+      ],
+    },
   },
 
   // Log hygiene.
@@ -165,7 +208,75 @@ export const AUDIT_CONTROLS: readonly Control[] = [
       what: 'application log groups with a data protection policy',
       select: [{ types: ['AWS::Logs::LogGroup'], where: (r) => hasTag(APP_LOG_TAG.key, APP_LOG_TAG.value)(r) && props(r).DataProtectionPolicy !== undefined }],
     },
-    diff: { rules: areaBRulesOf('LOG-NO-CLIENT-CONTENT') },
+    diff: {
+      rules: [
+        // Masking in log groups, database statement logging, WAF log redaction.
+        {
+          resourceTypes: ['AWS::Logs::LogGroup'],
+          path: ['Properties', 'DataProtectionPolicy'],
+          assess: (before, after) => {
+            if (after === undefined) return { direction: 'weakened', detail: 'DataProtectionPolicy removed' };
+            if (before === undefined) return { direction: 'strengthened', detail: 'DataProtectionPolicy added' };
+            const masked = (doc: any) => [...new Set(statementsOf(doc).filter((s) => s?.Operation?.Deidentify !== undefined).flatMap((s) => list(s.DataIdentifier)))];
+            return entryVerdicts(masked(before), masked(after), 'strengthened', (id, how) => `masking of ${String(id).split('/').pop()} ${how}`);
+          },
+        },
+        ...(
+          [
+            // Value scales, weakest (most logged) first. A parameter left out takes the engine's default, not compared.
+            ['log_statement', ['all', 'mod', 'ddl', 'none']],
+            ['log_error_verbosity', ['verbose', 'default', 'terse']],
+            ['log_min_error_statement', ['debug5', 'debug4', 'debug3', 'debug2', 'debug1', 'info', 'notice', 'warning', 'error', 'log', 'fatal', 'panic']],
+          ] as const
+        ).map(([parameter, scale]) => rankedSet(PARAMETER_GROUPS, ['Properties', 'Parameters', parameter], parameter, scale.map(String))),
+        // -1 logs no statement by its duration; 0 or more logs the text of every statement that long.
+        loggingSwitch('log_min_duration_statement', (v) => Number(v) >= 0),
+        // pgaudit's switch for the bound values of audited statements (1/on writes them into the log).
+        loggingSwitch('pgaudit.log_parameter', (v) => ['1', 'on', 'true'].includes(String(v).toLowerCase())),
+        {
+          resourceTypes: ['AWS::WAFv2::LoggingConfiguration'],
+          path: ['Properties'],
+          assess: (before, after) => {
+            const out = entryVerdicts(list(before?.RedactedFields), list(after?.RedactedFields), 'strengthened', (f, how) => `redacted field ${show(f)} ${how}`);
+            const keepsAll = (p: any) => p?.LoggingFilter === undefined || p.LoggingFilter.DefaultBehavior === 'KEEP';
+            if (keepsAll(before) !== keepsAll(after)) out.push({ direction: keepsAll(after) ? 'weakened' : 'strengthened', detail: keepsAll(after) ? 'WAF now logs every request' : 'WAF logs only requests its filter keeps' });
+            return out;
+          },
+        },
+      ],
+    },
     nagRules: [nag.AppLogDataProtection],
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// What the diff rules above read
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The audit-log buckets: Object-Locked buckets that are not customer data. Customer-data and
+ * legal-archive buckets carry the backup tag (BAK-SELECTIONS), audit logs never do.
+ */
+function isAuditLogBucket(r: TemplateResource): boolean {
+  return !hasTag(BACKUP_TAG.key, BACKUP_TAG.value)(r);
+}
+
+/** The shortest lifecycle expiry of a bucket's current objects, in days (Infinity: kept). */
+function expiryDays(r?: TemplateResource): number {
+  return Math.min(...list(r?.Properties?.LifecycleConfiguration?.Rules).filter((x: any) => x?.Status !== 'Disabled' && x?.ExpirationInDays !== undefined).map((x: any) => Number(x.ExpirationInDays)), Infinity);
+}
+
+/**
+ * A database parameter that, when `logs` holds, writes statement text or values into the log
+ * (LOG-NO-CLIENT-CONTENT). A parameter left out takes the engine's default, not compared.
+ */
+function loggingSwitch(parameter: string, logs: (value: unknown) => boolean): DiffRule {
+  return {
+    resourceTypes: PARAMETER_GROUPS,
+    path: ['Properties', 'Parameters', parameter],
+    assess: (before, after) => {
+      if (before === undefined || after === undefined) return { direction: 'neutral', detail: `${arrow(parameter, before, after)} (engine default, not comparable)` };
+      return { direction: byRank(Number(!logs(before)), Number(!logs(after))), detail: arrow(parameter, before, after) };
+    },
+  };
+}

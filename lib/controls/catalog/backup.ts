@@ -7,12 +7,13 @@ import { RestoreValidator } from '../../constructs/backup/restore-validator';
 import { TieredBackupPlan } from '../../constructs/backup/tiered-backup-plan';
 import * as nag from '../../nag/rules';
 import { ALARM } from '../aws-tables';
-import { arrow, atLeast, byRank, enforcingResource, present } from '../diff-builders';
+import { arrow, atLeast, byRank, enforcingResource, entryVerdicts, list, present, setDiff, show } from '../diff-builders';
+import { eventRule, sourcesOf } from '../diff-builders-alerting';
+import { objectLockRule } from '../diff-builders-resources';
 import type { Verdict } from '../diff-rule';
-import { eventSources, inStack, isRestoreCompleted, props, referenced, restoreValidators } from '../evidence-predicates';
+import { eventSources, hasTag, inStack, isRestoreCompleted, props, referenced, restoreValidators } from '../evidence-predicates';
 import { backupRules, isTrue, keptDays, statementsOf } from '../template-readers';
 import type { Control } from '../types';
-import { areaBRulesOf } from '../diff-rules-area-b';
 
 /*
  * Backup and continuity controls (area 'backup'): the AWS Backup vault (customer-managed key,
@@ -151,7 +152,18 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     },
     diff: {
       rules: [
-        ...areaBRulesOf('BAK-PITR'),
+        // The continuous-backup window shortened.
+        {
+          resourceTypes: ['AWS::Backup::BackupPlan'],
+          path: ['Properties'],
+          assess: (before, after) => {
+            const window = (p: any) => Math.max(0, ...(list(p?.BackupPlan?.BackupPlanRule) as any[]).filter((r) => isTrue(r?.EnableContinuousBackup)).map((r) => Number(r?.Lifecycle?.DeleteAfterDays ?? 35)));
+            const [b, a] = [window(before), window(after)];
+            // Both with continuous backup: the window; turning it on or off is the next rule.
+            if (b === a || b === 0 || a === 0) return undefined;
+            return { direction: byRank(b, a), detail: arrow('continuous backup DeleteAfterDays', b, a) };
+          },
+        },
         {
           resourceTypes: ['AWS::Backup::BackupPlan'],
           path: ['Properties'],
@@ -193,7 +205,20 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     },
     diff: {
       rules: [
-        ...areaBRulesOf('BAK-SELECTIONS'),
+        // Resources left out of a selection.
+        {
+          resourceTypes: ['AWS::Backup::BackupSelection'],
+          path: ['Properties', 'BackupSelection'],
+          assess: (before, after) => {
+            const conditions = (s: any) => Object.entries<any>(s?.Conditions ?? {}).flatMap(([op, cs]) => list(cs).map((c) => `${op} ${show(c)}`));
+            return [
+              ...entryVerdicts(list(before?.Resources), list(after?.Resources), 'strengthened', (r, how) => `selected resources ${show(r)} ${how}`),
+              ...entryVerdicts(list(before?.NotResources), list(after?.NotResources), 'weakened', (r, how) => `excluded resources ${show(r)} ${how}`),
+              // Conditions are ANDed: each one added narrows the selection.
+              ...entryVerdicts(conditions(before), conditions(after), 'weakened', (c, how) => `selection condition ${c} ${how}`),
+            ];
+          },
+        },
         enforcingResource(['AWS::Backup::BackupSelection'], 'backup selection'),
       ],
     },
@@ -226,7 +251,23 @@ export const BACKUP_CONTROLS: readonly Control[] = [
       what: 'the backup plans (copy actions only to a configured DR region) and any DR vault',
       select: [{ types: ['AWS::Backup::BackupPlan'] }, { types: ['AWS::Backup::BackupVault'], where: inStack(/^BackupDr$/) }],
     },
-    diff: { rules: areaBRulesOf('BAK-RESIDENCY') },
+    diff: {
+      rules: [
+        // A copy of recovery points to another vault moves data elsewhere.
+        {
+          resourceTypes: ['AWS::Backup::BackupPlan'],
+          path: ['Properties'],
+          assess: (before, after) => {
+            const copies = (p: any) => [...new Set((list(p?.BackupPlan?.BackupPlanRule) as any[]).flatMap((r) => (list(r?.CopyActions) as any[]).map((c) => c?.DestinationBackupVaultArn)))];
+            const { added, removed } = setDiff(copies(before), copies(after));
+            return [
+              ...added.map((v) => ({ direction: 'weakened' as const, detail: `recovery points now copied to ${show(v)}: confirm its region is an allowed one` })),
+              ...removed.map((v) => ({ direction: 'neutral' as const, detail: `copy to ${show(v)} removed` })),
+            ];
+          },
+        },
+      ],
+    },
   },
   {
     id: 'BAK-RESTORE-TESTING',
@@ -276,7 +317,12 @@ export const BACKUP_CONTROLS: readonly Control[] = [
       what: 'the rule on completed restore jobs and the validation function it invokes',
       select: [{ types: ['AWS::Events::Rule'], where: isRestoreCompleted }, { types: ['AWS::Lambda::Function'], where: (_r, c) => restoreValidators(c.template).has(c.logicalId) }],
     },
-    diff: { rules: areaBRulesOf('BAK-RESTORE-VALIDATION') },
+    diff: {
+      rules: [
+        // The rule that runs the validator on every completed restore.
+        eventRule('restore validation', (p) => sourcesOf(p).includes('aws.backup') && list(p?.['detail-type']).includes('Restore Job State Change') && completedStates(p)),
+      ],
+    },
   },
   {
     id: 'BAK-FAILURE-NOTICE',
@@ -304,7 +350,12 @@ export const BACKUP_CONTROLS: readonly Control[] = [
         { types: [ALARM], where: inStack(/^Backup/) },
       ],
     },
-    diff: { rules: areaBRulesOf('BAK-FAILURE-NOTICE') },
+    diff: {
+      rules: [
+        // Backup, copy and restore failures and tampering calls.
+        eventRule('backup failure notice', (p) => sourcesOf(p).includes('aws.backup') && !completedStates(p)),
+      ],
+    },
   },
   {
     id: 'BAK-LEGAL-ARCHIVE',
@@ -334,6 +385,20 @@ export const BACKUP_CONTROLS: readonly Control[] = [
         },
       ],
     },
-    diff: { rules: areaBRulesOf('BAK-LEGAL-ARCHIVE') },
+    diff: {
+      rules: [
+        // Object Lock of the archive (a customer-data bucket: it carries the backup tag).
+        objectLockRule('Object-Locked archive bucket', hasTag(BACKUP_TAG.key, BACKUP_TAG.value)),
+      ],
+    },
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// What the diff rules above read
+// ---------------------------------------------------------------------------------------------
+
+/** Backup job events of a successful end (`COMPLETED`): what the restore validation reacts to. */
+function completedStates(pattern: any): boolean {
+  return [...list(pattern?.detail?.state), ...list(pattern?.detail?.status)].includes('COMPLETED');
+}

@@ -6,10 +6,10 @@ import { TierNetworkAcls } from '../../constructs/network/tier-network-acls';
 import * as nag from '../../nag/rules';
 import { DatabaseShard } from '../../constructs/data/database-shard';
 import { DATABASES, DB_CLUSTERS, PARAMETER_GROUPS, PG_DEFAULT_TLS, PG_TLS_VERSIONS } from '../aws-tables';
-import { arrow, atLeast, byRank, enforcingResource, flag, ingressRules, present, ranked, sgRuleSource } from '../diff-builders';
-import { DB_MULTI_AZ_RULES, DB_PATCHING_RULES, DB_PUBLIC_ACCESS_RULES } from '../diff-rules-area-a';
+import { arrow, atLeast, byRank, enforcingResource, flag, present, prop, ranked, show } from '../diff-builders';
+import { ingressRules, sgRuleSource } from '../diff-builders-resources';
 import { DATA_STACK, inStack, named, props } from '../evidence-predicates';
-import { forcesSsl, isTrue, opensDatabaseToRange } from '../template-readers';
+import { forcesSsl, isTrue, opensDatabaseToRange, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
 
 /*
@@ -248,7 +248,24 @@ export const DATABASE_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [TenantDatabase],
     evidence: { what: 'database clusters and their writer and reader instances', select: [{ types: DB_CLUSTERS }, { types: ['AWS::RDS::DBInstance'], where: (r) => props(r).DBClusterIdentifier !== undefined }] },
-    diff: { rules: DB_MULTI_AZ_RULES },
+    diff: {
+      rules: [
+        // An Aurora cluster's writer and readers, an instance's standby.
+        {
+          resourceTypes: ['AWS::RDS::DBInstance'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
+            const member = (r?: TemplateResource) => prop(r, 'DBClusterIdentifier');
+            if (kind === 'removed' && member(before) !== undefined) return { direction: 'weakened', detail: `instance of cluster ${show(member(before))} removed (fewer zones to fail over to)` };
+            if (kind === 'added' && member(after) !== undefined) return { direction: 'strengthened', detail: `instance of cluster ${show(member(after))} added` };
+            const [bz, az] = [prop(before, 'AvailabilityZone'), prop(after, 'AvailabilityZone')];
+            // Whether writer and reader still differ is a relation between resources, for a reviewer.
+            if (before !== undefined && after !== undefined && bz !== az) return { direction: 'neutral', detail: `${arrow('AvailabilityZone', bz, az)} of an instance of cluster ${show(member(after))}` };
+            return undefined;
+          },
+        },
+        flag(['AWS::RDS::DBInstance'], ['Properties', 'MultiAZ'], 'MultiAZ'),
+      ],
+    },
   },
   {
     id: 'DB-PATCHING',
@@ -270,7 +287,15 @@ export const DATABASE_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [TenantDatabase],
     evidence: { what: 'database instances with automatic minor version upgrades', select: [{ types: ['AWS::RDS::DBInstance'], where: (r) => isTrue(props(r).AutoMinorVersionUpgrade) }] },
-    diff: { rules: DB_PATCHING_RULES },
+    diff: {
+      rules: [
+        // Absent on an instance means on: "By default, minor engine upgrades are applied automatically"
+        // (CreateDBInstance reference, https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/rds/aws.sdk.kotlin.services.rds.model/-create-db-instance-request/auto-minor-version-upgrade.html).
+        flag(['AWS::RDS::DBInstance'], ['Properties', 'AutoMinorVersionUpgrade'], 'AutoMinorVersionUpgrade', true),
+        flag(['AWS::RDS::DBCluster'], ['Properties', 'AutoMinorVersionUpgrade'], 'AutoMinorVersionUpgrade'),
+        present(['AWS::RDS::DBCluster', 'AWS::RDS::DBInstance'], ['Properties', 'PreferredMaintenanceWindow'], 'PreferredMaintenanceWindow'),
+      ],
+    },
   },
   {
     id: 'DB-NETWORK-ACCESS',
@@ -306,7 +331,12 @@ export const DATABASE_CONTROLS: readonly Control[] = [
         // The databases admit only security groups (the workload's); a rule that opens the database
         // port to an address range (0.0.0.0/0, a CIDR, a prefix list) bypasses that.
         ...ingressRules(opensDatabaseToRange, (r) => `ingress ${DATABASE_PORT} from ${sgRuleSource(r)}`),
-        ...DB_PUBLIC_ACCESS_RULES,
+        // No database instance is publicly accessible.
+        {
+          resourceTypes: ['AWS::RDS::DBInstance'],
+          path: ['Properties', 'PubliclyAccessible'],
+          assess: (before, after) => (isTrue(before) === isTrue(after) ? undefined : { direction: isTrue(after) ? 'weakened' : 'strengthened', detail: arrow('PubliclyAccessible', before, after) }),
+        },
       ],
     },
   },

@@ -5,11 +5,11 @@ import { ShieldProtection } from '../../constructs/edge/shield-protection';
 import { EdgeWebAcl } from '../../constructs/edge/web-acl';
 import * as nag from '../../nag/rules';
 import { ELB_DEFAULT_SSL_POLICY, ELB_SSL_POLICY_STRENGTH, sslPolicyRank } from '../aws-tables';
-import { arrow, byRank, enforcingResource, loadBalancerFlag, show } from '../diff-builders';
-import { EDGE_INTERNET_EXPOSURE_RULES, EDGE_WAF_LOG_CONTENT_RULES, EDGE_WAF_RATE_LIMIT_RULES } from '../diff-rules-area-a';
+import { arrow, byRank, enforcingResource, entryVerdicts, prop, show } from '../diff-builders';
+import { ingressRules, loadBalancerFlag } from '../diff-builders-resources';
 import type { Verdict } from '../diff-rule';
 import { hasTag, named, props } from '../evidence-predicates';
-import { isTrue, lbAttribute, managedRuleGroups, redirectsToHttps, type TemplateResource } from '../template-readers';
+import { isAnywhere, isTrue, lbAttribute, managedRuleGroups, redirectsToHttps, type SgRule, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
 
 /*
@@ -151,7 +151,18 @@ export const EDGE_CONTROLS: readonly Control[] = [
         { types: ['AWS::EC2::SecurityGroup'], where: (r) => (props(r).SecurityGroupIngress ?? []).some((i: any) => i.CidrIp === '0.0.0.0/0' || i.CidrIpv6 === '::/0') },
       ],
     },
-    diff: { rules: EDGE_INTERNET_EXPOSURE_RULES },
+    diff: {
+      rules: [
+        ...ingressRules(opensInternetBeyondEdgePorts, describeInternetRule),
+        {
+          resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+            if (!internetFacing(after) || internetFacing(before)) return undefined;
+            return { direction: 'weakened', detail: before === undefined ? 'internet-facing load balancer added' : `load balancer Scheme ${show(prop(before, 'Scheme'))} → internet-facing` };
+          },
+        },
+      ],
+    },
   },
   {
     id: 'EDGE-WAF',
@@ -227,7 +238,29 @@ export const EDGE_CONTROLS: readonly Control[] = [
       what: 'web ACLs with a rate-based blocking rule',
       select: [{ types: ['AWS::WAFv2::WebACL'], where: (r) => (props(r).Rules ?? []).some((rule: any) => rule.Statement?.RateBasedStatement && rule.Action?.Block !== undefined) }],
     },
-    diff: { rules: EDGE_WAF_RATE_LIMIT_RULES },
+    diff: {
+      rules: [
+        {
+          resourceTypes: ['AWS::WAFv2::WebACL'],
+          path: ['Properties', 'Rules'],
+          assess: (before: any[] | undefined, after: any[] | undefined) => {
+            const [b, a] = [rateRules(before), rateRules(after)];
+            const out: Verdict[] = [];
+            for (const [name, rule] of b) {
+              const now = a.get(name);
+              if (!now) out.push({ direction: 'weakened', detail: `rate-based rule ${name} removed` });
+              else if (rule.blocks && !now.blocks) out.push({ direction: 'weakened', detail: `rate-based rule ${name} no longer blocks` });
+              else if (!rule.blocks && now.blocks) out.push({ direction: 'strengthened', detail: `rate-based rule ${name} now blocks` });
+              else if (now.perSecond !== rule.perSecond) {
+                out.push({ direction: byRank(-rule.perSecond, -now.perSecond), detail: `rate-based rule ${name} limit ${show(rule.limit)} per ${show(rule.window)} s → ${show(now.limit)} per ${show(now.window)} s` });
+              }
+            }
+            for (const [name, rule] of a) if (!b.has(name) && rule.blocks) out.push({ direction: 'strengthened', detail: `rate-based rule ${name} added` });
+            return out;
+          },
+        },
+      ],
+    },
   },
   {
     id: 'EDGE-WAF-LOGGING',
@@ -257,7 +290,19 @@ export const EDGE_CONTROLS: readonly Control[] = [
     diff: {
       rules: [
         enforcingResource(['AWS::WAFv2::LoggingConfiguration'], 'WAF logging configuration'),
-        ...EDGE_WAF_LOG_CONTENT_RULES,
+        // What the logs redact, and that they keep only requests a rule acted on.
+        {
+          resourceTypes: ['AWS::WAFv2::LoggingConfiguration'],
+          path: ['Properties', 'RedactedFields'],
+          assess: (before: any[] | undefined, after: any[] | undefined) =>
+            entryVerdicts((before ?? []).map((f) => JSON.stringify(f)), (after ?? []).map((f) => JSON.stringify(f)), 'strengthened', (f, how) => `redacted field ${f} ${how === 'added' ? 'added' : 'removed: it is logged in clear'}`),
+        },
+        {
+          resourceTypes: ['AWS::WAFv2::LoggingConfiguration'],
+          path: ['Properties', 'LoggingFilter', 'DefaultBehavior'],
+          // DROP keeps only what the filters select (requests a rule acted on); without a filter, or with KEEP, every request is logged.
+          assess: (before, after) => ({ direction: byRank(Number(before === 'DROP'), Number(after === 'DROP')), detail: arrow('LoggingFilter.DefaultBehavior', before, after) }),
+        },
       ],
     },
   },
@@ -326,3 +371,46 @@ export const EDGE_CONTROLS: readonly Control[] = [
     },
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// What the diff rules above read
+// ---------------------------------------------------------------------------------------------
+
+/** The ports the load balancer may admit from the internet. */
+const EDGE_PORTS = [80, 443];
+
+/** A security group rule that admits the internet on anything but TCP 80 or 443. */
+function opensInternetBeyondEdgePorts(rule: SgRule): boolean {
+  if (!isAnywhere(rule.CidrIp) && !isAnywhere(rule.CidrIpv6)) return false;
+  const protocol = String(rule.IpProtocol ?? '');
+  return !((protocol === 'tcp' || protocol === '6') && rule.FromPort === rule.ToPort && EDGE_PORTS.includes(Number(rule.FromPort)));
+}
+
+function describeInternetRule(rule: SgRule): string {
+  return `ingress ${String(rule.IpProtocol) === '-1' ? 'all traffic' : `${rule.IpProtocol} ${rule.FromPort}-${rule.ToPort}`} from ${show(rule.CidrIp ?? rule.CidrIpv6)}`;
+}
+
+/**
+ * A load balancer without `Scheme` is internet-facing: the ELBv2 CreateLoadBalancer reference
+ * creates "an Internet facing load balancer" from subnets alone and needs `internal` for the other
+ * (https://docs.aws.amazon.com/goto/SdkForKotlin/elasticloadbalancingv2-2015-12-01/CreateLoadBalancer).
+ */
+function internetFacing(r: TemplateResource | undefined): boolean {
+  return r !== undefined && (prop(r, 'Scheme') ?? 'internet-facing') === 'internet-facing';
+}
+
+/**
+ * The rate-based rules of a web ACL by name: whether each blocks, and its limit in requests per
+ * second of the evaluation window (300 s when absent: "300 (5 minutes) is the default",
+ * https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based-high-level-settings.html).
+ */
+function rateRules(rules: any[] | undefined): Map<string, { blocks: boolean; perSecond: number; limit: unknown; window: unknown }> {
+  const out = new Map<string, { blocks: boolean; perSecond: number; limit: unknown; window: unknown }>();
+  for (const rule of rules ?? []) {
+    const rate = rule?.Statement?.RateBasedStatement;
+    if (!rate) continue;
+    const window = rate.EvaluationWindowSec ?? 300;
+    out.set(String(rule.Name), { blocks: rule.Action?.Block !== undefined, perSecond: Number(rate.Limit) / Number(window), limit: rate.Limit, window });
+  }
+  return out;
+}

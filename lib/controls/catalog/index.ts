@@ -1,11 +1,13 @@
 import type { Control } from '../types';
-import { FOUNDATION_CONTROLS } from './foundation';
+import { FOUNDATION_DATA_PROTECTION_CONTROLS } from './foundation-data-protection';
+import { FOUNDATION_ENVIRONMENT_CONTROLS } from './foundation-environments';
 import { NETWORK_CONTROLS } from './network';
 import { EDGE_CONTROLS } from './edge';
 import { WORKLOAD_CONTROLS } from './workload';
 import { DATABASE_CONTROLS } from './databases';
 import { TENANCY_CONTROLS } from './tenancy';
 import { STAFF_ACCESS_CONTROLS } from './staff-access';
+import { SIGN_IN_CLIENT_CONTROLS } from './sign-in-clients';
 import { SIGN_IN_CONTROLS } from './sign-in';
 import { AUDIT_CONTROLS } from './audit';
 import { MONITORING_CONTROLS } from './monitoring';
@@ -23,7 +25,8 @@ import { CUSTOMER_CONTROLS } from './customer';
  * test, the controls report, the controls diff and the own pack read this list.
  */
 export const CATALOG: readonly Control[] = [
-  ...FOUNDATION_CONTROLS,
+  ...FOUNDATION_ENVIRONMENT_CONTROLS,
+  ...FOUNDATION_DATA_PROTECTION_CONTROLS,
   ...NETWORK_CONTROLS,
   ...EDGE_CONTROLS,
   ...WORKLOAD_CONTROLS,
@@ -31,6 +34,7 @@ export const CATALOG: readonly Control[] = [
   ...TENANCY_CONTROLS,
   ...STAFF_ACCESS_CONTROLS,
   ...SIGN_IN_CONTROLS,
+  ...SIGN_IN_CLIENT_CONTROLS,
   ...AUDIT_CONTROLS,
   ...MONITORING_CONTROLS,
   ...BACKUP_CONTROLS,

@@ -1,5 +1,5 @@
 import { ALERT_DEAD_LETTERS_TAG } from '../../constants/tags';
-import { CisAlarms } from '../../constructs/audit/cis-alarms';
+import { CIS_METRIC_NAMESPACE, CisAlarms } from '../../constructs/audit/cis-alarms';
 import { ConfigRecorder } from '../../constructs/audit/config-recorder';
 import { GuardDutyDetector } from '../../constructs/audit/guardduty-detector';
 import { SecurityHub } from '../../constructs/audit/security-hub';
@@ -10,11 +10,12 @@ import { FindingRouting } from '../../constructs/monitoring/finding-routing';
 import { GlobalEventForwarding } from '../../constructs/monitoring/global-event-forwarding';
 import { WorkloadAlarms } from '../../constructs/workload/workload-alarms';
 import { ALARM } from '../aws-tables';
-import { enforcingResource, flag, present } from '../diff-builders';
+import { arrow, byRank, enforcingResource, entryVerdicts, flag, flagSet, list, present, show } from '../diff-builders';
+import { alarmRule, eventRule, sourcesOf } from '../diff-builders-alerting';
+import type { Verdict } from '../diff-rule';
 import { eventSources, hasTag, OPERATIONAL_NAMESPACES, props, target, trailMetrics } from '../evidence-predicates';
-import { isTrue } from '../template-readers';
+import { isTrue, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
-import { areaBRulesOf } from '../diff-rules-area-b';
 
 /*
  * Monitoring and incident-response controls (area 'monitoring', MON-* and INC-*): AWS Config
@@ -47,7 +48,9 @@ export const MONITORING_CONTROLS: readonly Control[] = [
     },
     diff: {
       rules: [
-        ...areaBRulesOf('MON-CONFIG-RULES'),
+        // What the recorder records.
+        flagSet(['AWS::Config::ConfigurationRecorder'], ['Properties', 'RecordingGroup', 'AllSupported'], 'RecordingGroup.AllSupported'),
+        flagSet(['AWS::Config::ConfigurationRecorder'], ['Properties', 'RecordingGroup', 'IncludeGlobalResourceTypes'], 'RecordingGroup.IncludeGlobalResourceTypes'),
         enforcingResource(['AWS::Config::ConfigurationRecorder', 'AWS::Config::DeliveryChannel', 'AWS::Config::ConfigRule', 'AWS::Config::ConformancePack'], 'AWS Config recorder, channel, rule or pack'),
       ],
     },
@@ -77,7 +80,18 @@ export const MONITORING_CONTROLS: readonly Control[] = [
     evidence: { what: 'the enabled GuardDuty detector', select: [{ types: ['AWS::GuardDuty::Detector'], where: (r) => isTrue(props(r).Enable) }] },
     diff: {
       rules: [
-        ...areaBRulesOf('MON-GUARDDUTY'),
+        // Protection plans (features) turned off.
+        {
+          resourceTypes: ['AWS::GuardDuty::Detector'],
+          path: ['Properties', 'Features'],
+          assess: (before, after) => {
+            const enabled = (v: unknown) => (list(v) as any[]).flatMap((f) => [
+              ...(f?.Status === 'ENABLED' ? [String(f.Name)] : []),
+              ...(list(f?.AdditionalConfiguration) as any[]).filter((c) => f?.Status === 'ENABLED' && c?.Status === 'ENABLED').map((c) => `${f.Name}/${c.Name}`),
+            ]);
+            return entryVerdicts(enabled(before), enabled(after), 'strengthened', (f, how) => `feature ${f} ${how === 'added' ? 'enabled' : 'no longer enabled'}`);
+          },
+        },
         enforcingResource(['AWS::GuardDuty::Detector'], 'GuardDuty detector'),
         flag(['AWS::GuardDuty::Detector'], ['Properties', 'Enable'], 'Enable'),
       ],
@@ -135,7 +149,25 @@ export const MONITORING_CONTROLS: readonly Control[] = [
         { types: [ALARM], where: (r, c) => trailMetrics(c.template).metrics.has(`${props(r).Namespace}/${props(r).MetricName}`) },
       ],
     },
-    diff: { rules: areaBRulesOf('MON-CIS-ALARMS') },
+    diff: {
+      rules: [
+        // Metric filters on the trail's events and the alarms on their metrics.
+        {
+          resourceTypes: ['AWS::Logs::MetricFilter'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
+            const [b, a]: any[] = [before?.Properties ?? {}, after?.Properties ?? {}];
+            if (!readsTrailEvents(before ? b : a)) return undefined;
+            const name = show(list((before ? b : a).MetricTransformations).map((t: any) => t?.MetricName)[0]);
+            if (kind === 'removed') return { direction: 'weakened', detail: `CloudTrail metric filter ${name} removed` };
+            if (kind === 'added') return { direction: 'strengthened', detail: `CloudTrail metric filter ${name} added` };
+            if (b.FilterPattern !== a.FilterPattern) return { direction: 'neutral', detail: `FilterPattern of ${name} changed (not comparable): review` };
+            return undefined;
+          },
+        },
+        // The CIS alarms are the ones on the CIS metric namespace, which only their metric filters write.
+        alarmRule('CIS', (p) => p?.Namespace === CIS_METRIC_NAMESPACE),
+      ],
+    },
   },
   {
     id: 'MON-OPERATIONAL-ALARMS',
@@ -162,7 +194,12 @@ export const MONITORING_CONTROLS: readonly Control[] = [
       what: 'alarms on load balancer, database and ECS metrics',
       select: [{ types: [ALARM], where: (r) => OPERATIONAL_NAMESPACES.includes(props(r).Namespace) }],
     },
-    diff: { rules: areaBRulesOf('MON-OPERATIONAL-ALARMS') },
+    diff: {
+      rules: [
+        // Every other alarm (service health, system errors).
+        alarmRule('operational', (p) => p?.Namespace !== CIS_METRIC_NAMESPACE && !isDeliveryAlarm(p)),
+      ],
+    },
   },
 
   // Incident escalation.
@@ -192,7 +229,8 @@ export const MONITORING_CONTROLS: readonly Control[] = [
     },
     diff: {
       rules: [
-        ...areaBRulesOf('INC-ALERT-TOPICS'),
+        // The alert subscriptions.
+        enforcingResource(['AWS::SNS::Subscription'], 'alert subscription'),
         present(['AWS::SNS::Topic'], ['Properties', 'KmsMasterKeyId'], 'KmsMasterKeyId'),
       ],
     },
@@ -218,7 +256,12 @@ export const MONITORING_CONTROLS: readonly Control[] = [
       what: 'EventBridge rules routing GuardDuty and Security Hub findings and root sign-ins, and the us-east-1 rule forwarding root sign-ins home (GlobalEvents)',
       select: [{ types: ['AWS::Events::Rule'], where: (r) => eventSources(r).some((s) => ['aws.guardduty', 'aws.securityhub', 'aws.signin'].includes(s)) }],
     },
-    diff: { rules: areaBRulesOf('INC-FINDING-ROUTING') },
+    diff: {
+      rules: [
+        // GuardDuty, Security Hub and root sign-in events to the security topic.
+        eventRule('finding routing', (p) => sourcesOf(p).some((s) => ['aws.guardduty', 'aws.securityhub', 'aws.signin'].includes(s as string))),
+      ],
+    },
   },
   {
     id: 'INC-ALERT-DELIVERY',
@@ -244,7 +287,46 @@ export const MONITORING_CONTROLS: readonly Control[] = [
         { types: [ALARM], where: (r) => /INC-ALERT-DELIVERY/.test(props(r).AlarmDescription ?? '') },
       ],
     },
-    diff: { rules: areaBRulesOf('INC-ALERT-DELIVERY') },
+    diff: {
+      rules: [
+        // Dead-letter queues for every paging target and subscription.
+        {
+          resourceTypes: ['AWS::Events::Rule'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
+            if (kind === 'removed') return undefined;
+            const targets = (r?: TemplateResource) => new Map((list(r?.Properties?.Targets) as any[]).map((t) => [String(t?.Id), t]));
+            const [b, a] = [targets(before), targets(after)];
+            // EventBridge retries a target for at most 86400 s (RetryPolicy.MaximumEventAgeInSeconds's
+            // range: https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_RetryPolicy.html).
+            const maxAge = (t: any) => Number(t?.RetryPolicy?.MaximumEventAgeInSeconds ?? 86400);
+            const out: Verdict[] = [];
+            for (const [id, t] of a) {
+              const old = b.get(id);
+              const hasDlq = (x: any) => x?.DeadLetterConfig?.Arn !== undefined;
+              if (!hasDlq(t) && (old === undefined || hasDlq(old))) out.push({ direction: 'weakened', detail: `target ${id} (${show(t.Arn)}) ${old ? 'lost its' : 'added without a'} dead-letter queue` });
+              else if (hasDlq(t) && old !== undefined && !hasDlq(old)) out.push({ direction: 'strengthened', detail: `target ${id} now has a dead-letter queue` });
+              if (old !== undefined && maxAge(old) !== maxAge(t)) out.push({ direction: byRank(-maxAge(old), -maxAge(t)), detail: arrow(`target ${id} MaximumEventAgeInSeconds`, maxAge(old), maxAge(t)) });
+            }
+            return out;
+          },
+        },
+        enforcingResource(['AWS::SNS::Subscription'], 'subscription', (r) => r.Properties?.RedrivePolicy !== undefined, 'a RedrivePolicy'),
+        present(['AWS::SNS::Subscription'], ['Properties', 'RedrivePolicy'], 'RedrivePolicy'),
+        {
+          // The alert dead-letter queues carry ALERT_DEAD_LETTERS_TAG; other queues keep what they like.
+          resourceTypes: ['AWS::SQS::Queue'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
+            if (!hasTag(ALERT_DEAD_LETTERS_TAG.key, ALERT_DEAD_LETTERS_TAG.value)((before ?? after)!)) return undefined;
+            if (kind === 'removed') return { direction: 'weakened', detail: 'alert dead-letter queue removed' };
+            if (kind === 'added') return undefined;
+            const [b, a] = [before?.Properties?.MessageRetentionPeriod, after?.Properties?.MessageRetentionPeriod];
+            if (b === a || b === undefined || a === undefined) return undefined;
+            return { direction: byRank(Number(b), Number(a)), detail: arrow('MessageRetentionPeriod', b, a) };
+          },
+        },
+        alarmRule('dead-letter', isDeliveryAlarm),
+      ],
+    },
   },
   {
     id: 'INC-ALARM-ACTIONS',
@@ -266,6 +348,40 @@ export const MONITORING_CONTROLS: readonly Control[] = [
       what: 'alarms with actions enabled and an alarm action',
       select: [{ types: [ALARM], where: (r) => props(r).ActionsEnabled !== false && (props(r).AlarmActions ?? []).length > 0 }],
     },
-    diff: { rules: areaBRulesOf('INC-ALARM-ACTIONS') },
+    diff: {
+      rules: [
+        // Every alarm notifies a topic.
+        {
+          resourceTypes: ['AWS::CloudWatch::Alarm'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
+            if (kind === 'removed') return undefined;
+            const [b, a] = [before?.Properties ?? {}, after!.Properties ?? {}];
+            const off = (p: any) => p.ActionsEnabled !== undefined && !isTrue(p.ActionsEnabled);
+            const actions = (p: any) => list(p.AlarmActions);
+            if (kind === 'added') {
+              if (off(a) || actions(a).length === 0) return { direction: 'weakened', detail: `alarm on ${show(a.MetricName)} added without actions` };
+              return undefined;
+            }
+            const out = entryVerdicts(actions(b), actions(a), 'strengthened', (x, how) => `AlarmActions ${show(x)} ${how}`);
+            if (off(b) !== off(a)) out.push({ direction: off(a) ? 'weakened' : 'strengthened', detail: arrow('ActionsEnabled', b.ActionsEnabled, a.ActionsEnabled) });
+            return out;
+          },
+        },
+      ],
+    },
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// What the diff rules above read
+// ---------------------------------------------------------------------------------------------
+
+/** Metric filters on CloudTrail events (the CIS patterns read these fields of a trail's log records). */
+function readsTrailEvents(p: any): boolean {
+  return /\$\.(eventName|eventSource|errorCode|userIdentity|sourceIPAddress)\b/.test(String(p?.FilterPattern ?? ''));
+}
+
+/** The CloudWatch metrics of a dead-letter queue's depth and of EventBridge events neither delivered nor dead-lettered. */
+function isDeliveryAlarm(p: any): boolean {
+  return (p?.Namespace === 'AWS/SQS' && p?.MetricName === 'ApproximateNumberOfMessagesVisible') || (p?.Namespace === 'AWS/Events' && p?.MetricName === 'InvocationsFailedToBeSentToDlq');
+}

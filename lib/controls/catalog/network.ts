@@ -4,10 +4,11 @@ import { PrivateEndpoints } from '../../constructs/network/private-endpoints';
 import { SecureVpc } from '../../constructs/network/secure-vpc';
 import { TierNetworkAcls } from '../../constructs/network/tier-network-acls';
 import { FargateWorkload } from '../../constructs/workload/fargate-workload';
-import { arrow, byRank, describeAdminRule, enforcingResource, ingressRules, naclEntryDescription, same } from '../diff-builders';
-import { NET_MULTI_AZ_RULES, NET_OPERATOR_ACCESS_RULES, NET_PRIVATE_ENDPOINTS_RULES, NET_TIERED_SUBNETS_RULES } from '../diff-rules-area-a';
+import { arrow, byRank, enforcingResource, entryVerdicts, flag, list, prop, same, show } from '../diff-builders';
+import { describeAdminRule, ingressRules, naclEntryDescription } from '../diff-builders-resources';
+import type { Verdict } from '../diff-rule';
 import { props } from '../evidence-predicates';
-import { adminPorts, isAnywhere, isTrue, type TemplateResource } from '../template-readers';
+import { adminPorts, conditionValue, isAnywhere, isTrue, statementsOf, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
 
 /*
@@ -42,7 +43,13 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [SecureVpc],
     evidence: { what: 'the subnets (one per tier per zone) and NAT gateways', select: [{ types: ['AWS::EC2::Subnet', 'AWS::EC2::NatGateway'] }] },
-    diff: { rules: NET_MULTI_AZ_RULES },
+    diff: {
+      rules: [
+        // A subnet or NAT gateway fewer leaves a zone without its tier or its own egress.
+        enforcingResource(['AWS::EC2::Subnet'], 'subnet'),
+        enforcingResource(['AWS::EC2::NatGateway'], 'NAT gateway'),
+      ],
+    },
   },
   {
     id: 'NET-TIERED-SUBNETS',
@@ -72,7 +79,32 @@ export const NETWORK_CONTROLS: readonly Control[] = [
       what: 'the subnets, with MapPublicIpOnLaunch off, and their route tables',
       select: [{ types: ['AWS::EC2::Subnet'], where: (r) => !isTrue(props(r).MapPublicIpOnLaunch) }, { types: ['AWS::EC2::RouteTable'] }],
     },
-    diff: { rules: NET_TIERED_SUBNETS_RULES },
+    diff: {
+      rules: [
+        {
+          resourceTypes: ['AWS::EC2::Subnet'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+            const [b, a] = [isTrue(prop(before, 'MapPublicIpOnLaunch')), isTrue(prop(after, 'MapPublicIpOnLaunch'))];
+            if (after === undefined || a === b) return undefined;
+            if (a) return { direction: 'weakened', detail: `subnet ${before === undefined ? 'added with' : 'now has'} MapPublicIpOnLaunch true` };
+            return before === undefined ? undefined : { direction: 'strengthened', detail: 'MapPublicIpOnLaunch true → false' };
+          },
+        },
+        {
+          // Which tier a route table serves is not in the route: a new way to the internet is for a
+          // reviewer to confirm (the isolated tier must have none).
+          resourceTypes: ['AWS::EC2::Route'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+            const [b, a] = [before?.Properties, after?.Properties];
+            if (!isDefaultRoute(a)) return undefined;
+            const destination = a!.DestinationCidrBlock ?? a!.DestinationIpv6CidrBlock;
+            if (!isDefaultRoute(b)) return { direction: 'weakened', detail: `route to ${destination} via ${routeTarget(a)} added on route table ${show(a!.RouteTableId)}` };
+            if (b!.GatewayId === undefined && a!.GatewayId !== undefined) return { direction: 'weakened', detail: `route to ${destination} now goes straight to ${routeTarget(a)} (was ${routeTarget(b)})` };
+            return undefined;
+          },
+        },
+      ],
+    },
   },
   {
     id: 'NET-NACLS',
@@ -215,7 +247,25 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [PrivateEndpoints],
     evidence: { what: 'the gateway and interface VPC endpoints', select: [{ types: ['AWS::EC2::VPCEndpoint'] }] },
-    diff: { rules: NET_PRIVATE_ENDPOINTS_RULES },
+    diff: {
+      rules: [
+        {
+          resourceTypes: ['AWS::EC2::VPCEndpoint'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
+            if (kind === 'removed') return { direction: 'weakened', detail: `VPC endpoint ${show(prop(before, 'ServiceName'))} removed` };
+            if (kind === 'added') return { direction: 'strengthened', detail: `VPC endpoint ${show(prop(after, 'ServiceName'))} added` };
+            return undefined;
+          },
+        },
+        {
+          resourceTypes: ['AWS::EC2::VPCEndpoint'],
+          path: ['Properties', 'PolicyDocument'],
+          assess: (before, after) => entryVerdicts(openEndpointStatements(before), openEndpointStatements(after), 'weakened', (s, how) => `endpoint policy ${how === 'added' ? 'allows' : 'no longer allows'} ${s}`),
+        },
+        // Absent counts as off: the diff assumes no default it cannot see in the template.
+        flag(['AWS::EC2::VPCEndpoint'], ['Properties', 'PrivateDnsEnabled'], 'PrivateDnsEnabled'),
+      ],
+    },
   },
   {
     id: 'NET-NO-ADMIN-PORTS',
@@ -280,6 +330,78 @@ export const NETWORK_CONTROLS: readonly Control[] = [
       ],
       notApplicable: (env) => (env.network.interfaceEndpoints || env.network.clientVpn ? undefined : 'network.interfaceEndpoints is false and no network.clientVpn'),
     },
-    diff: { rules: NET_OPERATOR_ACCESS_RULES },
+    diff: {
+      rules: [
+        {
+          resourceTypes: ['AWS::EC2::ClientVpnAuthorizationRule'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+            if (after === undefined) return undefined;
+            const [b, a] = [before?.Properties ?? {}, after.Properties ?? {}];
+            const out: Verdict[] = [];
+            if (isTrue(a.AuthorizeAllGroups) && !isTrue(b.AuthorizeAllGroups)) out.push({ direction: 'weakened', detail: `Client VPN authorization to ${show(a.TargetNetworkCidr)} ${before ? 'now admits' : 'added for'} every group (AuthorizeAllGroups true)` });
+            const [bp, ap] = [prefixLength(b.TargetNetworkCidr), prefixLength(a.TargetNetworkCidr)];
+            if (before !== undefined && bp !== undefined && ap !== undefined && ap !== bp) out.push({ direction: byRank(-ap, -bp), detail: arrow('Client VPN TargetNetworkCidr', b.TargetNetworkCidr, a.TargetNetworkCidr) });
+            if (before === undefined && isAnywhere(a.TargetNetworkCidr)) out.push({ direction: 'weakened', detail: `Client VPN authorization to ${a.TargetNetworkCidr} added` });
+            return out;
+          },
+        },
+        {
+          resourceTypes: ['AWS::EC2::ClientVpnEndpoint'],
+          path: ['Properties', 'AuthenticationOptions'],
+          assess: (before: any[] | undefined, after: any[] | undefined) => {
+            const federated = (options?: any[]) => (options ?? []).some((o) => o?.Type === 'federated-authentication');
+            if (federated(before) === federated(after)) return undefined;
+            return { direction: federated(after) ? 'strengthened' : 'weakened', detail: `Client VPN ${federated(after) ? 'now signs in' : 'no longer signs in'} through the identity provider (federated-authentication)` };
+          },
+        },
+        flag(['AWS::EC2::ClientVpnEndpoint'], ['Properties', 'ConnectionLogOptions', 'Enabled'], 'ConnectionLogOptions.Enabled'),
+        {
+          resourceTypes: ['AWS::ECS::Service'],
+          path: ['Properties', 'EnableExecuteCommand'],
+          // ECS Exec opens a session into every task of the service.
+          assess: (before, after) => (isTrue(before) === isTrue(after) ? undefined : { direction: isTrue(after) ? 'weakened' : 'strengthened', detail: arrow('EnableExecuteCommand', before, after) }),
+        },
+      ],
+    },
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// What the diff rules above read
+// ---------------------------------------------------------------------------------------------
+
+/** Destinations of a default route: the whole internet. */
+const DEFAULT_ROUTES = ['0.0.0.0/0', '::/0'];
+/** The properties of AWS::EC2::Route that name where traffic goes. */
+const ROUTE_TARGETS = ['GatewayId', 'NatGatewayId', 'EgressOnlyInternetGatewayId', 'TransitGatewayId', 'VpcPeeringConnectionId', 'NetworkInterfaceId', 'InstanceId', 'VpcEndpointId', 'CarrierGatewayId', 'LocalGatewayId', 'CoreNetworkArn'];
+
+function routeTarget(props: Record<string, any> | undefined): string {
+  const key = ROUTE_TARGETS.find((k) => props?.[k] !== undefined);
+  return key ? `${key} ${show(props![key])}` : '(no target)';
+}
+
+function isDefaultRoute(props: Record<string, any> | undefined): boolean {
+  return DEFAULT_ROUTES.includes(props?.DestinationCidrBlock) || DEFAULT_ROUTES.includes(props?.DestinationIpv6CidrBlock);
+}
+
+/** The prefix length of an IPv4 or IPv6 CIDR literal, or `undefined` for a reference. */
+function prefixLength(cidr: unknown): number | undefined {
+  const match = typeof cidr === 'string' ? /\/(\d+)$/.exec(cidr) : null;
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Condition keys that tie an endpoint policy statement to this account or organization. */
+const ENDPOINT_SCOPE_KEYS = ['aws:PrincipalAccount', 'aws:ResourceAccount', 'aws:PrincipalOrgID', 'aws:ResourceOrgID', 'aws:SourceAccount', 'aws:SourceVpce'];
+
+/**
+ * The statements of a VPC endpoint policy that let any principal act on any resource without a
+ * scoping condition. No policy at all is full access ("The default endpoint policy allows full
+ * access to the service", AWS CDK reference of CfnVPCEndpoint.policyDocument,
+ * https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_ec2.CfnVPCEndpointProps.html).
+ */
+function openEndpointStatements(doc: any): string[] {
+  if (doc === undefined) return ['(no policy: full access)'];
+  return statementsOf(doc)
+    .filter((st) => st.Effect === 'Allow' && list(st.Resource).includes('*') && ENDPOINT_SCOPE_KEYS.every((k) => conditionValue(st, k) === undefined))
+    .map((st) => `${show(st.Action)} on * without ${ENDPOINT_SCOPE_KEYS[0]}/${ENDPOINT_SCOPE_KEYS[1]}`);
+}

@@ -1,15 +1,19 @@
-import { SecureBucket } from '../../constructs/common/secure-bucket';
 import { CustomerUserPool } from '../../constructs/identity/customer-user-pool';
-import { atLeast, ranked } from '../diff-builders';
-import { props, referenced } from '../evidence-predicates';
+import { atLeast, atMost, enforcingResource, entryVerdicts, flagSet, list, ranked, rankedSet, show } from '../diff-builders';
+import { props } from '../evidence-predicates';
+import type { TemplateResource } from '../template-readers';
 import type { Control } from '../types';
-import { areaBRulesOf } from '../diff-rules-area-b';
+
+const USER_POOL = ['AWS::Cognito::UserPool'];
+
+/** Threat-protection actions, weakest first. */
+const RISK_ACTIONS = ['NO_ACTION', 'MFA_IF_CONFIGURED', 'MFA_REQUIRED', 'BLOCK'];
 
 /*
- * Customer sign-in controls (area 'identity', SIGNIN-*): a Cognito user pool with MFA,
- * passwordless sign-in, federation, threat protection, a password policy, role groups, a
- * hardened app client and authentication logs. The identity stack builds them; staff-access.ts
- * holds the staff side of the area.
+ * Customer sign-in controls (area 'identity', SIGNIN-*): how a customer signs in: a Cognito user
+ * pool with MFA, passwordless sign-in, federation, threat protection and a password policy. The
+ * identity stack builds them; sign-in-clients.ts holds what a signed-in customer gets (role groups,
+ * the app client, authentication logs) and staff-access.ts the staff side of the area.
  */
 export const SIGN_IN_CONTROLS: readonly Control[] = [
   // Customer sign-in.
@@ -34,7 +38,18 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [CustomerUserPool],
     evidence: { what: 'the customer user pool', select: [{ types: ['AWS::Cognito::UserPool'] }] },
-    diff: { rules: areaBRulesOf('SIGNIN-USER-POOL') },
+    diff: {
+      rules: [
+        // The pool exists and cannot be deleted by accident.
+        enforcingResource(USER_POOL, 'customer user pool'),
+        rankedSet(USER_POOL, ['Properties', 'DeletionProtection'], 'DeletionProtection', ['INACTIVE', 'ACTIVE']),
+        {
+          resourceTypes: USER_POOL,
+          path: ['Properties', 'UserAttributeUpdateSettings', 'AttributesRequireVerificationBeforeUpdate'],
+          assess: (before, after) => entryVerdicts(list(before), list(after), 'strengthened', (v, how) => `changes of ${show(v)} ${how === 'added' ? 'now need' : 'no longer need'} verification`),
+        },
+      ],
+    },
   },
   {
     id: 'SIGNIN-MFA',
@@ -86,7 +101,28 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
         { types: ['AWS::Cognito::ManagedLoginBranding'] },
       ],
     },
-    diff: { rules: areaBRulesOf('SIGNIN-PASSWORDLESS') },
+    diff: {
+      rules: [
+        // Passkeys (and e-mailed codes) as first factors.
+        {
+          resourceTypes: USER_POOL,
+          path: ['Properties', 'Policies', 'SignInPolicy', 'AllowedFirstAuthFactors'],
+          assess: (before, after) =>
+            entryVerdicts(list(before).filter((f) => PASSWORDLESS_FACTORS.has(f as string)), list(after).filter((f) => PASSWORDLESS_FACTORS.has(f as string)), 'strengthened', (f, how) => `first sign-in factor ${show(f)} ${how}`),
+        },
+        rankedSet(USER_POOL, ['Properties', 'WebAuthnUserVerification'], 'WebAuthnUserVerification', ['preferred', 'required']),
+        rankedSet(USER_POOL, ['Properties', 'WebAuthnFactorConfiguration'], 'WebAuthnFactorConfiguration', ['SINGLE_FACTOR_ONLY', 'MULTI_FACTOR_WITH_USER_VERIFICATION']),
+        {
+          resourceTypes: ['AWS::Cognito::UserPoolClient'],
+          path: ['Properties', 'ExplicitAuthFlows'],
+          assess: (before, after) => {
+            const choice = (v: unknown) => list(v).includes('ALLOW_USER_AUTH');
+            if (choice(before) === choice(after)) return undefined;
+            return { direction: choice(after) ? 'strengthened' : 'weakened', detail: `choice-based sign-in (ALLOW_USER_AUTH) ${choice(after) ? 'allowed' : 'no longer allowed'}` };
+          },
+        },
+      ],
+    },
   },
   {
     id: 'SIGNIN-FEDERATION',
@@ -122,7 +158,28 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
       select: [{ types: ['AWS::Cognito::UserPoolIdentityProvider'] }],
       notApplicable: (env) => (env.signIn.identityProviders.length > 0 ? undefined : 'signIn.identityProviders is empty'),
     },
-    diff: { rules: areaBRulesOf('SIGNIN-FEDERATION') },
+    diff: {
+      rules: [
+        // Identity providers with sign-in scopes and secrets from Secrets Manager.
+        {
+          resourceTypes: ['AWS::Cognito::UserPoolIdentityProvider'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+            const name = show((after ?? before)!.Properties?.ProviderName);
+            if (!after) return { direction: 'weakened', detail: `identity provider ${name} removed` };
+            const secretsOk = (r?: TemplateResource) => ['client_secret', 'private_key'].every((k) => secretFromSecretsManager(r?.Properties?.ProviderDetails?.[k]));
+            if (!before) return secretsOk(after) ? { direction: 'strengthened', detail: `identity provider ${name} added` } : { direction: 'weakened', detail: `identity provider ${name} added with a secret written into the template` };
+            const out = entryVerdicts(
+              scopesOf(before).filter((s) => !SIGN_IN_SCOPES.has(s)),
+              scopesOf(after).filter((s) => !SIGN_IN_SCOPES.has(s)),
+              'weakened',
+              (s, how) => `${name} scope ${s} beyond sign-in ${how === 'added' ? 'requested' : 'no longer requested'}`,
+            );
+            if (secretsOk(before) !== secretsOk(after)) out.push({ direction: secretsOk(after) ? 'strengthened' : 'weakened', detail: `${name} secret ${secretsOk(after) ? 'now read from Secrets Manager' : 'no longer read from Secrets Manager'}` });
+            return out;
+          },
+        },
+      ],
+    },
   },
   {
     id: 'SIGNIN-THREAT-PROTECTION',
@@ -152,7 +209,13 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
     },
     diff: {
       rules: [
-        ...areaBRulesOf('SIGNIN-THREAT-PROTECTION'),
+        // Custom-auth mode and the risk actions.
+        ranked(USER_POOL, ['Properties', 'UserPoolAddOns', 'AdvancedSecurityAdditionalFlows', 'CustomAuthMode'], 'CustomAuthMode', ['OFF', 'AUDIT', 'ENFORCED'], 'OFF'),
+        enforcingResource(['AWS::Cognito::UserPoolRiskConfigurationAttachment'], 'risk configuration'),
+        ranked(['AWS::Cognito::UserPoolRiskConfigurationAttachment'], ['Properties', 'CompromisedCredentialsRiskConfiguration', 'Actions', 'EventAction'], 'compromised credentials EventAction', RISK_ACTIONS, 'NO_ACTION'),
+        ...(['LowAction', 'MediumAction', 'HighAction'] as const).map((level) =>
+          ranked(['AWS::Cognito::UserPoolRiskConfigurationAttachment'], ['Properties', 'AccountTakeoverRiskConfiguration', 'Actions', level, 'EventAction'], `account takeover ${level}`, RISK_ACTIONS, 'NO_ACTION'),
+        ),
         ranked(['AWS::Cognito::UserPool'], ['Properties', 'UserPoolAddOns', 'AdvancedSecurityMode'], 'AdvancedSecurityMode', ['OFF', 'AUDIT', 'ENFORCED'], 'OFF'),
       ],
     },
@@ -178,89 +241,31 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
     evidence: { what: 'user pools with their password policy', select: [{ types: ['AWS::Cognito::UserPool'], where: (r) => props(r).Policies?.PasswordPolicy !== undefined }] },
     diff: {
       rules: [
-        ...areaBRulesOf('SIGNIN-PASSWORD-POLICY'),
+        // Character classes, history, temporary passwords.
+        ...['RequireUppercase', 'RequireLowercase', 'RequireNumbers', 'RequireSymbols'].map((p) => flagSet(USER_POOL, ['Properties', 'Policies', 'PasswordPolicy', p], `PasswordPolicy.${p}`)),
+        atLeast(USER_POOL, ['Properties', 'Policies', 'PasswordPolicy', 'PasswordHistorySize'], 'PasswordPolicy.PasswordHistorySize', NaN),
+        atMost(USER_POOL, ['Properties', 'Policies', 'PasswordPolicy', 'TemporaryPasswordValidityDays'], 'PasswordPolicy.TemporaryPasswordValidityDays', NaN),
         atLeast(['AWS::Cognito::UserPool'], ['Properties', 'Policies', 'PasswordPolicy', 'MinimumLength'], 'PasswordPolicy.MinimumLength', 8),
       ],
     },
   },
-  {
-    id: 'SIGNIN-RBAC-GROUPS',
-    statement: 'Customer roles are Cognito groups carried in the tokens, so the application grants permissions by role.',
-    sources: [
-      {
-        seed: '000_0f4aa12068a9bf0e.txt',
-        quote: 'Cryptlex offers fine-grained role based access control, which can be used to limit the access to your account.',
-      },
-      {
-        seed: '000_0f4aa12068a9bf0e.txt',
-        quote: 'Fine grained role-based access control to limit the access to your account and resources',
-      },
-      { seed: '004_c378355873db2afd.txt', quote: 'role-based permissionswhere supported by the product plan' },
-    ],
-    kind: 'enforced',
-    area: 'identity',
-    status: 'implemented',
-    enforcement:
-      'AWS::Cognito::UserPoolGroup per signIn.groups entry (default admin, member, viewer) with Precedence in config order; Cognito puts cognito:groups in ID and access tokens.',
-    detectors: {
-      none: 'No managed detector evaluates Cognito groups; CloudTrail records CreateGroup and UpdateGroup.',
-    },
-    enforcedBy: [CustomerUserPool],
-    evidence: {
-      what: 'the user pool groups',
-      select: [{ types: ['AWS::Cognito::UserPoolGroup'] }],
-      notApplicable: (env) => (env.signIn.groups.length > 0 ? undefined : 'signIn.groups is empty'),
-    },
-    diff: { rules: areaBRulesOf('SIGNIN-RBAC-GROUPS') },
-  },
-  {
-    id: 'SIGNIN-APP-CLIENT',
-    statement:
-      'The application never receives customer passwords: its app client uses only the authorization-code flow and issues short-lived, revocable tokens.',
-    sources: [
-      { seed: '001_b709435b510d2964.txt', quote: "Users' passwords will never be transferred to Crystallize." },
-      {
-        seed: '004_c378355873db2afd.txt',
-        quote: 'Passwords are stored using secure one-way hashing algorithms and are not logged or stored in plaintext.',
-      },
-    ],
-    kind: 'enforced',
-    area: 'identity',
-    status: 'implemented',
-    enforcement:
-      'AWS::Cognito::UserPoolClient AllowedOAuthFlows [code] only, GenerateSecret false (public client, PKCE), ExplicitAuthFlows [ALLOW_USER_AUTH] (no password flows), access and ID token validity signIn.tokenMinutes (15-60), refresh signIn.refreshTokenHours (at most 30 days) with rotation, EnableTokenRevocation true, PreventUserExistenceErrors ENABLED, HTTPS callback and logout URLs on edge.domainName.',
-    detectors: {
-      none: 'No managed detector evaluates Cognito app clients; CloudTrail records UpdateUserPoolClient.',
-    },
-    enforcedBy: [CustomerUserPool],
-    evidence: { what: 'the app clients (code flow with PKCE)', select: [{ types: ['AWS::Cognito::UserPoolClient'] }] },
-    diff: { rules: areaBRulesOf('SIGNIN-APP-CLIENT') },
-  },
-  {
-    id: 'SIGNIN-AUTH-LOGGING',
-    statement:
-      'Customer authentication events, including failures, are delivered for the operator\'s security team (not shown to customers) to an S3 bucket encrypted with a customer-managed KMS key, which expires them after the log retention.',
-    sources: [{ seed: '004_c378355873db2afd.txt', quote: 'authentication failures' }],
-    kind: 'enforced',
-    area: 'identity',
-    status: 'implemented',
-    enforcement:
-      'AWS::Cognito::LogDeliveryConfiguration userAuthEvents INFO with S3Configuration into a SecureBucket (SSE-KMS with the stack\'s customer-managed key and a bucket key, versioned, TLS 1.2+ only, public access blocked, server access logs to the stack\'s access-log bucket, lifecycle expiry after logs.retentionDays, retained); the bucket policy admits only delivery.logs.amazonaws.com (s3:PutObject on AWSLogs/<account>/* with bucket-owner-full-control, s3:GetBucketAcl/ListBucket) and the key policy only the documented kms:Encrypt, Decrypt, ReEncrypt*, GenerateDataKey* and DescribeKey, both for aws:SourceAccount this account and aws:SourceArn arn:<partition>:logs:<region>:<account>:*. No CloudWatch log group: Cognito delivers only to log groups without KMS encryption, so userNotification (CloudWatch Logs only) is not exported.',
-    detectors: {
-      none: 'No managed detector checks Cognito log delivery; CloudTrail records SetLogDeliveryConfiguration.',
-    },
-    enforcedBy: [CustomerUserPool, SecureBucket],
-    evidence: {
-      what: 'the user pool\'s log delivery and the bucket it delivers to',
-      select: [
-        { types: ['AWS::Cognito::LogDeliveryConfiguration'] },
-        {
-          types: ['AWS::S3::Bucket'],
-          where: (_r, c) =>
-            referenced(c.template, 'AWS::Cognito::LogDeliveryConfiguration', (t) => (props(t).LogConfigurations ?? []).map((l: any) => l.S3Configuration?.BucketArn)).has(c.logicalId),
-        },
-      ],
-    },
-    diff: { rules: areaBRulesOf('SIGNIN-AUTH-LOGGING') },
-  },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// What the diff rules above read
+// ---------------------------------------------------------------------------------------------
+
+/** First sign-in factors without a password. */
+const PASSWORDLESS_FACTORS = new Set(['WEB_AUTHN', 'EMAIL_OTP', 'SMS_OTP']);
+
+/** OAuth scopes that only identify the user at sign-in (OIDC, Facebook, Sign in with Apple). */
+const SIGN_IN_SCOPES = new Set(['openid', 'email', 'profile', 'public_profile', 'name']);
+
+function scopesOf(r?: TemplateResource): string[] {
+  return String(r?.Properties?.ProviderDetails?.authorize_scopes ?? '').split(/[\s,]+/).filter(Boolean);
+}
+
+/** Provider secrets read from Secrets Manager at deploy time rather than written into the template. */
+function secretFromSecretsManager(v: unknown): boolean {
+  return v === undefined || String(v).startsWith('{{resolve:secretsmanager:');
+}

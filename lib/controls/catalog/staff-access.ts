@@ -6,11 +6,15 @@ import { administratorStatements, customerDataDenyStatements, regionGuardrailSta
 import { StaffRole } from '../../constructs/identity/staff-role';
 import { StaffRoles } from '../../constructs/identity/staff-roles';
 import * as nag from '../../nag/rules';
-import { arrow, byRank, enforcingResource } from '../diff-builders';
+import { arrow, atLeast, atMost, byRank, enforcingResource, entryVerdicts, flag, list, show } from '../diff-builders';
+import { eventRule, sourcesOf } from '../diff-builders-alerting';
+import { guardrailRule, POLICY_HOLDERS, policyStatements } from '../diff-builders-iam';
 import { actionsOf, eventPattern, eventSources, props } from '../evidence-predicates';
 import { conditionValue, mfaRequirement, statementsOf, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
-import { areaBRulesOf } from '../diff-rules-area-b';
+
+/** The account password policy, a custom resource of the account baseline. */
+const PASSWORD_POLICY = ['Custom::AccountPasswordPolicy'];
 
 /*
  * Staff access controls (area 'identity', IAM-*): how staff reach the AWS account: distinct
@@ -18,7 +22,7 @@ import { areaBRulesOf } from '../diff-rules-area-b';
  * policy, a region guardrail, IAM Access Analyzer, no * on * outside the administrator and
  * break-glass roles, an alert on every break-glass use, and customer data kept from roles that
  * do not need it. The identity stack (and, for account-wide resources, the account baseline)
- * builds them; sign-in.ts holds the customers' side of the area.
+ * builds them; sign-in.ts and sign-in-clients.ts hold the customers' side of the area.
  */
 export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
   // Staff access.
@@ -54,7 +58,32 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [StaffRoles, StaffRole],
     evidence: { what: 'roles people can assume (the staff roles)', select: [{ types: ['AWS::IAM::Role'], where: (r) => mfaRequirement(props(r).AssumeRolePolicyDocument) !== undefined }] },
-    diff: { rules: areaBRulesOf('IAM-STAFF-ROLES') },
+    diff: {
+      rules: [
+        // Distinct roles, principals from config, bounded sessions, no long-term credentials.
+        {
+          resourceTypes: ['AWS::IAM::Role'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
+            if (kind === 'added' || kind === 'removed') return undefined;
+            const [bDoc, aDoc] = [before?.Properties?.AssumeRolePolicyDocument, after?.Properties?.AssumeRolePolicyDocument];
+            if (mfaRequirement(bDoc) === undefined && mfaRequirement(aDoc) === undefined) return undefined;
+            const out = entryVerdicts(humanPrincipals(bDoc), humanPrincipals(aDoc), 'weakened', (p, how) => `trust policy principal ${show(p)} ${how}`);
+            const session = (r?: TemplateResource) => Number(r?.Properties?.MaxSessionDuration ?? IAM_DEFAULT_SESSION_SECONDS);
+            if (session(before) !== session(after)) out.push({ direction: byRank(-session(before), -session(after)), detail: arrow('MaxSessionDuration', session(before), session(after)) });
+            return out;
+          },
+        },
+        {
+          resourceTypes: ['AWS::IAM::User', 'AWS::IAM::AccessKey'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
+            const what = (before ?? after)!.Type === 'AWS::IAM::User' ? 'IAM user (long-term credentials)' : 'IAM access key (long-term credential)';
+            if (kind === 'added') return { direction: 'weakened', detail: `${what} added` };
+            if (kind === 'removed') return { direction: 'strengthened', detail: `${what} removed` };
+            return undefined;
+          },
+        },
+      ],
+    },
   },
   {
     id: 'IAM-MFA-ROLES',
@@ -142,7 +171,12 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
         },
       ],
     },
-    diff: { rules: areaBRulesOf('IAM-MFA-USERS') },
+    diff: {
+      rules: [
+        // IAM users can do nothing but set up MFA until they sign in with it.
+        guardrailRule('aws:MultiFactorAuthPresent', 'deny of actions without MFA'),
+      ],
+    },
   },
   {
     id: 'IAM-PASSWORD-POLICY',
@@ -160,7 +194,18 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [AccountPasswordPolicy],
     evidence: { what: 'the account password policy custom resource', select: [{ types: ['Custom::AccountPasswordPolicy'] }] },
-    diff: { rules: areaBRulesOf('IAM-PASSWORD-POLICY') },
+    diff: {
+      rules: [
+        // Defaults of UpdateAccountPasswordPolicy for a parameter left out: minimum length 6, no
+        // character class required, no reuse prevention, no expiry
+        // (https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAccountPasswordPolicy.html).
+        enforcingResource(PASSWORD_POLICY, 'account password policy'),
+        atLeast(PASSWORD_POLICY, ['Properties', 'MinimumPasswordLength'], 'MinimumPasswordLength', 6),
+        atLeast(PASSWORD_POLICY, ['Properties', 'PasswordReusePrevention'], 'PasswordReusePrevention', 0),
+        ...['RequireSymbols', 'RequireNumbers', 'RequireUppercaseCharacters', 'RequireLowercaseCharacters'].map((p) => flag(PASSWORD_POLICY, ['Properties', p], p)),
+        atMost(PASSWORD_POLICY, ['Properties', 'MaxPasswordAge'], 'MaxPasswordAge', Infinity),
+      ],
+    },
   },
   {
     id: 'IAM-REGION-GUARDRAIL',
@@ -184,7 +229,12 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
       what: 'the managed policy denying requests outside the allowed regions',
       select: [{ types: ['AWS::IAM::ManagedPolicy'], where: (r) => statementsOf(props(r).PolicyDocument).some((st) => st.Effect === 'Deny' && conditionValue(st, 'aws:RequestedRegion') !== undefined) }],
     },
-    diff: { rules: areaBRulesOf('IAM-REGION-GUARDRAIL') },
+    diff: {
+      rules: [
+        // Staff cannot act outside the allowed regions.
+        guardrailRule('aws:RequestedRegion', 'region guardrail', { label: 'region', values: (s) => list(conditionValue(s, 'aws:RequestedRegion')) }),
+      ],
+    },
   },
   {
     id: 'IAM-ACCESS-ANALYZER',
@@ -242,7 +292,20 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
         },
       ],
     },
-    diff: { rules: areaBRulesOf('IAM-NO-WILDCARD-ADMIN') },
+    diff: {
+      rules: [
+        // No new Allow * on *.
+        {
+          resourceTypes: POLICY_HOLDERS,
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+            const [b, a] = [wildcardAdmin(before).length, wildcardAdmin(after).length];
+            if (a > b) return { direction: 'weakened', detail: `${a - b} statement(s) allowing * on * added` };
+            if (a < b) return { direction: 'strengthened', detail: `${b - a} statement(s) allowing * on * removed` };
+            return undefined;
+          },
+        },
+      ],
+    },
   },
   {
     id: 'IAM-BREAK-GLASS-ALERT',
@@ -270,7 +333,12 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
       what: 'the EventBridge rule on AssumeRole of the break-glass role, and its us-east-1 forwarding rule (GlobalEvents)',
       select: [{ types: ['AWS::Events::Rule'], where: (r) => eventSources(r).includes('aws.sts') && [eventPattern(r).detail?.eventName].flat().includes('AssumeRole') }],
     },
-    diff: { rules: areaBRulesOf('IAM-BREAK-GLASS-ALERT') },
+    diff: {
+      rules: [
+        // The EventBridge rules on assumptions of a named role.
+        eventRule('role-assumption alert', (p) => sourcesOf(p).includes('aws.sts') && p?.detail?.requestParameters?.roleArn !== undefined),
+      ],
+    },
   },
   {
     id: 'IAM-CUSTOMER-DATA-RESTRICTED',
@@ -303,6 +371,44 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
       what: 'the managed policy denying staff access to customer data',
       select: [{ types: ['AWS::IAM::ManagedPolicy'], where: (r) => statementsOf(props(r).PolicyDocument).some((st) => st.Effect === 'Deny' && actionsOf(st).includes('rds-db:connect')) }],
     },
-    diff: { rules: areaBRulesOf('IAM-CUSTOMER-DATA-RESTRICTED') },
+    diff: {
+      rules: [
+        // Explicit denies of customer-data reads.
+        {
+          resourceTypes: POLICY_HOLDERS,
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
+            const [b, a] = [explicitDenies(before), explicitDenies(after)];
+            if (kind === 'removed') return b.length > 0 ? { direction: 'weakened', detail: `policy with ${b.length} explicit deny(s) removed` } : undefined;
+            return entryVerdicts(b, a, 'strengthened', (d, how) => `explicit deny of ${d} ${how}`);
+          },
+        },
+      ],
+    },
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// What the diff rules above read
+// ---------------------------------------------------------------------------------------------
+
+/** IAM's MaxSessionDuration when none is given: one hour (https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRole.html). */
+const IAM_DEFAULT_SESSION_SECONDS = 3600;
+
+/** The principals an IAM role's trust policy lets people in with (accounts, users, federated providers). */
+function humanPrincipals(doc: any): unknown[] {
+  return statementsOf(doc)
+    .filter((s) => s.Effect === 'Allow')
+    .flatMap((s) => (s.Principal === '*' ? ['*'] : [...list(s.Principal?.AWS), ...list(s.Principal?.Federated)]));
+}
+
+/** Allow statements granting every action on every resource. */
+function wildcardAdmin(r: TemplateResource | undefined): any[] {
+  return policyStatements(r).filter((s) => s.Effect === 'Allow' && list(s.Action).includes('*') && list(s.Resource).includes('*'));
+}
+
+/** Explicit denies of named actions (not guardrails), one entry per action, resource and condition. */
+function explicitDenies(r: TemplateResource | undefined): string[] {
+  return policyStatements(r)
+    .filter((s) => s.Effect === 'Deny' && s.Action !== undefined)
+    .flatMap((s) => list(s.Action).map((a) => `${show(a)} on ${list(s.Resource).map(show).join(', ')}${s.Condition ? ` when ${show(s.Condition)}` : ''}`));
+}

@@ -1,11 +1,22 @@
-import { ACCESS_LOGS_TAG } from '../../constants/tags';
+import { ACCESS_LOGS_TAG, TENANT_TAG_KEY } from '../../constants/tags';
 import { AccessLogBucket } from '../../constructs/common/access-log-bucket';
 import { CustomerFilesBucket } from '../../constructs/data/customer-files-bucket';
 import { TenantDatastore } from '../../constructs/data/tenant-datastore';
-import { present, ranked } from '../diff-builders';
-import { TEN_DEDICATED_DATASTORE_RULES, TEN_DEDICATED_KEY_RULES, TEN_ISOLATED_ACCESS_RULES } from '../diff-rules-area-a';
-import { DATA_STACK, hasTag, isTenant, props, target } from '../evidence-predicates';
+import { arrow, entryVerdicts, list, present, prop, ranked, same } from '../diff-builders';
+import { policyDocuments, POLICY_HOLDERS } from '../diff-builders-iam';
+import type { DiffRule } from '../diff-rule';
+import { DATA_STACK, hasTag, isTenant, props, tag, target } from '../evidence-predicates';
+import { conditionValue, statementsOf, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
+
+/** Where each tenant-tagged type names its KMS keys (TEN-DEDICATED-KEY). */
+const TENANT_KEY_PATHS: Readonly<Record<string, readonly string[]>> = {
+  'AWS::RDS::DBCluster': ['KmsKeyId', 'MasterUserSecret.KmsKeyId', 'PerformanceInsightsKmsKeyId'],
+  'AWS::RDS::DBInstance': ['KmsKeyId', 'PerformanceInsightsKMSKeyId'],
+  'AWS::Logs::LogGroup': ['KmsKeyId'],
+  'AWS::SecretsManager::Secret': ['KmsKeyId'],
+  'AWS::S3::Bucket': ['BucketEncryption.ServerSideEncryptionConfiguration.0.ServerSideEncryptionByDefault.KMSMasterKeyID'],
+};
 
 /*
  * Tenancy and customer-data controls (area 'data', TEN-* and DATA-*): the single-tenant
@@ -38,7 +49,20 @@ export const TENANCY_CONTROLS: readonly Control[] = [
       what: 'each tenant\'s database cluster, files bucket, key and access role (tenant tag)',
       select: [{ types: ['AWS::RDS::DBCluster', 'AWS::S3::Bucket', 'AWS::KMS::Key', 'AWS::IAM::Role'], where: isTenant }],
     },
-    diff: { rules: TEN_DEDICATED_DATASTORE_RULES },
+    diff: {
+      rules: [
+        {
+          resourceTypes: ['AWS::RDS::DBCluster'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
+            const [b, a] = [tenantOf(before), tenantOf(after)];
+            if (kind === 'removed') return b === undefined ? undefined : { direction: 'weakened', detail: `tenant ${b}'s database cluster removed` };
+            if (kind === 'added') return a === undefined ? undefined : { direction: 'strengthened', detail: `database cluster of tenant ${a} added` };
+            if (b === a) return undefined;
+            return { direction: 'weakened', detail: `database cluster of tenant ${b ?? '(none)'} now tagged for ${a ?? 'no tenant'}` };
+          },
+        },
+      ],
+    },
   },
   {
     id: 'TEN-DEDICATED-KEY',
@@ -60,7 +84,29 @@ export const TENANCY_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [TenantDatastore],
     evidence: { what: 'each tenant\'s KMS key (tenant tag)', select: [{ types: ['AWS::KMS::Key'], where: isTenant }] },
-    diff: { rules: TEN_DEDICATED_KEY_RULES },
+    diff: {
+      rules: [
+        {
+          resourceTypes: Object.keys(TENANT_KEY_PATHS),
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+            const tenant = tenantOf(before);
+            if (tenant === undefined || after === undefined) return undefined;
+            // The diff cannot prove a new key is the tenant's own: a reviewer must.
+            return TENANT_KEY_PATHS[before!.Type]
+              .filter((path) => !same(prop(before, path), prop(after, path)))
+              .map((path) => ({ direction: 'weakened' as const, detail: `${arrow(path, prop(before, path), prop(after, path))} on tenant ${tenant}'s ${before!.Type}: not shown to be the tenant's own key` }));
+          },
+        },
+        {
+          resourceTypes: ['AWS::KMS::Key'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
+            const [b, a] = [tenantOf(before), tenantOf(after)];
+            if (b === undefined || (kind !== 'removed' && a === b)) return undefined;
+            return { direction: 'weakened', detail: kind === 'removed' ? `tenant ${b}'s KMS key removed` : `tenant ${b}'s KMS key now tagged for ${a ?? 'no tenant'}` };
+          },
+        },
+      ],
+    },
   },
   {
     id: 'TEN-ISOLATED-ACCESS',
@@ -93,7 +139,43 @@ export const TENANCY_CONTROLS: readonly Control[] = [
         },
       ],
     },
-    diff: { rules: TEN_ISOLATED_ACCESS_RULES },
+    diff: {
+      rules: [
+        ...(
+          [
+            ['AWS::KMS::Key', 'KeyPolicy', 'key policy'],
+            ['AWS::S3::BucketPolicy', 'PolicyDocument', 'bucket policy'],
+          ] as const
+        ).map(
+          ([type, key, what]): DiffRule => ({
+            resourceTypes: [type],
+            assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+              const [b, a] = [deniesOtherTenants(before?.Properties?.[key]), deniesOtherTenants(after?.Properties?.[key])];
+              if (b === a || (after === undefined && before !== undefined && type === 'AWS::KMS::Key')) return undefined;
+              return a
+                ? { direction: 'strengthened', detail: `${what} now denies principals tagged for another tenant (${TENANT_PRINCIPAL_TAG})` }
+                : { direction: 'weakened', detail: `${what} ${after ? 'no longer denies' : 'that denied'} principals tagged for another tenant (${TENANT_PRINCIPAL_TAG})${after ? '' : ' removed'}` };
+            },
+          }),
+        ),
+        {
+          // The resource policies' deny keys on the principal's tenant tag: a role without it escapes.
+          resourceTypes: ['AWS::IAM::Role'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+            const [b, a] = [tenantOf(before), tenantOf(after)];
+            if (b === undefined || after === undefined || a === b) return undefined;
+            return { direction: 'weakened', detail: `role of tenant ${b} ${a === undefined ? `lost its ${TENANT_TAG_KEY} tag` : `now tagged for ${a}`}` };
+          },
+        },
+        {
+          resourceTypes: POLICY_HOLDERS,
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+            if (after === undefined) return undefined;
+            return entryVerdicts(policyDocuments(before).flatMap(tenantDataOnAnyResource), policyDocuments(after).flatMap(tenantDataOnAnyResource), 'weakened', (g, how) => `${how === 'added' ? 'grants' : 'no longer grants'} tenant-data action ${g}`);
+          },
+        },
+      ],
+    },
   },
 
   // Customer-data buckets.
@@ -168,3 +250,31 @@ export const TENANCY_CONTROLS: readonly Control[] = [
     },
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// What the diff rules above read
+// ---------------------------------------------------------------------------------------------
+
+/** The tenant a resource is tagged for (`saas-security-baseline:tenant`), if any. */
+function tenantOf(resource: TemplateResource | undefined): string | undefined {
+  return resource === undefined ? undefined : (tag(resource, TENANT_TAG_KEY) as string | undefined);
+}
+
+/** The condition key the tenants' resource policies deny other tenants' principals by. */
+const TENANT_PRINCIPAL_TAG = `aws:PrincipalTag/${TENANT_TAG_KEY}`;
+
+/** Whether a resource policy denies principals tagged for another tenant. */
+function deniesOtherTenants(doc: any): boolean {
+  return statementsOf(doc).some((st) => st.Effect === 'Deny' && conditionValue(st, TENANT_PRINCIPAL_TAG) !== undefined);
+}
+
+/** Actions that read or write a tenant's data: its database user, key, secret and objects. */
+const TENANT_DATA_ACTION = /^(\*|rds-db:.*|kms:(\*|Decrypt.*|GenerateDataKey.*|ReEncrypt.*)|secretsmanager:(\*|Get.*)|s3:(\*|.*Object.*))$/i;
+
+/** Grants of tenant-data actions on every resource (`Resource: "*"`). */
+function tenantDataOnAnyResource(doc: any): string[] {
+  return statementsOf(doc)
+    .filter((st) => st.Effect === 'Allow' && list(st.Resource).includes('*'))
+    .flatMap((st) => list(st.Action).filter((a) => TENANT_DATA_ACTION.test(String(a))))
+    .map((a) => `${a} on *`);
+}

@@ -1,7 +1,9 @@
 import { FargateWorkload } from '../../constructs/workload/fargate-workload';
-import { ranked } from '../diff-builders';
-import { WL_LEAST_PRIVILEGE_RULES, WL_MANAGED_COMPUTE_RULES, WL_MULTI_AZ_RULES } from '../diff-rules-area-a';
+import { arrow, atLeast, byRank, entryVerdicts, flag, list, prop, ranked, same, show } from '../diff-builders';
+import { policyDocuments, POLICY_HOLDERS } from '../diff-builders-iam';
+import type { Verdict } from '../diff-rule';
 import { DATA_STACK, isTenant, props } from '../evidence-predicates';
+import { conditionValue, isTrue, statementsOf, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
 
 /*
@@ -64,7 +66,22 @@ export const WORKLOAD_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [FargateWorkload],
     evidence: { what: 'the ECS service and its health-checked target group', select: [{ types: ['AWS::ECS::Service', 'AWS::ElasticLoadBalancingV2::TargetGroup'] }] },
-    diff: { rules: WL_MULTI_AZ_RULES },
+    diff: {
+      rules: [
+        // An absent count is not compared: what it means is the service's state, which the template does not show.
+        atLeast(['AWS::ECS::Service'], ['Properties', 'DesiredCount'], 'DesiredCount', NaN),
+        atLeast(['AWS::ECS::Service'], ['Properties', 'DeploymentConfiguration', 'MinimumHealthyPercent'], 'MinimumHealthyPercent', NaN),
+        flag(['AWS::ECS::Service'], ['Properties', 'DeploymentConfiguration', 'DeploymentCircuitBreaker', 'Rollback'], 'DeploymentCircuitBreaker.Rollback'),
+        {
+          resourceTypes: ['AWS::ECS::Service'],
+          path: ['Properties', 'NetworkConfiguration', 'AwsvpcConfiguration', 'Subnets'],
+          assess: (before: unknown[] | undefined, after: unknown[] | undefined) => {
+            const [b, a] = [list(before).length, list(after).length];
+            return b === a ? { direction: 'neutral', detail: `service subnets changed (${a})` } : { direction: byRank(b, a), detail: `service subnets ${b} → ${a}` };
+          },
+        },
+      ],
+    },
   },
   {
     id: 'WL-LEAST-PRIVILEGE',
@@ -96,7 +113,49 @@ export const WORKLOAD_CONTROLS: readonly Control[] = [
         },
       ],
     },
-    diff: { rules: WL_LEAST_PRIVILEGE_RULES },
+    diff: {
+      rules: [
+        {
+          resourceTypes: POLICY_HOLDERS,
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+            if (after === undefined) return undefined;
+            return entryVerdicts(policyDocuments(before).flatMap(wildcardGrants), policyDocuments(after).flatMap(wildcardGrants), 'weakened', (g, how) => `${how === 'added' ? 'grants' : 'no longer grants'} ${g}`);
+          },
+        },
+        {
+          resourceTypes: ['AWS::IAM::Role'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+            if (!trustsEcsTasks(after)) return undefined;
+            // Without them any account's ECS tasks could be handed the role (the confused deputy).
+            const conditions = (r?: TemplateResource) =>
+              ECS_TRUST_CONDITIONS.filter((k) => statementsOf(r?.Properties?.AssumeRolePolicyDocument).some((st) => st.Effect === 'Allow' && conditionValue(st, k) !== undefined));
+            if (before === undefined) {
+              const missing = ECS_TRUST_CONDITIONS.filter((k) => !conditions(after).includes(k));
+              return missing.length === ECS_TRUST_CONDITIONS.length ? { direction: 'weakened', detail: `role for ECS tasks added without ${missing.join(' or ')} in its trust policy` } : undefined;
+            }
+            return entryVerdicts(conditions(before), conditions(after), 'strengthened', (k, how) => `ECS task role trust ${how === 'added' ? 'now requires' : 'no longer requires'} ${k}`);
+          },
+        },
+        {
+          resourceTypes: ['AWS::ECS::TaskDefinition'],
+          path: ['Properties', 'ContainerDefinitions'],
+          assess: (before: any[] | undefined, after: any[] | undefined) => {
+            const [b, a] = [containerHardening(before), containerHardening(after)];
+            const out: Verdict[] = [];
+            for (const [name, now] of a) {
+              const was = b.get(name);
+              if (was === undefined) continue;
+              if (was.readOnly !== now.readOnly) out.push({ direction: now.readOnly ? 'strengthened' : 'weakened', detail: `container ${name} ReadonlyRootFilesystem ${was.readOnly} → ${now.readOnly}` });
+              if (was.privileged !== now.privileged) out.push({ direction: now.privileged ? 'weakened' : 'strengthened', detail: `container ${name} Privileged ${was.privileged} → ${now.privileged}` });
+              out.push(...entryVerdicts(was.added, now.added, 'weakened', (c, how) => `container ${name} capability ${c} ${how === 'added' ? 'added' : 'no longer added'}`));
+              out.push(...entryVerdicts(was.dropped, now.dropped, 'strengthened', (c, how) => `container ${name} capability ${c} ${how === 'added' ? 'dropped' : 'no longer dropped'}`));
+              if (!same(was.user, now.user) && ROOT_USERS.includes(String(now.user))) out.push({ direction: 'weakened', detail: `container ${name} ${arrow('User', was.user, now.user)}` });
+            }
+            return out;
+          },
+        },
+      ],
+    },
   },
   {
     id: 'WL-MANAGED-COMPUTE',
@@ -126,6 +185,82 @@ export const WORKLOAD_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [FargateWorkload],
     evidence: { what: 'ECS services on Fargate', select: [{ types: ['AWS::ECS::Service'], where: (r) => props(r).LaunchType === 'FARGATE' }] },
-    diff: { rules: WL_MANAGED_COMPUTE_RULES },
+    diff: {
+      rules: [
+        {
+          // Compute that a customer runs and patches itself: instances, launch templates, Auto Scaling, ECS capacity on EC2.
+          resourceTypes: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::AutoScalingGroup', 'AWS::AutoScaling::LaunchConfiguration', 'AWS::ECS::CapacityProvider'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
+            if (kind === 'added') return { direction: 'weakened', detail: `self-managed compute ${after!.Type} added` };
+            if (kind === 'removed') return { direction: 'strengthened', detail: `self-managed compute ${before!.Type} removed` };
+            return undefined;
+          },
+        },
+        {
+          resourceTypes: ['AWS::ECS::Service'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+            if (after === undefined) return undefined;
+            const fargate = (r?: TemplateResource) => {
+              const strategy: any[] = r?.Properties?.CapacityProviderStrategy ?? [];
+              return strategy.length > 0 ? strategy.every((s) => ['FARGATE', 'FARGATE_SPOT'].includes(s?.CapacityProvider)) : r?.Properties?.LaunchType === 'FARGATE';
+            };
+            const out: Verdict[] = [];
+            if (before !== undefined && fargate(before) !== fargate(after)) {
+              out.push({ direction: fargate(after) ? 'strengthened' : 'weakened', detail: `service ${fargate(after) ? 'now runs' : 'no longer runs only'} on Fargate (LaunchType ${show(prop(after, 'LaunchType'))}, CapacityProviderStrategy ${show(prop(after, 'CapacityProviderStrategy'))})` });
+            }
+            if (before === undefined && !fargate(after)) out.push({ direction: 'weakened', detail: `service added outside Fargate (LaunchType ${show(prop(after, 'LaunchType'))})` });
+            const [bp, ap] = [prop(before, 'PlatformVersion'), prop(after, 'PlatformVersion')];
+            // Only explicit values are compared: which version an absent one means is the service's default.
+            if (before !== undefined && bp !== undefined && ap !== undefined && bp !== ap && (bp === 'LATEST' || ap === 'LATEST')) {
+              out.push({ direction: ap === 'LATEST' ? 'strengthened' : 'weakened', detail: `${arrow('PlatformVersion', bp, ap)}${ap === 'LATEST' ? '' : ': new tasks no longer start on the latest platform revision'}` });
+            }
+            return out;
+          },
+        },
+      ],
+    },
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// What the diff rules above read
+// ---------------------------------------------------------------------------------------------
+
+/** Actions that grant every action, or every action of a service (`*`, `s3:*`), or NotAction. */
+function wildcardGrants(doc: any): string[] {
+  return statementsOf(doc)
+    .filter((st) => st.Effect === 'Allow')
+    .flatMap((st) => [
+      ...list(st.Action)
+        .filter((a): a is string => typeof a === 'string' && (a === '*' || a.endsWith(':*')))
+        .map((a) => `${a} on ${show(st.Resource)}`),
+      ...(st.NotAction !== undefined ? [`every action but ${show(st.NotAction)} on ${show(st.Resource)}`] : []),
+    ]);
+}
+
+/** Whether a role may be assumed by ECS tasks. */
+function trustsEcsTasks(r: TemplateResource | undefined): boolean {
+  return statementsOf(r?.Properties?.AssumeRolePolicyDocument).some((st) => st.Effect === 'Allow' && list(st.Principal?.Service).includes('ecs-tasks.amazonaws.com'));
+}
+
+/** The trust conditions that bind a role for ECS tasks to this account's tasks. */
+const ECS_TRUST_CONDITIONS = ['aws:SourceAccount', 'aws:SourceArn'];
+
+/** Container users that are root. */
+const ROOT_USERS = ['root', '0', '0:0', 'root:root'];
+
+/** The hardening of each container of a task definition (by name), as reviewer-readable facts. */
+function containerHardening(containers: any[] | undefined): Map<string, { readOnly: boolean; privileged: boolean; added: string[]; dropped: string[]; user: unknown }> {
+  return new Map(
+    (containers ?? []).map((c, i) => [
+      String(c?.Name ?? `#${i}`),
+      {
+        readOnly: isTrue(c?.ReadonlyRootFilesystem),
+        privileged: isTrue(c?.Privileged),
+        added: (c?.LinuxParameters?.Capabilities?.Add ?? []).map(String),
+        dropped: (c?.LinuxParameters?.Capabilities?.Drop ?? []).map(String),
+        user: c?.User,
+      },
+    ]),
+  );
+}

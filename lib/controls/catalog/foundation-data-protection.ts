@@ -1,6 +1,4 @@
 import { isStateful, RetainStatefulResources, STATEFUL_RESOURCE_TYPES } from '../../aspects/retain-stateful';
-import { loadEnvironments } from '../../config/load';
-import { validateAcrossEnvironments } from '../../config/validate';
 import { AuditBucket } from '../../constructs/audit/audit-bucket';
 import { LegalArchiveBucket } from '../../constructs/backup/legal-archive-bucket';
 import { LockedBackupVault } from '../../constructs/backup/locked-backup-vault';
@@ -16,131 +14,21 @@ import { AlertDeadLetterQueue } from '../../constructs/monitoring/alert-dead-let
 import { AlertTopics } from '../../constructs/monitoring/alert-topics';
 import { FargateWorkload } from '../../constructs/workload/fargate-workload';
 import { DB_CLUSTERS, PUBLIC_ACCESS_BLOCK_FLAGS, S3_SSE_STRENGTH } from '../aws-tables';
-import { arrow, byRank, enforcingResource, flag, loadBalancerFlag, present, show } from '../diff-builders';
-import { FND_NO_PLAINTEXT_SECRETS_RULES, FND_TLS_VERSION_RULES } from '../diff-rules-area-a';
-import type { Verdict } from '../diff-rule';
+import { arrow, byRank, enforcingResource, entryVerdicts, flag, present, prop, show } from '../diff-builders';
+import { loadBalancerFlag } from '../diff-builders-resources';
+import type { DiffRule, Verdict } from '../diff-rule';
 import { props } from '../evidence-predicates';
-import { deniesInsecureTransport, isTrue, keepsData, type TemplateResource } from '../template-readers';
+import { conditionValue, deniesInsecureTransport, isTrue, keepsData, statementsOf, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
 
 /*
- * Foundation controls (area 'foundation'): promises that hold across the whole deployment
- * rather than in one stack. They cover separate staging and production environments, staging
- * without production data, data residency in the configured region(s), the availability-zone
- * count, and the cross-cutting rules every data store and connection follows: customer-managed
- * encryption keys, TLS in transit, no public buckets, stateful resources retained in
- * production, and no secrets in code or templates. The app, its validated configuration and
- * tests over every synthesized template enforce them.
+ * Foundation controls of data protection (area 'foundation'): the cross-cutting rules every data
+ * store and connection follows, in every stack: customer-managed encryption keys, TLS in transit,
+ * no public buckets, stateful resources retained in production, and no secrets in code or
+ * templates. Tests over every synthesized template enforce them. foundation-environments.ts holds
+ * the environments' controls.
  */
-export const FOUNDATION_CONTROLS: readonly Control[] = [
-  {
-    id: 'FND-ENV-SEPARATION',
-    statement:
-      'Staging and production are separate CDK stages, each with its own validated configuration, network, keys and data stores.',
-    sources: [
-      {
-        seed: '004_c378355873db2afd.txt',
-        quote: 'The platform is developed using version control, peer review of code changes, and separate staging/production environments.',
-      },
-      { seed: '001_b709435b510d2964.txt', quote: 'Each new feature is first deployed to our staging environments' },
-    ],
-    kind: 'enforced',
-    area: 'foundation',
-    status: 'implemented',
-    enforcement:
-      "bin/app.ts builds one Stage per environment (staging, production) from the validated config; no VPC, KMS key, secret, bucket or database is shared between the two stages' templates.",
-    detectors: {
-      none: 'A property of the account boundaries: no Config rule or Security Hub control compares two environments\' accounts. Config validation and test/foundation.test.ts keep it before deployment; CloudTrail records any cross-account call.',
-    },
-    enforcedBy: [validateAcrossEnvironments],
-    evidence: {
-      outsideTemplates:
-        'A property of the assembly, not of a resource: bin/app.ts builds one stage per environment from the validated config; test/foundation.test.ts proves no VPC, key, secret, bucket or database is shared between the stages\' templates.',
-    },
-    diff: { outsideTemplates: 'One stage per environment is a property of the assembly, not of a resource a template diff compares.', guardedBy: 'test/foundation.test.ts' },
-  },
-  {
-    id: 'FND-NO-PROD-DATA-IN-STAGING',
-    statement:
-      'Staging holds no production data: no production key, secret, database snapshot or recovery point can be used by or copied to staging.',
-    sources: [
-      {
-        seed: '001_b709435b510d2964.txt',
-        quote: 'Each new feature is first deployed to our staging environments (which do not contain any production data) to perform QA and testing.',
-      },
-    ],
-    kind: 'enforced',
-    area: 'foundation',
-    status: 'implemented',
-    enforcement:
-      'Staging and production deploy to different accounts (config validation); every key, bucket, secret, topic and vault policy names only its own environment\'s account, no backup copy or replication targets another account, and no template mentions the other environment\'s account (tests over every resource).',
-    detectors: {
-      none: 'No managed detector follows data between accounts. IAM Access Analyzer (IAM-ACCESS-ANALYZER) reports a key, bucket or vault shared outside the account, which any copy to staging needs; its findings reach Security Hub and the finding route.',
-    },
-    enforcedBy: [validateAcrossEnvironments],
-    evidence: {
-      outsideTemplates:
-        'Config validation puts staging and production in different accounts; test/foundation.test.ts reads every resource policy and fails on any mention of the other environment\'s account (an absence, so no resource to list).',
-    },
-    diff: { outsideTemplates: 'The accounts come from validated configuration, and what keeps the environments apart is an absence (no policy names the other account), which no resource carries.', guardedBy: 'test/foundation.test.ts' },
-  },
-  {
-    id: 'FND-DATA-RESIDENCY',
-    statement:
-      "Every data store, and every stack except the one forwarding AWS sign-in events home from us-east-1 (which holds no customer data, only the events it could not forward), is deployed only in the environment's home region (Singapore, ap-southeast-1, in the examples, as the seed says); production's allowed regions are exactly its home region, so no recovery point leaves it, unless productionOptOuts.regionsBeyondHome gives the reason, which the controls report shows for that environment.",
-    sources: [
-      {
-        seed: '003_c8c1318184c7c51b.txt',
-        quote: 'All of our services and data are hosted in Lexagle facilities in Singapore',
-      },
-      {
-        seed: '003_c8c1318184c7c51b.txt',
-        quote: 'Lexagle services and data are hosted in Amazon Web Services (AWS) facilities in Singapore.',
-      },
-    ],
-    kind: 'enforced',
-    area: 'foundation',
-    status: 'implemented',
-    enforcement:
-      "Every stack's env.region comes from the validated config, whose region must be one of allowedRegions; config validation rejects availability zones and any DR region outside allowedRegions, and in production rejects allowedRegions other than [region] unless productionOptOuts.regionsBeyondHome is set (and rejects that opt-out where allowedRegions is only the home region), so a production DR region needs the named opt-out. The one stack elsewhere is GlobalEvents in us-east-1 (alerts.forwardGlobalEvents): two EventBridge rules and their role forwarding AWS's own root sign-in and STS events (account sign-in metadata, no customer data) to the home region; the only store is the dead-letter queue of events it could not forward (14 days, INC-ALERT-DELIVERY), with its key and the us-east-1 alert topics its alarm notifies.",
-    detectors: {
-      none: 'No managed Config rule or Security Hub control checks where resources are created; Config records only the home region. The staff roles\' region guardrail (IAM-REGION-GUARDRAIL) denies other regions, and the organisation\'s service control policy (docs/identity.md) is its detective twin.',
-    },
-    enforcedBy: [loadEnvironments],
-    evidence: {
-      outsideTemplates: 'Each stack\'s env.region comes from the validated config, whose region and any DR region must be in allowedRegions (config validation; test/config.test.ts); the data-free GlobalEvents stack is the one stack in us-east-1 (test/foundation.test.ts).',
-    },
-    diff: { outsideTemplates: 'Each stack\'s region comes from validated configuration; a template does not carry it.', guardedBy: 'test/config.test.ts' },
-  },
-  {
-    id: 'FND-AZ-COUNT',
-    statement:
-      'Production spans at least three explicitly named availability zones of its region (at most six), so losing one zone leaves the service running.',
-    sources: [
-      {
-        seed: '003_c8c1318184c7c51b.txt',
-        quote: 'All of our infrastructure is spread across 5 AWS data centers (availability zones)',
-      },
-      {
-        seed: '003_c8c1318184c7c51b.txt',
-        quote: 'will continue to work should any one of those data centers fail unexpectedly',
-      },
-    ],
-    kind: 'enforced',
-    area: 'foundation',
-    status: 'implemented',
-    enforcement:
-      'Config schema requires explicit availabilityZones that belong to the region, at least 3 in production and at most 6; stacks take availabilityZones from config and make no context lookups.',
-    detectors: {
-      none: 'A property of the configuration (the zones listed per environment); the multi-AZ detectors of DB-MULTI-AZ (RDS.15) and the load balancer\'s placement watch what is built in those zones.',
-    },
-    enforcedBy: [loadEnvironments],
-    evidence: {
-      outsideTemplates:
-        'The config schema requires explicit availability zones of the region, at least 3 in production (config validation; test/config.test.ts); the subnets built in them are the evidence of NET-MULTI-AZ.',
-    },
-    diff: { outsideTemplates: 'The zones are validated configuration; the subnets built in them belong to NET-MULTI-AZ.', guardedBy: 'test/config.test.ts' },
-  },
+export const FOUNDATION_DATA_PROTECTION_CONTROLS: readonly Control[] = [
   {
     id: 'FND-ENCRYPTION-AT-REST',
     statement:
@@ -245,7 +133,15 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
             return a ? { direction: 'strengthened', detail: 'policy now denies requests without TLS (aws:SecureTransport)' } : { direction: 'weakened', detail: `policy ${after ? 'no longer denies' : 'that denied'} requests without TLS (aws:SecureTransport)${after ? '' : ' removed'}` };
           },
         },
-        ...FND_TLS_VERSION_RULES,
+        // Bucket policies also deny TLS below 1.2 (s3:TlsVersion).
+        {
+          resourceTypes: ['AWS::S3::BucketPolicy'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+            const [b, a] = [deniesOldTls(before?.Properties?.PolicyDocument), deniesOldTls(after?.Properties?.PolicyDocument)];
+            if (b === a || after === undefined) return undefined;
+            return { direction: a ? 'strengthened' : 'weakened', detail: `bucket policy ${a ? 'now denies' : 'no longer denies'} requests below a TLS version (s3:TlsVersion)` };
+          },
+        },
       ],
     },
   },
@@ -366,6 +262,69 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
         { types: ['AWS::Cognito::UserPoolIdentityProvider'], where: (r) => JSON.stringify(props(r).ProviderDetails ?? {}).includes('{{resolve:secretsmanager:') },
       ],
     },
-    diff: { rules: FND_NO_PLAINTEXT_SECRETS_RULES },
+    diff: {
+      rules: [
+        {
+          resourceTypes: ['AWS::ECS::TaskDefinition'],
+          path: ['Properties', 'ContainerDefinitions'],
+          assess: (before, after) =>
+            entryVerdicts(containerSecretVariables(before), containerSecretVariables(after), 'weakened', (v, how) => {
+              const [container, name] = v.split('/');
+              return `container ${container} environment variable ${name} ${how === 'added' ? 'set in plaintext (container secrets keep it in Secrets Manager)' : 'no longer in plaintext'}`;
+            }),
+        },
+        {
+          resourceTypes: ['AWS::Lambda::Function'],
+          path: ['Properties', 'Environment', 'Variables'],
+          assess: (before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined) => {
+            const secrets = (vars?: Record<string, unknown>) => Object.entries(vars ?? {}).filter(([k, v]) => SECRET_NAME.test(k) && isPlaintext(v)).map(([k]) => k);
+            return entryVerdicts(secrets(before), secrets(after), 'weakened', (name, how) => `function environment variable ${name} ${how === 'added' ? 'set in plaintext' : 'no longer in plaintext'}`);
+          },
+        },
+        ...(
+          [
+            [['AWS::RDS::DBCluster', 'AWS::RDS::DBInstance'], 'MasterUserPassword'],
+            [['AWS::Cognito::UserPoolIdentityProvider'], 'ProviderDetails.client_secret'],
+            [['AWS::SecretsManager::Secret'], 'SecretString'],
+          ] as const
+        ).map(
+          ([resourceTypes, path]): DiffRule => ({
+            resourceTypes,
+            assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+              const [b, a] = [isPlaintext(prop(before, path)), isPlaintext(prop(after, path))];
+              if (a && !b) return { direction: 'weakened', detail: `${path} written into the template in plaintext` };
+              if (b && !a && after !== undefined) return { direction: 'strengthened', detail: `${path} no longer in plaintext (${show(prop(after, path))})` };
+              return undefined;
+            },
+          }),
+        ),
+      ],
+    },
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// What the diff rules above read
+// ---------------------------------------------------------------------------------------------
+
+/** Whether a bucket policy denies requests below a TLS version (`s3:TlsVersion`). */
+function deniesOldTls(doc: any): boolean {
+  return statementsOf(doc).some((st) => st.Effect === 'Deny' && conditionValue(st, 's3:TlsVersion') !== undefined);
+}
+
+/** Names of variables that carry a credential. */
+const SECRET_NAME = /PASSW(OR)?D|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL/i;
+
+/**
+ * A value written into the template itself: a literal string that is not a dynamic reference
+ * (`{{resolve:secretsmanager:...}}` and `{{resolve:ssm-secure:...}}` are resolved at deploy
+ * time and never stored in the template). References and intrinsics are not literals.
+ */
+function isPlaintext(value: unknown): boolean {
+  return (typeof value === 'string' || typeof value === 'number') && !String(value).startsWith('{{resolve:');
+}
+
+/** `container/NAME` for each credential-named environment variable of an ECS task definition. */
+function containerSecretVariables(containers: any[] | undefined): string[] {
+  return (containers ?? []).flatMap((c) => (c?.Environment ?? []).filter((e: any) => SECRET_NAME.test(String(e?.Name)) && isPlaintext(e?.Value)).map((e: any) => `${c.Name}/${e.Name}`));
+}
