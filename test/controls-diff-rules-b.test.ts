@@ -155,10 +155,12 @@ describe('diff rules of the identity, audit, monitoring and backup controls, one
     expect(changesOf('INC-ALERT-DELIVERY', queue(1209600, false), queue(86400, false))).toEqual([]);
   });
 
-  test('BAK-PITR, BAK-SELECTIONS, BAK-RESIDENCY: a shorter continuous window, a narrower selection and a removed copy', () => {
+  test('BAK-PITR, BAK-SELECTIONS, BAK-RESIDENCY: a shorter or unstated continuous window, a narrower selection and a removed copy', () => {
     const plan = (rules: any[]) => ({ Type: 'AWS::Backup::BackupPlan', Properties: { BackupPlan: { BackupPlanName: 'p', BackupPlanRule: rules } } });
     const continuous = (days: number) => ({ RuleName: 'Continuous', EnableContinuousBackup: true, Lifecycle: { DeleteAfterDays: days } });
     expect(changesOf('BAK-PITR', plan([continuous(35)]), plan([continuous(7)]))).toEqual([['weakened', 'continuous backup DeleteAfterDays 35 → 7']]);
+    const unbounded = { RuleName: 'Continuous', EnableContinuousBackup: true };
+    expect(changesOf('BAK-PITR', plan([continuous(35)]), plan([unbounded]))).toEqual([['weakened', 'continuous backup DeleteAfterDays 35 → 0']]);
     const daily = (copies: any[]) => ({ RuleName: 'Daily', Lifecycle: { DeleteAfterDays: 7 }, CopyActions: copies });
     expect(changesOf('BAK-RESIDENCY', plan([daily([{ DestinationBackupVaultArn: 'arn:dr' }])]), plan([daily([])]))).toEqual([['neutral', 'copy to arn:dr removed']]);
     const selection = (resources: string[]) => ({ Type: 'AWS::Backup::BackupSelection', Properties: { BackupPlanId: 'p', BackupSelection: { SelectionName: 's', IamRoleArn: 'r', Resources: resources } } });

@@ -157,10 +157,14 @@ export const BACKUP_CONTROLS: readonly Control[] = [
           resourceTypes: ['AWS::Backup::BackupPlan'],
           path: ['Properties'],
           assess: (before, after) => {
-            const window = (p: any) => Math.max(0, ...(list(p?.BackupPlan?.BackupPlanRule) as any[]).filter((r) => isTrue(r?.EnableContinuousBackup)).map((r) => Number(r?.Lifecycle?.DeleteAfterDays ?? 35)));
-            const [b, a] = [window(before), window(after)];
+            const continuous = (p: any) => (list(p?.BackupPlan?.BackupPlanRule) as any[]).filter((r) => isTrue(r?.EnableContinuousBackup));
             // Both with continuous backup: the window; turning it on or off is the next rule.
-            if (b === a || b === 0 || a === 0) return undefined;
+            if (continuous(before).length === 0 || continuous(after).length === 0) return undefined;
+            // A continuous rule without DeleteAfterDays counts as a window of 0 days: the template no
+            // longer states one, so a reviewer must confirm what AWS Backup keeps.
+            const window = (p: any) => Math.max(...continuous(p).map((r) => Number(r?.Lifecycle?.DeleteAfterDays ?? 0)));
+            const [b, a] = [window(before), window(after)];
+            if (b === a) return undefined;
             return { direction: byRank(b, a), detail: arrow('continuous backup DeleteAfterDays', b, a) };
           },
         },

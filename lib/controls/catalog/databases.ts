@@ -205,7 +205,7 @@ export const DATABASE_CONTROLS: readonly Control[] = [
     missing:
       '"logical ... backups" (000): every backup here is physical (Aurora\'s automated backups and snapshots, AWS Backup\'s recovery points of them); no logical export of a database (pg_dump or similar) is scheduled or kept, so a single table or tenant schema cannot be restored into another engine or version from a backup.',
     enforcement:
-      'DB cluster BackupRetentionPeriod from config (validation rejects less than 35 in production), CopyTagsToSnapshot true, DeletionProtection true, DeletionPolicy/UpdateReplacePolicy Snapshot and PreferredBackupWindow from config.',
+      'DB cluster BackupRetentionPeriod from config backup.continuousBackupDays, the one point-in-time window, which AWS Backup\'s continuous backup also keeps (validation rejects less than 35 in production), CopyTagsToSnapshot true, DeletionProtection true, DeletionPolicy/UpdateReplacePolicy Snapshot and PreferredBackupWindow from config.',
     detectors: {
       configRules: ['DB_INSTANCE_BACKUP_ENABLED'],
       securityHub: ['RDS.11'],
