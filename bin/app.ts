@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   // The report reads the open findings of validation-report.json too; the pipeline stack's
   // acknowledgements are left out of it, so the report does not depend on the pipeline.
   const entries = controlsReportOf(acks, assembly, deployment.environments, path.join(__dirname, '..', 'test'));
-  const reports = writeControlsReport(assembly.directory, entries);
+  const reports = writeControlsReport(assembly.directory, entries, { configuration: deployment.file.name });
   console.error(
     [
       'Templates:',

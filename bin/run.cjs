@@ -81,6 +81,9 @@ async function main() {
       packages: 'external',
       sourcemap: 'inline',
       logLevel: 'warning',
+      // The controls report names the classes that enforce each control (`enforcedBy`) by their
+      // `.name`; bundling would otherwise rename a class whose name another module also uses.
+      keepNames: true,
       plugins: [realPaths],
     });
     fs.renameSync(tmp, bundle);

@@ -7,7 +7,8 @@
  *   npm run controls-diff -- --base-assembly base.out --head-assembly cdk.out
  *
  * Exit codes: 0 no control weakened; 1 a control is weakened; 2 usage or synthesis error.
- * See docs/controls-diff.md.
+ * See docs/controls-diff.md. Tests run it in-process: `main(argv, io)` is the whole CLI, and
+ * `runDiff(base, head, options, io)` its report of two template sets.
  */
 import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
@@ -45,16 +46,22 @@ interface Options {
   format: 'text' | 'markdown' | 'json';
 }
 
+/** Where the CLI writes: the report to `out` (stdout), progress and coverage to `err` (stderr). */
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+const CONSOLE: Io = { out: (text) => console.log(text), err: (text) => console.error(text) };
+
 const OPTIONS = ['--base', '--base-assembly', '--base-templates', '--head-assembly', '--head-templates', '--format'] as const;
 
-function parseArgs(argv: readonly string[]): Options {
+/** The parsed options, or `'help'` when the usage was asked for. */
+function parseArgs(argv: readonly string[]): Options | 'help' {
   const given: Partial<Record<(typeof OPTIONS)[number], string>> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '-h' || arg === '--help') {
-      console.log(USAGE);
-      process.exit(0);
-    }
+    if (arg === '-h' || arg === '--help') return 'help';
     const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     if (!(OPTIONS as readonly string[]).includes(name)) throw new UsageError(`unknown argument ${arg}\n\n${USAGE}`);
     let value = inline;
@@ -215,51 +222,74 @@ function run(cwd: string, args: string[], env: NodeJS.ProcessEnv = process.env):
 }
 
 /** Synthesizes the tree at `root` into `outdir` and returns its stack templates by `stage/stack`. */
-async function synthesize(label: string, root: string, outdir: string, runner: string): Promise<TemplateSet> {
+async function synthesize(io: Io, label: string, root: string, outdir: string, runner: string): Promise<TemplateSet> {
   const started = Date.now();
   const context = synthContext(root);
   let result = await run(root, ['-r', 'esbuild-register', runner, root, outdir], { ...process.env, CDK_CONTEXT_JSON: context });
   if (result.code === NO_BUILD_BASELINE) {
     // An older tree: synthesize through its bin/app.ts. It may exit non-zero on open findings
     // after writing the templates, so the assembly manifest decides whether synthesis worked.
-    console.error(`${label}: no lib/app.ts buildBaseline (${result.stderr.trim() || 'not exported'}); synthesizing through bin/app.ts`);
+    io.err(`${label}: no lib/app.ts buildBaseline (${result.stderr.trim() || 'not exported'}); synthesizing through bin/app.ts`);
     result = await run(root, ['-r', 'esbuild-register', path.join(root, 'bin', 'app.ts')], {
       ...process.env,
       CDK_OUTDIR: outdir,
       CDK_CONTEXT_JSON: context,
     });
     if (result.code !== 0 && fs.existsSync(path.join(outdir, 'manifest.json'))) {
-      console.error(`${label}: bin/app.ts exited ${result.code} after writing the templates (open findings?); diffing them anyway`);
+      io.err(`${label}: bin/app.ts exited ${result.code} after writing the templates (open findings?); diffing them anyway`);
       result = { code: 0, stderr: '' };
     }
   }
   if (result.code !== 0) throw new UsageError(`${label}: synthesis failed (exit ${result.code})\n${result.stderr.trim()}`);
   const templates = assemblyTemplates(outdir);
-  console.error(`${label}: ${Object.keys(templates).length} stack(s) synthesized in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  io.err(`${label}: ${Object.keys(templates).length} stack(s) synthesized in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return templates;
 }
 
-function report(options: Options, base: TemplateSet, head: TemplateSet, commit?: string): number {
+/** How {@link runDiff} labels and renders its report. */
+export interface DiffOptions {
+  readonly format: 'text' | 'markdown' | 'json';
+  /** The base in the report (`origin/main`, `cdk.out`). */
+  readonly baseLabel: string;
+  /** The head in the JSON report. */
+  readonly headLabel: string;
+  /** The base commit, for the JSON report of a git base. */
+  readonly commit?: string;
+}
+
+/**
+ * The report of two template sets, as the CLI prints it: the diff on `io.out` in the chosen
+ * format, the coverage line on `io.err`. Returns the CLI's exit code (1 when a control is
+ * weakened). Tests call it in-process with templates they edited.
+ */
+export function runDiff(base: TemplateSet, head: TemplateSet, options: DiffOptions, io: Io = CONSOLE): 0 | 1 {
   const diff = diffControls(base, head, CONTROL_RULES);
-  const label = labelOf(options.base);
   const render = {
     text: () => formatText(diff),
-    markdown: () => formatMarkdown(diff, label),
-    json: () => JSON.stringify({ base: label, ...(commit ? { commit } : {}), head: labelOf(options.head), ...diff }, undefined, 2),
+    markdown: () => formatMarkdown(diff, options.baseLabel),
+    json: () => JSON.stringify({ base: options.baseLabel, ...(options.commit ? { commit: options.commit } : {}), head: options.headLabel, ...diff }, undefined, 2),
   };
-  console.log(render[options.format]());
+  io.out(render[options.format]());
   // What "no control changes" covers, on every run (stderr: the report on stdout stays parseable).
-  console.error(describeCoverage(diffCoverage(CATALOG, CONTROL_RULES, CONTROL_EVIDENCE)));
+  io.err(describeCoverage(diffCoverage(CATALOG, CONTROL_RULES, CONTROL_EVIDENCE)));
   return exitCode(diff);
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+function report(io: Io, options: Options, base: TemplateSet, head: TemplateSet, commit?: string): 0 | 1 {
+  return runDiff(base, head, { format: options.format, baseLabel: labelOf(options.base), headLabel: labelOf(options.head), commit }, io);
+}
+
+async function diffSources(argv: readonly string[], io: Io): Promise<number> {
   const options = parseArgs(argv);
+  if (options === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
   const root = path.resolve(__dirname, '..');
   const baseFiles = readSource('base', options.base);
   const headFiles = readSource('head', options.head);
   // Both sides from files: no git, no synthesis (fixtures, or assemblies a CI job already built).
-  if (baseFiles && headFiles) return report(options, baseFiles, headFiles);
+  if (baseFiles && headFiles) return report(io, options, baseFiles, headFiles);
 
   let commit: string | undefined;
   if (options.base.kind === 'git') {
@@ -281,7 +311,7 @@ async function main(argv: readonly string[]): Promise<number> {
       try {
         git(root, ['worktree', 'remove', '--force', baseTree]);
       } catch (e) {
-        console.error(`could not remove the base worktree ${baseTree} (run \`git worktree prune\`): ${(e as Error).message}`);
+        io.err(`could not remove the base worktree ${baseTree} (run \`git worktree prune\`): ${(e as Error).message}`);
       }
       worktreeAdded = false;
     }
@@ -301,21 +331,29 @@ async function main(argv: readonly string[]): Promise<number> {
       // The base shares this checkout's dependencies: no install, and one aws-cdk-lib for both.
       const baseModules = path.join(baseTree, 'node_modules');
       if (!fs.existsSync(baseModules)) fs.symlinkSync(fs.realpathSync(path.join(root, 'node_modules')), baseModules, 'dir');
-      baseTemplates = synthesize(`base ${labelOf(options.base)} (${commit!.slice(0, 12)})`, baseTree, path.join(tmp, 'base.out'), runner);
+      baseTemplates = synthesize(io, `base ${labelOf(options.base)} (${commit!.slice(0, 12)})`, baseTree, path.join(tmp, 'base.out'), runner);
     }
-    const headTemplates = headFiles ? Promise.resolve(headFiles) : synthesize('working tree', root, path.join(tmp, 'head.out'), runner);
+    const headTemplates = headFiles ? Promise.resolve(headFiles) : synthesize(io, 'working tree', root, path.join(tmp, 'head.out'), runner);
     const [b, h] = await Promise.all([baseTemplates, headTemplates]);
-    return report(options, b, h, commit);
+    return report(io, options, b, h, commit);
   } finally {
     process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
     cleanUp();
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof UsageError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e));
-    process.exit(2);
-  },
-);
+/**
+ * The CLI: runs `npm run controls-diff -- <argv>` and returns its exit code (0 no control
+ * weakened, 1 a control is weakened, 2 a usage or synthesis error, whose message goes to `io.err`).
+ */
+export async function main(argv: readonly string[], io: Io = CONSOLE): Promise<number> {
+  try {
+    return await diffSources(argv, io);
+  } catch (e) {
+    io.err(e instanceof UsageError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e));
+    return 2;
+  }
+}
+
+// Run as a script (not when a test imports the entry points).
+if (require.main === module) main(process.argv.slice(2)).then((code) => process.exit(code));

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     const acks = collectAcknowledgements(app);
     console.log((await checkControlTower(app, assembly, acks, { cacheDir: CONTROL_TOWER_CACHE_DIR })).summary);
     const entries = controlsReportOf(acks, assembly, envs, path.join(REPO_ROOT, 'test'));
-    for (const file of writeControlsReport(path.join(REPO_ROOT, 'docs'), entries, 'controls')) console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
+    for (const file of writeControlsReport(path.join(REPO_ROOT, 'docs'), entries, { name: 'controls', configuration: EXAMPLE_CONFIGS[0] })) console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
 
     const production = stages.find((s) => s.stageName === 'production')!;
     const update = (file: string, embed: (text: string) => string) => {

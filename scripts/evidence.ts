@@ -19,7 +19,26 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+const USAGE = `Usage: npm run evidence -- [--since 2026-11-01] [--env production] [--out evidence] [--config config/deployment.yaml]
+
+Reads, read-only, what watches each enforced control in the running account of every environment
+(or only --env) and writes <out>/evidence.md and <out>/evidence.json. Run it with each account's
+security-auditor role (the credentials in the environment).
+
+  --since   start of the period (default: 30 days ago): AWS Config compliance timeline per rule,
+            restore tests, Backup Audit Manager reports; the timeline is cut to AWS Config's retention
+  --env     only this environment of the configuration
+  --out     output directory (default: evidence)
+  --config  configuration file (default: config/deployment.yaml, else the shipped example)
+
+Exit status: 0 every control operating or not observable with its reason, 1 a control failing,
+2 an error or an environment that could not be read (credentials of another account, none).`;
+
 async function main(): Promise<number> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
   const sinceText = arg('since');
   const since = sinceText ? new Date(sinceText) : new Date(Date.now() - 30 * 86_400_000);
   if (Number.isNaN(since.getTime())) {

@@ -48,7 +48,7 @@ async function main(): Promise<number> {
     const acks = collectAcknowledgements(app);
     console.log((await checkControlTower(app, assembly, acks, { cacheDir: CONTROL_TOWER_CACHE_DIR })).summary);
     fs.mkdirSync(out, { recursive: true });
-    for (const file of writeControlsReport(out, controlsReportOf(acks, assembly, envs, path.join(root, 'test')), 'controls')) console.log(`wrote ${path.relative(process.cwd(), file)}`);
+    for (const file of writeControlsReport(out, controlsReportOf(acks, assembly, envs, path.join(root, 'test')), { name: 'controls', configuration: EXAMPLE_CONFIGS[0] })) console.log(`wrote ${path.relative(process.cwd(), file)}`);
     return readOpenFindings(assembly.directory).length;
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });

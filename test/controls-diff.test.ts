@@ -1,7 +1,8 @@
 /**
  * The PR controls diff (DEL-PR-CONTROLS-DIFF): the pure core on fixture pairs and on one small
  * case per rule, the output formats, and the CLI's exit codes (on the fixture pairs through
- * --base-templates/--head-templates, and on the test run's assembly through --base-assembly).
+ * --base-templates/--head-templates, and on the test run's assembly through --base-assembly). The
+ * CLI runs in-process (`main`), except one smoke test that starts the script as npm does.
  *
  * The end-to-end run (two real syntheses and a git worktree, ~5 s alone) only runs with
  * CONTROLS_DIFF_E2E=1: it asserts "no control changes" against HEAD, which a developer's
@@ -12,6 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { diffControls, exitCode, formatLine, formatMarkdown, formatText, type ControlChange, type TemplateSet } from '../lib/controls/controls-diff';
 import { CONTROL_RULES, ELB_SSL_POLICY_STRENGTH, type Direction } from '../lib/controls/diff-rules';
+import { main } from '../scripts/controls-diff';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'controls-diff');
 const ROOT = path.join(__dirname, '..');
@@ -243,28 +245,46 @@ describe('controls diff output', () => {
 });
 
 describe('controls diff CLI', () => {
-  const cli = (args: string[]) => spawnSync(process.execPath, ['-r', 'esbuild-register', 'scripts/controls-diff.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  /** The CLI in-process, as the script runs it: its exit code and what it wrote to stdout and stderr. */
+  const cli = async (args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const status = await main(args, { out: (t) => out.push(`${t}\n`), err: (t) => err.push(`${t}\n`) });
+    return { status, stdout: out.join(''), stderr: err.join('') };
+  };
 
-  test('DEL-PR-CONTROLS-DIFF: usage errors exit 2 with the reason', () => {
-    const missing = cli([]);
+  test('DEL-PR-CONTROLS-DIFF: usage errors exit 2 with the reason', async () => {
+    const missing = await cli([]);
     expect([missing.status, missing.stderr]).toEqual([2, expect.stringContaining('--base is required')]);
-    const format = cli(['--base', 'HEAD', '--format', 'html']);
+    const format = await cli(['--base', 'HEAD', '--format', 'html']);
     expect([format.status, format.stderr]).toEqual([2, expect.stringContaining('--format: got html, allowed: text, markdown, json')]);
-    const ref = cli(['--base', 'no-such-ref-xyz']);
+    const ref = await cli(['--base', 'no-such-ref-xyz']);
     expect([ref.status, ref.stderr]).toEqual([2, expect.stringContaining('--base: got no-such-ref-xyz, which is not a commit')]);
   });
 
   const pair = (name: string) => ['--base-templates', path.join(FIXTURES, name, 'base.json'), '--head-templates', path.join(FIXTURES, name, 'head.json')];
 
-  test('DB-TLS, NET-FLOW-LOGS, DEL-PR-CONTROLS-DIFF: on the weakening fixture pair the CLI prints the weakened controls and exits 1', () => {
-    const run = cli(pair('weakens-db-tls-and-flow-logs'));
+  test('DB-TLS, NET-FLOW-LOGS, DEL-PR-CONTROLS-DIFF: the script run as npm runs it (its own process) prints the weakened controls and exits 1', () => {
+    const run = spawnSync(process.execPath, ['-r', 'esbuild-register', 'scripts/controls-diff.ts', ...pair('weakens-db-tls-and-flow-logs')], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.stdout).toContain('DB-TLS weakened: rds.force_ssl 1 → 0 on production/Data1/TenantAcmeParams');
+    expect(run.stderr).toContain('controls watched by this diff:');
+    expect(run.status).toBe(1);
+  });
+
+  test('DEL-PR-CONTROLS-DIFF: --help prints the usage and exits 0', async () => {
+    const help = await cli(['--help']);
+    expect([help.status, help.stdout]).toEqual([0, expect.stringContaining('usage: npm run controls-diff -- --base <git ref>')]);
+  });
+
+  test('DB-TLS, NET-FLOW-LOGS, DEL-PR-CONTROLS-DIFF: on the weakening fixture pair the CLI prints the weakened controls and exits 1', async () => {
+    const run = await cli(pair('weakens-db-tls-and-flow-logs'));
     expect(run.stdout).toContain('DB-TLS weakened: rds.force_ssl 1 → 0 on production/Data1/TenantAcmeParams');
     expect(run.stdout).toContain('weakened controls: DB-TLS, NET-FLOW-LOGS');
     expect(run.status).toBe(1);
   });
 
-  test('DEL-PR-CONTROLS-DIFF: every run states what it watches: controls with rules, controls outside the templates, and those without a rule yet', () => {
-    const run = cli(pair('neutral-changes'));
+  test('DEL-PR-CONTROLS-DIFF: every run states what it watches: controls with rules, controls outside the templates, and those without a rule yet', async () => {
+    const run = await cli(pair('neutral-changes'));
     const { diffCoverage, describeCoverage } = jest.requireActual('../lib/controls/diff-coverage') as typeof import('../lib/controls/diff-coverage');
     const { CATALOG } = jest.requireActual('../lib/controls/catalog') as typeof import('../lib/controls/catalog');
     const { CONTROL_EVIDENCE } = jest.requireActual('../lib/controls/evidence') as typeof import('../lib/controls/evidence');
@@ -278,25 +298,25 @@ describe('controls diff CLI', () => {
     expect(doc).toContain(`${coverage.watched.length} of the ${coverage.enforced} enforced controls`);
   });
 
-  test('DEL-PR-CONTROLS-DIFF: on the neutral fixture pairs the CLI exits 0, and --format markdown writes the comment', () => {
-    const neutral = cli([...pair('neutral-changes'), '--format', 'markdown']);
+  test('DEL-PR-CONTROLS-DIFF: on the neutral fixture pairs the CLI exits 0, and --format markdown writes the comment', async () => {
+    const neutral = await cli([...pair('neutral-changes'), '--format', 'markdown']);
     expect(neutral.stdout).toContain('No control weakened.');
     expect(neutral.status).toBe(0);
-    const untouched = cli(pair('neutral-tags-and-descriptions'));
+    const untouched = await cli(pair('neutral-tags-and-descriptions'));
     expect([untouched.status, untouched.stdout.trim()]).toEqual([0, 'no control changes']);
   });
 
-  test('DEL-PR-CONTROLS-DIFF: --base-assembly and --head-assembly diff two synthesized assemblies without git or synthesis', () => {
-    const run = cli(['--base-assembly', process.env.SSB_SYNTH_DIR!, '--head-assembly', process.env.SSB_SYNTH_DIR!, '--format', 'json']);
+  test('DEL-PR-CONTROLS-DIFF: --base-assembly and --head-assembly diff two synthesized assemblies without git or synthesis', async () => {
+    const run = await cli(['--base-assembly', process.env.SSB_SYNTH_DIR!, '--head-assembly', process.env.SSB_SYNTH_DIR!, '--format', 'json']);
     expect(run.status).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(out.changes).toEqual([]);
   });
 
-  test('DEL-PR-CONTROLS-DIFF: file sources that are not an assembly or a template set exit 2 with the reason', () => {
-    const assembly = cli(['--base-assembly', FIXTURES, '--head-assembly', FIXTURES]);
+  test('DEL-PR-CONTROLS-DIFF: file sources that are not an assembly or a template set exit 2 with the reason', async () => {
+    const assembly = await cli(['--base-assembly', FIXTURES, '--head-assembly', FIXTURES]);
     expect([assembly.status, assembly.stderr]).toEqual([2, expect.stringContaining('which has no manifest.json (not a cloud assembly)')]);
-    const both = cli(['--base', 'HEAD', ...pair('strengthens')]);
+    const both = await cli(['--base', 'HEAD', ...pair('strengthens')]);
     expect([both.status, both.stderr]).toEqual([2, expect.stringContaining('--base and --base-templates: give one base only')]);
   });
 
@@ -307,8 +327,8 @@ describe('controls diff CLI', () => {
     expect(wf).toContain('>> "$GITHUB_STEP_SUMMARY"');
   });
 
-  (process.env.CONTROLS_DIFF_E2E === '1' ? test : test.skip)('DEL-PR-CONTROLS-DIFF: against HEAD with no change, the CLI reports no control changes and exits 0 (runs only with CONTROLS_DIFF_E2E=1, as the GitHub workflow sets it: it needs a clean git checkout and two more syntheses)', () => {
-    const run = cli(['--base', 'HEAD']);
+  (process.env.CONTROLS_DIFF_E2E === '1' ? test : test.skip)('DEL-PR-CONTROLS-DIFF: against HEAD with no change, the CLI reports no control changes and exits 0 (runs only with CONTROLS_DIFF_E2E=1, as the GitHub workflow sets it: it needs a clean git checkout and two more syntheses)', async () => {
+    const run = await cli(['--base', 'HEAD']);
     expect(run.stdout.trim()).toBe('no control changes');
     expect(run.status).toBe(0);
   });

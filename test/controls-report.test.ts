@@ -14,12 +14,43 @@ import { loadEnvironments } from '../lib/config/load';
 import { CATALOG } from '../lib/controls/catalog';
 import { readTestTitles } from '../lib/controls/coverage';
 import { CONTROL_EVIDENCE, isOutsideTemplates, OUTSIDE_TEMPLATES_MARKER } from '../lib/controls/evidence';
-import { buildControlsReport, controlCounts, controlsOfFinding, renderControlsJson, renderControlsMarkdown, type ControlReportEntry } from '../lib/report/controls-report';
+import { EXAMPLE_CONFIGS } from '../lib/config/deployment';
+import type { Control } from '../lib/controls/types';
+import { TenantDatabase } from '../lib/constructs/data/tenant-database';
+import { buildControlsReport, controlCounts, controlsOfFinding, enforcingConstructsOf, renderControlsJson, renderControlsMarkdown, type ControlReportEntry } from '../lib/report/controls-report';
 import { environmentTemplates } from '../lib/report/environment-templates';
 import { failOnOpenFindings, readFindings, readOpenFindings, VALIDATION_REPORT_FILE, type Finding } from '../lib/report/findings';
 import { acknowledgements, findings, templateJson } from './support/synth';
 
 const DOCS = path.join(__dirname, '..', 'docs');
+
+/** What a reader of the rendered Markdown sees of a text: the report's escapes undone, its lines joined. */
+const visible = (md: string) => md.replace(/\s+/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\\([*_])/g, '$1').replace(/&amp;/g, '&');
+
+/** The section of a control in the Markdown: from its heading to the next heading. */
+const sectionOf = (md: string, id: string) => {
+  const start = md.indexOf(`\n### ${id}\n`);
+  if (start < 0) throw new Error(`no section ### ${id}`);
+  const end = md.slice(start + 1).search(/\n#{1,3} /);
+  return end < 0 ? md.slice(start) : md.slice(start, start + 1 + end);
+};
+
+/**
+ * The anchors GitHub gives the headings of a Markdown text, written from its documented rule
+ * (github-slugger: lower case, punctuation but `-` and `_` dropped, spaces to `-`, repeats
+ * numbered) independently of the renderer's own slug.
+ */
+function githubAnchors(md: string): Set<string> {
+  const seen = new Map<string, number>();
+  const anchors = new Set<string>();
+  for (const [, heading] of md.matchAll(/^#{1,6} (.+)$/gm)) {
+    const base = heading.trim().toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    anchors.add(n === 0 ? base : `${base}-${n}`);
+  }
+  return anchors;
+}
 
 describe('controls report', () => {
   const envs = loadEnvironments(ENVIRONMENTS);
@@ -27,6 +58,7 @@ describe('controls report', () => {
   const entries = buildControlsReport(CATALOG, readTestTitles(__dirname), acknowledgements(), templates, findings());
   const entry = (id: string) => entries.find((e) => e.id === id)!;
   const enforced = entries.filter((e) => e.kind === 'enforced');
+  const md = renderControlsMarkdown(entries, { configuration: EXAMPLE_CONFIGS[0] });
   /** The resource at `stack/logicalId` of an environment. */
   const resource = (env: string, ref: string) => templateJson(env, ref.split('/')[0]).Resources[ref.split('/')[1]];
 
@@ -108,25 +140,27 @@ describe('controls report', () => {
     const shield = report.find((e) => e.id === 'EDGE-DDOS-SHIELD')!;
     expect(shield.optOuts).toEqual({ production: `productionOptOuts.shieldAdvanced: "${reason}"` });
     expect(report.filter((e) => Object.keys(e.optOuts).length > 0).map((e) => e.id)).toEqual(['EDGE-DDOS-SHIELD']);
-    const md = renderControlsMarkdown(report);
-    expect(md).toContain(`| production | EDGE-DDOS-SHIELD | productionOptOuts.shieldAdvanced: "${reason}" |`);
-    expect(md).toContain(`- production: opted out by productionOptOuts.shieldAdvanced: "${reason}"`);
+    const optedOutMd = renderControlsMarkdown(report);
+    // In the header, linked to the control's section, and in that section.
+    expect(visible(optedOutMd)).toContain(`- production: [EDGE-DDOS-SHIELD](#edge-ddos-shield) opted out by productionOptOuts.shieldAdvanced: "${reason}"`);
+    expect(visible(sectionOf(optedOutMd, 'EDGE-DDOS-SHIELD'))).toContain(`- production: opted out by productionOptOuts.shieldAdvanced: "${reason}"`);
     expect(JSON.parse(renderControlsJson(report)).find((e: ControlReportEntry) => e.id === 'EDGE-DDOS-SHIELD').optOuts).toEqual(shield.optOuts);
     // Without an opt-out the report says every floor is kept.
-    expect(renderControlsMarkdown(entries)).toContain('None: every production environment keeps every floor.');
+    expect(md).toContain('Production opt-outs: none; every production environment keeps every floor.');
   });
 
-  test('counts fully and partially delivered controls apart, and shows what each partial one does not deliver in its row, its evidence and the JSON', () => {
+  test('counts fully and partially delivered controls apart, links each partial one from the header, and shows what it does not deliver in its section and the JSON', () => {
     const partial = entries.filter((e) => e.kind === 'enforced' && e.missing !== undefined);
     expect(partial.length).toBeGreaterThan(0);
-    const md = renderControlsMarkdown(entries);
     const full = enforced.length - partial.length - enforced.filter((e) => e.status === 'planned').length;
-    expect(md).toMatch(new RegExp(`^${entries.length} controls: ${full} fully delivered by this code, ${partial.length} partially delivered`, 'm'));
+    expect(visible(md)).toContain(`${entries.length} controls: ${full} fully delivered by this code, ${partial.length} partially delivered`);
+    const header = visible(md.slice(0, md.indexOf('\n## ')));
+    expect(header).toContain(`Partially delivered: ${partial.map((e) => `[${e.id}](#${e.id.toLowerCase()})`).join(', ')}.`);
     const json = JSON.parse(renderControlsJson(entries)) as ControlReportEntry[];
     for (const e of partial) {
       expect(e.status).toBe('partial');
-      expect(md).toContain(`| ${e.id} | ${e.missing!.replace(/\|/g, '\\|')} |`);
-      expect(md).toContain(`- not delivered: ${e.missing!.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}`);
+      expect(md).toMatch(new RegExp(`^\\| \\[${e.id}\\]\\(#${e.id.toLowerCase()}\\) \\| enforced \\| partial \\|`, 'm'));
+      expect({ id: e.id, section: visible(sectionOf(md, e.id)) }).toEqual({ id: e.id, section: expect.stringContaining(`- not delivered: ${e.missing!.replace(/\s+/g, ' ')}`) });
       expect(json.find((j) => j.id === e.id)!.missing).toBe(e.missing);
     }
   });
@@ -143,21 +177,114 @@ describe('controls report', () => {
     );
   });
 
-  test('lists every control of the catalog, organisational and customer ones with their reasons', () => {
+  test('lists every control of the catalog once in the summary and once as a section, organisational and customer ones with their reasons', () => {
     expect(entries.map((e) => e.id)).toEqual(CATALOG.map((c) => c.id));
-    const md = renderControlsMarkdown(entries);
-    for (const c of CATALOG) expect(md).toContain(`| ${c.id} |`);
-    for (const c of CATALOG.filter((x) => x.kind !== 'enforced')) expect(c.reason && md.includes(c.reason.replace(/\|/g, '\\|').replace(/\n/g, ' '))).toBeTruthy();
+    const rows = [...md.matchAll(/^\| \[([A-Z0-9-]+)\]\(#[a-z0-9-]+\) \|/gm)].map((m) => m[1]);
+    const headings = [...md.matchAll(/^### (.+)$/gm)].map((m) => m[1]);
+    expect(rows.length).toBe(CATALOG.length);
+    expect([...rows].sort()).toEqual(CATALOG.map((c) => c.id).sort());
+    expect([...headings].sort()).toEqual(CATALOG.map((c) => c.id).sort());
+    const others = CATALOG.filter((x) => x.kind !== 'enforced');
+    expect(others.length).toBeGreaterThan(0);
+    for (const c of others) {
+      expect({ id: c.id, section: visible(sectionOf(md, c.id)) }).toEqual({ id: c.id, section: expect.stringContaining(`- why no infrastructure here keeps it: ${c.reason!.replace(/\s+/g, ' ')}`) });
+      expect(md).toMatch(new RegExp(`^\\| \\[${c.id}\\]\\(#${c.id.toLowerCase()}\\) \\| ${c.kind} \\|`, 'm'));
+    }
   });
 
-  test('the Markdown renders each enforced control\'s resources per environment and its test titles, long lists folded', () => {
-    const md = renderControlsMarkdown(entries);
-    const section = (id: string) => md.slice(md.indexOf(`\n### ${id}\n`), md.indexOf('\n### ', md.indexOf(`\n### ${id}\n`) + 1));
-    const dbTls = section('DB-TLS');
+  test('every link of the Markdown to a section of it lands on a heading GitHub renders, and every summary row links to its control\'s section', () => {
+    const anchors = githubAnchors(md);
+    const links = [...md.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(CATALOG.length);
+    expect(links.filter((l) => !anchors.has(l))).toEqual([]);
+    for (const c of CATALOG) expect(md).toMatch(new RegExp(`^\\| \\[${c.id}\\]\\(#${c.id.toLowerCase()}\\) \\|`, 'm'));
+  });
+
+  test('the summary row of each enforced control counts its resources per environment, tests, own nag rules and detectors', () => {
+    expect(enforced.length).toBeGreaterThan(0);
+    const envNames = envs.map((e) => e.name);
+    expect(md).toContain(`| control | kind | status | resources (${envNames.join(' / ')}) | tests | nag rules | detectors |`);
+    for (const e of enforced) {
+      const resources = envNames.map((n) => {
+        const r = e.environments[n];
+        return r === undefined ? '—' : typeof r === 'string' ? r.replace(/:.*$/, '') : String(r.length);
+      });
+      const row = md.split('\n').find((l) => l.startsWith(`| [${e.id}](`));
+      expect(row).toMatch(new RegExp(`\\| enforced \\| ${e.status} \\| ${resources.join(' / ')} \\| ${e.tests.length} \\| ${e.nagRules.length} \\| (\\d+|none) \\|$`));
+    }
+    expect(md.split('\n').find((l) => l.startsWith('| [DB-TLS]('))).toMatch(/\| 2 \/ 2 \| \d+ \| 1 \| none \|$/);
+  });
+
+  test('the header names the configuration and the environments the report was generated from', () => {
+    expect(visible(md)).toContain(`Generated from the configuration \`${EXAMPLE_CONFIGS[0]}\`, environments ${envs.map((e) => `\`${e.name}\``).join(', ')}.`);
+    expect(visible(renderControlsMarkdown(entries))).toContain(`Generated from environments ${envs.map((e) => `\`${e.name}\``).join(', ')}.`);
+  });
+
+  test('sources show the seed words verbatim, as the seed\'s readers see them: no backslash escape of the seed\'s Markdown source', () => {
+    const sources = CATALOG.flatMap((c) => c.sources.map((s) => ({ id: c.id, seed: s.seed.slice(0, 3), quote: s.quote })));
+    expect(sources.length).toBeGreaterThan(0);
+    for (const s of sources) {
+      expect({ id: s.id, section: visible(sectionOf(md, s.id)) }).toEqual({ id: s.id, section: expect.stringContaining(`- seed ${s.seed}: "${s.quote.replace(/\s+/g, ' ')}"`) });
+    }
+    expect(sectionOf(md, 'DB-TLS')).toContain('- seed 000: "Postgres (database) transport security via TLS/SSL"');
+    expect(md).not.toMatch(/\\[()]/);
+  });
+
+  test('test titles show as Jest shows them, in the Markdown and the JSON: no escape of their string literal', () => {
+    const title = 'FND-ENV-SEPARATION: each environment\'s stacks deploy to its own account and reference nothing of the other';
+    expect(entry('FND-ENV-SEPARATION').tests).toContain(`foundation.test.ts › ${title}`);
+    expect(sectionOf(md, 'FND-ENV-SEPARATION')).toContain(`  - foundation.test.ts › ${title}\n`);
+    expect(md).not.toContain("\\'");
+    expect(renderControlsJson(entries)).not.toContain("\\\\'");
+  });
+
+  test('no line of the Markdown is longer than 400 characters, except a quoted seed sentence', () => {
+    const lines = md.split('\n');
+    expect(lines.length).toBeGreaterThan(CATALOG.length);
+    expect(lines.filter((l) => l.length > 400 && !/^  - seed \d{3}: "/.test(l)).map((l) => l.slice(0, 80))).toEqual([]);
+  });
+
+  test('each control\'s section names the constructs of the catalog\'s enforcedBy, by class name, in the Markdown and the JSON', () => {
+    const dbTls = CATALOG.find((c) => c.id === 'DB-TLS')!;
+    expect(enforcingConstructsOf(dbTls)).toEqual(((dbTls as { enforcedBy?: Array<{ name: string }> }).enforcedBy ?? []).map((c) => c.name));
+    const withConstruct = { ...dbTls, enforcedBy: [TenantDatabase] } as Control;
+    expect(enforcingConstructsOf(withConstruct)).toEqual(['TenantDatabase']);
+    const report = buildControlsReport(
+      CATALOG.map((c) => (c.id === 'DB-TLS' ? withConstruct : c)),
+      [],
+      [],
+      templates,
+    );
+    expect(sectionOf(renderControlsMarkdown(report), 'DB-TLS')).toContain('- enforced by: `TenantDatabase`\n');
+    expect(JSON.parse(renderControlsJson(report)).find((e: ControlReportEntry) => e.id === 'DB-TLS').enforcedBy).toEqual(['TenantDatabase']);
+    for (const e of entries) expect({ id: e.id, enforcedBy: e.enforcedBy }).toEqual({ id: e.id, enforcedBy: enforcingConstructsOf(CATALOG.find((c) => c.id === e.id)!) });
+  });
+
+  test('the Markdown renders each enforced control\'s resources per environment, environments with the same ones together, and its test titles, long lists folded', () => {
+    const dbTls = sectionOf(md, 'DB-TLS');
+    expect(entry('DB-TLS').environments.staging).toEqual(entry('DB-TLS').environments.production);
+    expect(dbTls).toContain('- resources in staging and production: ');
     for (const ref of entry('DB-TLS').environments.production as string[]) expect(dbTls).toContain(`\`${ref}\``);
     expect(dbTls).toContain(entry('DB-TLS').tests[0].replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
-    expect(section('NET-NACLS')).toMatch(/<details><summary>\d+ resources<\/summary>/);
-    expect(section('DEL-CI-TESTS')).toContain(OUTSIDE_TEMPLATES_MARKER);
+    // Environments whose resources differ get a line each.
+    const retain = entry('FND-STATEFUL-RETAIN');
+    expect(retain.environments.staging).not.toEqual(retain.environments.production);
+    expect(sectionOf(md, 'FND-STATEFUL-RETAIN')).toMatch(/- resources in staging:[\s\S]*- resources in production:/);
+    expect(sectionOf(md, 'NET-NACLS')).toMatch(/<details><summary>\d+ resources<\/summary>/);
+    expect(visible(sectionOf(md, 'DEL-CI-TESTS'))).toContain(`- ${OUTSIDE_TEMPLATES_MARKER}: `);
+  });
+
+  test('each acknowledged finding that cites a control shows in its section once per rule and construct, with the environments it is acknowledged in', () => {
+    const cited = enforced.filter((e) => e.acknowledgements.length > 0);
+    expect(cited.length).toBeGreaterThan(0);
+    for (const e of cited) {
+      const section = visible(sectionOf(md, e.id));
+      for (const a of e.acknowledgements) {
+        const [env, ...rest] = a.constructPath.split('/');
+        const line = new RegExp(`- \`${a.rule.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\` at \`${rest.join('/').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\` \\([^)]*\\b${env}\\b[^)]*\\)`);
+        expect({ id: e.id, ack: `${a.rule} ${a.constructPath}`, found: line.test(section) }).toEqual({ id: e.id, ack: `${a.rule} ${a.constructPath}`, found: true });
+      }
+    }
   });
 
   test('a clean synthesis has no open findings, so no control shows them', () => {
@@ -186,7 +313,8 @@ describe('controls report', () => {
       expect(of('NET-TIERED-SUBNETS').status).toBe('open findings');
       expect(of('DEL-COMPLIANCE-PACKS').findings.map((f) => f.rule)).toEqual(['NIST.800.53.R5-SomeRuleNoEntryCites']);
       expect(of('DB-ENCRYPTION-AT-REST').status).toBe('implemented');
-      expect(renderControlsMarkdown(withFindings)).toMatch(/### DB-TLS[\s\S]*open findings:\n  - SaasBaseline `SaasBaseline-PostgresForceSsl` at `production\/Data1\/DatabaseParameters`/);
+      expect(sectionOf(renderControlsMarkdown(withFindings), 'DB-TLS')).toMatch(/open findings:\n  - SaasBaseline `SaasBaseline-PostgresForceSsl` at `production\/Data1\/DatabaseParameters`/);
+      expect(renderControlsMarkdown(withFindings)).toMatch(/^\| \[DB-TLS\]\(#db-tls\) \| enforced \| open findings \|/m);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -222,7 +350,7 @@ describe('controls report', () => {
   });
 
   test('docs/controls.md is up to date (run `npm run report`)', () => {
-    expect(fs.readFileSync(path.join(DOCS, 'controls.md'), 'utf8')).toEqual(renderControlsMarkdown(entries));
+    expect(fs.readFileSync(path.join(DOCS, 'controls.md'), 'utf8')).toEqual(md);
   });
 
   test('docs/controls.json is up to date (run `npm run report`)', () => {

@@ -211,10 +211,37 @@ describe.each(ENV_NAMES)('backup evidence in %s', (env) => {
     const policy = Object.values<any>(resources).find((r) => r.Type === 'AWS::S3::BucketPolicy' && r.Properties.Bucket.Ref === bucketId);
     const statements = policy.Properties.PolicyDocument.Statement;
     expect(statements.some((s: any) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false')).toBe(true);
-    const delivery = statements.find((s: any) => s.Sid === 'AllowBackupReportsDelivery');
-    expect(delivery.Action).toBe('s3:PutObject');
-    expect(JSON.stringify(delivery.Condition)).toContain('AWSServiceRoleForBackupReports');
-    expect(delivery.Condition.StringEquals).toEqual({ 's3:x-amz-acl': 'bucket-owner-full-control' });
+    expect(bucket.OwnershipControls.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerEnforced' }]);
+  });
+
+  test('BAK-RESTORE-TESTING: report delivery grants the reports service-linked role itself, in the bucket and the key policy, after the framework made it', () => {
+    const resources = templateJson(env, 'Backup').Resources;
+    const [[bucketId]] = ofType(env, 'Backup', 'AWS::Backup::ReportPlan').map(([, r]) => [r.Properties.ReportDeliveryChannel.S3BucketName.Ref]);
+    const role = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':role/aws-service-role/reports.backup.amazonaws.com/AWSServiceRoleForBackupReports']] };
+    // The bucket policy: the documented sample (the role as principal, the ACL condition), under the report prefix only.
+    const policy = Object.values<any>(resources).find((r) => r.Type === 'AWS::S3::BucketPolicy' && r.Properties.Bucket.Ref === bucketId);
+    const delivery = policy.Properties.PolicyDocument.Statement.filter((s: any) => s.Sid === 'AllowBackupReportsDelivery');
+    expect(delivery).toEqual([
+      {
+        Sid: 'AllowBackupReportsDelivery',
+        Effect: 'Allow',
+        Principal: { AWS: role },
+        Action: 's3:PutObject',
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/backup-reports/*']] },
+        Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
+      },
+    ]);
+    // The key policy: the role as principal with kms:GenerateDataKey and kms:Decrypt, as the report-plan page requires.
+    const keyId = resources[bucketId].Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.KMSMasterKeyID['Fn::GetAtt'][0];
+    const key = resources[keyId];
+    const grant = key.Properties.KeyPolicy.Statement.filter((s: any) => s.Sid === 'AllowBackupReportsDelivery');
+    expect(grant).toEqual([{ Sid: 'AllowBackupReportsDelivery', Effect: 'Allow', Principal: { AWS: role }, Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: '*' }]);
+    // No statement relies on the account principal for the role: that would need the role's own policy to grant, and it does not.
+    expect(JSON.stringify([...key.Properties.KeyPolicy.Statement, ...policy.Properties.PolicyDocument.Statement].filter((s: any) => JSON.stringify(s).includes('AWSServiceRoleForBackupReports')).map((s: any) => s.Principal))).not.toContain(':root');
+    // The role exists only once AWS Backup made it for the framework: the key, so the bucket and its policy, come after.
+    const [[frameworkId]] = ofType(env, 'Backup', 'AWS::Backup::Framework');
+    expect([key.DependsOn].flat()).toContain(frameworkId);
+    for (const [, plan] of ofType(env, 'Backup', 'AWS::Backup::ReportPlan')) expect([plan.DependsOn].flat().some((d: string) => resources[d]?.Type === 'AWS::S3::BucketPolicy')).toBe(true);
   });
 
   test('BAK-LEGAL-ARCHIVE: a Config rule checks the archive keeps its default Object Lock', () => {

@@ -1,4 +1,5 @@
 import type { EnvironmentConfig } from '../config/schema';
+import type { ControlId } from './control-id';
 
 /**
  * The controls the account-baseline stack enforces. Where an environment turns the baseline off
@@ -6,7 +7,7 @@ import type { EnvironmentConfig } from '../config/schema';
  * Security Hub and Access Analyzer centrally), these controls are inherited from the
  * organisation for that environment, and the controls report says so.
  */
-export const ACCOUNT_BASELINE_CONTROLS: readonly string[] = [
+export const ACCOUNT_BASELINE_CONTROLS: readonly ControlId[] = [
   'AUD-CLOUDTRAIL',
   'AUD-DATA-EVENTS',
   'AUD-TRAIL-BUCKET',
@@ -19,6 +20,6 @@ export const ACCOUNT_BASELINE_CONTROLS: readonly string[] = [
 ];
 
 /** The controls an environment inherits from its organisation (none while it owns the baseline). */
-export function inheritedControls(env: EnvironmentConfig): readonly string[] {
+export function inheritedControls(env: EnvironmentConfig): readonly ControlId[] {
   return env.accountBaseline.enabled ? [] : ACCOUNT_BASELINE_CONTROLS;
 }

@@ -8,7 +8,8 @@
  * only classify what it found.
  */
 import { fullDiff, ResourceImpact, type ResourceDifference } from '@aws-cdk/cloudformation-diff';
-import type { ControlRule, Direction, ResourceChangeKind, TemplateResource, Verdict } from './diff-rules';
+import type { ControlRule, Direction, ResourceChangeKind, Verdict } from './diff-rule';
+import type { TemplateResource } from './template-readers';
 
 /** Stack templates keyed by `stage/stack` (for example `production/Network`). */
 export type TemplateSet = Readonly<Record<string, Record<string, any>>>;

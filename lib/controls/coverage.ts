@@ -18,12 +18,25 @@ const EACH = /\b(?:describe|test|it)\.each(?:<[\s\S]*?>)?\(\s*\[([\s\S]*?)\]\s*\
 const ROW_NAME = /(['"`])([A-Z]{2,}(?:-[A-Z0-9]+)+:(?:\\.|(?!\1)[^\\])*)\1/g;
 
 /**
+ * A title as Jest shows it: the escapes of the string literal resolved (`environment\'s` is
+ * `environment's`). A template literal's `${...}` stays as written: only running the test knows it.
+ */
+const LITERAL_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t' };
+const literalText = (source: string) => source.replace(/\\(.)/g, (_, c: string) => LITERAL_ESCAPES[c] ?? c);
+
+/**
  * Tests of the tooling that *watches* controls (the controls diff, the project's own cdk-nag
  * rules). Their titles name control IDs, but they prove that the tool classifies a change or
  * flags a resource correctly, not that the deployment enforces the control, so they are not
  * evidence of enforcement.
  */
-export const TOOLING_TEST_FILES: readonly string[] = ['controls-diff.test.ts', 'nag-rules.test.ts'];
+export const TOOLING_TEST_FILES: readonly string[] = [
+  'controls-diff.test.ts',
+  'controls-diff-rules-a.test.ts',
+  'controls-diff-rules-b.test.ts',
+  'controls-diff-weakening.test.ts',
+  'nag-rules.test.ts',
+];
 
 /** Test files that are not `*.test.ts` but hold tests the `*.test.ts` files register (test/deployment/suite.ts). */
 const SUITE_FILES: readonly string[] = ['suite.ts'];
@@ -42,10 +55,10 @@ export function readTestTitles(dir: string, options: { includeTooling?: boolean 
       else if ((entry.name.endsWith('.test.ts') || SUITE_FILES.includes(entry.name)) && (options.includeTooling || !TOOLING_TEST_FILES.includes(entry.name))) {
         const source = fs.readFileSync(full, 'utf8');
         const file = path.relative(dir, full);
-        for (const match of source.matchAll(TITLE)) titles.push({ file, title: match[2] });
+        for (const match of source.matchAll(TITLE)) titles.push({ file, title: literalText(match[2]) });
         // Table rows count as tests of their own when their name starts with a control ID.
         for (const table of source.matchAll(EACH)) {
-          for (const row of table[1].matchAll(ROW_NAME)) titles.push({ file, title: table[3].replace('%s', row[2]) });
+          for (const row of table[1].matchAll(ROW_NAME)) titles.push({ file, title: literalText(table[3]).replace('%s', literalText(row[2])) });
         }
       }
     }

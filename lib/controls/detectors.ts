@@ -25,6 +25,15 @@ const NIST: SecurityHubStandard = 'nist-800-53/v/5.0.0';
  * include them (of the standards this project offers, only those the AWS documentation lists).
  * A control counts as deployed in an environment whose `accountBaseline.securityHubStandards`
  * names one of them.
+ *
+ * Used only before deployment (the detection test and the deployment suite, `missingDetectors`).
+ * Source: the AWS Security Hub User Guide as archived in awsdocs/aws-security-hub-user-guide@bda5bf7
+ * (2023; the repository has not been updated since), read 2026-12-07. Not refreshed: the stored
+ * documentation of 2026-12-07 holds no newer per-control standard list than that snapshot that
+ * could be checked control by control. Memberships change (AWS adds and retires controls per
+ * standard), so `npm run evidence` never reads this table: it reads the live memberships of the
+ * account's enabled standards (securityhub:ListStandardsControlAssociations) and reports a named
+ * control that no enabled standard runs as a finding of its own.
  */
 export const SECURITY_HUB_CONTROLS: Readonly<Record<string, { readonly title: string; readonly standards: readonly SecurityHubStandard[] }>> = {
   'CloudTrail.1': { title: 'CloudTrail should be enabled and configured with at least one multi-Region trail that includes read and write management events', standards: [FSBP, NIST] },

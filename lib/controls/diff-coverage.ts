@@ -1,12 +1,12 @@
 /**
- * Which enforced controls the PR controls diff watches: those with a rule in `CONTROL_RULES`,
- * those enforced outside the templates (config validation, CI: a template diff cannot show them,
- * and their tests prove them; `OutsideTemplates` in evidence.ts says where), and the rest, which
- * a template diff could show but no rule reads yet. The CLI prints the count on every run and
- * the docs state it, so a reviewer knows what "no control changes" covers.
+ * Which enforced controls the PR controls diff watches: those with a rule in the list the engine
+ * runs, those enforced outside the templates (config validation, CI: a template diff cannot show
+ * them, and the test file their catalog entry names guards them), and the rest, marked
+ * `NOT_YET_WATCHED` in their entries, which a template diff could show but no rule reads yet. The
+ * CLI prints the count on every run and the docs state it, so a reviewer knows what "no control
+ * changes" covers.
  */
-import type { ControlRule } from './diff-rules';
-import { isOutsideTemplates, type ControlEvidence } from './evidence';
+import type { ControlRule } from './diff-rule';
 import type { Control } from './types';
 
 /** The diff's coverage of the enforced controls. */
@@ -20,13 +20,17 @@ export interface DiffCoverage {
   readonly enforced: number;
 }
 
-/** The coverage of `rules` over the enforced controls of `catalog`. */
-export function diffCoverage(catalog: readonly Control[], rules: readonly ControlRule[], evidence: Readonly<Record<string, ControlEvidence>>): DiffCoverage {
-  const enforced = catalog.filter((c) => c.kind === 'enforced').map((c) => c.id);
-  const ruled = new Set(rules.map((r) => r.control as string));
-  const watched = enforced.filter((id) => ruled.has(id));
-  const outsideTemplates = enforced.filter((id) => !ruled.has(id) && evidence[id] !== undefined && isOutsideTemplates(evidence[id]));
-  const notYetWatched = enforced.filter((id) => !ruled.has(id) && !outsideTemplates.includes(id));
+/**
+ * The coverage of `rules` over the enforced controls of `catalog`.
+ * @param _evidence not read: each entry's `diff` says whether it lies outside the templates; the
+ *   parameter keeps callers written before the catalog carried that compiling
+ */
+export function diffCoverage(catalog: readonly Control[], rules: readonly ControlRule[], _evidence?: unknown): DiffCoverage {
+  const enforced = catalog.filter((c) => c.kind === 'enforced');
+  const ruled = new Set<string>(rules.map((r) => r.control));
+  const watched = enforced.filter((c) => ruled.has(c.id)).map((c) => c.id);
+  const outsideTemplates = enforced.filter((c) => !ruled.has(c.id) && c.diff !== undefined && 'outsideTemplates' in c.diff).map((c) => c.id);
+  const notYetWatched = enforced.filter((c) => !ruled.has(c.id) && !outsideTemplates.includes(c.id)).map((c) => c.id);
   return { watched, outsideTemplates, notYetWatched, enforced: enforced.length };
 }
 

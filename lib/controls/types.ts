@@ -6,6 +6,11 @@
  * title carries its ID, and the controls report is generated from these entries.
  */
 
+import type { CfnResource } from 'aws-cdk-lib';
+import type { NagRuleResult } from 'cdk-nag';
+import type { DiffRule } from './diff-rule';
+import type { ControlEvidence } from './evidence-types';
+
 /** The five seed policies, by file name. */
 export type SeedFile =
   | '000_0f4aa12068a9bf0e.txt'
@@ -18,7 +23,11 @@ export type SeedFile =
 export interface SeedSource {
   /** The seed file. */
   readonly seed: SeedFile;
-  /** The quoted words, verbatim from the seed (a few words to one sentence). */
+  /**
+   * The quoted words, verbatim from the seed (a few words to one sentence), as a reader sees
+   * them: without the seed's Markdown escapes (`Postgres (database)`, not `Postgres \(database\)`)
+   * and with any line break as a space.
+   */
   readonly quote: string;
 }
 
@@ -98,6 +107,39 @@ export interface NoDetector {
 /** The detectors of an enforced control, or why it has none. */
 export type Detectors = ControlDetectors | NoDetector;
 
+/** A file of the repository that enforces a control (a workflow, `SECURITY.md`); a test proves it exists. */
+export interface RepositoryFile {
+  /** The path from the repository root. */
+  readonly file: string;
+}
+
+/**
+ * What enforces a control: a construct class (or stack, or aspect), a function (a config
+ * validator, the controls diff), or a repository file. Classes and functions are imported, so
+ * `tsc` fails when one is renamed or removed and go-to-definition leads to it.
+ */
+export type Enforcer = (abstract new (...args: any[]) => unknown) | ((...args: any[]) => unknown) | RepositoryFile;
+
+/** Marks an enforced control the controls diff has no rule for yet; the coverage line lists it. */
+export const NOT_YET_WATCHED = { notYetWatched: true } as const;
+
+/**
+ * How the PR controls diff watches an enforced control: its rules; or why a template diff
+ * cannot show it, with the test file that guards it instead; or {@link NOT_YET_WATCHED}.
+ */
+export type ControlDiff =
+  | { readonly rules: readonly DiffRule[] }
+  | {
+      /** Why no template holds it (config validation, CI, the repository). */
+      readonly outsideTemplates: string;
+      /** The test file, from the repository root, that fails when it is weakened. */
+      readonly guardedBy: string;
+    }
+  | typeof NOT_YET_WATCHED;
+
+/** A rule function of the project's own cdk-nag pack (`lib/nag/rules/`). */
+export type NagRule = (node: CfnResource) => NagRuleResult;
+
 /** One promise from the seeds. */
 export interface Control {
   /** Stable ID, `AREA-TOPIC` in capitals (for example `DB-TLS`). Never reuse or rename one. */
@@ -127,4 +169,16 @@ export interface Control {
   readonly missing?: string;
   /** For `enforced` controls: what watches it in the running account, or why nothing can. */
   readonly detectors?: Detectors;
+  /** For `enforced` controls: the constructs (or functions, or repository files) that enforce it. */
+  readonly enforcedBy?: readonly Enforcer[];
+  /** For `enforced` controls: where an auditor finds it in the templates, or why no template holds it. */
+  readonly evidence?: ControlEvidence;
+  /** For `enforced` controls: how the PR controls diff watches it. */
+  readonly diff?: ControlDiff;
+  /**
+   * The own pack's rules (`SaasBaseline`) that also check it before deployment; the pack reads
+   * each rule's control from here.
+   * @default - none
+   */
+  readonly nagRules?: readonly NagRule[];
 }

@@ -4,17 +4,19 @@
  * command can never change the account. Errors become {@link EvidenceError}s with one clear line:
  * throttling after retries, a missing permission (naming the IAM action), a service that is off.
  */
-import { BackupClient, DescribeFrameworkCommand, ListFrameworksCommand, ListRestoreJobsCommand } from '@aws-sdk/client-backup';
+import { BackupClient, DescribeFrameworkCommand, ListFrameworksCommand, ListReportJobsCommand, ListRestoreJobsCommand } from '@aws-sdk/client-backup';
 import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
 import {
   ConfigServiceClient,
   DescribeComplianceByConfigRuleCommand,
   DescribeConfigRulesCommand,
   DescribeConfigurationRecorderStatusCommand,
+  DescribeRetentionConfigurationsCommand,
   GetComplianceDetailsByConfigRuleCommand,
+  GetResourceConfigHistoryCommand,
 } from '@aws-sdk/client-config-service';
 import { GetDetectorCommand, GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
-import { GetEnabledStandardsCommand, GetFindingsCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
+import { GetEnabledStandardsCommand, GetFindingsCommand, ListStandardsControlAssociationsCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { EVIDENCE_COMMAND_ACTIONS } from './actions';
 
@@ -25,11 +27,15 @@ export const READ_ONLY_COMMANDS = {
   DescribeComplianceByConfigRuleCommand: { command: DescribeComplianceByConfigRuleCommand, action: EVIDENCE_COMMAND_ACTIONS.DescribeComplianceByConfigRuleCommand },
   GetComplianceDetailsByConfigRuleCommand: { command: GetComplianceDetailsByConfigRuleCommand, action: EVIDENCE_COMMAND_ACTIONS.GetComplianceDetailsByConfigRuleCommand },
   DescribeConfigurationRecorderStatusCommand: { command: DescribeConfigurationRecorderStatusCommand, action: EVIDENCE_COMMAND_ACTIONS.DescribeConfigurationRecorderStatusCommand },
+  DescribeRetentionConfigurationsCommand: { command: DescribeRetentionConfigurationsCommand, action: EVIDENCE_COMMAND_ACTIONS.DescribeRetentionConfigurationsCommand },
+  GetResourceConfigHistoryCommand: { command: GetResourceConfigHistoryCommand, action: EVIDENCE_COMMAND_ACTIONS.GetResourceConfigHistoryCommand },
   GetEnabledStandardsCommand: { command: GetEnabledStandardsCommand, action: EVIDENCE_COMMAND_ACTIONS.GetEnabledStandardsCommand },
   GetFindingsCommand: { command: GetFindingsCommand, action: EVIDENCE_COMMAND_ACTIONS.GetFindingsCommand },
+  ListStandardsControlAssociationsCommand: { command: ListStandardsControlAssociationsCommand, action: EVIDENCE_COMMAND_ACTIONS.ListStandardsControlAssociationsCommand },
   ListFrameworksCommand: { command: ListFrameworksCommand, action: EVIDENCE_COMMAND_ACTIONS.ListFrameworksCommand },
   DescribeFrameworkCommand: { command: DescribeFrameworkCommand, action: EVIDENCE_COMMAND_ACTIONS.DescribeFrameworkCommand },
   ListRestoreJobsCommand: { command: ListRestoreJobsCommand, action: EVIDENCE_COMMAND_ACTIONS.ListRestoreJobsCommand },
+  ListReportJobsCommand: { command: ListReportJobsCommand, action: EVIDENCE_COMMAND_ACTIONS.ListReportJobsCommand },
   DescribeTrailsCommand: { command: DescribeTrailsCommand, action: EVIDENCE_COMMAND_ACTIONS.DescribeTrailsCommand },
   GetTrailStatusCommand: { command: GetTrailStatusCommand, action: EVIDENCE_COMMAND_ACTIONS.GetTrailStatusCommand },
   ListDetectorsCommand: { command: ListDetectorsCommand, action: EVIDENCE_COMMAND_ACTIONS.ListDetectorsCommand },

@@ -9,7 +9,7 @@ export function renderEvidenceMarkdown(r: EvidenceReport): string {
     '',
     `Generated ${r.generatedAt}, period from ${r.since}. Read-only: Describe, Get and List calls only.`,
     '',
-    `Summary: ${r.summary.operating} controls operating, ${r.summary.failing} failing, ${r.summary['not observable']} not observable (control × environment).`,
+    `Summary: ${r.summary.operating} controls operating, ${r.summary.failing} failing, ${r.summary['not observable']} not observable (control × environment); ${r.controls.filter((c) => c.failedInPeriod).length} failed at some time in the period.`,
     '',
   ];
   for (const e of r.environments) {
@@ -29,7 +29,9 @@ export function renderEvidenceJson(r: EvidenceReport): string {
 
 /** The lines a terminal shows: the summary, and each failing or unobservable control with why. */
 export function summaryLines(r: EvidenceReport): string[] {
-  const out = [`evidence: ${r.summary.operating} operating, ${r.summary.failing} failing, ${r.summary['not observable']} not observable`];
+  const out = [
+    `evidence: ${r.summary.operating} operating, ${r.summary.failing} failing, ${r.summary['not observable']} not observable; ${r.controls.filter((c) => c.failedInPeriod).length} failed at some time in the period`,
+  ];
   for (const e of r.environments) for (const p of e.problems) out.push(`${e.name}: ${p}`);
   for (const c of r.controls.filter((x) => x.status === 'failing')) {
     out.push(`FAILING ${c.control} in ${c.env}: ${c.observations.filter((o) => o.status === 'failing').map((o) => `${o.detector}: ${o.detail}`).join('; ')}`);

@@ -1,11 +1,13 @@
 /**
  * The SaasBaseline pack: cdk-nag rules for the seed controls no published pack checks. Each
- * entry of {@link SAAS_BASELINE_RULES} names its rule, what a finding means, and the catalog
- * control it proves; `docs/rule-pack.md` explains each rule and why it is ours.
+ * entry of the composition table names its rule and what a finding means; the control a rule
+ * proves is the catalog entry that lists the rule in its `nagRules`, and
+ * {@link SAAS_BASELINE_RULES} adds it. `docs/rule-pack.md` explains each rule and why it is ours.
  */
 import type { CfnResource, IPolicyValidationContext, PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { NagMessageLevel, NagPack, type NagPackProps, type NagRuleResult } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
+import { CATALOG } from '../controls/catalog';
 import type { ControlId } from '../controls/control-id';
 import {
   AlbWebAcl,
@@ -29,12 +31,10 @@ export interface SaasBaselineChecksProps extends NagPackProps {
 }
 
 /** One row of the pack's composition table. */
-export interface SaasBaselineRule {
+interface PackRule {
   /** The rule function; its `name` is the rule ID's suffix (`SaasBaseline-<name>`). */
   readonly rule: (node: CfnResource) => NagRuleResult;
-  /** The catalog control the rule proves. */
-  readonly control: ControlId;
-  /** What a finding means. */
+  /** What a finding means; the finding ends with the control's ID (` - [DB-TLS]`). */
   readonly info: string;
   /** Why the rule exists. */
   readonly explanation: string;
@@ -42,66 +42,77 @@ export interface SaasBaselineRule {
   readonly shieldAdvancedOnly?: boolean;
 }
 
+/** A rule of the pack with the catalog control it proves. */
+export interface SaasBaselineRule extends PackRule {
+  /** The catalog control whose entry lists the rule in `nagRules`. */
+  readonly control: ControlId;
+}
+
 /** The composition table of the pack, in the order the rules are applied. */
-export const SAAS_BASELINE_RULES: readonly SaasBaselineRule[] = [
+const PACK_RULES: readonly PackRule[] = [
   {
     rule: PostgresForceSsl,
-    control: 'DB-TLS',
-    info: 'The PostgreSQL database or parameter group does not set rds.force_ssl to 1 - [DB-TLS].',
+    info: 'The PostgreSQL database or parameter group does not set rds.force_ssl to 1.',
     explanation:
       'Seed 000 promises transport security for Postgres. Without rds.force_ssl = 1 in the parameter group the cluster uses, the server accepts unencrypted connections; the engine default parameter group leaves it off.',
   },
   {
     rule: DatabaseSecretRotation,
-    control: 'DB-CREDENTIAL-ROTATION',
-    info: 'The database credentials do not rotate automatically at least every 30 days - [DB-CREDENTIAL-ROTATION].',
+    info: 'The database credentials do not rotate automatically at least every 30 days.',
     explanation:
       'Seed 000 promises auto-rotation of database credentials. A secret attached to a database needs a rotation schedule with a rotation function and a period of at most 30 days; a database needs either such a secret or ManageMasterUserPassword (RDS rotates it every 7 days).',
   },
   {
     rule: StaffRoleMfa,
-    control: 'IAM-MFA-ROLES',
-    info: 'The role can be assumed by a person without MFA - [IAM-MFA-ROLES].',
+    info: 'The role can be assumed by a person without MFA.',
     explanation:
       'Seeds 000 and 004 promise two-factor authentication for all staff access. A trust statement for an AWS account or ARN principal needs Bool aws:MultiFactorAuthPresent true (BoolIfExists lets access keys through). STS does not set that key for SAML sessions, so a SAML statement must pin saml:AuthnContextClassRef to the MFA context the IdP asserts; where the IdP enforces MFA on every sign-in and cannot assert it, acknowledge this rule on that role naming the IdP setting.',
   },
   {
     rule: AlbWebAcl,
-    control: 'EDGE-WAF',
-    info: 'The internet-facing Application Load Balancer has no WAFv2 web ACL association in its environment - [EDGE-WAF].',
+    info: 'The internet-facing Application Load Balancer has no WAFv2 web ACL association in its environment.',
     explanation:
       'Every request from the internet must pass the web ACL with the AWS managed rule groups. The association may live in any stack of the environment.',
   },
   {
     rule: ShieldProtection,
-    control: 'EDGE-DDOS-SHIELD',
-    info: 'The internet-facing Application Load Balancer has no AWS Shield Advanced protection although the environment subscribes to Shield Advanced - [EDGE-DDOS-SHIELD].',
+    info: 'The internet-facing Application Load Balancer has no AWS Shield Advanced protection although the environment subscribes to Shield Advanced.',
     explanation:
       'Shield Advanced protects only the resources that have an AWS::Shield::Protection; the subscription alone does not cover the load balancer.',
     shieldAdvancedOnly: true,
   },
   {
     rule: BackupPlanTiers,
-    control: 'BAK-TIERS',
-    info: 'The backup plan does not keep one of the tiers of seed 001 (finding suffix: hourly, daily, weekly or monthly) - [BAK-TIERS].',
+    info: 'The backup plan does not keep one of the tiers of seed 001 (finding suffix: hourly, daily, weekly or monthly).',
     explanation:
       'Seed 001 promises hourly backups kept 1 day, daily kept 7 days, weekly kept a month (28 days) and monthly kept a year (365 days). Each tier needs a rule that runs at least that often and keeps at least that long.',
   },
   {
     rule: RestoreTestingCoversDatabases,
-    control: 'BAK-RESTORE-TESTING',
-    info: 'The database is not selected by any restore testing selection of a restore testing plan in its environment - [BAK-RESTORE-TESTING].',
+    info: 'The database is not selected by any restore testing selection of a restore testing plan in its environment.',
     explanation:
       'Seeds 002 and 004 promise that recovery is tested regularly. A restore testing selection of type Aurora (RDS for instances) must include the database, by ARN or * and by conditions its tags satisfy.',
   },
   {
     rule: AppLogDataProtection,
-    control: 'LOG-NO-CLIENT-CONTENT',
-    info: 'The application log group has no data protection policy that masks personal data - [LOG-NO-CLIENT-CONTENT].',
+    info: 'The application log group has no data protection policy that masks personal data.',
     explanation:
       'Seed 004 promises that logs do not include private client content. Log groups tagged as application logs need a DataProtectionPolicy with a Deidentify statement masking at least one data identifier.',
   },
 ];
+
+/** The control whose catalog entry names `rule` in its `nagRules`; a rule no entry names fails at load. */
+function controlOf(rule: PackRule['rule']): ControlId {
+  const owners = CATALOG.filter((c) => c.nagRules?.includes(rule));
+  if (owners.length !== 1) throw new Error(`SaasBaseline rule ${rule.name}: named by ${owners.length} catalog controls (${owners.map((c) => c.id).join(', ')}), expected exactly one`);
+  return owners[0].id as ControlId;
+}
+
+/** The pack's rules, in the order they are applied, each with its control (and the control's ID at the end of its finding). */
+export const SAAS_BASELINE_RULES: readonly SaasBaselineRule[] = PACK_RULES.map((entry) => {
+  const control = controlOf(entry.rule);
+  return { ...entry, control, info: `${entry.info.replace(/\.$/, '')} - [${control}].` };
+});
 
 /**
  * Checks the seed controls that no published cdk-nag pack checks. Register it on each

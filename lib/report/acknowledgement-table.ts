@@ -5,11 +5,10 @@
 import { ackReason, type Acknowledgement } from '../nag/acknowledgements';
 import type { AcknowledgedFinding } from './findings';
 import { embedBetween } from './embed';
+import { cell } from './markdown';
 
 export const ACKS_START = '<!-- acknowledgements:start (npm run docs) -->';
 export const ACKS_END = '<!-- acknowledgements:end -->';
-
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** One row per table key: its rules, controls, where it is applied (by stack and construct), and why. */
 export function renderAcknowledgementTable(

@@ -4,6 +4,7 @@
  */
 import type { EnvironmentTemplates } from './controls-report';
 import { embedBetween } from './embed';
+import { cell } from './markdown';
 
 export const ALARMS_START = '<!-- alarms:start (npm run docs) -->';
 export const ALARMS_END = '<!-- alarms:end -->';
@@ -47,8 +48,6 @@ export function runbookEntryOf(stackId: string, logicalId: string, resource: any
   const linked = /Runbook: (docs\/[\w.-]+\.md#[\w-]+)/.exec(description)?.[1];
   return linked ?? RUNBOOK_ENTRIES[`${stackId}/${logicalId.replace(/[0-9A-F]{8}$/, '')}`] ?? runbookOf(stackId);
 }
-
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function topicOf(target: unknown): string {
   const text = JSON.stringify(target ?? '');

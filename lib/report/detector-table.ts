@@ -6,6 +6,7 @@
 import type { ControlArea, Control } from '../controls/types';
 import { detectorLabel, detectorsOf, type NamedDetector } from '../controls/detectors';
 import { embedBetween } from './embed';
+import { cell } from './markdown';
 
 export const DETECTORS_START = '<!-- detectors:start (npm run docs) -->';
 export const DETECTORS_END = '<!-- detectors:end -->';
@@ -30,8 +31,6 @@ const FIRST_STEP: Record<NamedDetector['kind'], string> = {
   'backup-audit': 'Open the framework in AWS Backup Audit Manager (or the daily control compliance report in the evidence bucket) and note the non-compliant resources.',
   'service-status': 'Run `npm run evidence -- --env <env>` and read the status line.',
 };
-
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The table, one row per detector. */
 export function renderDetectorTable(catalog: readonly Control[]): string {

@@ -48,7 +48,7 @@ export class AccountBaselineStack extends BaselineStack {
     });
 
     // Audit trail.
-    const accessLogs = new AccessLogBucket(this, 'AccessLogs', { retentionDays: baseline.trail.retentionDays });
+    const accessLogs = new AccessLogBucket(this, 'AccessLogs', { delivery: 's3-server-access-logs', retentionDays: baseline.trail.retentionDays });
     const trailBucket = new AuditBucket(this, 'TrailBucket', {
       encryptionKey: key.key,
       accessLogsBucket: accessLogs.bucket,

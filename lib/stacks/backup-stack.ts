@@ -12,7 +12,7 @@ import { BACKUP_RESOURCE_TYPES, TieredBackupPlan, type BackupResourceType, type 
 import type { AlertTopics } from '../constructs/monitoring/alert-topics';
 import * as cfgrules from 'aws-cdk-lib/aws-config';
 import * as events from 'aws-cdk-lib/aws-events';
-import { BackupAudit } from '../constructs/backup/backup-audit';
+import { BackupAudit, backupFrameworkName } from '../constructs/backup/backup-audit';
 import { configRulesNonCompliant, DetectorDriftAlerts } from '../constructs/monitoring/detector-drift-alerts';
 import { BaselineStack, type BaselineStackProps } from './baseline-stack';
 
@@ -80,7 +80,7 @@ export class BackupStack extends BaselineStack {
     });
     new RestoreValidator(this, 'RestoreValidation', { logRetentionDays: config.logs.retentionDays, alertTopic: props.alerts.operations });
 
-    const accessLogs = new AccessLogBucket(this, 'AccessLogs', { retentionDays: config.logs.retentionDays });
+    const accessLogs = new AccessLogBucket(this, 'AccessLogs', { delivery: 's3-server-access-logs', retentionDays: config.logs.retentionDays });
     this.legalArchive = new LegalArchiveBucket(this, 'LegalArchive', {
       description: config.name,
       mode: b.legalArchive.mode,
@@ -93,7 +93,7 @@ export class BackupStack extends BaselineStack {
     // and drift of any of them (or of the recovery-point rules) paging the security topic.
     const tierDays = Object.values(b.tiers).map((t) => t.deleteAfterDays);
     this.audit = new BackupAudit(this, 'Audit', {
-      frameworkName: `${config.name.replace(/[^A-Za-z0-9]/g, '_')}_backup_evidence`,
+      frameworkName: backupFrameworkName(config.name),
       selectionTag: BACKUP_TAG,
       hourlyRetentionDays: b.tiers.hourly.deleteAfterDays,
       minRetentionDays: Math.min(...tierDays),

@@ -1,14 +1,10 @@
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as rds from 'aws-cdk-lib/aws-rds';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { tenantAvailabilityZones } from '../config/data-layout';
 import type { EnvironmentConfig } from '../config/schema';
-import { DATABASE_PORT } from '../constants/ports';
 import { AccessLogBucket } from '../constructs/common/access-log-bucket';
-import { EnhancedMonitoringRole } from '../constructs/data/enhanced-monitoring-role';
-import { PostgresParameterGroup } from '../constructs/data/postgres-parameter-group';
-import { TENANT_DATABASE_ENGINE } from '../constructs/data/tenant-database';
+import { DatabaseShard } from '../constructs/data/database-shard';
 import { TenantDatastore } from '../constructs/data/tenant-datastore';
 import { BaselineStack, type BaselineStackProps } from './baseline-stack';
 
@@ -27,9 +23,8 @@ export interface DataStackProps extends BaselineStackProps {
 }
 
 /**
- * One shard of the single-tenant datastores: the parts its tenants share (database security
- * group, subnet and parameter groups, monitoring role, access-log bucket; none holds tenant
- * data) and one {@link TenantDatastore} per tenant.
+ * One shard of the single-tenant datastores: the parts its tenants share (a {@link DatabaseShard}
+ * and an access-log bucket; none holds tenant data) and one {@link TenantDatastore} per tenant.
  */
 export class DataStack extends BaselineStack {
   /** The tenants' datastores, by tenant ID. */
@@ -45,27 +40,14 @@ export class DataStack extends BaselineStack {
     const { config } = this;
     const data = config.data;
 
-    this.databaseSecurityGroup = new ec2.SecurityGroup(this, 'DatabaseSecurityGroup', {
+    const shard = new DatabaseShard(this, {
+      shard: props.shard,
       vpc: props.vpc,
-      description: `Tenant databases of shard ${props.shard}: PostgreSQL from the workload only`,
-      allowAllOutbound: false,
-    });
-    this.databaseSecurityGroup.connections.allowFrom(
-      props.workloadSecurityGroup,
-      ec2.Port.tcp(DATABASE_PORT),
-      'PostgreSQL from the workload tasks',
-    );
-    const subnetGroup = new rds.SubnetGroup(this, 'DatabaseSubnets', {
-      vpc: props.vpc,
-      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
-      description: `Isolated subnets of the tenant databases of shard ${props.shard}`,
-    });
-    const parameterGroup = new PostgresParameterGroup(this, 'DatabaseParameters', {
-      engine: TENANT_DATABASE_ENGINE,
+      workloadSecurityGroup: props.workloadSecurityGroup,
       auditReads: data.auditReads,
     });
-    const monitoringRole = new EnhancedMonitoringRole(this, 'DatabaseMonitoringRole').role;
-    const accessLogs = new AccessLogBucket(this, 'AccessLogs', { retentionDays: config.logs.retentionDays });
+    this.databaseSecurityGroup = shard.securityGroup;
+    const accessLogs = new AccessLogBucket(this, 'AccessLogs', { delivery: 's3-server-access-logs', retentionDays: config.logs.retentionDays });
 
     this.tenants = Object.fromEntries(
       props.tenants.map((tenant) => {
@@ -75,11 +57,7 @@ export class DataStack extends BaselineStack {
           tenantId: tenant.id,
           envName: config.name,
           database: {
-            vpc: props.vpc,
-            securityGroups: [this.databaseSecurityGroup],
-            subnetGroup,
-            parameterGroup,
-            monitoringRole,
+            ...shard.databaseProps,
             instanceClass: data.instanceClass,
             availabilityZones,
             backupRetentionDays: data.backupRetentionDays,

@@ -37,7 +37,7 @@ export class IdentityStack extends BaselineStack {
 
     // Created before the staff roles: the customer-data deny names the authentication event bucket.
     const logKey = new EncryptionKey(this, 'LogKey', { description: `${config.name} customer sign-in logs` });
-    const accessLogs = new AccessLogBucket(this, 'AccessLogs', { retentionDays: config.logs.retentionDays });
+    const accessLogs = new AccessLogBucket(this, 'AccessLogs', { delivery: 's3-server-access-logs', retentionDays: config.logs.retentionDays });
     this.customers = new CustomerUserPool(this, 'Customers', {
       domainName: config.edge.domainName,
       cognitoDomainPrefix: `ssb-${config.name}-${config.account}`,

@@ -1,9 +1,9 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { acknowledge } from '../../nag/acknowledgements';
-import { sendEventsToEventBridge } from '../common/secure-bucket';
+import { SecureBucket } from '../common/secure-bucket';
 
 /** How the objects of an {@link AuditBucket} are locked. */
 export interface AuditBucketObjectLock {
@@ -36,31 +36,19 @@ export interface AuditBucketProps {
 const COLD_AFTER_DAYS = 90;
 
 /**
- * A bucket for audit records (CloudTrail logs, AWS Config history): customer-managed KMS key
- * with S3 Bucket Keys, versioning, optional Object Lock, TLS only, public access blocked,
- * owner-enforced objects, server access logs to a separate bucket, and a lifecycle that moves
- * records to Glacier Instant Retrieval after 90 days and expires them after `retentionDays`
- * (AUD-TRAIL-BUCKET).
+ * A bucket for audit records (CloudTrail logs, AWS Config history): a {@link SecureBucket} under
+ * a customer-managed KMS key, with optional Object Lock, server access logs to a separate
+ * bucket, and a lifecycle that moves records to Glacier Instant Retrieval after 90 days and
+ * expires them after `retentionDays` (AUD-TRAIL-BUCKET).
  */
-export class AuditBucket extends Construct {
-  /** The bucket. */
-  public readonly bucket: s3.Bucket;
-
+export class AuditBucket extends SecureBucket {
   constructor(scope: Construct, id: string, props: AuditBucketProps) {
-    super(scope, id);
     if (!Token.isUnresolved(props.retentionDays) && props.retentionDays < 2 * COLD_AFTER_DAYS) {
       throw new Error(`AuditBucket ${id}: retentionDays must be at least ${2 * COLD_AFTER_DAYS} (got ${props.retentionDays})`);
     }
     const days = Duration.days(props.retentionDays);
-    this.bucket = new s3.Bucket(this, 'Resource', {
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: props.encryptionKey,
-      bucketKeyEnabled: true,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      versioned: true,
+    super(scope, id, {
+      encryption: { kind: 'kms', key: props.encryptionKey },
       objectLockDefaultRetention:
         props.objectLock &&
         (props.objectLock.mode === 'COMPLIANCE' ? s3.ObjectLockRetention.compliance(days) : s3.ObjectLockRetention.governance(days)),
@@ -79,7 +67,6 @@ export class AuditBucket extends Construct {
         },
       ],
     });
-    sendEventsToEventBridge(this.bucket);
     acknowledge(this.bucket, 'bucketWithoutReplication');
   }
 }

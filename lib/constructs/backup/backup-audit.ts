@@ -41,6 +41,11 @@ export interface BackupAuditProps {
 /** The name of the service-linked role that delivers Backup Audit Manager reports. */
 const REPORTS_ROLE = 'aws-service-role/reports.backup.amazonaws.com/AWSServiceRoleForBackupReports';
 
+/** The framework name of an environment: the stack names it so, and `npm run evidence` finds it by it. */
+export function backupFrameworkName(environment: string): string {
+  return `${environment.replace(/[^A-Za-z0-9]/g, '_')}_backup_evidence`;
+}
+
 /** The S3 prefix of the reports (AWS Backup appends `Backup/<account>/<region>/<yyyy>/<mm>/<dd>/`). */
 export const BACKUP_REPORT_PREFIX = 'backup-reports';
 
@@ -57,7 +62,8 @@ export const BACKUP_REPORT_PREFIX = 'backup-reports';
  * https://docs.aws.amazon.com/aws-backup/latest/devguide/choosing-controls.html (controls and the
  * Config resource types they need), .../turning-on-resource-tracking.html,
  * .../creating-frameworks-api.html (control names and parameters), .../create-report-plan-api.html
- * (report templates; the key policy must let the reports service-linked role use the key).
+ * (report templates; the key policy must let the reports service-linked role use the key); the
+ * delivery requirements are cited where the bucket is made.
  */
 export class BackupAudit extends Construct {
   /** The framework. */
@@ -104,19 +110,44 @@ export class BackupAudit extends Construct {
       frameworkControls: controls.map((c) => ({ controlName: c.name, controlInputParameters: c.parameters, controlScope: c.scope })),
     });
 
-    // Evidence bucket: the audit trail's retention and lock. Its own key, which the reports
-    // service-linked role may use. That role exists only once AWS Backup has made its first report
-    // ("Invalid principal" before), so the key and bucket policies name it by aws:PrincipalArn
-    // under the account principal rather than as a principal.
+    // Evidence bucket: the audit trail's retention and lock, under its own key.
+    //
+    // What report delivery needs, per the AWS documentation:
+    // - The reports are written by the service-linked role AWSServiceRoleForBackupReports, whose
+    //   permissions policy (AWSServiceRolePolicyForBackupReports, v2) grants s3:GetBucketLocation but
+    //   neither s3:PutObject nor any KMS action:
+    //   https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSServiceRolePolicyForBackupReports.html
+    //   So the bucket and key policies must grant the role itself. A policy that names the account
+    //   (root) only delegates to the caller's identity policies, which grant nothing here:
+    //   https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-basics.html
+    //   and https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#key-policy-default-allow-root-enable-iam
+    // - "If you encrypt your bucket using a custom KMS key ... The Principal attribute must include
+    //   the Backup Audit Manager service-linked role ... The Action attribute must include
+    //   kms:GenerateDataKey and kms:Decrypt at minimum":
+    //   https://docs.aws.amazon.com/aws-backup/latest/devguide/create-report-plan-api.html
+    // - The bucket policy: "Sample bucket policy" (s3:PutObject for the role, with
+    //   s3:x-amz-acl bucket-owner-full-control), and "until the backup report is created the first
+    //   time, the service-linked role referred to in the S3 bucket policy will not yet exist,
+    //   resulting in the error 'Invalid principal'":
+    //   https://docs.aws.amazon.com/aws-backup/latest/devguide/create-report-plan-console.html
+    // - AWS Backup creates that role "when you create a framework or report plan" ("You don't need
+    //   to manually create a service-linked role"):
+    //   https://docs.aws.amazon.com/aws-backup/latest/devguide/using-service-linked-roles-AWSServiceRoleForBackupReports.html
+    //   so the key (and with it the bucket and its policy) is created after the framework. The two
+    //   pages disagree on when the role appears; docs/audit.md says what to do if the first deploy
+    //   stops at "Invalid principal".
+    // Not settled by the documentation either, and checked after the first deploy: whether
+    // Backup's PutObject carries the checksum S3 requires for objects under a default Object Lock
+    // retention. `npm run evidence` reports each FAILED report job with its status message.
     const key = new EncryptionKey(this, 'Key', { description: 'AWS Backup Audit Manager reports' });
-    const reportsRole = { ArnEquals: { 'aws:PrincipalArn': `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:role/${REPORTS_ROLE}` } };
+    key.node.addDependency(this.framework);
+    const reportsRole = new iam.ArnPrincipal(`arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:role/${REPORTS_ROLE}`);
     key.key.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'AllowBackupReportsDelivery',
-        principals: [new iam.AccountRootPrincipal()],
-        actions: ['kms:GenerateDataKey', 'kms:Encrypt', 'kms:Decrypt'],
+        principals: [reportsRole],
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
         resources: ['*'],
-        conditions: reportsRole,
       }),
     );
     this.bucket = new AuditBucket(this, 'Reports', {
@@ -126,14 +157,16 @@ export class BackupAudit extends Construct {
       retentionDays: props.reportRetentionDays,
       objectLock: { mode: props.reportLockMode },
     }).bucket;
-    // https://docs.aws.amazon.com/aws-backup/latest/devguide/create-report-plan-console.html ("Sample bucket policy")
+    // The documented sample, narrowed to the report prefix. The bucket enforces bucket-owner
+    // ownership (ACLs off), which accepts PUTs that "specify the bucket-owner-full-control canned
+    // ACL or not specify an ACL": https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-ownership-error-responses.html
     this.bucket.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'AllowBackupReportsDelivery',
-        principals: [new iam.AccountRootPrincipal()],
+        principals: [reportsRole],
         actions: ['s3:PutObject'],
         resources: [this.bucket.arnForObjects(`${BACKUP_REPORT_PREFIX}/*`)],
-        conditions: { ...reportsRole, StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
+        conditions: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
       }),
     );
 

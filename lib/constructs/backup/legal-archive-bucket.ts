@@ -1,10 +1,9 @@
 import { Duration, Tags } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { acknowledge } from '../../nag/acknowledgements';
-import { EncryptionKey } from '../common/encryption-key';
 import type { AccessLogBucket } from '../common/access-log-bucket';
-import { sendEventsToEventBridge } from '../common/secure-bucket';
+import { SecureBucket } from '../common/secure-bucket';
 
 /** Props of {@link LegalArchiveBucket}. */
 export interface LegalArchiveBucketProps {
@@ -31,38 +30,22 @@ export interface LegalArchiveBucketProps {
  * blocked; server access logs; and the backup tag, so AWS Backup keeps copies of it too.
  * Noncurrent versions expire once the lock has lapsed on them.
  */
-export class LegalArchiveBucket extends Construct {
-  /** The bucket. */
-  public readonly bucket: s3.Bucket;
-
+export class LegalArchiveBucket extends SecureBucket {
   constructor(scope: Construct, id: string, props: LegalArchiveBucketProps) {
-    super(scope, id);
     if (props.retentionDays < 1 || !Number.isInteger(props.retentionDays)) {
       throw new Error(`LegalArchiveBucket ${id}: retentionDays: got ${props.retentionDays}, expected a whole number of days, at least 1`);
     }
-    const key = new EncryptionKey(this, 'Key', { description: `${props.description} legal-retention archive` });
-    this.bucket = new s3.Bucket(this, 'Resource', {
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: key.key,
-      bucketKeyEnabled: true,
-      enforceSSL: true,
-      versioned: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      objectLockEnabled: true,
-      objectLockDefaultRetention:
-        props.mode === 'COMPLIANCE'
-          ? s3.ObjectLockRetention.compliance(Duration.days(props.retentionDays))
-          : s3.ObjectLockRetention.governance(Duration.days(props.retentionDays)),
+    const retention = Duration.days(props.retentionDays);
+    super(scope, id, {
+      encryption: { kind: 'kms-own-key', keyDescription: `${props.description} legal-retention archive` },
+      objectLockDefaultRetention: props.mode === 'COMPLIANCE' ? s3.ObjectLockRetention.compliance(retention) : s3.ObjectLockRetention.governance(retention),
       lifecycleRules: [
         // A version becomes noncurrent only when replaced; keep it as long as the lock did.
-        { noncurrentVersionExpiration: Duration.days(props.retentionDays), abortIncompleteMultipartUploadAfter: Duration.days(7) },
+        { noncurrentVersionExpiration: retention, abortIncompleteMultipartUploadAfter: Duration.days(7) },
       ],
       serverAccessLogsBucket: props.accessLogs.bucket,
       serverAccessLogsPrefix: 'legal-archive/',
-      minimumTLSVersion: 1.2,
     });
-    sendEventsToEventBridge(this.bucket);
     acknowledge(this.bucket, 'legalArchiveBucket');
     Tags.of(this.bucket).add(props.backupTag.key, props.backupTag.value);
   }

@@ -1,11 +1,10 @@
 import { Duration, Tags } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import * as s3 from 'aws-cdk-lib/aws-s3';
-import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY as S3_LOG_DELIVERY_BY_POLICY } from 'aws-cdk-lib/cx-api';
-import { Construct } from 'constructs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
 import { BACKUP_TAG } from '../../constants/tags';
 import { acknowledge } from '../../nag/acknowledgements';
-import { sendEventsToEventBridge } from '../common/secure-bucket';
+import { SecureBucket } from '../common/secure-bucket';
 
 /** Props of {@link CustomerFilesBucket}. */
 export interface CustomerFilesBucketProps {
@@ -20,31 +19,17 @@ export interface CustomerFilesBucketProps {
 }
 
 /**
- * One tenant's customer files: SSE-KMS under the tenant's key with a bucket key (fewer KMS
- * calls, lower cost), versioned with expiring noncurrent versions, TLS-only, never public, ACLs
- * off, server access logs to the log bucket, and selected by the tiered backup plan.
+ * One tenant's customer files: a {@link SecureBucket} under the tenant's key, whose noncurrent
+ * versions expire after `noncurrentVersionDays`, with server access logs to the log bucket, and
+ * selected by the tiered backup plan.
  */
-export class CustomerFilesBucket extends Construct {
-  /** The bucket. */
-  public readonly bucket: s3.Bucket;
-
+export class CustomerFilesBucket extends SecureBucket {
   constructor(scope: Construct, id: string, props: CustomerFilesBucketProps) {
-    super(scope, id);
     if (props.noncurrentVersionDays < 1) {
       throw new Error(`CustomerFilesBucket noncurrentVersionDays: got ${props.noncurrentVersionDays}, expected at least 1`);
     }
-    // S3 log delivery is granted by a bucket policy on the log bucket, never by the legacy
-    // LogDeliveryWrite ACL (ACLs stay disabled); pinned here so it holds whatever the app's flags.
-    this.node.setContext(S3_LOG_DELIVERY_BY_POLICY, true);
-    this.bucket = new s3.Bucket(this, 'Resource', {
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: props.encryptionKey,
-      bucketKeyEnabled: true,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      versioned: true,
+    super(scope, id, {
+      encryption: { kind: 'kms', key: props.encryptionKey },
       serverAccessLogsBucket: props.accessLogBucket,
       serverAccessLogsPrefix: props.accessLogPrefix,
       lifecycleRules: [
@@ -58,6 +43,5 @@ export class CustomerFilesBucket extends Construct {
     Tags.of(this.bucket).add(BACKUP_TAG.key, BACKUP_TAG.value);
     acknowledge(this.bucket, 'customerFilesBucket');
     acknowledge(this.bucket, 'controlTowerCustomerFilesObjectLock');
-    sendEventsToEventBridge(this.bucket);
   }
 }

@@ -33,7 +33,7 @@ export interface DeliveryPipelineProps {
   readonly connectionArn: string;
   /** Stages to deploy, in order. */
   readonly targets: readonly PipelineTarget[];
-  /** Days to keep build logs. */
+  /** Days to keep build logs and the server access logs of the artifact buckets. */
   readonly logRetentionDays: number;
 }
 
@@ -51,9 +51,9 @@ export class DeliveryPipeline extends Construct {
   constructor(scope: Construct, id: string, props: DeliveryPipelineProps) {
     super(scope, id);
     const key = new EncryptionKey(this, 'ArtifactKey', { description: 'Delivery pipeline artifacts', allowCloudWatchLogs: true });
-    const accessLogs = new SecureBucket(this, 'AccessLogs');
+    const accessLogs = new AccessLogBucket(this, 'AccessLogs', { delivery: 's3-server-access-logs', retentionDays: props.logRetentionDays });
     const artifacts = new SecureBucket(this, 'Artifacts', {
-      encryptionKey: key.key,
+      encryption: { kind: 'kms', key: key.key },
       serverAccessLogsBucket: accessLogs.bucket,
     });
     const buildLogs = new SecureLogGroup(this, 'BuildLogs', { encryptionKey: key.key, retentionDays: props.logRetentionDays });
@@ -104,7 +104,6 @@ export class DeliveryPipeline extends Construct {
     // artifact bucket has (versioning, server access logs).
     for (const support of Object.values(codePipeline.crossRegionSupport)) hardenReplicationBucket(support, props.logRetentionDays);
 
-    acknowledge(accessLogs.bucket, 'accessLogBucket');
     acknowledge(artifacts.bucket, 'bucketWithoutReplication');
     for (const child of [...codePipeline.node.findAll(), ...this.pipeline.node.findAll(), ...pipelineRole.node.findAll(), ...synthRole.node.findAll()]) {
       if (child instanceof iam.Role && child !== pipelineRole && child !== synthRole) acknowledge(child, 'pipelineGeneratedRole');
@@ -122,7 +121,7 @@ export class DeliveryPipeline extends Construct {
 function hardenReplicationBucket(support: codepipeline.CrossRegionSupport, logRetentionDays: number): void {
   const bucket = support.replicationBucket;
   const cfn = bucket.node.defaultChild as s3.CfnBucket;
-  const accessLogs = new AccessLogBucket(support.stack, 'ReplicationAccessLogs', { retentionDays: logRetentionDays });
+  const accessLogs = new AccessLogBucket(support.stack, 'ReplicationAccessLogs', { delivery: 's3-server-access-logs', retentionDays: logRetentionDays });
   cfn.versioningConfiguration = { status: 'Enabled' };
   cfn.loggingConfiguration = { destinationBucketName: accessLogs.bucket.bucketName, logFilePrefix: 'replication/' };
   // What the L2's serverAccessLogsBucket would add: delivery by the S3 logging service for this bucket only.

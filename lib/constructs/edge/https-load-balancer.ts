@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../nag/acknowledgements';
-import { AccessLogBucket } from './access-log-bucket';
+import { AccessLogBucket } from '../common/access-log-bucket';
 
 /** Props of {@link HttpsLoadBalancer}. */
 export interface HttpsLoadBalancerProps {
@@ -88,7 +88,7 @@ export class HttpsLoadBalancer extends Construct {
     // explicitly (the L2 omits the default) so that a template diff shows any change.
     this.loadBalancer.setAttribute('waf.fail_open.enabled', 'false');
 
-    this.accessLogs = new AccessLogBucket(this, 'AccessLogs', { retentionDays: props.accessLogRetentionDays });
+    this.accessLogs = new AccessLogBucket(this, 'AccessLogs', { delivery: 'elb-access-logs', retentionDays: props.accessLogRetentionDays });
     this.loadBalancer.logAccessLogs(this.accessLogs.bucket, 'alb');
     // Connection logs record each TLS handshake (protocol, cipher, failures): the evidence that
     // clients negotiate what EDGE-TLS-POLICY promises, and the trace of handshake-level attacks.

@@ -1,5 +1,10 @@
-import { Duration, SecretValue, Stack, Token } from 'aws-cdk-lib';
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+/**
+ * The customer user pool: customer sign-in on Cognito (SIGNIN-* controls). The construct is the
+ * class below, its constructor a list of well-named steps; its identity providers are built in
+ * `customer-identity-providers.ts` and the log delivery's permissions in `vended-log-delivery.ts`.
+ */
+import { Duration, Stack, Token } from 'aws-cdk-lib';
+import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -8,12 +13,10 @@ import { Construct } from 'constructs';
 import { acknowledge } from '../../nag/acknowledgements';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
 import { SecureBucket } from '../common/secure-bucket';
+import { addIdentityProvider, type CustomerIdentityProvider } from './customer-identity-providers';
+import { allowVendedLogDelivery } from './vended-log-delivery';
 
-/** A social or OIDC identity provider; its client secret lives in Secrets Manager. */
-export type CustomerIdentityProvider =
-  | { readonly type: 'google' | 'facebook'; readonly clientId: string; readonly clientSecretArn: string }
-  | { readonly type: 'apple'; readonly clientId: string; readonly clientSecretArn: string; readonly teamId: string; readonly keyId: string }
-  | { readonly type: 'oidc'; readonly clientId: string; readonly clientSecretArn: string; readonly name: string; readonly issuerUrl: string };
+export type { CustomerIdentityProvider } from './customer-identity-providers';
 
 /** Props of {@link CustomerUserPool}. */
 export interface CustomerUserPoolProps {
@@ -97,20 +100,6 @@ export interface CustomerUserPoolProps {
 }
 
 /**
- * Key prefix under which the log delivery service writes vended logs into a bucket
- * (`AWSLogs/<account>/...`); the bucket policy admits writes below it only.
- */
-const VENDED_LOGS_PREFIX = 'AWSLogs';
-
-/** Scopes asked of identity providers: sign-in identity only (SIGNIN-FEDERATION, 001 "does not gain access to any external resources"). */
-const IDP_SCOPES = {
-  google: ['openid', 'email', 'profile'],
-  facebook: ['public_profile', 'email'],
-  apple: ['email', 'name'],
-  oidc: ['openid', 'email', 'profile'],
-} as const;
-
-/**
  * Customer sign-in: a Cognito user pool on the Plus feature plan (SIGNIN-USER-POOL) with
  *
  * - MFA by TOTP plus e-mail or SMS, required by default (SIGNIN-MFA);
@@ -138,27 +127,21 @@ export class CustomerUserPool extends Construct {
 
   constructor(scope: Construct, id: string, props: CustomerUserPoolProps) {
     super(scope, id);
-    const mfa = props.mfa ?? cognito.Mfa.REQUIRED;
-    const secondFactor = props.secondFactor ?? 'email';
-    const minLength = props.passwordMinLength ?? 12;
-    const tokenValidity = props.tokenValidity ?? Duration.minutes(15);
-    const refreshTokenValidity = props.refreshTokenValidity ?? Duration.hours(12);
-    if (mfa === cognito.Mfa.OFF) throw new Error(`CustomerUserPool ${id}: mfa got OFF, expected REQUIRED or OPTIONAL (SIGNIN-MFA)`);
-    if (minLength < 12 || minLength > 99) throw new Error(`CustomerUserPool ${id}: passwordMinLength got ${minLength}, expected 12 to 99`);
-    if (tokenValidity.toMinutes() < 15 || tokenValidity.toMinutes() > 60) {
-      throw new Error(`CustomerUserPool ${id}: tokenValidity got ${tokenValidity.toMinutes()} minutes, expected 15 to 60`);
-    }
-    if (refreshTokenValidity.toHours() < 1 || refreshTokenValidity.toHours() > 720) {
-      throw new Error(`CustomerUserPool ${id}: refreshTokenValidity got ${refreshTokenValidity.toHours()} hours, expected 1 to 720`);
-    }
-    if (!Token.isUnresolved(props.logRetentionDays) && (!Number.isInteger(props.logRetentionDays) || props.logRetentionDays < 1)) {
-      throw new Error(`CustomerUserPool ${id}: logRetentionDays got ${props.logRetentionDays}, expected a whole number of days, at least 1`);
-    }
-    const { region } = Stack.of(this);
-    const authDomainName = `auth.${props.domainName}`;
-    const senderDomain = props.fromEmail.split('@')[1];
+    const settings = settingsOf(id, props);
+    this.userPool = this.createUserPool(props, settings);
+    this.riskConfiguration();
+    this.addGroups(props.groups ?? ['admin', 'member', 'viewer']);
+    const providers = (props.identityProviders ?? []).map((p) => addIdentityProvider(this, this.userPool, p));
+    this.addDomain(props);
+    this.appClient = this.createAppClient(props, settings, providers);
+    this.managedLoginBranding();
+    this.authEventBucket = this.authEventLogs(props);
+  }
 
-    this.userPool = new cognito.UserPool(this, 'Resource', {
+  /** The pool: Plus plan, threat protection, e-mail sign-in, MFA, the password policy and passwordless factors. */
+  private createUserPool(props: CustomerUserPoolProps, settings: PoolSettings): cognito.UserPool {
+    const { mfa, secondFactor, minLength } = settings;
+    const userPool = new cognito.UserPool(this, 'Resource', {
       // Plus is the plan with threat protection and authentication event logs.
       featurePlan: cognito.FeaturePlan.PLUS,
       standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
@@ -191,10 +174,14 @@ export class CustomerUserPool extends Construct {
       // With a custom domain and managed login, Cognito requires the relying party to be the
       // custom domain's full name (WebAuthnConfigurationType.RelyingPartyId); without one, the
       // application's own domain, where its sign-in UI runs passkeys through the SDK.
-      passkeyRelyingPartyId: props.authDomainCertificate ? authDomainName : props.domainName,
+      passkeyRelyingPartyId: props.authDomainCertificate ? authDomainOf(props.domainName) : props.domainName,
       // The authenticator must verify the user (PIN or biometric): a passkey is then two factors.
       passkeyUserVerification: cognito.PasskeyUserVerification.REQUIRED,
-      email: cognito.UserPoolEmail.withSES({ fromEmail: props.fromEmail, sesRegion: region, sesVerifiedDomain: senderDomain }),
+      email: cognito.UserPoolEmail.withSES({
+        fromEmail: props.fromEmail,
+        sesRegion: Stack.of(this).region,
+        sesVerifiedDomain: props.fromEmail.split('@')[1],
+      }),
       // A phone number is easier to take over (SIM swap) than a verified mailbox.
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       deletionProtection: true,
@@ -202,24 +189,49 @@ export class CustomerUserPool extends Construct {
     // A passkey with user verification (PIN or biometric, required above) is something the user
     // has plus something they know or are: it satisfies MFA, so passkey sign-in stays available
     // under required MFA. The CDK L2 has no prop for it yet.
-    (this.userPool.node.defaultChild as cognito.CfnUserPool).webAuthnFactorConfiguration = 'MULTI_FACTOR_WITH_USER_VERIFICATION';
-    this.riskConfiguration();
+    (userPool.node.defaultChild as cognito.CfnUserPool).webAuthnFactorConfiguration = 'MULTI_FACTOR_WITH_USER_VERIFICATION';
+    return userPool;
+  }
 
-    (props.groups ?? ['admin', 'member', 'viewer']).forEach((groupName, precedence) =>
+  /** Threat protection's actions: block compromised credentials; MFA on medium risk, block on high. */
+  private riskConfiguration(): void {
+    const action = (eventAction: string) => ({ eventAction, notify: false });
+    new cognito.CfnUserPoolRiskConfigurationAttachment(this, 'RiskConfiguration', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: 'ALL',
+      compromisedCredentialsRiskConfiguration: { actions: { eventAction: 'BLOCK' } },
+      accountTakeoverRiskConfiguration: {
+        actions: { lowAction: action('NO_ACTION'), mediumAction: action('MFA_REQUIRED'), highAction: action('BLOCK') },
+      },
+    });
+  }
+
+  /** Role groups, precedence in list order (SIGNIN-RBAC-GROUPS). */
+  private addGroups(groups: readonly string[]): void {
+    groups.forEach((groupName, precedence) =>
       this.userPool.addGroup(`Group-${groupName}`, { groupName, precedence, description: `Customer role ${groupName}` }),
     );
+  }
 
-    const providers = (props.identityProviders ?? []).map((p) => this.identityProvider(p));
-
+  /** The sign-in domain: `auth.<domainName>` with its certificate, or the Cognito prefix domain. */
+  private addDomain(props: CustomerUserPoolProps): void {
     this.userPool.addDomain('Domain', {
       ...(props.authDomainCertificate
-        ? { customDomain: { domainName: authDomainName, certificate: props.authDomainCertificate } }
+        ? { customDomain: { domainName: authDomainOf(props.domainName), certificate: props.authDomainCertificate } }
         : { cognitoDomain: { domainPrefix: props.cognitoDomainPrefix } }),
       // Managed login v2 offers the passwordless and passkey choices.
       managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
     });
+  }
 
-    this.appClient = this.userPool.addClient('AppClient', {
+  /** The application's one public client (SIGNIN-APP-CLIENT), created after the providers it names. */
+  private createAppClient(
+    props: CustomerUserPoolProps,
+    settings: PoolSettings,
+    providers: readonly cognito.IUserPoolIdentityProvider[],
+  ): cognito.UserPoolClient {
+    const { tokenValidity, refreshTokenValidity } = settings;
+    const client = this.userPool.addClient('AppClient', {
       // A browser or mobile app cannot keep a secret: it is a public client that proves itself with PKCE.
       generateSecret: false,
       // USER_AUTH is the choice-based flow managed login uses for passwordless and passkeys;
@@ -244,29 +256,19 @@ export class CustomerUserPool extends Construct {
       enableTokenRevocation: true,
       preventUserExistenceErrors: true,
     });
-    for (const p of providers) this.appClient.node.addDependency(p);
+    for (const p of providers) client.node.addDependency(p);
+    return client;
+  }
+
     // Managed login v2 serves an app client only once it has a style; Cognito's default one.
+  private managedLoginBranding(): void {
     new cognito.CfnManagedLoginBranding(this, 'Branding', {
       userPoolId: this.userPool.userPoolId,
       clientId: this.appClient.userPoolClientId,
       useCognitoProvidedValues: true,
     });
-
-    this.authEventBucket = this.authEventLogs(props);
   }
 
-  /** Threat protection's actions: block compromised credentials; MFA on medium risk, block on high. */
-  private riskConfiguration(): void {
-    const action = (eventAction: string) => ({ eventAction, notify: false });
-    new cognito.CfnUserPoolRiskConfigurationAttachment(this, 'RiskConfiguration', {
-      userPoolId: this.userPool.userPoolId,
-      clientId: 'ALL',
-      compromisedCredentialsRiskConfiguration: { actions: { eventAction: 'BLOCK' } },
-      accountTakeoverRiskConfiguration: {
-        actions: { lowAction: action('NO_ACTION'), mediumAction: action('MFA_REQUIRED'), highAction: action('BLOCK') },
-      },
-    });
-  }
 
   /** The role Cognito sends SMS codes with, its grant in a managed policy (not CDK's inline default). */
   private smsRole(): { smsRole: iam.IRole; smsRoleExternalId: string } {
@@ -283,46 +285,6 @@ export class CustomerUserPool extends Construct {
     return { smsRole: role, smsRoleExternalId: externalId };
   }
 
-  private identityProvider(p: CustomerIdentityProvider): cognito.IUserPoolIdentityProvider {
-    // A dynamic reference ({{resolve:secretsmanager:...}}): CloudFormation reads the value at deploy time.
-    const secret = SecretValue.secretsManager(p.clientSecretArn);
-    const common = { userPool: this.userPool, clientId: p.clientId };
-    switch (p.type) {
-      case 'google':
-        return new cognito.UserPoolIdentityProviderGoogle(this, 'Google', {
-          ...common,
-          clientSecretValue: secret,
-          scopes: [...IDP_SCOPES.google],
-          attributeMapping: { email: cognito.ProviderAttribute.GOOGLE_EMAIL, emailVerified: cognito.ProviderAttribute.GOOGLE_EMAIL_VERIFIED },
-        });
-      case 'facebook':
-        return new cognito.UserPoolIdentityProviderFacebook(this, 'Facebook', {
-          ...common,
-          clientSecret: secret.unsafeUnwrap(), // the dynamic reference string, not the secret
-          scopes: [...IDP_SCOPES.facebook],
-          attributeMapping: { email: cognito.ProviderAttribute.FACEBOOK_EMAIL },
-        });
-      case 'apple':
-        return new cognito.UserPoolIdentityProviderApple(this, 'Apple', {
-          ...common,
-          teamId: p.teamId,
-          keyId: p.keyId,
-          privateKeyValue: secret,
-          scopes: [...IDP_SCOPES.apple],
-          attributeMapping: { email: cognito.ProviderAttribute.APPLE_EMAIL, emailVerified: cognito.ProviderAttribute.APPLE_EMAIL_VERIFIED },
-        });
-      case 'oidc':
-        return new cognito.UserPoolIdentityProviderOidc(this, `Oidc-${p.name}`, {
-          ...common,
-          name: p.name,
-          issuerUrl: p.issuerUrl,
-          clientSecret: secret.unsafeUnwrap(), // the dynamic reference string, not the secret
-          scopes: [...IDP_SCOPES.oidc],
-          attributeMapping: { email: cognito.ProviderAttribute.other('email') },
-        });
-    }
-  }
-
   /**
    * Authentication events (sign-ins, failures, risk decisions) into an S3 bucket under the
    * customer-managed key. Not a CloudWatch log group: Cognito delivers only to log groups that
@@ -332,9 +294,8 @@ export class CustomerUserPool extends Construct {
    * SNS's own delivery metrics still show failed sends.
    */
   private authEventLogs(props: CustomerUserPoolProps): s3.Bucket {
-    const { account, region, partition } = Stack.of(this);
     const bucket = new SecureBucket(this, 'AuthEventBucket', {
-      encryptionKey: props.logKey,
+      encryption: { kind: 'kms', key: props.logKey },
       serverAccessLogsBucket: props.accessLogsBucket,
       serverAccessLogsPrefix: 'cognito-auth-events/',
       lifecycleRules: [
@@ -351,46 +312,7 @@ export class CustomerUserPool extends Construct {
     acknowledge(bucket, 'bucketWithoutReplication');
     acknowledge(bucket, 'controlTowerAuthEventsObjectLock');
 
-    // The log delivery service's documented permissions for vended logs in S3, pinned to
-    // deliveries of this account and region. Written here, so the delivery finds them in place
-    // and never rewrites the bucket policy itself.
-    // https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-infrastructure-S3.html
-    const delivery = new iam.ServicePrincipal('delivery.logs.amazonaws.com');
-    const sourceArn = { 'aws:SourceArn': `arn:${partition}:logs:${region}:${account}:*` };
-    const fromThisAccount = { StringEquals: { 'aws:SourceAccount': account }, ArnLike: sourceArn };
-    bucket.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AWSLogDeliveryWrite',
-        principals: [delivery],
-        actions: ['s3:PutObject'],
-        resources: [bucket.arnForObjects(`${VENDED_LOGS_PREFIX}/${account}/*`)],
-        conditions: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceAccount': account }, ArnLike: sourceArn },
-      }),
-    );
-    bucket.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AWSLogDeliveryAclCheck',
-        principals: [delivery],
-        // s3:ListBucket too, as CloudWatch Logs advises: without it the service's bucket checks
-        // show up as AccessDenied in CloudTrail. It lists keys, reads no object.
-        actions: ['s3:GetBucketAcl', 's3:ListBucket'],
-        resources: [bucket.bucketArn],
-        conditions: fromThisAccount,
-      }),
-    );
-    // SSE-KMS: the key policy statement CloudWatch Logs documents for vended logs in an SSE-KMS
-    // bucket ("Logs sent to Amazon S3", section "Amazon S3 bucket server-side encryption"), still
-    // pinned to deliveries of this account and region. GenerateDataKey* alone (as before) is less
-    // than the documented set and is not what the service is tested against.
-    props.logKey.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AllowLogDeliveryOfThisAccount',
-        principals: [delivery],
-        actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
-        resources: ['*'],
-        conditions: fromThisAccount,
-      }),
-    );
+    allowVendedLogDelivery(bucket, props.logKey);
 
     const configuration = new cognito.CfnLogDeliveryConfiguration(this, 'AuthEventsConfiguration', {
       userPoolId: this.userPool.userPoolId,
@@ -402,4 +324,39 @@ export class CustomerUserPool extends Construct {
     if (bucket.policy) configuration.node.addDependency(bucket.policy);
     return bucket;
   }
+}
+
+/** The props with their defaults applied. */
+interface PoolSettings {
+  readonly mfa: cognito.Mfa;
+  readonly secondFactor: 'email' | 'sms';
+  readonly minLength: number;
+  readonly tokenValidity: Duration;
+  readonly refreshTokenValidity: Duration;
+}
+
+/** Applies the defaults and refuses, naming the bad value, what Cognito or the seeds do not allow. */
+function settingsOf(id: string, props: CustomerUserPoolProps): PoolSettings {
+  const mfa = props.mfa ?? cognito.Mfa.REQUIRED;
+  const secondFactor = props.secondFactor ?? 'email';
+  const minLength = props.passwordMinLength ?? 12;
+  const tokenValidity = props.tokenValidity ?? Duration.minutes(15);
+  const refreshTokenValidity = props.refreshTokenValidity ?? Duration.hours(12);
+  if (mfa === cognito.Mfa.OFF) throw new Error(`CustomerUserPool ${id}: mfa got OFF, expected REQUIRED or OPTIONAL (SIGNIN-MFA)`);
+  if (minLength < 12 || minLength > 99) throw new Error(`CustomerUserPool ${id}: passwordMinLength got ${minLength}, expected 12 to 99`);
+  if (tokenValidity.toMinutes() < 15 || tokenValidity.toMinutes() > 60) {
+    throw new Error(`CustomerUserPool ${id}: tokenValidity got ${tokenValidity.toMinutes()} minutes, expected 15 to 60`);
+  }
+  if (refreshTokenValidity.toHours() < 1 || refreshTokenValidity.toHours() > 720) {
+    throw new Error(`CustomerUserPool ${id}: refreshTokenValidity got ${refreshTokenValidity.toHours()} hours, expected 1 to 720`);
+  }
+  if (!Token.isUnresolved(props.logRetentionDays) && (!Number.isInteger(props.logRetentionDays) || props.logRetentionDays < 1)) {
+    throw new Error(`CustomerUserPool ${id}: logRetentionDays got ${props.logRetentionDays}, expected a whole number of days, at least 1`);
+  }
+  return { mfa, secondFactor, minLength, tokenValidity, refreshTokenValidity };
+}
+
+/** The custom sign-in domain of `domainName`. */
+function authDomainOf(domainName: string): string {
+  return `auth.${domainName}`;
 }

@@ -1,12 +1,18 @@
-import type { Control } from '../types';
+import { APP_LOG_TAG } from '../../constants/tags';
+import { AccountTrail } from '../../constructs/audit/account-trail';
+import { AuditBucket } from '../../constructs/audit/audit-bucket';
+import { SecureLogGroup } from '../../constructs/common/secure-log-group';
+import { FargateWorkload } from '../../constructs/workload/fargate-workload';
+import { personalDataProtectionPolicy } from '../../constructs/workload/personal-data-policy';
+import * as nag from '../../nag/rules';
+import { atLeast, enforcingResource, flag, present } from '../diff-builders';
+import { hasTag, props, referenced } from '../evidence-predicates';
+import { NOT_YET_WATCHED, type Control } from '../types';
 
 /*
- * Audit, monitoring and incident-response controls (areas 'audit' and 'monitoring'). Audit
- * (AUD-*, LOG-*): the CloudTrail trail, its data events and its bucket, and log hygiene (every
- * log group encrypted and retained, no private client content in logs). Monitoring (MON-*,
- * INC-*): AWS Config rules, GuardDuty, Security Hub standards, the CIS alarms and operational
- * alarms, and the alert topics and EventBridge rules that page someone. The audit stack and
- * the account baseline build them.
+ * Audit controls (area 'audit', AUD-* and LOG-*): the CloudTrail trail, its data events and its
+ * bucket, and log hygiene (every log group encrypted and retained, no private client content in
+ * logs). The account baseline builds the trail; every stack's log groups keep the rest.
  */
 export const AUDIT_CONTROLS: readonly Control[] = [
   // Audit trail.
@@ -24,6 +30,17 @@ export const AUDIT_CONTROLS: readonly Control[] = [
       configRules: ['CLOUD_TRAIL_ENABLED', 'MULTI_REGION_CLOUD_TRAIL_ENABLED', 'CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED', 'CLOUD_TRAIL_ENCRYPTION_ENABLED', 'CLOUD_TRAIL_CLOUD_WATCH_LOGS_ENABLED'],
       securityHub: ['CloudTrail.1', 'CloudTrail.2', 'CloudTrail.4', 'CloudTrail.5'],
       serviceStatus: ['cloudtrail-logging'],
+    },
+    enforcedBy: [AccountTrail],
+    evidence: { what: 'the account trail', select: [{ types: ['AWS::CloudTrail::Trail'] }] },
+    diff: {
+      rules: [
+        enforcingResource(['AWS::CloudTrail::Trail'], 'trail'),
+        flag(['AWS::CloudTrail::Trail'], ['Properties', 'IsLogging'], 'IsLogging'),
+        flag(['AWS::CloudTrail::Trail'], ['Properties', 'IsMultiRegionTrail'], 'IsMultiRegionTrail'),
+        flag(['AWS::CloudTrail::Trail'], ['Properties', 'EnableLogFileValidation'], 'EnableLogFileValidation'),
+        present(['AWS::CloudTrail::Trail'], ['Properties', 'KMSKeyId'], 'KMSKeyId'),
+      ],
     },
   },
   {
@@ -46,6 +63,22 @@ export const AUDIT_CONTROLS: readonly Control[] = [
       configRules: ['CLOUDTRAIL_S3_DATAEVENTS_ENABLED'],
       serviceStatus: ['cloudtrail-logging'],
     },
+    enforcedBy: [AccountTrail],
+    evidence: {
+      what: 'trails selecting S3 data events',
+      select: [
+        {
+          types: ['AWS::CloudTrail::Trail'],
+          where: (r) => (props(r).AdvancedEventSelectors ?? []).some((s: any) => (s.FieldSelectors ?? []).some((f: any) => f.Field === 'eventCategory' && [f.Equals].flat().includes('Data'))),
+        },
+      ],
+    },
+    diff: {
+      rules: [
+        present(['AWS::CloudTrail::Trail'], ['Properties', 'EventSelectors'], 'EventSelectors'),
+        present(['AWS::CloudTrail::Trail'], ['Properties', 'AdvancedEventSelectors'], 'AdvancedEventSelectors'),
+      ],
+    },
   },
   {
     id: 'AUD-TRAIL-BUCKET',
@@ -65,6 +98,9 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     detectors: {
       configRules: ['S3_BUCKET_DEFAULT_LOCK_ENABLED', 'S3_BUCKET_VERSIONING_ENABLED'],
     },
+    enforcedBy: [AuditBucket],
+    evidence: { what: 'the bucket the trail delivers to', select: [{ types: ['AWS::S3::Bucket'], where: (_r, c) => referenced(c.template, 'AWS::CloudTrail::Trail', (t) => props(t).S3BucketName).has(c.logicalId) }] },
+    diff: NOT_YET_WATCHED,
   },
 
   // Log hygiene.
@@ -90,6 +126,16 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     detectors: {
       configRules: ['CLOUDWATCH_LOG_GROUP_ENCRYPTED', 'CW_LOGGROUP_RETENTION_PERIOD_CHECK'],
     },
+    enforcedBy: [SecureLogGroup],
+    evidence: { what: 'log groups with a KMS key and a retention', select: [{ types: ['AWS::Logs::LogGroup'], where: (r) => props(r).KmsKeyId !== undefined && props(r).RetentionInDays !== undefined }] },
+    diff: {
+      rules: [
+        // A log group without RetentionInDays keeps events forever.
+        atLeast(['AWS::Logs::LogGroup'], ['Properties', 'RetentionInDays'], 'RetentionInDays', Infinity),
+        present(['AWS::Logs::LogGroup'], ['Properties', 'KmsKeyId'], 'KmsKeyId'),
+        enforcingResource(['AWS::Logs::LogGroup'], 'log group', (r) => r.Properties?.KmsKeyId !== undefined, 'KmsKeyId'),
+      ],
+    },
   },
   {
     id: 'LOG-NO-CLIENT-CONTENT',
@@ -111,177 +157,12 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector reads log data protection policies or database logging parameters; the controls diff and tests keep them, and CloudTrail records PutDataProtectionPolicy and logs:Unmask.',
     },
-  },
-
-  // Continuous monitoring.
-  {
-    id: 'MON-CONFIG-RULES',
-    statement:
-      'AWS Config records every supported resource type, including global ones, and evaluates managed rules for the seed controls (encryption at rest, TLS, MFA, public access, flow logs, backups, CloudTrail).',
-    sources: [
-      { seed: '002_d509c6ba1f6a9163.txt', quote: 'These logs are analyzed using automated monitoring software.' },
-      { seed: '004_c378355873db2afd.txt', quote: 'potential security threats' },
-    ],
-    kind: 'enforced',
-    area: 'monitoring',
-    status: 'implemented',
-    enforcement:
-      'ConfigRecorder: AWS::Config::ConfigurationRecorder (AllSupported, IncludeGlobalResourceTypes) with a ManagedPolicyRole carrying AWS_ConfigRole, AWS::Config::DeliveryChannel with daily snapshots to a KMS-encrypted AuditBucket, and 22 AWS managed AWS::Config::ConfigRule (encrypted-volumes, rds-storage-encrypted, s3-bucket-server-side-encryption-enabled, cmk-backing-key-rotation-enabled, s3-bucket-ssl-requests-only, alb-http-to-https-redirection-check, elb-tls-https-listeners-only, iam-user-mfa-enabled, mfa-enabled-for-iam-console-access, root-account-mfa-enabled, s3-bucket-public-read/write-prohibited, s3-bucket-level-public-access-prohibited, restricted-ssh, vpc-flow-logs-enabled, db-instance-backup-enabled, aurora-resources-protected-by-backup-plan, secretsmanager-rotation-enabled-check with maximumAllowedRotationFrequency = data.rotationDays, cloudtrail-enabled, multi-region-cloudtrail-enabled, cloud-trail-log-file-validation-enabled, cloud-trail-encryption-enabled).',
-    detectors: {
-      serviceStatus: ['config-recording'],
+    enforcedBy: [personalDataProtectionPolicy, FargateWorkload],
+    evidence: {
+      what: 'application log groups with a data protection policy',
+      select: [{ types: ['AWS::Logs::LogGroup'], where: (r) => hasTag(APP_LOG_TAG.key, APP_LOG_TAG.value)(r) && props(r).DataProtectionPolicy !== undefined }],
     },
-  },
-  {
-    id: 'MON-GUARDDUTY',
-    statement:
-      'GuardDuty watches the account for threats, including S3 data access, RDS login anomalies, malware and container runtime activity.',
-    sources: [
-      {
-        seed: '004_c378355873db2afd.txt',
-        quote: 'Systems are monitored for abnormal access trends, login anomalies, and potential security threats.',
-      },
-      { seed: '002_d509c6ba1f6a9163.txt', quote: 'These logs are analyzed using automated monitoring software.' },
-    ],
-    kind: 'enforced',
-    area: 'monitoring',
-    status: 'implemented',
-    enforcement:
-      'GuardDutyDetector: AWS::GuardDuty::Detector Enable true with Features S3_DATA_EVENTS, RDS_LOGIN_EVENTS, EBS_MALWARE_PROTECTION, LAMBDA_NETWORK_LOGS and RUNTIME_MONITORING (ECS_FARGATE_AGENT_MANAGEMENT) enabled, EKS plans disabled; FargateWorkload grants the task execution role ecr:GetAuthorizationToken and the layer and image reads on GuardDuty\'s aws-guardduty-agent-fargate repository of the region, so ECS can pull the runtime agent sidecar. EBS malware scanning covers EC2 volumes (none run here); Malware Protection for S3 plans are not created for the customer-files buckets (per-bucket role and per-GB cost; argued in docs/audit.md).',
-    detectors: {
-      configRules: ['GUARDDUTY_ENABLED_CENTRALIZED'],
-      securityHub: ['GuardDuty.1'],
-      serviceStatus: ['guardduty-enabled'],
-    },
-  },
-  {
-    id: 'MON-SECURITY-HUB',
-    statement:
-      'Security Hub evaluates the account against AWS Foundational Security Best Practices, CIS AWS Foundations, PCI DSS and NIST 800-53 rev 5.',
-    sources: [
-      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'making it compliant with PCI DSS in most situations' },
-      { seed: '002_d509c6ba1f6a9163.txt', quote: 'These logs are analyzed using automated monitoring software.' },
-    ],
-    kind: 'enforced',
-    area: 'monitoring',
-    status: 'implemented',
-    enforcement:
-      'SecurityHub: AWS::SecurityHub::Hub (no implicit default standards, consolidated control findings) with one AWS::SecurityHub::Standard per configured standard (default FSBP 1.0.0, CIS 3.0.0, PCI DSS 4.0.1, NIST 800-53 5.0.0; ARNs of the home region, validated against the standards the region\'s partition offers).',
-    detectors: {
-      configRules: ['SECURITYHUB_ENABLED'],
-      serviceStatus: ['securityhub-standards'],
-    },
-  },
-  {
-    id: 'MON-CIS-ALARMS',
-    statement:
-      'CIS metric filters on the trail log group raise alarms on unauthorized API calls, console sign-in without MFA, root use, IAM, CloudTrail, KMS, S3-policy and Config changes, console authentication failures and network changes.',
-    sources: [
-      {
-        seed: '004_c378355873db2afd.txt',
-        quote: 'Security-relevant events (e.g., admin access, authentication failures',
-      },
-      { seed: '002_d509c6ba1f6a9163.txt', quote: 'These logs are analyzed using automated monitoring software.' },
-    ],
-    kind: 'enforced',
-    area: 'monitoring',
-    status: 'implemented',
-    enforcement:
-      'CisAlarms: an AWS::Logs::MetricFilter on the trail log group plus an AWS::CloudWatch::Alarm per CIS 4.1-4.14 pattern (unauthorized calls, no-MFA console login, root usage, IAM policy, CloudTrail config, console auth failures, CMK disable/deletion, S3 bucket policy, Config, security group, NACL, network gateway, route table and VPC changes) and for AssumeRole or AssumeRoleWithSAML of a role whose ARN ends in -break-glass (BreakGlassAlert.filterPattern of the identity area), each alarming the security topic.',
-    detectors: {
-      none: 'The CloudWatch.1-14 controls that check these metric filters belong to CIS 1.2/1.4, not to the enabled standards (CIS 3.0.0); the alarms\' actions are watched under INC-ALARM-ACTIONS, and the Config-changes alarm itself pages on tampering.',
-    },
-  },
-  {
-    id: 'MON-OPERATIONAL-ALARMS',
-    statement:
-      'System errors and degraded health raise alarms: load balancer 5xx and unhealthy targets, database CPU, storage, connections and replica lag, and workload task health.',
-    sources: [
-      { seed: '004_c378355873db2afd.txt', quote: 'system errors' },
-      {
-        seed: '002_d509c6ba1f6a9163.txt',
-        quote: 'for information concerning security, monitoring, availability, access and other metrics',
-      },
-    ],
-    kind: 'enforced',
-    area: 'monitoring',
-    status: 'implemented',
-    enforcement:
-      'AWS::CloudWatch::Alarm on ALB HTTPCode_ELB_5XX_Count, HTTPCode_Target_5XX_Count and UnHealthyHostCount (WorkloadAlarms), per tenant cluster CPUUtilization, FreeableMemory, FreeLocalStorage, DatabaseConnections and AuroraReplicaLagMaximum (TenantDatabase), and ECS RunningTaskCount (Container Insights); every alarm notifies the operations topic (INC-ALARM-ACTIONS).',
-    detectors: {
-      configRules: ['CLOUDWATCH_ALARM_ACTION_CHECK'],
-      securityHub: ['CloudWatch.15', 'CloudWatch.17'],
-    },
-  },
-
-  // Incident escalation.
-  {
-    id: 'INC-ALERT-TOPICS',
-    statement:
-      'Security and operations alerts go to two KMS-encrypted, TLS-only SNS topics subscribed by the environment\'s alert addresses and a paging HTTPS endpoint, which production requires unless productionOptOuts.paging gives the reason (shown in the controls report for that environment).',
-    sources: [
-      {
-        seed: '003_c8c1318184c7c51b.txt',
-        quote: 'When security events are detected they are escalated to our emergency alias, teams are paged, notified and assembled to rapidly address the event.',
-      },
-    ],
-    kind: 'enforced',
-    area: 'monitoring',
-    status: 'implemented',
-    enforcement:
-      'Two AWS::SNS::Topic (security, operations) with KmsMasterKeyId a customer-managed key, topic policies denying aws:SecureTransport false and allowing sns:Publish to cloudwatch.amazonaws.com for alarms of the account and region (aws:SourceAccount, aws:SourceArn) and to events.amazonaws.com for the EventBridge rules, a key policy admitting the same two services (CloudWatch under the same conditions), and an AWS::SNS::Subscription per configured alert address plus the HTTPS endpoint read from the Secrets Manager secret alerts.httpsEndpointSecret; config validation rejects a production environment without that secret unless productionOptOuts.paging is set (and rejects the opt-out where the secret is set).',
-    detectors: {
-      configRules: ['SNS_ENCRYPTED_KMS'],
-      securityHub: ['SNS.1'],
-    },
-  },
-  {
-    id: 'INC-FINDING-ROUTING',
-    statement:
-      'GuardDuty findings at or above the configured severity, Security Hub HIGH and CRITICAL findings and root sign-ins reach the security alert topic.',
-    sources: [
-      { seed: '003_c8c1318184c7c51b.txt', quote: 'escalated to our emergency alias, teams are paged' },
-      { seed: '002_d509c6ba1f6a9163.txt', quote: 'has a team dedicated to quickly resolving unexpected incidents' },
-    ],
-    kind: 'enforced',
-    area: 'monitoring',
-    status: 'implemented',
-    enforcement:
-      'FindingRouting (alerting stack, so it works when the organisation runs the services): AWS::Events::Rule for aws.guardduty GuardDuty Finding with severity >= alerts.guardDutyMinSeverity, aws.securityhub Security Hub Findings - Imported with Severity.Label HIGH or CRITICAL, Workflow NEW and RecordState ACTIVE, and aws.signin console sign-in of userIdentity.type Root, each targeting the security topic. Root sign-ins are recorded in us-east-1: with alerts.forwardGlobalEvents (default true) the GlobalEvents stack in us-east-1 (GlobalEventForwarding) has an AWS::Events::Rule with the same ROOT_SIGN_IN_PATTERN targeting the home region\'s default event bus through a role that may only events:PutEvents to it, so the home rule pages for them; the multi-region trail\'s RootAccountUse CIS alarm is the second net (the only one with forwarding off). AWS Backup job failures are routed by BAK-FAILURE-NOTICE to the operations topic (an availability matter); only tampering with the backup controls goes to the security topic.',
-    detectors: {
-      none: 'The control is itself the routing of detections; no managed detector evaluates EventBridge rules. Each rule\'s dead-letter queue alarms the operations topic when a delivery fails.',
-    },
-  },
-  {
-    id: 'INC-ALERT-DELIVERY',
-    statement:
-      'No alert is lost silently: an alert or backup notice that EventBridge or SNS cannot deliver is kept in an encrypted dead-letter queue whose depth alarm notifies the alert topics.',
-    sources: [
-      { seed: '003_c8c1318184c7c51b.txt', quote: 'When security events are detected they are escalated to our emergency alias' },
-      { seed: '002_d509c6ba1f6a9163.txt', quote: 'our development team is notified in case of a failure with this system' },
-    ],
-    kind: 'enforced',
-    area: 'monitoring',
-    status: 'implemented',
-    enforcement:
-      'AlertDeadLetterQueue: an AWS::SQS::Queue (KmsMasterKeyId a customer-managed key whose policy admits events.amazonaws.com and/or sns.amazonaws.com for aws:SourceAccount this account and aws:SourceArn rules or topics of this account and region, a queue policy denying aws:SecureTransport false and admitting each rule or topic by aws:SourceArn, MessageRetentionPeriod 14 days, tagged saas-security-baseline:purpose=alert-dead-letters) and an AWS::CloudWatch::Alarm on its ApproximateNumberOfMessagesVisible (Maximum >= 1 over 5 minutes) notifying the alert topics. Every EventBridge target that pages a topic (FindingRouting, BreakGlassAlert, BackupFailureNotices, RecoveryPointChecks) or forwards to the home bus (GlobalEventForwarding, whose alarm notifies the AlertTopics the GlobalEvents stack has in us-east-1, since an alarm notifies topics of its own region only) has a DeadLetterConfig on such a queue (targets paging a topic with a RetryPolicy MaximumEventAgeInSeconds of 3600 instead of EventBridge\'s default 24 hours), and an alarm per rule on AWS/Events InvocationsFailedToBeSentToDlq (an event neither delivered nor dead-lettered); every AWS::SNS::Subscription of AlertTopics has a RedrivePolicy to one. The cdk-nag Serverless pack (EventBusDLQ, SNSRedrivePolicy) runs in the gate; a test checks every rule target and subscription of every template.',
-    detectors: {
-      securityHub: ['SQS.1'],
-    },
-  },
-  {
-    id: 'INC-ALARM-ACTIONS',
-    statement: 'Every CloudWatch alarm notifies an alert topic, so no alarm fires unseen.',
-    sources: [
-      { seed: '003_c8c1318184c7c51b.txt', quote: 'teams are paged, notified and assembled to rapidly address the event' },
-    ],
-    kind: 'enforced',
-    area: 'monitoring',
-    status: 'implemented',
-    enforcement:
-      'Test over every AWS::CloudWatch::Alarm of every stack: ActionsEnabled not false and AlarmActions naming the security or operations topic of the alerting stack of the same environment; both topic policies allow cloudwatch.amazonaws.com to publish for alarms of the account and region (AlertTopics), since the TLS-only topic policy replaces SNS\'s default one.',
-    detectors: {
-      configRules: ['CLOUDWATCH_ALARM_ACTION_CHECK'],
-      securityHub: ['CloudWatch.15', 'CloudWatch.17'],
-    },
+    diff: NOT_YET_WATCHED,
+    nagRules: [nag.AppLogDataProtection],
   },
 ];

@@ -1,4 +1,17 @@
-import type { Control } from '../types';
+import { BACKUP_TAG } from '../../constants/tags';
+import { BackupFailureNotices } from '../../constructs/backup/backup-failure-notices';
+import { DatabaseRestoreTesting } from '../../constructs/backup/database-restore-testing';
+import { LegalArchiveBucket } from '../../constructs/backup/legal-archive-bucket';
+import { LockedBackupVault } from '../../constructs/backup/locked-backup-vault';
+import { RestoreValidator } from '../../constructs/backup/restore-validator';
+import { TieredBackupPlan } from '../../constructs/backup/tiered-backup-plan';
+import * as nag from '../../nag/rules';
+import { ALARM } from '../aws-tables';
+import { arrow, atLeast, byRank, enforcingResource, present } from '../diff-builders';
+import type { Verdict } from '../diff-rule';
+import { eventSources, inStack, isRestoreCompleted, props, referenced, restoreValidators } from '../evidence-predicates';
+import { backupRules, isTrue, keptDays, statementsOf } from '../template-readers';
+import { NOT_YET_WATCHED, type Control } from '../types';
 
 /*
  * Backup and continuity controls (area 'backup'): the AWS Backup vault (customer-managed key,
@@ -25,6 +38,13 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     detectors: {
       backupAudit: ['BACKUP_RECOVERY_POINT_ENCRYPTED'],
     },
+    enforcedBy: [LockedBackupVault],
+    evidence: { what: 'backup vaults with their own KMS key', select: [{ types: ['AWS::Backup::BackupVault'], where: (r) => props(r).EncryptionKeyArn !== undefined }] },
+    diff: {
+      rules: [
+        present(['AWS::Backup::BackupVault'], ['Properties', 'EncryptionKeyArn'], 'EncryptionKeyArn'),
+      ],
+    },
   },
   {
     id: 'BAK-VAULT-LOCK',
@@ -43,6 +63,24 @@ export const BACKUP_CONTROLS: readonly Control[] = [
       'LockedBackupVault: LockConfiguration MinRetentionDays/MaxRetentionDays from config.backup.vaultLock, with ChangeableForDays (at least 3) in compliance mode and none in governance mode; AccessPolicy denies backup:DeleteRecoveryPoint, backup:UpdateRecoveryPointLifecycle and backup:DeleteBackupVault to every principal. Config validation rejects min > max, a compliance cool-off under 3 days, and tier retentions outside the lock range.',
     detectors: {
       backupAudit: ['BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED', 'BACKUP_RESOURCES_PROTECTED_BY_BACKUP_VAULT_LOCK'],
+    },
+    enforcedBy: [LockedBackupVault],
+    evidence: { what: 'locked backup vaults', select: [{ types: ['AWS::Backup::BackupVault'], where: (r) => props(r).LockConfiguration !== undefined }] },
+    diff: {
+      rules: [
+        present(['AWS::Backup::BackupVault'], ['Properties', 'LockConfiguration'], 'LockConfiguration'),
+        atLeast(['AWS::Backup::BackupVault'], ['Properties', 'LockConfiguration', 'MinRetentionDays'], 'MinRetentionDays', 0),
+        {
+          resourceTypes: ['AWS::Backup::BackupVault'],
+          path: ['Properties', 'AccessPolicy'],
+          assess: (before, after) => {
+            const deniesDelete = (doc: any) =>
+              statementsOf(doc).some((st) => st.Effect === 'Deny' && [st.Action].flat().some((a: unknown) => ['backup:DeleteRecoveryPoint', 'backup:*', '*'].includes(a as string)));
+            if (deniesDelete(before) === deniesDelete(after)) return undefined;
+            return { direction: deniesDelete(after) ? 'strengthened' : 'weakened', detail: `access policy ${deniesDelete(after) ? 'now denies' : 'no longer denies'} backup:DeleteRecoveryPoint` };
+          },
+        },
+      ],
     },
   },
   {
@@ -68,6 +106,30 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     detectors: {
       backupAudit: ['BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK', 'BACKUP_RECOVERY_POINT_MINIMUM_RETENTION_CHECK'],
     },
+    enforcedBy: [TieredBackupPlan],
+    evidence: { what: 'the tiered backup plan', select: [{ types: ['AWS::Backup::BackupPlan'] }] },
+    diff: {
+      rules: [
+        enforcingResource(['AWS::Backup::BackupPlan'], 'backup plan'),
+        {
+          resourceTypes: ['AWS::Backup::BackupPlan'],
+          path: ['Properties'],
+          assess: (before, after) => {
+            const [b, a] = [backupRules(before), backupRules(after)];
+            const out: Verdict[] = [];
+            for (const [name, rule] of b) {
+              const now = a.get(name);
+              if (!now) out.push({ direction: 'weakened', detail: `backup rule ${name} removed` });
+              else if (keptDays(now) !== keptDays(rule)) out.push({ direction: byRank(keptDays(rule), keptDays(now)), detail: arrow(`${name} DeleteAfterDays`, rule.Lifecycle?.DeleteAfterDays, now.Lifecycle?.DeleteAfterDays) });
+              else if (rule.ScheduleExpression !== now.ScheduleExpression) out.push({ direction: 'neutral', detail: arrow(`${name} ScheduleExpression`, rule.ScheduleExpression, now.ScheduleExpression) });
+            }
+            for (const name of a.keys()) if (!b.has(name)) out.push({ direction: 'strengthened', detail: `backup rule ${name} added` });
+            return out;
+          },
+        },
+      ],
+    },
+    nagRules: [nag.BackupPlanTiers],
   },
   {
     id: 'BAK-PITR',
@@ -80,6 +142,25 @@ export const BACKUP_CONTROLS: readonly Control[] = [
       'TieredBackupPlan: a Continuous rule with EnableContinuousBackup true and DeleteAfterDays from config.backup.continuousBackupDays (35 in production, the AWS maximum); AWS Backup supports continuous backup for Aurora, RDS and S3, so it covers every selected database and bucket.',
     detectors: {
       none: 'No AWS Backup Audit Manager control or managed Config rule checks continuous backup; the recovery-point detectors of BAK-SELECTIONS see a resource that stops being backed up, and the evidence command lists the period\'s backup jobs in the backup job report.',
+    },
+    enforcedBy: [TieredBackupPlan],
+    evidence: {
+      what: 'backup plans with a continuous-backup rule',
+      select: [{ types: ['AWS::Backup::BackupPlan'], where: (r) => (props(r).BackupPlan?.BackupPlanRule ?? []).some((rule: any) => isTrue(rule.EnableContinuousBackup)) }],
+    },
+    diff: {
+      rules: [
+        {
+          resourceTypes: ['AWS::Backup::BackupPlan'],
+          path: ['Properties'],
+          assess: (before, after) => {
+            const [b, a] = [backupRules(before), backupRules(after)];
+            const continuous = (m: Map<string, any>) => [...m.values()].some((r) => isTrue(r.EnableContinuousBackup));
+            if (continuous(b) === continuous(a)) return undefined;
+            return { direction: continuous(a) ? 'strengthened' : 'weakened', detail: `continuous backup ${continuous(a) ? 'enabled' : 'disabled'}` };
+          },
+        },
+      ],
     },
   },
   {
@@ -102,6 +183,16 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     detectors: {
       configRules: ['AURORA_RESOURCES_PROTECTED_BY_BACKUP_PLAN', 'AURORA_LAST_BACKUP_RECOVERY_POINT_CREATED', 'S3_LAST_BACKUP_RECOVERY_POINT_CREATED'],
       backupAudit: ['BACKUP_RESOURCES_PROTECTED_BY_BACKUP_PLAN', 'BACKUP_LAST_RECOVERY_POINT_CREATED'],
+    },
+    enforcedBy: [TieredBackupPlan],
+    evidence: {
+      what: 'backup selections by the backup tag',
+      select: [{ types: ['AWS::Backup::BackupSelection'], where: (r) => JSON.stringify(props(r).BackupSelection ?? {}).includes(BACKUP_TAG.key) }],
+    },
+    diff: {
+      rules: [
+        enforcingResource(['AWS::Backup::BackupSelection'], 'backup selection'),
+      ],
     },
   },
   {
@@ -127,6 +218,12 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector checks that copies stay inside the allowed regions (BACKUP_RESOURCES_PROTECTED_BY_CROSS_REGION checks that a copy exists, not where); CloudTrail records every StartCopyJob and the backup stack pages on plan changes (BAK-FAILURE-NOTICE).',
     },
+    enforcedBy: [TieredBackupPlan, LockedBackupVault],
+    evidence: {
+      what: 'the backup plans (copy actions only to a configured DR region) and any DR vault',
+      select: [{ types: ['AWS::Backup::BackupPlan'] }, { types: ['AWS::Backup::BackupVault'], where: inStack(/^BackupDr$/) }],
+    },
+    diff: NOT_YET_WATCHED,
   },
   {
     id: 'BAK-RESTORE-TESTING',
@@ -147,6 +244,14 @@ export const BACKUP_CONTROLS: readonly Control[] = [
       backupAudit: ['RESTORE_TIME_FOR_RESOURCES_MEET_TARGET'],
       serviceStatus: ['restore-tests'],
     },
+    enforcedBy: [DatabaseRestoreTesting],
+    evidence: { what: 'the restore testing plan and selection', select: [{ types: ['AWS::Backup::RestoreTestingPlan', 'AWS::Backup::RestoreTestingSelection'] }] },
+    diff: {
+      rules: [
+        enforcingResource(['AWS::Backup::RestoreTestingPlan', 'AWS::Backup::RestoreTestingSelection'], 'restore testing plan or selection'),
+      ],
+    },
+    nagRules: [nag.RestoreTestingCoversDatabases],
   },
   {
     id: 'BAK-RESTORE-VALIDATION',
@@ -163,6 +268,12 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     detectors: {
       serviceStatus: ['restore-tests'],
     },
+    enforcedBy: [RestoreValidator],
+    evidence: {
+      what: 'the rule on completed restore jobs and the validation function it invokes',
+      select: [{ types: ['AWS::Events::Rule'], where: isRestoreCompleted }, { types: ['AWS::Lambda::Function'], where: (_r, c) => restoreValidators(c.template).has(c.logicalId) }],
+    },
+    diff: NOT_YET_WATCHED,
   },
   {
     id: 'BAK-FAILURE-NOTICE',
@@ -182,6 +293,15 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'The control is itself notification of failures; no managed detector evaluates EventBridge rules. The restore report plan delivers every restore job, failed ones included, to the evidence bucket.',
     },
+    enforcedBy: [BackupFailureNotices],
+    evidence: {
+      what: 'EventBridge rules on failed backup, copy and restore jobs and on vault tampering, and the restore validator\'s alarms',
+      select: [
+        { types: ['AWS::Events::Rule'], where: (r) => eventSources(r).includes('aws.backup') && !isRestoreCompleted(r) },
+        { types: [ALARM], where: inStack(/^Backup/) },
+      ],
+    },
+    diff: NOT_YET_WATCHED,
   },
   {
     id: 'BAK-LEGAL-ARCHIVE',
@@ -201,5 +321,16 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     detectors: {
       configRules: ['S3_BUCKET_DEFAULT_LOCK_ENABLED'],
     },
+    enforcedBy: [LegalArchiveBucket],
+    evidence: {
+      what: 'the Object Lock legal archive bucket',
+      select: [
+        {
+          types: ['AWS::S3::Bucket'],
+          where: (r, c) => isTrue(props(r).ObjectLockEnabled) && !referenced(c.template, 'AWS::CloudTrail::Trail', (t) => props(t).S3BucketName).has(c.logicalId),
+        },
+      ],
+    },
+    diff: NOT_YET_WATCHED,
   },
 ];

@@ -1,3 +1,7 @@
+import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks, ServerlessChecks } from 'cdk-nag';
+import { DeliveryPipeline } from '../../constructs/delivery/delivery-pipeline';
+import { checkControlTower } from '../../nag/control-tower';
+import { diffControls } from '../controls-diff';
 import type { Control } from '../types';
 
 /*
@@ -35,6 +39,9 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'Enforced in the repository and CI, outside the AWS account: nothing in the account can observe it.',
     },
+    enforcedBy: [{ file: '.github/workflows/ci.yml' }, { file: '.ci/run' }],
+    evidence: { outsideTemplates: 'CI: .github/workflows/ci.yml and .ci/run run npm ci, npm test and cdk synth (test/delivery.test.ts); the optional pipeline\'s synth step runs the same (test/pipeline.test.ts).' },
+    diff: { outsideTemplates: 'Enforced by the CI workflow, not by a deployed resource.', guardedBy: 'test/delivery.test.ts' },
   },
   {
     id: 'DEL-COMPLIANCE-PACKS',
@@ -52,6 +59,11 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'Enforced at synthesis, outside the AWS account: nothing in the account can observe it.',
     },
+    enforcedBy: [AwsSolutionsChecks, NIST80053R5Checks, PCIDSS321Checks, HIPAASecurityChecks, ServerlessChecks, checkControlTower],
+    evidence: {
+      outsideTemplates: 'Synthesis: the cdk-nag packs run on every synth and an open finding fails it; test/compliance.test.ts reads validation-report.json of both environments (open findings show per control in this report).',
+    },
+    diff: { outsideTemplates: 'Enforced at synthesis: an open finding stops the templates from being written.', guardedBy: 'test/compliance.test.ts' },
   },
   {
     id: 'DEL-TEMPLATE-LINT',
@@ -66,6 +78,9 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'Enforced on the templates in CI (cfn-lint), outside the AWS account: nothing in the account can observe it.',
     },
+    enforcedBy: [{ file: 'test/cfn-lint.test.ts' }],
+    evidence: { outsideTemplates: 'Tests: test/cfn-lint.test.ts lints every synthesized template of both environments with cfn-lint; allowances in test/support/cfn-lint.ts.' },
+    diff: { outsideTemplates: 'Enforced by the test suite over the templates, not by a resource in them.', guardedBy: 'test/cfn-lint.test.ts' },
   },
   {
     id: 'DEL-PIPELINE-SUPPLY-CHAIN',
@@ -86,6 +101,9 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'A property of the CI workflow and its dependencies, outside the AWS account: nothing in the account can observe it.',
     },
+    enforcedBy: [{ file: '.github/workflows/ci.yml' }],
+    evidence: { outsideTemplates: 'The repository: .github/workflows/*.yml and .github/dependabot.yml, parsed by test/workflows.test.ts.' },
+    diff: { outsideTemplates: 'Enforced by the repository\'s workflow files.', guardedBy: 'test/workflows.test.ts' },
   },
   {
     id: 'DEL-DEPENDENCY-MONITORING',
@@ -107,6 +125,9 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'Enforced in the repository (lockfile, Dependabot), outside the AWS account: nothing in the account can observe it.',
     },
+    enforcedBy: [{ file: '.github/dependabot.yml' }, { file: 'package-lock.json' }],
+    evidence: { outsideTemplates: 'The repository: .github/dependabot.yml and the committed lockfile installed with npm ci (test/delivery.test.ts).' },
+    diff: { outsideTemplates: 'Enforced by the repository\'s Dependabot configuration and lockfile.', guardedBy: 'test/delivery.test.ts' },
   },
   {
     id: 'DEL-VULN-REPORTING',
@@ -125,6 +146,9 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'A repository file (SECURITY.md), outside the AWS account: nothing in the account can observe it.',
     },
+    enforcedBy: [{ file: 'SECURITY.md' }],
+    evidence: { outsideTemplates: 'The repository: SECURITY.md names a private reporting channel (test/delivery.test.ts).' },
+    diff: { outsideTemplates: 'Enforced by SECURITY.md in the repository.', guardedBy: 'test/delivery.test.ts' },
   },
   {
     id: 'DEL-STAGED-ROLLOUT',
@@ -152,6 +176,12 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'A property of the delivery process; no managed detector tells a pipeline deployment from a manual one (CloudTrail records the caller of every CloudFormation change).',
     },
+    enforcedBy: [DeliveryPipeline],
+    evidence: {
+      outsideTemplates:
+        'The optional Pipeline stack (the pipeline block of the configuration), absent from the example and not part of any environment\'s templates; test/pipeline.test.ts synthesizes it with staging, a manual approval, then production.',
+    },
+    diff: { outsideTemplates: 'The optional pipeline stack is not part of any environment\'s templates.', guardedBy: 'test/pipeline.test.ts' },
   },
   {
     id: 'DEL-PR-CONTROLS-DIFF',
@@ -173,9 +203,12 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     missing:
       '"our engineers review pull requests in pair programming" (001): the controls diff informs a reviewer and fails on a weakened control, but nothing here requires a review; required reviews and status checks are branch-protection settings of the git host (ORG-REPOSITORY-SETTINGS), and pairing is a practice (ORG-SECURE-DEVELOPMENT).',
     enforcement:
-      'npm run controls-diff -- --base <ref> (scripts/controls-diff.ts) synthesizes the base ref in a git worktree and the working tree, diffs every stack pair with @aws-cdk/cloudformation-diff, classifies each change by the control-rules table (lib/controls/diff-rules.ts) as weakened, strengthened or neutral, prints it per control (--format markdown for a PR comment) and exits 1 when a control is weakened; the pull-request workflow runs it and posts the Markdown report.',
+      'npm run controls-diff -- --base <ref> (scripts/controls-diff.ts) synthesizes the base ref in a git worktree and the working tree, diffs every stack pair with @aws-cdk/cloudformation-diff, classifies each change by the diff rules of each control\'s catalog entry (gathered by lib/controls/diff-rules.ts) as weakened, strengthened or neutral, prints it per control (--format markdown for a PR comment) and exits 1 when a control is weakened; the pull-request workflow runs it and posts the Markdown report.',
     detectors: {
       none: 'Enforced on pull requests, outside the AWS account: nothing in the account can observe it.',
     },
+    enforcedBy: [diffControls],
+    evidence: { outsideTemplates: 'Tooling: npm run controls-diff and the pull-request workflow (test/controls-diff.test.ts runs the CLI on fixture template pairs and on a synthesized assembly).' },
+    diff: { outsideTemplates: 'It is the diff itself: tooling, not a resource.', guardedBy: 'test/controls-diff.test.ts' },
   },
 ];

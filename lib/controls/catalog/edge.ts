@@ -1,13 +1,31 @@
+import { SSE_S3_LOG_DELIVERY_TAG } from '../../constants/tags';
+import { AccessLogBucket } from '../../constructs/common/access-log-bucket';
+import { HttpsLoadBalancer } from '../../constructs/edge/https-load-balancer';
+import { ShieldProtection } from '../../constructs/edge/shield-protection';
+import { EdgeWebAcl } from '../../constructs/edge/web-acl';
+import * as nag from '../../nag/rules';
+import { ELB_DEFAULT_SSL_POLICY, ELB_SSL_POLICY_STRENGTH, sslPolicyRank } from '../aws-tables';
+import { arrow, byRank, enforcingResource, loadBalancerFlag, show } from '../diff-builders';
+import { EDGE_INTERNET_EXPOSURE_RULES, EDGE_WAF_LOG_CONTENT_RULES, EDGE_WAF_RATE_LIMIT_RULES } from '../diff-rules-area-a';
+import type { Verdict } from '../diff-rule';
+import { hasTag, named, props } from '../evidence-predicates';
+import { isTrue, lbAttribute, managedRuleGroups, redirectsToHttps, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
 
 /*
- * Edge and workload controls (areas 'edge' and 'workload'): the internet-facing Application
- * Load Balancer (HTTPS only, a TLS 1.2+ policy, only 443 and 80 open, access logs), the WAFv2
- * web ACL in front of it (managed rules, a rate-based rule, redacted logging), Shield Advanced
- * where the environment enables it, and the ECS Fargate workload tier behind it (private
- * tasks, spread across zones, least-privilege roles, no self-managed servers). The
- * edge/workload stack builds them.
+ * Edge controls (area 'edge'): the internet-facing Application Load Balancer (HTTPS only, a
+ * TLS 1.2+ policy, only 443 and 80 open, access logs), the WAFv2 web ACL in front of it
+ * (managed rules, a rate-based rule, redacted logging) and Shield Advanced where the
+ * environment enables it. The workload stack builds them; the tier behind them is workload.ts.
  */
+
+/**
+ * The weakest tier of {@link ELB_SSL_POLICY_STRENGTH} that meets EDGE-TLS-POLICY ("TLS 1.2 or
+ * later with forward-secret AEAD cipher suites"): a new HTTPS/TLS listener below it weakens the
+ * control.
+ */
+const EDGE_TLS_POLICY_FLOOR = ELB_SSL_POLICY_STRENGTH.length - 2;
+
 export const EDGE_CONTROLS: readonly Control[] = [
   {
     id: 'EDGE-HTTPS-ONLY',
@@ -33,6 +51,33 @@ export const EDGE_CONTROLS: readonly Control[] = [
       configRules: ['ALB_HTTP_TO_HTTPS_REDIRECTION_CHECK'],
       securityHub: ['ELB.1'],
     },
+    enforcedBy: [HttpsLoadBalancer],
+    evidence: {
+      what: 'the HTTPS listener and the HTTP listener that only redirects',
+      select: [
+        {
+          types: ['AWS::ElasticLoadBalancingV2::Listener'],
+          where: (r) => props(r).Protocol === 'HTTPS' || (props(r).DefaultActions ?? []).every((a: any) => a.Type === 'redirect' && a.RedirectConfig?.Protocol === 'HTTPS'),
+        },
+      ],
+    },
+    diff: {
+      rules: [
+        {
+          resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+            const plain = (r?: TemplateResource) => r !== undefined && r.Properties?.Protocol === 'HTTP';
+            const open = (r?: TemplateResource) => plain(r) && !redirectsToHttps(r!.Properties);
+            const port = (r?: TemplateResource) => r?.Properties?.Port;
+            if (open(after) && !open(before)) {
+              return { direction: 'weakened', detail: before === undefined || !plain(before) ? `HTTP listener on port ${port(after)} serves without redirecting to HTTPS` : `HTTP listener on port ${port(after)} no longer redirects to HTTPS` };
+            }
+            if (open(before) && !open(after)) return { direction: 'strengthened', detail: `HTTP listener on port ${port(before)} ${after === undefined ? 'removed' : 'now redirects to HTTPS'}` };
+            return undefined;
+          },
+        },
+      ],
+    },
   },
   {
     id: 'EDGE-TLS-POLICY',
@@ -54,6 +99,30 @@ export const EDGE_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed Config rule or Security Hub control of the verified reference (awsdocs, 2023) checks an Application Load Balancer listener\'s predefined TLS policy; the controls diff fails a pull request that weakens it, and CloudTrail records ModifyListener.',
     },
+    enforcedBy: [HttpsLoadBalancer],
+    evidence: { what: 'HTTPS/TLS listeners with their SslPolicy', select: [{ types: ['AWS::ElasticLoadBalancingV2::Listener'], where: (r) => ['HTTPS', 'TLS'].includes(props(r).Protocol) }] },
+    diff: {
+      rules: [
+        {
+          resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
+            const tls = (r?: TemplateResource) => r !== undefined && ['HTTPS', 'TLS'].includes(r.Properties?.Protocol);
+            const policy = (r?: TemplateResource) => r?.Properties?.SslPolicy;
+            if (kind === 'removed' || !tls(after)) return undefined;
+            const unknown = sslPolicyRank(policy(after)) < 0 ? ' (not in the strength table: ranked weakest)' : '';
+            if (!tls(before)) {
+              const meetsFloor = sslPolicyRank(policy(after)) >= EDGE_TLS_POLICY_FLOOR;
+              return {
+                direction: meetsFloor ? 'strengthened' : 'weakened',
+                detail: `${after!.Properties?.Protocol} listener added with SslPolicy ${show(policy(after) ?? ELB_DEFAULT_SSL_POLICY)}${meetsFloor ? '' : ', below TLS 1.2 with forward-secret AEAD ciphers only'}${unknown}`,
+              };
+            }
+            if (policy(before) === policy(after)) return undefined;
+            return { direction: byRank(sslPolicyRank(policy(before)), sslPolicyRank(policy(after))), detail: `${arrow('SslPolicy', policy(before), policy(after))}${unknown}` };
+          },
+        },
+      ],
+    },
   },
   {
     id: 'EDGE-INTERNET-EXPOSURE',
@@ -74,6 +143,15 @@ export const EDGE_CONTROLS: readonly Control[] = [
       configRules: ['VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS', 'ALB_HTTP_DROP_INVALID_HEADER_ENABLED'],
       securityHub: ['EC2.18', 'ELB.4', 'ELB.12'],
     },
+    enforcedBy: [HttpsLoadBalancer],
+    evidence: {
+      what: 'the internet-facing load balancer and the security groups open to the internet',
+      select: [
+        { types: ['AWS::ElasticLoadBalancingV2::LoadBalancer'], where: (r) => props(r).Scheme === 'internet-facing' },
+        { types: ['AWS::EC2::SecurityGroup'], where: (r) => (props(r).SecurityGroupIngress ?? []).some((i: any) => i.CidrIp === '0.0.0.0/0' || i.CidrIpv6 === '::/0') },
+      ],
+    },
+    diff: { rules: EDGE_INTERNET_EXPOSURE_RULES },
   },
   {
     id: 'EDGE-WAF',
@@ -95,6 +173,37 @@ export const EDGE_CONTROLS: readonly Control[] = [
       configRules: ['ALB_WAF_ENABLED'],
       securityHub: ['WAF.10'],
     },
+    enforcedBy: [EdgeWebAcl],
+    evidence: { what: 'the web ACL and its association with the load balancer', select: [{ types: ['AWS::WAFv2::WebACL', 'AWS::WAFv2::WebACLAssociation'] }] },
+    diff: {
+      rules: [
+        enforcingResource(['AWS::WAFv2::WebACLAssociation'], 'web ACL association'),
+        {
+          resourceTypes: ['AWS::WAFv2::WebACL'],
+          path: ['Properties', 'Rules'],
+          assess: (before: any[] | undefined, after: any[] | undefined) => {
+            const [b, a] = [managedRuleGroups(before), managedRuleGroups(after)];
+            const out: Verdict[] = [];
+            for (const [name, blocking] of b) {
+              if (!a.has(name)) out.push({ direction: 'weakened', detail: `managed rule group ${name} removed` });
+              else if (blocking && !a.get(name)) out.push({ direction: 'weakened', detail: `managed rule group ${name} switched to count only` });
+              else if (!blocking && a.get(name)) out.push({ direction: 'strengthened', detail: `managed rule group ${name} now blocks` });
+            }
+            for (const name of a.keys()) if (!b.has(name)) out.push({ direction: 'strengthened', detail: `managed rule group ${name} added` });
+            return out;
+          },
+        },
+        {
+          resourceTypes: ['AWS::WAFv2::WebACL'],
+          path: ['Properties', 'DefaultAction'],
+          assess: (before, after) => ({
+            direction: byRank(Number(before?.Block !== undefined), Number(after?.Block !== undefined)),
+            detail: arrow('DefaultAction', Object.keys(before ?? {})[0], Object.keys(after ?? {})[0]),
+          }),
+        },
+      ],
+    },
+    nagRules: [nag.AlbWebAcl],
   },
   {
     id: 'EDGE-WAF-RATE-LIMIT',
@@ -113,6 +222,12 @@ export const EDGE_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector reads a web ACL\'s rules beyond their count (WAF.10); the controls diff and tests keep the rate-based rule, and its CloudWatch metrics show it acting.',
     },
+    enforcedBy: [EdgeWebAcl],
+    evidence: {
+      what: 'web ACLs with a rate-based blocking rule',
+      select: [{ types: ['AWS::WAFv2::WebACL'], where: (r) => (props(r).Rules ?? []).some((rule: any) => rule.Statement?.RateBasedStatement && rule.Action?.Block !== undefined) }],
+    },
+    diff: { rules: EDGE_WAF_RATE_LIMIT_RULES },
   },
   {
     id: 'EDGE-WAF-LOGGING',
@@ -134,6 +249,17 @@ export const EDGE_CONTROLS: readonly Control[] = [
       configRules: ['WAFV2_LOGGING_ENABLED'],
       securityHub: ['WAF.11'],
     },
+    enforcedBy: [EdgeWebAcl],
+    evidence: {
+      what: 'the WAF logging configuration and its aws-waf-logs- log group',
+      select: [{ types: ['AWS::WAFv2::LoggingConfiguration'] }, { types: ['AWS::Logs::LogGroup'], where: named(/^aws-waf-logs-/) }],
+    },
+    diff: {
+      rules: [
+        enforcingResource(['AWS::WAFv2::LoggingConfiguration'], 'WAF logging configuration'),
+        ...EDGE_WAF_LOG_CONTENT_RULES,
+      ],
+    },
   },
   {
     id: 'EDGE-DDOS-SHIELD',
@@ -154,6 +280,18 @@ export const EDGE_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed Config rule or Security Hub control of the enabled standards checks that Shield Advanced protects this load balancer (SHIELD_ADVANCED_ENABLED_AUTORENEW checks only the subscription\'s renewal); the Shield console and DescribeProtection show it.',
     },
+    enforcedBy: [ShieldProtection],
+    evidence: {
+      what: 'Shield Advanced protections',
+      select: [{ types: ['AWS::Shield::Protection'] }],
+      notApplicable: (env) => (env.edge.shieldAdvanced ? undefined : 'edge.shieldAdvanced is false'),
+    },
+    diff: {
+      rules: [
+        enforcingResource(['AWS::Shield::Protection'], 'Shield Advanced protection'),
+      ],
+    },
+    nagRules: [nag.ShieldProtection],
   },
   {
     id: 'EDGE-ALB-ACCESS-LOGS',
@@ -173,96 +311,18 @@ export const EDGE_CONTROLS: readonly Control[] = [
       configRules: ['ELB_LOGGING_ENABLED'],
       securityHub: ['ELB.5'],
     },
-  },
-
-  // Workload tier.
-  {
-    id: 'WL-PRIVATE-TASKS',
-    statement:
-      'Workload tasks run in private subnets without public IPs and accept traffic only from the load balancer.',
-    sources: [
-      {
-        seed: '003_c8c1318184c7c51b.txt',
-        quote: 'All of our servers are within our own virtual private cloud (VPC)',
-      },
-      {
-        seed: '002_d509c6ba1f6a9163.txt',
-        quote: 'Only a small number of production servers and network protocols are accessible from the internet.',
-      },
-    ],
-    kind: 'enforced',
-    area: 'workload',
-    status: 'implemented',
-    enforcement:
-      "FargateWorkload: ECS Fargate service in PRIVATE_WITH_EGRESS subnets with AssignPublicIp DISABLED and the network stack's workload security group, whose only ingress is the container port from the ALB security group (rule in the workload stack); egress only TCP 443 (image pull and AWS APIs, rule in the workload stack) and DATABASE_PORT to each data stack's database security group (rule in that data stack).",
-    detectors: {
-      securityHub: ['ECS.2'],
+    enforcedBy: [HttpsLoadBalancer, AccessLogBucket],
+    evidence: {
+      what: 'load balancers with access logs on, and their log-delivery bucket',
+      select: [
+        { types: ['AWS::ElasticLoadBalancingV2::LoadBalancer'], where: (r) => isTrue(lbAttribute(props(r), 'access_logs.s3.enabled')) },
+        { types: ['AWS::S3::Bucket'], where: hasTag(SSE_S3_LOG_DELIVERY_TAG.key, SSE_S3_LOG_DELIVERY_TAG.value) },
+      ],
     },
-  },
-  {
-    id: 'WL-MULTI-AZ',
-    statement:
-      'The workload service runs several tasks spread across the configured availability zones and survives the loss of one zone or one task.',
-    sources: [
-      {
-        seed: '002_d509c6ba1f6a9163.txt',
-        quote: 'tolerant to failures of individual servers as well as entire data centers',
-      },
-    ],
-    kind: 'enforced',
-    area: 'workload',
-    status: 'implemented',
-    enforcement:
-      'FargateWorkload: DesiredCount from config workload.desiredCount (at least one per zone in production, validated) over private subnets in every zone, deployment circuit breaker with rollback, minimum healthy 100 %, and the ALB target group health check on workload.healthCheckPath.',
-    detectors: {
-      none: 'No managed detector checks the zones of running tasks; the RunningTaskCount and UnHealthyHostCount alarms (MON-OPERATIONAL-ALARMS) page when tasks are lost.',
-    },
-  },
-  {
-    id: 'WL-LEAST-PRIVILEGE',
-    statement:
-      'The task and execution roles grant only the actions and resources the service needs, and neither grants * on *.',
-    sources: [
-      {
-        seed: '001_b709435b510d2964.txt',
-        quote: 'All access to our infrastructure is based on the principle of least privilege.',
-      },
-    ],
-    kind: 'enforced',
-    area: 'workload',
-    status: 'implemented',
-    enforcement:
-      'FargateWorkload: task and execution roles are ManagedPolicyRoles trusted only by ecs-tasks.amazonaws.com with aws:SourceAccount and aws:SourceArn conditions; the task role has no permissions until the application is granted some, the execution role may only logs:CreateLogStream/PutLogEvents on the application log group and pull GuardDuty\'s Fargate runtime agent (ecr:BatchCheckLayerAvailability/GetDownloadUrlForLayer/BatchGetImage on that one repository, plus ecr:GetAuthorizationToken, which has no resource type); the container runs with a read-only root filesystem, dropped capabilities and no environment variables. A test fails on Action "*" in the workload stack\'s policies, and on Resource "*" anywhere but ecr:GetAuthorizationToken.',
-    detectors: {
-      configRules: ['ECS_CONTAINERS_READONLY_ACCESS', 'ECS_CONTAINERS_NONPRIVILEGED'],
-      securityHub: ['ECS.5', 'ECS.4'],
-    },
-  },
-  {
-    id: 'WL-MANAGED-COMPUTE',
-    statement:
-      'The deployment runs no self-managed servers: compute is Fargate on the latest platform version, whose hosts and platform AWS patches; the application image is not patched, scanned or rebuilt by this code.',
-    sources: [
-      { seed: '003_c8c1318184c7c51b.txt', quote: 'All of our services run in the cloud.' },
-      {
-        seed: '003_c8c1318184c7c51b.txt',
-        quote: 'Lexagle does not run our own routers, load balancers, DNS servers, or physical servers.',
-      },
-      {
-        seed: '004_c378355873db2afd.txt',
-        quote: 'Security patches and critical updates are applied on an ongoing basis.',
-      },
-    ],
-    kind: 'enforced',
-    area: 'workload',
-    status: 'partial',
-    missing:
-      '"Security patches and critical updates are applied on an ongoing basis" (004) for the application\'s container image: this code neither builds, scans nor rebuilds it on a schedule (workload.containerImage is any registry\'s image, by tag or digest), so the operating-system packages and libraries inside it are as current as the adopter keeps them. The remainder is ORG-APP-IMAGE-PATCHING.',
-    enforcement:
-      'No AWS::EC2::Instance, LaunchTemplate, Auto Scaling group or ECS capacity provider in any template; the ECS service uses LaunchType FARGATE with PlatformVersion LATEST, so each new task starts on the latest, patched platform revision, and AWS retires tasks on a revision with a security issue (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-fargate.html).',
-    detectors: {
-      configRules: ['ECS_FARGATE_LATEST_PLATFORM_VERSION'],
-      securityHub: ['ECS.10'],
+    diff: {
+      rules: [
+        loadBalancerFlag('access_logs.s3.enabled'),
+      ],
     },
   },
 ];

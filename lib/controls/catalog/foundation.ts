@@ -1,3 +1,26 @@
+import { isStateful, RetainStatefulResources, STATEFUL_RESOURCE_TYPES } from '../../aspects/retain-stateful';
+import { loadEnvironments } from '../../config/load';
+import { validateAcrossEnvironments } from '../../config/validate';
+import { AuditBucket } from '../../constructs/audit/audit-bucket';
+import { LegalArchiveBucket } from '../../constructs/backup/legal-archive-bucket';
+import { LockedBackupVault } from '../../constructs/backup/locked-backup-vault';
+import { AccessLogBucket } from '../../constructs/common/access-log-bucket';
+import { EncryptionKey } from '../../constructs/common/encryption-key';
+import { SecureBucket } from '../../constructs/common/secure-bucket';
+import { SecureLogGroup } from '../../constructs/common/secure-log-group';
+import { CustomerFilesBucket } from '../../constructs/data/customer-files-bucket';
+import { TenantDatabase } from '../../constructs/data/tenant-database';
+import { HttpsLoadBalancer } from '../../constructs/edge/https-load-balancer';
+import { CustomerUserPool } from '../../constructs/identity/customer-user-pool';
+import { AlertDeadLetterQueue } from '../../constructs/monitoring/alert-dead-letter-queue';
+import { AlertTopics } from '../../constructs/monitoring/alert-topics';
+import { FargateWorkload } from '../../constructs/workload/fargate-workload';
+import { DB_CLUSTERS, PUBLIC_ACCESS_BLOCK_FLAGS, S3_SSE_STRENGTH } from '../aws-tables';
+import { arrow, byRank, enforcingResource, flag, loadBalancerFlag, present, show } from '../diff-builders';
+import { FND_NO_PLAINTEXT_SECRETS_RULES, FND_TLS_VERSION_RULES } from '../diff-rules-area-a';
+import type { Verdict } from '../diff-rule';
+import { props } from '../evidence-predicates';
+import { deniesInsecureTransport, isTrue, keepsData, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
 
 /*
@@ -29,6 +52,12 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'A property of the account boundaries: no Config rule or Security Hub control compares two environments\' accounts. Config validation and test/foundation.test.ts keep it before deployment; CloudTrail records any cross-account call.',
     },
+    enforcedBy: [validateAcrossEnvironments],
+    evidence: {
+      outsideTemplates:
+        'A property of the assembly, not of a resource: bin/app.ts builds one stage per environment from the validated config; test/foundation.test.ts proves no VPC, key, secret, bucket or database is shared between the stages\' templates.',
+    },
+    diff: { outsideTemplates: 'One stage per environment is a property of the assembly, not of a resource a template diff compares.', guardedBy: 'test/foundation.test.ts' },
   },
   {
     id: 'FND-NO-PROD-DATA-IN-STAGING',
@@ -48,6 +77,12 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector follows data between accounts. IAM Access Analyzer (IAM-ACCESS-ANALYZER) reports a key, bucket or vault shared outside the account, which any copy to staging needs; its findings reach Security Hub and the finding route.',
     },
+    enforcedBy: [validateAcrossEnvironments],
+    evidence: {
+      outsideTemplates:
+        'Config validation puts staging and production in different accounts; test/foundation.test.ts reads every resource policy and fails on any mention of the other environment\'s account (an absence, so no resource to list).',
+    },
+    diff: { outsideTemplates: 'The accounts come from validated configuration, and what keeps the environments apart is an absence (no policy names the other account), which no resource carries.', guardedBy: 'test/foundation.test.ts' },
   },
   {
     id: 'FND-DATA-RESIDENCY',
@@ -71,6 +106,11 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed Config rule or Security Hub control checks where resources are created; Config records only the home region. The staff roles\' region guardrail (IAM-REGION-GUARDRAIL) denies other regions, and the organisation\'s service control policy (docs/identity.md) is its detective twin.',
     },
+    enforcedBy: [loadEnvironments],
+    evidence: {
+      outsideTemplates: 'Each stack\'s env.region comes from the validated config, whose region and any DR region must be in allowedRegions (config validation; test/config.test.ts); the data-free GlobalEvents stack is the one stack in us-east-1 (test/foundation.test.ts).',
+    },
+    diff: { outsideTemplates: 'Each stack\'s region comes from validated configuration; a template does not carry it.', guardedBy: 'test/config.test.ts' },
   },
   {
     id: 'FND-AZ-COUNT',
@@ -94,6 +134,12 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'A property of the configuration (the zones listed per environment); the multi-AZ detectors of DB-MULTI-AZ (RDS.15) and the load balancer\'s placement watch what is built in those zones.',
     },
+    enforcedBy: [loadEnvironments],
+    evidence: {
+      outsideTemplates:
+        'The config schema requires explicit availability zones of the region, at least 3 in production (config validation; test/config.test.ts); the subnets built in them are the evidence of NET-MULTI-AZ.',
+    },
+    diff: { outsideTemplates: 'The zones are validated configuration; the subnets built in them belong to NET-MULTI-AZ.', guardedBy: 'test/config.test.ts' },
   },
   {
     id: 'FND-ENCRYPTION-AT-REST',
@@ -123,6 +169,37 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
       configRules: ['ENCRYPTED_VOLUMES', 'RDS_STORAGE_ENCRYPTED', 'S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED', 'CMK_BACKING_KEY_ROTATION_ENABLED', 'CLOUDWATCH_LOG_GROUP_ENCRYPTED', 'SNS_ENCRYPTED_KMS'],
       securityHub: ['S3.4', 'RDS.4', 'SNS.1', 'SQS.1', 'KMS.4'],
     },
+    enforcedBy: [EncryptionKey, SecureBucket, SecureLogGroup, TenantDatabase, LockedBackupVault, AlertTopics],
+    evidence: {
+      what: 'customer-managed KMS keys with automatic rotation',
+      select: [{ types: ['AWS::KMS::Key'], where: (r) => isTrue(props(r).EnableKeyRotation) }],
+    },
+    diff: {
+      rules: [
+        flag(['AWS::KMS::Key'], ['Properties', 'EnableKeyRotation'], 'EnableKeyRotation'),
+        // Only symmetric encryption keys can rotate automatically; asymmetric and HMAC keys are not judged.
+        enforcingResource(
+          ['AWS::KMS::Key'],
+          'KMS key',
+          (r) => isTrue(r.Properties?.EnableKeyRotation) || !['SYMMETRIC_DEFAULT', undefined].includes(r.Properties?.KeySpec),
+          'EnableKeyRotation',
+        ),
+        present(['AWS::Logs::LogGroup'], ['Properties', 'KmsKeyId'], 'KmsKeyId'),
+        present(['AWS::SNS::Topic', 'AWS::SQS::Queue'], ['Properties', 'KmsMasterKeyId'], 'KmsMasterKeyId'),
+        flag(['AWS::EFS::FileSystem'], ['Properties', 'Encrypted'], 'Encrypted'),
+        {
+          resourceTypes: ['AWS::S3::Bucket'],
+          path: ['Properties', 'BucketEncryption', 'ServerSideEncryptionConfiguration'],
+          assess: (before, after) => {
+            const algorithm = (c: any) => c?.[0]?.ServerSideEncryptionByDefault?.SSEAlgorithm;
+            const key = (c: any) => c?.[0]?.ServerSideEncryptionByDefault?.KMSMasterKeyID;
+            const [b, a] = [algorithm(before), algorithm(after)];
+            if (b === a) return key(before) === undefined || key(after) !== undefined ? { direction: 'neutral', detail: arrow('KMSMasterKeyID', key(before), key(after)) } : { direction: 'weakened', detail: `KMSMasterKeyID removed (was ${show(key(before))})` };
+            return { direction: byRank(S3_SSE_STRENGTH.indexOf(b), S3_SSE_STRENGTH.indexOf(a)), detail: arrow('SSEAlgorithm', b, a) };
+          },
+        },
+      ],
+    },
   },
   {
     id: 'FND-TLS-IN-TRANSIT',
@@ -151,6 +228,26 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
       configRules: ['S3_BUCKET_SSL_REQUESTS_ONLY', 'ALB_HTTP_TO_HTTPS_REDIRECTION_CHECK'],
       securityHub: ['S3.5', 'ELB.1'],
     },
+    enforcedBy: [SecureBucket, AlertTopics, AlertDeadLetterQueue],
+    evidence: {
+      what: 'bucket, topic and queue policies that deny requests without TLS',
+      select: [
+        { types: ['AWS::S3::BucketPolicy', 'AWS::SNS::TopicPolicy', 'AWS::SQS::QueuePolicy'], where: (r) => deniesInsecureTransport(props(r).PolicyDocument) },
+      ],
+    },
+    diff: {
+      rules: [
+        {
+          resourceTypes: ['AWS::S3::BucketPolicy', 'AWS::SNS::TopicPolicy', 'AWS::SQS::QueuePolicy'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
+            const [b, a] = [deniesInsecureTransport(before?.Properties?.PolicyDocument), deniesInsecureTransport(after?.Properties?.PolicyDocument)];
+            if (b === a) return undefined;
+            return a ? { direction: 'strengthened', detail: 'policy now denies requests without TLS (aws:SecureTransport)' } : { direction: 'weakened', detail: `policy ${after ? 'no longer denies' : 'that denied'} requests without TLS (aws:SecureTransport)${after ? '' : ' removed'}` };
+          },
+        },
+        ...FND_TLS_VERSION_RULES,
+      ],
+    },
   },
   {
     id: 'FND-NO-PUBLIC-BUCKETS',
@@ -169,6 +266,27 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
     detectors: {
       configRules: ['S3_BUCKET_PUBLIC_READ_PROHIBITED', 'S3_BUCKET_PUBLIC_WRITE_PROHIBITED', 'S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED'],
       securityHub: ['S3.2', 'S3.3', 'S3.8'],
+    },
+    enforcedBy: [SecureBucket, AccessLogBucket, AuditBucket, LegalArchiveBucket, CustomerFilesBucket],
+    evidence: {
+      what: 'buckets with all four public access block flags on',
+      select: [
+        {
+          types: ['AWS::S3::Bucket'],
+          where: (r) => ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'].every((f) => isTrue(props(r).PublicAccessBlockConfiguration?.[f])),
+        },
+      ],
+    },
+    diff: {
+      rules: [
+        ...PUBLIC_ACCESS_BLOCK_FLAGS.map((f) => flag(['AWS::S3::Bucket'], ['Properties', 'PublicAccessBlockConfiguration', f], f)),
+        enforcingResource(
+          ['AWS::S3::Bucket'],
+          'bucket',
+          (r) => PUBLIC_ACCESS_BLOCK_FLAGS.every((f) => isTrue(r.Properties?.PublicAccessBlockConfiguration?.[f])),
+          'a full public access block',
+        ),
+      ],
     },
   },
   {
@@ -191,6 +309,34 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
       configRules: ['RDS_CLUSTER_DELETION_PROTECTION_ENABLED'],
       securityHub: ['RDS.7', 'KMS.3'],
     },
+    enforcedBy: [RetainStatefulResources, TenantDatabase, HttpsLoadBalancer],
+    evidence: {
+      what: 'stateful resources whose DeletionPolicy keeps the data',
+      select: [{ types: STATEFUL_RESOURCE_TYPES, where: (r) => isStateful(r.Type, r.Properties) && keepsData(r.DeletionPolicy) }],
+    },
+    diff: {
+      rules: [
+        flag(['AWS::RDS::DBCluster', 'AWS::RDS::DBInstance'], ['Properties', 'DeletionProtection'], 'DeletionProtection'),
+        loadBalancerFlag('deletion_protection.enabled'),
+        {
+          resourceTypes: STATEFUL_RESOURCE_TYPES,
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
+            // An Aurora cluster's member instances hold no data of their own (isStateful).
+            const resource = (after ?? before)!;
+            if (!isStateful(resource.Type, resource.Properties)) return undefined;
+            if (kind === 'removed') return { direction: 'weakened', detail: `${before!.Type} removed (${keepsData(before!.DeletionPolicy) ? `DeletionPolicy ${before!.DeletionPolicy} keeps the data, but it leaves the stack` : 'its data is deleted'})` };
+            if (kind === 'added') return keepsData(after!.DeletionPolicy) ? undefined : { direction: 'weakened', detail: `${after!.Type} added with DeletionPolicy ${show(after!.DeletionPolicy ?? 'Delete')}` };
+            const out: Verdict[] = [];
+            if (kind === 'replaced') out.push({ direction: 'weakened', detail: `${after!.Type} will be replaced (a new physical resource; the old one's data stays behind only if UpdateReplacePolicy keeps it)` });
+            for (const attribute of ['DeletionPolicy', 'UpdateReplacePolicy'] as const) {
+              const [b, a] = [before![attribute], after![attribute]];
+              if (b !== a) out.push({ direction: byRank(Number(keepsData(b)), Number(keepsData(a))), detail: arrow(attribute, b ?? 'Delete', a ?? 'Delete') });
+            }
+            return out;
+          },
+        },
+      ],
+    },
   },
   {
     id: 'FND-NO-PLAINTEXT-SECRETS',
@@ -211,5 +357,15 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
     detectors: {
       securityHub: ['ECS.8'],
     },
+    enforcedBy: [TenantDatabase, CustomerUserPool, FargateWorkload],
+    evidence: {
+      what: 'database clusters whose master password RDS manages, generated secrets, and identity providers whose secret is a dynamic reference',
+      select: [
+        { types: DB_CLUSTERS, where: (r) => isTrue(props(r).ManageMasterUserPassword) },
+        { types: ['AWS::SecretsManager::Secret'], where: (r) => props(r).GenerateSecretString !== undefined },
+        { types: ['AWS::Cognito::UserPoolIdentityProvider'], where: (r) => JSON.stringify(props(r).ProviderDetails ?? {}).includes('{{resolve:secretsmanager:') },
+      ],
+    },
+    diff: { rules: FND_NO_PLAINTEXT_SECRETS_RULES },
   },
 ];

@@ -2,27 +2,39 @@ import type { Control } from '../types';
 import { FOUNDATION_CONTROLS } from './foundation';
 import { NETWORK_CONTROLS } from './network';
 import { EDGE_CONTROLS } from './edge';
-import { DATA_CONTROLS } from './data';
-import { IDENTITY_CONTROLS } from './identity';
+import { WORKLOAD_CONTROLS } from './workload';
+import { DATABASE_CONTROLS } from './databases';
+import { TENANCY_CONTROLS } from './tenancy';
+import { STAFF_ACCESS_CONTROLS } from './staff-access';
+import { SIGN_IN_CONTROLS } from './sign-in';
 import { AUDIT_CONTROLS } from './audit';
+import { MONITORING_CONTROLS } from './monitoring';
 import { BACKUP_CONTROLS } from './backup';
 import { DELIVERY_CONTROLS } from './delivery';
 import { ORGANISATIONAL_CONTROLS } from './organisational';
+import { CUSTOMER_CONTROLS } from './customer';
 
 /*
  * The whole control catalog: every promise of the five seed policies, in area order
- * (foundation, network, edge and workload, data, identity, audit and monitoring, backup,
- * delivery), followed by the organisational and customer controls that no infrastructure
- * here can enforce. The catalog test and the controls report read this list.
+ * (foundation, network, edge, workload, data, identity, audit, monitoring, backup, delivery),
+ * followed by the organisational and customer controls that no infrastructure here can
+ * enforce. Each enforced entry carries everything about its control: statement, sources, the
+ * constructs that enforce it, its evidence, its diff rules and its own nag rules. The catalog
+ * test, the controls report, the controls diff and the own pack read this list.
  */
 export const CATALOG: readonly Control[] = [
   ...FOUNDATION_CONTROLS,
   ...NETWORK_CONTROLS,
   ...EDGE_CONTROLS,
-  ...DATA_CONTROLS,
-  ...IDENTITY_CONTROLS,
+  ...WORKLOAD_CONTROLS,
+  ...DATABASE_CONTROLS,
+  ...TENANCY_CONTROLS,
+  ...STAFF_ACCESS_CONTROLS,
+  ...SIGN_IN_CONTROLS,
   ...AUDIT_CONTROLS,
+  ...MONITORING_CONTROLS,
   ...BACKUP_CONTROLS,
   ...DELIVERY_CONTROLS,
   ...ORGANISATIONAL_CONTROLS,
+  ...CUSTOMER_CONTROLS,
 ];

@@ -1,3 +1,13 @@
+import { HttpsLoadBalancer } from '../../constructs/edge/https-load-balancer';
+import { OperatorVpn } from '../../constructs/network/operator-vpn';
+import { PrivateEndpoints } from '../../constructs/network/private-endpoints';
+import { SecureVpc } from '../../constructs/network/secure-vpc';
+import { TierNetworkAcls } from '../../constructs/network/tier-network-acls';
+import { FargateWorkload } from '../../constructs/workload/fargate-workload';
+import { arrow, byRank, describeAdminRule, enforcingResource, ingressRules, naclEntryDescription, same } from '../diff-builders';
+import { NET_MULTI_AZ_RULES, NET_OPERATOR_ACCESS_RULES, NET_PRIVATE_ENDPOINTS_RULES, NET_TIERED_SUBNETS_RULES } from '../diff-rules-area-a';
+import { props } from '../evidence-predicates';
+import { adminPorts, isAnywhere, isTrue, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
 
 /*
@@ -30,6 +40,9 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed Config rule or Security Hub control counts subnets or NAT gateways per zone; the database\'s multi-AZ detectors (DB-MULTI-AZ) watch what runs in them, and the VPC change alarm (MON-CIS-ALARMS) pages on any route or gateway change.',
     },
+    enforcedBy: [SecureVpc],
+    evidence: { what: 'the subnets (one per tier per zone) and NAT gateways', select: [{ types: ['AWS::EC2::Subnet', 'AWS::EC2::NatGateway'] }] },
+    diff: { rules: NET_MULTI_AZ_RULES },
   },
   {
     id: 'NET-TIERED-SUBNETS',
@@ -54,6 +67,12 @@ export const NETWORK_CONTROLS: readonly Control[] = [
       configRules: ['SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED'],
       securityHub: ['EC2.15'],
     },
+    enforcedBy: [SecureVpc],
+    evidence: {
+      what: 'the subnets, with MapPublicIpOnLaunch off, and their route tables',
+      select: [{ types: ['AWS::EC2::Subnet'], where: (r) => !isTrue(props(r).MapPublicIpOnLaunch) }, { types: ['AWS::EC2::RouteTable'] }],
+    },
+    diff: { rules: NET_TIERED_SUBNETS_RULES },
   },
   {
     id: 'NET-NACLS',
@@ -78,6 +97,40 @@ export const NETWORK_CONTROLS: readonly Control[] = [
       configRules: ['NACL_NO_UNRESTRICTED_SSH_RDP'],
       securityHub: ['EC2.21'],
     },
+    enforcedBy: [TierNetworkAcls],
+    evidence: {
+      what: 'the tier NACLs, their entries and subnet associations',
+      select: [{ types: ['AWS::EC2::NetworkAcl', 'AWS::EC2::NetworkAclEntry', 'AWS::EC2::SubnetNetworkAclAssociation'] }],
+    },
+    diff: {
+      rules: [
+        {
+          resourceTypes: ['AWS::EC2::NetworkAclEntry'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
+            const b = before?.Properties ?? {};
+            const a = after?.Properties ?? {};
+            const openAllow = (p: Record<string, any>) => p.RuleAction === 'allow' && (isAnywhere(p.CidrBlock) || isAnywhere(p.Ipv6CidrBlock));
+            if (kind === 'added') {
+              if (a.RuleAction === 'deny') return { direction: 'strengthened', detail: `${naclEntryDescription(a)} added` };
+              if (openAllow(a)) return { direction: 'weakened', detail: `${naclEntryDescription(a)} added` };
+              return { direction: 'neutral', detail: `${naclEntryDescription(a)} added` };
+            }
+            if (kind === 'removed') {
+              if (b.RuleAction === 'deny') return { direction: 'weakened', detail: `${naclEntryDescription(b)} removed` };
+              return { direction: 'strengthened', detail: `${naclEntryDescription(b)} removed` };
+            }
+            const keys = ['RuleAction', 'CidrBlock', 'Ipv6CidrBlock', 'PortRange', 'Protocol', 'RuleNumber', 'Egress'];
+            if (keys.every((k) => same(b[k], a[k]))) return undefined;
+            const detail = `${naclEntryDescription(b)} → ${naclEntryDescription(a)}`;
+            if (b.RuleAction === 'deny' && a.RuleAction !== 'deny') return { direction: 'weakened', detail };
+            if (!openAllow(b) && openAllow(a)) return { direction: 'weakened', detail };
+            if (b.RuleAction !== 'deny' && a.RuleAction === 'deny') return { direction: 'strengthened', detail };
+            return { direction: 'neutral', detail };
+          },
+        },
+        enforcingResource(['AWS::EC2::SubnetNetworkAclAssociation'], 'subnet NACL association'),
+      ],
+    },
   },
   {
     id: 'NET-FLOW-LOGS',
@@ -97,6 +150,22 @@ export const NETWORK_CONTROLS: readonly Control[] = [
       configRules: ['VPC_FLOW_LOGS_ENABLED'],
       securityHub: ['EC2.6'],
     },
+    enforcedBy: [SecureVpc],
+    evidence: { what: 'VPC flow logs recording all traffic', select: [{ types: ['AWS::EC2::FlowLog'], where: (r) => props(r).TrafficType === 'ALL' }] },
+    diff: {
+      rules: [
+        enforcingResource(['AWS::EC2::FlowLog'], 'flow log'),
+        {
+          resourceTypes: ['AWS::EC2::FlowLog'],
+          path: ['Properties', 'TrafficType'],
+          assess: (before, after) => ({
+            // ALL records what ACCEPT and REJECT record, and more.
+            direction: byRank(Number(before === 'ALL'), Number(after === 'ALL')),
+            detail: arrow('TrafficType', before, after),
+          }),
+        },
+      ],
+    },
   },
   {
     id: 'NET-DEFAULT-SG-CLOSED',
@@ -114,6 +183,13 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     detectors: {
       configRules: ['VPC_DEFAULT_SECURITY_GROUP_CLOSED'],
       securityHub: ['EC2.2'],
+    },
+    enforcedBy: [SecureVpc],
+    evidence: { what: 'the custom resource that removes the default security group\'s rules', select: [{ types: ['Custom::VpcRestrictDefaultSG'] }] },
+    diff: {
+      rules: [
+        enforcingResource(['Custom::VpcRestrictDefaultSG'], 'default security group restriction'),
+      ],
     },
   },
   {
@@ -137,6 +213,9 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed Config rule checks which interface endpoints exist or what their policies allow (EC2.10 covers only an EC2 service endpoint, which is not built here); the controls diff and tests keep them, and CloudTrail records endpoint changes.',
     },
+    enforcedBy: [PrivateEndpoints],
+    evidence: { what: 'the gateway and interface VPC endpoints', select: [{ types: ['AWS::EC2::VPCEndpoint'] }] },
+    diff: { rules: NET_PRIVATE_ENDPOINTS_RULES },
   },
   {
     id: 'NET-NO-ADMIN-PORTS',
@@ -155,6 +234,16 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     detectors: {
       configRules: ['INCOMING_SSH_DISABLED', 'RESTRICTED_INCOMING_TRAFFIC', 'NACL_NO_UNRESTRICTED_SSH_RDP'],
       securityHub: ['EC2.21', 'EC2.13'],
+    },
+    enforcedBy: [TierNetworkAcls, HttpsLoadBalancer, FargateWorkload],
+    evidence: {
+      what: 'every security group, ingress rule and NACL ingress entry (the test checks each for 22 and 3389)',
+      select: [{ types: ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'] }, { types: ['AWS::EC2::NetworkAclEntry'], where: (r) => !isTrue(props(r).Egress) }],
+    },
+    diff: {
+      rules: [
+        ...ingressRules((r) => adminPorts(r).length > 0, describeAdminRule),
+      ],
     },
   },
   {
@@ -181,5 +270,16 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector checks Session Manager routes or Client VPN authorisation rules; every ssm:StartSession is in CloudTrail and every VPN connection in the endpoint\'s connection log.',
     },
+    enforcedBy: [PrivateEndpoints, OperatorVpn],
+    evidence: {
+      what: 'the SSM and SSM messages endpoints (Session Manager, ECS Exec) and the Client VPN endpoint where configured',
+      select: [
+        // ServiceName is com.amazonaws.<region>.ssm(messages), possibly built with Fn::Join.
+        { types: ['AWS::EC2::VPCEndpoint'], where: (r) => /\.ssm(messages)?"/.test(JSON.stringify(props(r).ServiceName ?? '')) },
+        { types: ['AWS::EC2::ClientVpnEndpoint'] },
+      ],
+      notApplicable: (env) => (env.network.interfaceEndpoints || env.network.clientVpn ? undefined : 'network.interfaceEndpoints is false and no network.clientVpn'),
+    },
+    diff: { rules: NET_OPERATOR_ACCESS_RULES },
   },
 ];

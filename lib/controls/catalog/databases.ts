@@ -1,19 +1,30 @@
+import { DATABASE_PORT } from '../../constants/ports';
+import { EnhancedMonitoringRole } from '../../constructs/data/enhanced-monitoring-role';
+import { PostgresParameterGroup } from '../../constructs/data/postgres-parameter-group';
+import { TenantDatabase } from '../../constructs/data/tenant-database';
+import { TierNetworkAcls } from '../../constructs/network/tier-network-acls';
+import * as nag from '../../nag/rules';
+import { DatabaseShard } from '../../constructs/data/database-shard';
+import { DATABASES, DB_CLUSTERS, PARAMETER_GROUPS, PG_DEFAULT_TLS, PG_TLS_VERSIONS } from '../aws-tables';
+import { arrow, atLeast, byRank, enforcingResource, flag, ingressRules, present, ranked, sgRuleSource } from '../diff-builders';
+import { DB_MULTI_AZ_RULES, DB_PATCHING_RULES, DB_PUBLIC_ACCESS_RULES } from '../diff-rules-area-a';
+import { DATA_STACK, inStack, named, props } from '../evidence-predicates';
+import { forcesSsl, isTrue, opensDatabaseToRange } from '../template-readers';
 import type { Control } from '../types';
 
 /*
- * Data-tier controls (area 'data'): the PostgreSQL databases (encryption at rest under
+ * Database controls (area 'data', DB-*): the PostgreSQL databases: encryption at rest under
  * customer-managed keys, enforced TLS, rotating credentials, IAM authentication, pgaudit
- * auditing, point-in-time backups, multi-AZ, automatic patching, network isolation), the
- * single-tenant datastores that keep every tenant's database, key and secret apart, and the
- * customer-data buckets (access logging, versioned retention). The data stack builds them.
+ * auditing, point-in-time backups, multi-AZ, automatic patching, network isolation. The data
+ * stacks build them; tenancy.ts holds the rest of the data area.
  */
-export const DATA_CONTROLS: readonly Control[] = [
+export const DATABASE_CONTROLS: readonly Control[] = [
   {
     id: 'DB-ENCRYPTION-AT-REST',
     statement:
       'PostgreSQL storage, snapshots and Performance Insights data are encrypted with a customer-managed KMS key of the database\'s data domain.',
     sources: [
-      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Postgres \\(database\\) encryption at rest' },
+      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Postgres (database) encryption at rest' },
       { seed: '001_b709435b510d2964.txt', quote: 'Encryption in flight and at rest' },
       { seed: '003_c8c1318184c7c51b.txt', quote: 'AES-256 encryption algorithm' },
     ],
@@ -26,12 +37,27 @@ export const DATA_CONTROLS: readonly Control[] = [
       configRules: ['RDS_STORAGE_ENCRYPTED', 'RDS_SNAPSHOT_ENCRYPTED'],
       securityHub: ['RDS.4'],
     },
+    enforcedBy: [TenantDatabase, EnhancedMonitoringRole],
+    evidence: { what: 'encrypted database clusters', select: [{ types: DB_CLUSTERS, where: (r) => isTrue(props(r).StorageEncrypted) && props(r).KmsKeyId !== undefined }] },
+    diff: {
+      rules: [
+        flag(DATABASES, ['Properties', 'StorageEncrypted'], 'StorageEncrypted'),
+        present(DATABASES, ['Properties', 'KmsKeyId'], 'KmsKeyId'),
+        // An instance that belongs to a cluster inherits the cluster's encryption.
+        enforcingResource(
+          DATABASES,
+          'database',
+          (r) => isTrue(r.Properties?.StorageEncrypted) || r.Properties?.DBClusterIdentifier !== undefined,
+          'StorageEncrypted',
+        ),
+      ],
+    },
   },
   {
     id: 'DB-TLS',
     statement: 'Every connection to PostgreSQL uses TLS 1.2 or later; unencrypted connections are refused.',
     sources: [
-      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Postgres \\(database\\) transport security via TLS/SSL' },
+      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Postgres (database) transport security via TLS/SSL' },
       { seed: '001_b709435b510d2964.txt', quote: 'Encryption in flight and at rest' },
       { seed: '002_d509c6ba1f6a9163.txt', quote: 'including the use of TLS 1.2 protocols' },
     ],
@@ -42,12 +68,31 @@ export const DATA_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed Config rule or Security Hub control reads rds.force_ssl of an Aurora PostgreSQL cluster parameter group (a custom Config rule would; not built yet). The SaasBaseline nag rule and the controls diff keep it before deployment, and CloudTrail records ModifyDBClusterParameterGroup.',
     },
+    enforcedBy: [PostgresParameterGroup],
+    evidence: { what: 'parameter groups with rds.force_ssl=1', select: [{ types: PARAMETER_GROUPS, where: (r) => String(props(r).Parameters?.['rds.force_ssl']) === '1' }] },
+    diff: {
+      rules: [
+        {
+          resourceTypes: PARAMETER_GROUPS,
+          path: ['Properties', 'Parameters', 'rds.force_ssl'],
+          assess: (before, after) => ({
+            direction: byRank(Number(String(before) === '1'), Number(String(after) === '1')),
+            detail: arrow('rds.force_ssl', before, after),
+          }),
+        },
+        ranked(PARAMETER_GROUPS, ['Properties', 'Parameters', 'ssl_min_protocol_version'], 'ssl_min_protocol_version', PG_TLS_VERSIONS, PG_DEFAULT_TLS),
+        enforcingResource(PARAMETER_GROUPS, 'parameter group with rds.force_ssl=1', forcesSsl),
+        present(['AWS::RDS::DBCluster'], ['Properties', 'DBClusterParameterGroupName'], 'DBClusterParameterGroupName'),
+        present(['AWS::RDS::DBInstance'], ['Properties', 'DBParameterGroupName'], 'DBParameterGroupName'),
+      ],
+    },
+    nagRules: [nag.PostgresForceSsl],
   },
   {
     id: 'DB-CREDENTIAL-ROTATION',
     statement:
       'Database master credentials live in a Secrets Manager secret under a customer-managed key and rotate automatically at least every 30 days.',
-    sources: [{ seed: '000_0f4aa12068a9bf0e.txt', quote: 'Postgres \\(database\\) auto-rotation of credentials' }],
+    sources: [{ seed: '000_0f4aa12068a9bf0e.txt', quote: 'Postgres (database) auto-rotation of credentials' }],
     kind: 'enforced',
     area: 'data',
     status: 'implemented',
@@ -57,6 +102,18 @@ export const DATA_CONTROLS: readonly Control[] = [
       configRules: ['SECRETSMANAGER_ROTATION_ENABLED_CHECK'],
       securityHub: ['SecretsManager.1', 'SecretsManager.4'],
     },
+    enforcedBy: [TenantDatabase],
+    evidence: {
+      what: 'database clusters whose master secret RDS manages and rotates',
+      select: [{ types: DB_CLUSTERS, where: (r) => isTrue(props(r).ManageMasterUserPassword) }, { types: ['AWS::SecretsManager::RotationSchedule'] }],
+    },
+    diff: {
+      rules: [
+        // The RDS-managed secret rotates on its own; without it the master password is a static one.
+        flag(['AWS::RDS::DBCluster', 'AWS::RDS::DBInstance'], ['Properties', 'ManageMasterUserPassword'], 'ManageMasterUserPassword'),
+      ],
+    },
+    nagRules: [nag.DatabaseSecretRotation],
   },
   {
     id: 'DB-IAM-AUTH',
@@ -82,6 +139,13 @@ export const DATA_CONTROLS: readonly Control[] = [
       configRules: ['RDS_CLUSTER_IAM_AUTHENTICATION_ENABLED'],
       securityHub: ['RDS.12'],
     },
+    enforcedBy: [TenantDatabase],
+    evidence: { what: 'database clusters with IAM authentication', select: [{ types: DB_CLUSTERS, where: (r) => isTrue(props(r).EnableIAMDatabaseAuthentication) }] },
+    diff: {
+      rules: [
+        flag(DATABASES, ['Properties', 'EnableIAMDatabaseAuthentication'], 'EnableIAMDatabaseAuthentication'),
+      ],
+    },
   },
   {
     id: 'DB-AUDIT-LOGGING',
@@ -102,13 +166,34 @@ export const DATA_CONTROLS: readonly Control[] = [
     detectors: {
       securityHub: ['RDS.9'],
     },
+    enforcedBy: [PostgresParameterGroup, TenantDatabase],
+    evidence: {
+      what: 'pgaudit parameter groups, clusters exporting the postgresql log, and those log groups',
+      select: [
+        { types: PARAMETER_GROUPS, where: (r) => String(props(r).Parameters?.shared_preload_libraries ?? '').includes('pgaudit') },
+        { types: DB_CLUSTERS, where: (r) => (props(r).EnableCloudwatchLogsExports ?? []).includes('postgresql') },
+        { types: ['AWS::Logs::LogGroup'], where: named(/^\/aws\/rds\/cluster\/.*\/postgresql$/) },
+      ],
+    },
+    diff: {
+      rules: [
+        {
+          resourceTypes: DATABASES,
+          path: ['Properties', 'EnableCloudwatchLogsExports'],
+          assess: (before: string[] | undefined, after: string[] | undefined) => [
+            ...(before ?? []).filter((l) => !(after ?? []).includes(l)).map((l) => ({ direction: 'weakened' as const, detail: `log export ${l} removed` })),
+            ...(after ?? []).filter((l) => !(before ?? []).includes(l)).map((l) => ({ direction: 'strengthened' as const, detail: `log export ${l} added` })),
+          ],
+        },
+      ],
+    },
   },
   {
     id: 'DB-PITR-RETENTION',
     statement:
       'Automated (physical) database backups are kept 35 days in production, so a database can be rolled back to any second in that window; no logical backup is taken.',
     sources: [
-      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Postgres \\(database\\) logical and physical backups and rollback' },
+      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Postgres (database) logical and physical backups and rollback' },
       {
         seed: '001_b709435b510d2964.txt',
         quote: 'a point-in-time restore, which allows us to go back to a previous database state',
@@ -124,6 +209,14 @@ export const DATA_CONTROLS: readonly Control[] = [
     detectors: {
       configRules: ['DB_INSTANCE_BACKUP_ENABLED'],
       securityHub: ['RDS.11'],
+    },
+    enforcedBy: [TenantDatabase],
+    evidence: { what: 'database clusters with their backup retention', select: [{ types: DB_CLUSTERS, where: (r) => props(r).BackupRetentionPeriod !== undefined }] },
+    diff: {
+      rules: [
+        // CloudFormation's default BackupRetentionPeriod is 1 day for both clusters and instances.
+        atLeast(DATABASES, ['Properties', 'BackupRetentionPeriod'], 'BackupRetentionPeriod', 1),
+      ],
     },
   },
   {
@@ -153,6 +246,9 @@ export const DATA_CONTROLS: readonly Control[] = [
       configRules: ['RDS_CLUSTER_MULTI_AZ_ENABLED'],
       securityHub: ['RDS.15'],
     },
+    enforcedBy: [TenantDatabase],
+    evidence: { what: 'database clusters and their writer and reader instances', select: [{ types: DB_CLUSTERS }, { types: ['AWS::RDS::DBInstance'], where: (r) => props(r).DBClusterIdentifier !== undefined }] },
+    diff: { rules: DB_MULTI_AZ_RULES },
   },
   {
     id: 'DB-PATCHING',
@@ -172,6 +268,9 @@ export const DATA_CONTROLS: readonly Control[] = [
       configRules: ['RDS_AUTOMATIC_MINOR_VERSION_UPGRADE_ENABLED'],
       securityHub: ['RDS.13'],
     },
+    enforcedBy: [TenantDatabase],
+    evidence: { what: 'database instances with automatic minor version upgrades', select: [{ types: ['AWS::RDS::DBInstance'], where: (r) => isTrue(props(r).AutoMinorVersionUpgrade) }] },
+    diff: { rules: DB_PATCHING_RULES },
   },
   {
     id: 'DB-NETWORK-ACCESS',
@@ -193,110 +292,22 @@ export const DATA_CONTROLS: readonly Control[] = [
       configRules: ['RDS_INSTANCE_PUBLIC_ACCESS_CHECK'],
       securityHub: ['RDS.2'],
     },
-  },
-
-  // Single-tenant datastores.
-  {
-    id: 'TEN-DEDICATED-DATASTORE',
-    statement: 'Every tenant in the environment\'s config has a PostgreSQL database cluster and a credentials secret of its own.',
-    sources: [
-      { seed: '003_c8c1318184c7c51b.txt', quote: 'Customer data is stored in single-tenant datastores.' },
-      {
-        seed: '002_d509c6ba1f6a9163.txt',
-        quote: "Each customer's data are hosted in the public cloud resources allocated to us and isolated logically.",
-      },
-    ],
-    kind: 'enforced',
-    area: 'data',
-    status: 'implemented',
-    enforcement:
-      'One TenantDatastore per config tenant, each with its own Aurora cluster (and its RDS-managed master secret), key, files bucket and access role, tagged with the tenant ID under stable logical IDs; tenants go to the Data<shard> stack their config names, validation caps a shard at the tenants that keep it under 400 resources, and a 50-tenant synthesis is tested.',
-    detectors: {
-      none: 'Tenancy is a property of the configuration (one cluster per tenant); no managed detector knows the tenant list. The tests prove one cluster per configured tenant on every synthesis.',
+    enforcedBy: [DatabaseShard, TierNetworkAcls],
+    evidence: {
+      what: 'DB subnet groups, private database instances, and the data stacks\' database security groups and their rules',
+      select: [
+        { types: ['AWS::RDS::DBSubnetGroup'], where: inStack(DATA_STACK) },
+        { types: ['AWS::RDS::DBInstance'], where: (r) => props(r).PubliclyAccessible === false },
+        { types: ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'], where: inStack(DATA_STACK) },
+      ],
     },
-  },
-  {
-    id: 'TEN-DEDICATED-KEY',
-    statement: 'Every tenant\'s data (database, snapshots, secret, objects) is encrypted under a KMS key of its own.',
-    sources: [
-      { seed: '003_c8c1318184c7c51b.txt', quote: 'single-tenant datastores' },
-      {
-        seed: '004_c378355873db2afd.txt',
-        quote: 'Application environments are logically segmented to prevent cross-customer data access.',
-      },
-    ],
-    kind: 'enforced',
-    area: 'data',
-    status: 'implemented',
-    enforcement:
-      'One AWS::KMS::Key per tenant with EnableKeyRotation true, used by that tenant\'s cluster storage, Performance Insights, master secret, PostgreSQL log group and files bucket and by no other tenant\'s resource; its key policy delegates to the account\'s IAM, lets CloudWatch Logs use it only for that tenant\'s PostgreSQL log group, names no tenant role, and denies kms:* to every principal tagged with another tenant\'s ID (TEN-ISOLATED-ACCESS).',
-    detectors: {
-      none: 'No managed detector knows which key belongs to which tenant; key rotation is watched under FND-ENCRYPTION-AT-REST, and IAM Access Analyzer reports a key shared outside the account.',
-    },
-  },
-  {
-    id: 'TEN-ISOLATED-ACCESS',
-    statement:
-      'Each tenant\'s IAM role can reach only that tenant\'s database user, key, secret and objects, and no workload policy grants * on tenant resources.',
-    sources: [
-      {
-        seed: '003_c8c1318184c7c51b.txt',
-        quote: 'to prevent one customer from accessing another customer’s data (i.e., logical separation)',
-      },
-      { seed: '004_c378355873db2afd.txt', quote: 'logically segmented to prevent cross-customer data access' },
-      { seed: '002_d509c6ba1f6a9163.txt', quote: 'isolated logically' },
-    ],
-    kind: 'enforced',
-    area: 'data',
-    status: 'implemented',
-    enforcement:
-      'Per-tenant IAM role (customer-managed policy, assumable by ECS tasks of the account) with rds-db:connect on the tenant cluster\'s tenant_<id> user, kms:Decrypt/GenerateDataKey on the tenant key, secretsmanager:GetSecretValue on the tenant secret and named S3 object actions on the tenant bucket only; on the resource side, the tenant\'s key policy and bucket policy deny every principal whose saas-security-baseline:tenant tag names another tenant (the access roles carry their tenant\'s tag), so a later over-broad IAM grant still cannot cross tenants; tests read every synthesized policy and fail on any cross-tenant grant, any tenant-data action (including wildcard actions such as kms:*, s3:*Object, secretsmanager:Get* and NotAction) on a resource with a wildcard other than a tenant role\'s own <bucket-arn>/*, and any wildcard action on a tenant resource.',
-    detectors: {
-      none: 'No managed detector evaluates cross-tenant access between roles of one account; the tests read every policy on every synthesis, and CloudTrail records each data-plane call by role.',
-    },
-  },
-
-  // Customer-data buckets.
-  {
-    id: 'DATA-BUCKET-ACCESS-LOGS',
-    statement: 'Customer-data buckets write server access logs to a separate, non-public log bucket.',
-    sources: [
-      {
-        seed: '002_d509c6ba1f6a9163.txt',
-        quote: "any access to customer's data is logged",
-      },
-    ],
-    kind: 'enforced',
-    area: 'data',
-    status: 'implemented',
-    enforcement:
-      'Customer-data AWS::S3::Bucket LoggingConfiguration (prefix <tenant>/) targeting the data stack\'s access-log bucket: SSE-S3 (the documented encryption for log destinations), tagged saas-security-baseline:purpose=access-logs, public access blocked, TLS-only, versioned, delivery granted by bucket policy to logging.s3.amazonaws.com per source bucket, expiring after the log retention.',
-    detectors: {
-      configRules: ['S3_BUCKET_LOGGING_ENABLED'],
-    },
-  },
-  {
-    id: 'DATA-VERSIONED-RETENTION',
-    statement:
-      'Customer-data buckets keep object versions and expire noncurrent versions after the configured retention.',
-    sources: [
-      {
-        seed: '004_c378355873db2afd.txt',
-        quote: 'Backup copies may persist until overwritten through routine secure backup rotation',
-      },
-      {
-        seed: '001_b709435b510d2964.txt',
-        quote: 'All our data, including Amazon S3 buckets and databases, is backed up',
-      },
-    ],
-    kind: 'enforced',
-    area: 'data',
-    status: 'implemented',
-    enforcement:
-      'Customer-data buckets VersioningConfiguration Enabled with a lifecycle rule NoncurrentVersionExpiration (days from config) and AbortIncompleteMultipartUpload.',
-    detectors: {
-      configRules: ['S3_BUCKET_VERSIONING_ENABLED', 'S3_VERSION_LIFECYCLE_POLICY_CHECK'],
-      securityHub: ['S3.10'],
+    diff: {
+      rules: [
+        // The databases admit only security groups (the workload's); a rule that opens the database
+        // port to an address range (0.0.0.0/0, a CIDR, a prefix list) bypasses that.
+        ...ingressRules(opensDatabaseToRange, (r) => `ingress ${DATABASE_PORT} from ${sgRuleSource(r)}`),
+        ...DB_PUBLIC_ACCESS_RULES,
+      ],
     },
   },
 ];

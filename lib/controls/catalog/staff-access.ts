@@ -1,16 +1,25 @@
-import type { Control } from '../types';
+import { AccessAnalyzer } from '../../constructs/audit/access-analyzer';
+import { AccountPasswordPolicy } from '../../constructs/audit/password-policy';
+import { BreakGlassAlert } from '../../constructs/identity/break-glass-alert';
+import { MfaRequiredGroup } from '../../constructs/identity/mfa-required-group';
+import { administratorStatements, customerDataDenyStatements, regionGuardrailStatement } from '../../constructs/identity/staff-policies';
+import { StaffRole } from '../../constructs/identity/staff-role';
+import { StaffRoles } from '../../constructs/identity/staff-roles';
+import * as nag from '../../nag/rules';
+import { arrow, byRank, enforcingResource } from '../diff-builders';
+import { actionsOf, eventPattern, eventSources, props } from '../evidence-predicates';
+import { conditionValue, mfaRequirement, statementsOf, type TemplateResource } from '../template-readers';
+import { NOT_YET_WATCHED, type Control } from '../types';
 
 /*
- * Identity controls (area 'identity'): how staff reach the AWS account and how customers sign
- * in to the platform. Staff (IAM-*): distinct MFA-gated roles with bounded sessions, an MFA
- * requirement for IAM users, the account password policy, a region guardrail, IAM Access
- * Analyzer, no * on * outside the administrator and break-glass roles, an alert on every
- * break-glass use, and customer data kept from roles that do not need it. Customers
- * (SIGNIN-*): a Cognito user pool with MFA, passwordless sign-in, federation, threat
- * protection, a password policy, role groups, a hardened app client and authentication logs.
- * The identity stack (and, for account-wide resources, the account baseline) builds them.
+ * Staff access controls (area 'identity', IAM-*): how staff reach the AWS account: distinct
+ * MFA-gated roles with bounded sessions, an MFA requirement for IAM users, the account password
+ * policy, a region guardrail, IAM Access Analyzer, no * on * outside the administrator and
+ * break-glass roles, an alert on every break-glass use, and customer data kept from roles that
+ * do not need it. The identity stack (and, for account-wide resources, the account baseline)
+ * builds them; sign-in.ts holds the customers' side of the area.
  */
-export const IDENTITY_CONTROLS: readonly Control[] = [
+export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
   // Staff access.
   {
     id: 'IAM-STAFF-ROLES',
@@ -42,6 +51,9 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector knows which principals may assume which staff role; IAM Access Analyzer reports a trust policy that admits another account, and CloudTrail records every AssumeRole.',
     },
+    enforcedBy: [StaffRoles, StaffRole],
+    evidence: { what: 'roles people can assume (the staff roles)', select: [{ types: ['AWS::IAM::Role'], where: (r) => mfaRequirement(props(r).AssumeRolePolicyDocument) !== undefined }] },
+    diff: NOT_YET_WATCHED,
   },
   {
     id: 'IAM-MFA-ROLES',
@@ -70,6 +82,38 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector reads MFA conditions in role trust policies; the controls diff fails a pull request that drops them, and CloudTrail records each session\'s MFA flag.',
     },
+    enforcedBy: [StaffRole],
+    evidence: {
+      what: 'roles whose trust policy requires aws:MultiFactorAuthPresent, or that trust a SAML provider and name the identity provider setting requiring MFA (SAML sessions carry no MFA context IAM can check)',
+      select: [
+        {
+          types: ['AWS::IAM::Role'],
+          where: (r) =>
+            mfaRequirement(props(r).AssumeRolePolicyDocument)?.mfa === true ||
+            (JSON.stringify(props(r).AssumeRolePolicyDocument ?? {}).includes(':saml-provider/') && /SAML sessions: MFA required by the identity provider \(.+\)/.test(String(props(r).Description ?? ''))),
+        },
+      ],
+    },
+    diff: {
+      rules: [
+        {
+          resourceTypes: ['AWS::IAM::Role'],
+          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
+            const b = mfaRequirement(before?.Properties?.AssumeRolePolicyDocument);
+            const a = mfaRequirement(after?.Properties?.AssumeRolePolicyDocument);
+            if (kind === 'removed' || a === undefined) return undefined;
+            if (b === undefined) return a.mfa ? undefined : { direction: 'weakened', detail: 'role assumable by people without aws:MultiFactorAuthPresent added' };
+            if (b.mfa && !a.mfa) return { direction: 'weakened', detail: 'trust policy lost aws:MultiFactorAuthPresent' };
+            if (!b.mfa && a.mfa) return { direction: 'strengthened', detail: 'trust policy now requires aws:MultiFactorAuthPresent' };
+            if (a.mfa && a.maxAge !== b.maxAge) {
+              return { direction: byRank(-b.maxAge, -a.maxAge), detail: arrow('aws:MultiFactorAuthAge', Number.isFinite(b.maxAge) ? b.maxAge : undefined, Number.isFinite(a.maxAge) ? a.maxAge : undefined) };
+            }
+            return undefined;
+          },
+        },
+      ],
+    },
+    nagRules: [nag.StaffRoleMfa],
   },
   {
     id: 'IAM-MFA-USERS',
@@ -86,6 +130,18 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
       configRules: ['IAM_USER_MFA_ENABLED', 'MFA_ENABLED_FOR_IAM_CONSOLE_ACCESS', 'ROOT_ACCOUNT_MFA_ENABLED'],
       securityHub: ['IAM.5'],
     },
+    enforcedBy: [MfaRequiredGroup],
+    evidence: {
+      what: 'the MFA-required group and its policy denying actions without MFA',
+      select: [
+        { types: ['AWS::IAM::Group'] },
+        {
+          types: ['AWS::IAM::ManagedPolicy'],
+          where: (r) => statementsOf(props(r).PolicyDocument).some((st) => st.Effect === 'Deny' && String(conditionValue(st, 'aws:MultiFactorAuthPresent')) === 'false'),
+        },
+      ],
+    },
+    diff: NOT_YET_WATCHED,
   },
   {
     id: 'IAM-PASSWORD-POLICY',
@@ -101,6 +157,9 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
       configRules: ['IAM_PASSWORD_POLICY'],
       securityHub: ['IAM.7'],
     },
+    enforcedBy: [AccountPasswordPolicy],
+    evidence: { what: 'the account password policy custom resource', select: [{ types: ['Custom::AccountPasswordPolicy'] }] },
+    diff: NOT_YET_WATCHED,
   },
   {
     id: 'IAM-REGION-GUARDRAIL',
@@ -119,6 +178,12 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector evaluates region conditions in IAM policies; the organisation\'s service control policy (docs/identity.md) is the second net, and CloudTrail records calls in any region.',
     },
+    enforcedBy: [StaffRoles, regionGuardrailStatement],
+    evidence: {
+      what: 'the managed policy denying requests outside the allowed regions',
+      select: [{ types: ['AWS::IAM::ManagedPolicy'], where: (r) => statementsOf(props(r).PolicyDocument).some((st) => st.Effect === 'Deny' && conditionValue(st, 'aws:RequestedRegion') !== undefined) }],
+    },
+    diff: NOT_YET_WATCHED,
   },
   {
     id: 'IAM-ACCESS-ANALYZER',
@@ -141,6 +206,13 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed Config rule or Security Hub control of the verified reference checks that an analyzer exists; the analyzer\'s own findings reach Security Hub and the HIGH/CRITICAL finding route.',
     },
+    enforcedBy: [AccessAnalyzer],
+    evidence: { what: 'IAM Access Analyzer analyzers', select: [{ types: ['AWS::AccessAnalyzer::Analyzer'] }] },
+    diff: {
+      rules: [
+        enforcingResource(['AWS::AccessAnalyzer::Analyzer'], 'access analyzer'),
+      ],
+    },
   },
   {
     id: 'IAM-NO-WILDCARD-ADMIN',
@@ -159,6 +231,17 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'IAM.1 and IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS flag every * on * policy, including the MFA-gated administrator and break-glass policy that holds it by design, so they cannot tell drift from design here; the tests and the IAM policy change alarm (MON-CIS-ALARMS) watch it.',
     },
+    enforcedBy: [StaffRoles, administratorStatements],
+    evidence: {
+      what: 'the one policy allowing Action * on Resource * (the test checks every other policy has none)',
+      select: [
+        {
+          types: ['AWS::IAM::ManagedPolicy', 'AWS::IAM::Policy'],
+          where: (r) => statementsOf(props(r).PolicyDocument).some((st) => st.Effect === 'Allow' && actionsOf(st).includes('*') && [st.Resource].flat().includes('*')),
+        },
+      ],
+    },
+    diff: NOT_YET_WATCHED,
   },
   {
     id: 'IAM-BREAK-GLASS-ALERT',
@@ -181,6 +264,12 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'The control is itself detection (EventBridge rules and a CIS alarm); no managed detector evaluates an EventBridge rule\'s state. Its dead-letter queue alarms when a delivery fails.',
     },
+    enforcedBy: [BreakGlassAlert],
+    evidence: {
+      what: 'the EventBridge rule on AssumeRole of the break-glass role, and its us-east-1 forwarding rule (GlobalEvents)',
+      select: [{ types: ['AWS::Events::Rule'], where: (r) => eventSources(r).includes('aws.sts') && [eventPattern(r).detail?.eventName].flat().includes('AssumeRole') }],
+    },
+    diff: NOT_YET_WATCHED,
   },
   {
     id: 'IAM-CUSTOMER-DATA-RESTRICTED',
@@ -208,186 +297,11 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector evaluates explicit denies for staff roles; the tests read the policies on every synthesis, and CloudTrail records every data-plane call.',
     },
-  },
-
-  // Customer sign-in.
-  {
-    id: 'SIGNIN-USER-POOL',
-    statement:
-      'Every customer user signs in through a Cognito user pool and has a unique, immutable identifier; the pool cannot be deleted by accident.',
-    sources: [
-      {
-        seed: '002_d509c6ba1f6a9163.txt',
-        quote: 'Access to our service requires all users to authenticate, and users are granted unique identifiers for that purpose.',
-      },
-      { seed: '001_b709435b510d2964.txt', quote: 'Crystallize is currently using AWS Cognito to manage this.' },
-    ],
-    kind: 'enforced',
-    area: 'identity',
-    status: 'implemented',
-    enforcement:
-      'CustomerUserPool: AWS::Cognito::UserPool UserPoolTier PLUS, UsernameAttributes [email] with UsernameConfiguration CaseSensitive false, verified e-mail (changes need verification), AccountRecoverySetting verified_email only, DeletionProtection ACTIVE and DeletionPolicy Retain.',
-    detectors: {
-      none: 'No managed Config rule or Security Hub control of the verified reference evaluates Cognito user pools; CloudTrail records UpdateUserPool, and the controls diff keeps the settings.',
+    enforcedBy: [StaffRoles, customerDataDenyStatements],
+    evidence: {
+      what: 'the managed policy denying staff access to customer data',
+      select: [{ types: ['AWS::IAM::ManagedPolicy'], where: (r) => statementsOf(props(r).PolicyDocument).some((st) => st.Effect === 'Deny' && actionsOf(st).includes('rds-db:connect')) }],
     },
-  },
-  {
-    id: 'SIGNIN-MFA',
-    statement:
-      'Customer sign-in offers MFA (TOTP, plus e-mail or SMS per config), required or optional per config and never off.',
-    sources: [
-      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'Account-level two-factor authentication' },
-      { seed: '000_0f4aa12068a9bf0e.txt', quote: 'It also provides two-factor authentication' },
-      { seed: '004_c378355873db2afd.txt', quote: 'Customer access to the platform can be protected with MFA' },
-    ],
-    kind: 'enforced',
-    area: 'identity',
-    status: 'implemented',
-    enforcement:
-      'User pool MfaConfiguration ON or OPTIONAL from signIn.mfa (default required; the config schema rejects off in every environment and CustomerUserPool refuses Mfa.OFF), EnabledMfas SOFTWARE_TOKEN_MFA plus EMAIL_OTP (SES sender) or SMS_MFA (Cognito SMS role with external ID, grant in a managed policy) from signIn.secondFactor.',
-    detectors: {
-      none: 'No managed Config rule or Security Hub control of the verified reference evaluates Cognito MFA settings; CloudTrail records SetUserPoolMfaConfig.',
-    },
-  },
-  {
-    id: 'SIGNIN-PASSWORDLESS',
-    statement:
-      'Customers can sign in without a password: with a passkey, which also satisfies MFA, and, where MFA is optional, with an e-mailed one-time code; there is no magic link.',
-    sources: [
-      { seed: '001_b709435b510d2964.txt', quote: 'Crystallize login is passwordless via magic link' },
-    ],
-    kind: 'enforced',
-    area: 'identity',
-    status: 'partial',
-    missing:
-      '"passwordless via magic link" (001): no sign-in link is sent by e-mail. Cognito\'s first factors are a password, one-time codes by e-mail or SMS and passkeys (AllowedFirstAuthFactors PASSWORD, EMAIL_OTP, SMS_OTP, WEB_AUTHN: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-signinpolicy.html); a link flow would need custom authentication (Lambda challenge triggers, https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html) that is not built here. Under required MFA, the production default, the e-mailed code is not offered either (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html), so the passwordless path there is the passkey alone.',
-    enforcement:
-      'User pool Policies.SignInPolicy.AllowedFirstAuthFactors [PASSWORD, WEB_AUTHN] under required MFA and [PASSWORD, EMAIL_OTP, WEB_AUTHN] under optional MFA (Cognito offers no passwordless code to users with MFA), WebAuthnFactorConfiguration MULTI_FACTOR_WITH_USER_VERIFICATION (a user-verified passkey satisfies MFA), WebAuthnRelyingPartyID edge.domainName (auth.<edge.domainName> when signIn.authDomainCertificateArn gives managed login that custom domain: Cognito then requires the custom domain as relying party), WebAuthnUserVerification required, e-mail through SES (EmailSendingAccount DEVELOPER); the app client allows ALLOW_USER_AUTH and the domain uses managed login v2 with Cognito\'s default style (AWS::Cognito::ManagedLoginBranding), on auth.<edge.domainName> when signIn.authDomainCertificateArn is set.',
-    detectors: {
-      none: 'No managed Config rule or Security Hub control of the verified reference evaluates Cognito sign-in factors; CloudTrail records UpdateUserPool.',
-    },
-  },
-  {
-    id: 'SIGNIN-FEDERATION',
-    statement:
-      'Customers can sign in with the Google, Facebook, Apple or OIDC identity providers named in config, which are asked only for sign-in scopes and whose client secrets come from Secrets Manager.',
-    sources: [
-      {
-        seed: '001_b709435b510d2964.txt',
-        quote: 'Login to Crystallize is managed via external authentication providers.',
-      },
-      {
-        seed: '001_b709435b510d2964.txt',
-        quote: 'using Social Connect like Google Connect, Facebook Connect, Github Connect, or Twitter Connect via OAuth 2',
-      },
-      {
-        seed: '001_b709435b510d2964.txt',
-        quote: 'Crystallize also does not gain access to any external resources associated with the user account.',
-      },
-    ],
-    kind: 'enforced',
-    area: 'identity',
-    status: 'partial',
-    missing:
-      '"Github Connect, or Twitter Connect" (001): Cognito user pools federate with OIDC and SAML 2.0 providers and four named social ones, Google, Facebook, Login with Amazon and Sign in with Apple (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-social-idp.html); GitHub and Twitter (X) are none of these, and no bridge that would present them as OIDC is built here, so the configuration offers Google, Facebook, Apple and generic OIDC only.',
-    enforcement:
-      'AWS::Cognito::UserPoolIdentityProvider per signIn.identityProviders entry (Google, Facebook, SignInWithApple or OIDC) with authorize_scopes limited to sign-in identity (openid/email/profile; Facebook public_profile,email; Apple email name) and client_secret/private_key a {{resolve:secretsmanager:<arn>}} dynamic reference (validation rejects a provider without its secret ARN), listed in the app client\'s SupportedIdentityProviders.',
-    detectors: {
-      none: 'No managed detector evaluates Cognito identity providers or their scopes; CloudTrail records UpdateIdentityProvider.',
-    },
-  },
-  {
-    id: 'SIGNIN-THREAT-PROTECTION',
-    statement:
-      'Cognito threat protection blocks sign-ins with compromised credentials and challenges or blocks risky sign-ins.',
-    sources: [
-      {
-        seed: '004_c378355873db2afd.txt',
-        quote: 'Systems are monitored for abnormal access trends, login anomalies, and potential security threats.',
-      },
-    ],
-    kind: 'enforced',
-    area: 'identity',
-    status: 'implemented',
-    enforcement:
-      'User pool UserPoolAddOns.AdvancedSecurityMode ENFORCED and AdvancedSecurityAdditionalFlows.CustomAuthMode ENFORCED (standard and custom threat protection full function) on the Plus plan, with AWS::Cognito::UserPoolRiskConfigurationAttachment for ALL clients: compromised credentials BLOCK, account-takeover risk low NO_ACTION, medium MFA_REQUIRED, high BLOCK.',
-    detectors: {
-      none: 'No managed Config rule or Security Hub control of the verified reference evaluates Cognito threat protection; CloudTrail records UpdateUserPool and the pool\'s risk events are logged (SIGNIN-AUTH-LOGGING).',
-    },
-  },
-  {
-    id: 'SIGNIN-PASSWORD-POLICY',
-    statement: 'Customer passwords, where used, have at least 12 characters including every character class.',
-    sources: [
-      {
-        seed: '004_c378355873db2afd.txt',
-        quote: 'Customer access to the platform can be protected with MFA, strong passwords, and role-based permissionswhere supported by the product plan.',
-      },
-    ],
-    kind: 'enforced',
-    area: 'identity',
-    status: 'implemented',
-    enforcement:
-      'User pool Policies.PasswordPolicy MinimumLength signIn.password.minLength (validated 12 to 99 in every environment) with RequireUppercase, RequireLowercase, RequireNumbers and RequireSymbols true, PasswordHistorySize signIn.password.historySize (default 24), TemporaryPasswordValidityDays 3.',
-    detectors: {
-      none: 'No managed detector evaluates a Cognito user pool\'s password policy; CloudTrail records UpdateUserPool.',
-    },
-  },
-  {
-    id: 'SIGNIN-RBAC-GROUPS',
-    statement: 'Customer roles are Cognito groups carried in the tokens, so the application grants permissions by role.',
-    sources: [
-      {
-        seed: '000_0f4aa12068a9bf0e.txt',
-        quote: 'Cryptlex offers fine-grained role based access control, which can be used to limit the access to your account.',
-      },
-      {
-        seed: '000_0f4aa12068a9bf0e.txt',
-        quote: 'Fine grained role-based access control to limit the access to your account and resources',
-      },
-      { seed: '004_c378355873db2afd.txt', quote: 'role-based permissionswhere supported by the product plan' },
-    ],
-    kind: 'enforced',
-    area: 'identity',
-    status: 'implemented',
-    enforcement:
-      'AWS::Cognito::UserPoolGroup per signIn.groups entry (default admin, member, viewer) with Precedence in config order; Cognito puts cognito:groups in ID and access tokens.',
-    detectors: {
-      none: 'No managed detector evaluates Cognito groups; CloudTrail records CreateGroup and UpdateGroup.',
-    },
-  },
-  {
-    id: 'SIGNIN-APP-CLIENT',
-    statement:
-      'The application never receives customer passwords: its app client uses only the authorization-code flow and issues short-lived, revocable tokens.',
-    sources: [
-      { seed: '001_b709435b510d2964.txt', quote: "Users' passwords will never be transferred to Crystallize." },
-      {
-        seed: '004_c378355873db2afd.txt',
-        quote: 'Passwords are stored using secure one-way hashing algorithms and are not logged or stored in plaintext.',
-      },
-    ],
-    kind: 'enforced',
-    area: 'identity',
-    status: 'implemented',
-    enforcement:
-      'AWS::Cognito::UserPoolClient AllowedOAuthFlows [code] only, GenerateSecret false (public client, PKCE), ExplicitAuthFlows [ALLOW_USER_AUTH] (no password flows), access and ID token validity signIn.tokenMinutes (15-60), refresh signIn.refreshTokenHours (at most 30 days) with rotation, EnableTokenRevocation true, PreventUserExistenceErrors ENABLED, HTTPS callback and logout URLs on edge.domainName.',
-    detectors: {
-      none: 'No managed detector evaluates Cognito app clients; CloudTrail records UpdateUserPoolClient.',
-    },
-  },
-  {
-    id: 'SIGNIN-AUTH-LOGGING',
-    statement:
-      'Customer authentication events, including failures, are delivered for the operator\'s security team (not shown to customers) to an S3 bucket encrypted with a customer-managed KMS key, which expires them after the log retention.',
-    sources: [{ seed: '004_c378355873db2afd.txt', quote: 'authentication failures' }],
-    kind: 'enforced',
-    area: 'identity',
-    status: 'implemented',
-    enforcement:
-      'AWS::Cognito::LogDeliveryConfiguration userAuthEvents INFO with S3Configuration into a SecureBucket (SSE-KMS with the stack\'s customer-managed key and a bucket key, versioned, TLS 1.2+ only, public access blocked, server access logs to the stack\'s access-log bucket, lifecycle expiry after logs.retentionDays, retained); the bucket policy admits only delivery.logs.amazonaws.com (s3:PutObject on AWSLogs/<account>/* with bucket-owner-full-control, s3:GetBucketAcl/ListBucket) and the key policy only the documented kms:Encrypt, Decrypt, ReEncrypt*, GenerateDataKey* and DescribeKey, both for aws:SourceAccount this account and aws:SourceArn arn:<partition>:logs:<region>:<account>:*. No CloudWatch log group: Cognito delivers only to log groups without KMS encryption, so userNotification (CloudWatch Logs only) is not exported.',
-    detectors: {
-      none: 'No managed detector checks Cognito log delivery; CloudTrail records SetLogDeliveryConfiguration.',
-    },
+    diff: NOT_YET_WATCHED,
   },
 ];
