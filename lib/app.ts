@@ -25,7 +25,7 @@ export interface BuildOptions {
  */
 export function buildBaseline(app: App, envs: readonly EnvironmentConfig[], options: BuildOptions = {}): EnvironmentStage[] {
   const stages = envs.map((config) => new EnvironmentStage(app, { config }));
-  if (options.compliancePacks ?? true) registerCompliancePacks(app, stages);
+  if (options.compliancePacks ?? true) registerCompliancePacks(app, stages.map((stage) => ({ stage, shieldAdvanced: stage.config.edge.shieldAdvanced })));
   if (options.pipeline?.enabled) {
     new PipelineStack(app, 'Pipeline', { pipeline: options.pipeline, environments: stages.map((stage, i) => ({ stage, config: envs[i] })) });
   }

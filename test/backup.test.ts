@@ -13,7 +13,7 @@ import { useCdkJsonContext } from '../lib/cdk-json-context';
 import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import { SEED_BACKUP_TIERS } from '../lib/config/schema';
-import { cronFrequency } from '../lib/config/validate';
+import { frequencyOf } from '../lib/aws-facts/schedule-expressions';
 import { ACCESS_LOGS_TAG, BACKUP_TAG, SSE_S3_LOG_DELIVERY_TAG, TENANT_TAG_KEY } from '../lib/constants/tags';
 import { FAILED_JOB_STATES } from '../lib/constructs/backup/backup-failure-notices';
 import { DatabaseRestoreTesting } from '../lib/constructs/backup/database-restore-testing';
@@ -85,7 +85,7 @@ describe.each(ENV_NAMES)('%s backup stack', (env) => {
   test('BAK-TIERS: the plan has exactly seed 001\'s tiers: hourly 1 day, daily 7, weekly 31, monthly 365, in UTC', () => {
     const [, plan] = only(env, 'AWS::Backup::BackupPlan');
     const snapshots = rulesOf(plan).filter((r) => !r.EnableContinuousBackup);
-    expect(snapshots.map((r) => [r.RuleName, cronFrequency(r.ScheduleExpression), r.Lifecycle.DeleteAfterDays])).toEqual([
+    expect(snapshots.map((r) => [r.RuleName, frequencyOf(r.ScheduleExpression), r.Lifecycle.DeleteAfterDays])).toEqual([
       ['Hourly', 'hourly', 1],
       ['Daily', 'daily', 7],
       ['Weekly', 'weekly', 31],
@@ -164,7 +164,7 @@ describe.each(ENV_NAMES)('%s backup stack', (env) => {
         SelectionWindowDays: config.backup.restoreTesting.selectionWindowDays,
       },
     });
-    expect(cronFrequency(plan.Properties.ScheduleExpression)).toBe('weekly');
+    expect(frequencyOf(plan.Properties.ScheduleExpression)).toBe('weekly');
   });
 
   test('BAK-RESTORE-TESTING: the selection restores every tagged Aurora cluster into isolated subnets, a closed security group and a TLS 1.2+ parameter group', () => {

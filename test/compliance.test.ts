@@ -6,14 +6,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ACKNOWLEDGEMENTS } from '../lib/nag/acknowledgements';
+import { DELIVERY_ACKNOWLEDGEMENTS } from '../lib/nag/acknowledgements/delivery';
 import { ACKS_START, embedAcknowledgementTable, renderAcknowledgementTable } from '../lib/report/acknowledgement-table';
 
-/** Acknowledgements that only the optional delivery pipeline uses. */
-export const PIPELINE_ONLY_ACKNOWLEDGEMENTS = [
-  'pipelineGeneratedRole',
-  'pipelineGeneratedPolicyWildcards',
-  'pipelineBuildProject',
-];
+/** Acknowledgements that only the optional delivery pipeline uses: the delivery area's. */
+const PIPELINE_ONLY_ACKNOWLEDGEMENTS: readonly string[] = Object.keys(DELIVERY_ACKNOWLEDGEMENTS);
 
 /** Acknowledgements that only some configurations use; each is proven in use where noted. */
 const CONFIG_DEPENDENT_ACKNOWLEDGEMENTS = [

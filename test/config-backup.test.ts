@@ -5,7 +5,7 @@
 import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import { SEED_BACKUP_TIERS } from '../lib/config/schema';
-import { cronFrequency } from '../lib/config/validate';
+import { frequencyOf } from '../lib/aws-facts/schedule-expressions';
 import { withChange, issuesOf } from './support/config-cases';
 
 
@@ -31,11 +31,13 @@ describe('backup configuration', () => {
     ['cron(0 18 ? * * *)', 'daily'],
     ['cron(0 19 ? * SAT *)', 'weekly'],
     ['cron(0 20 1 * ? *)', 'monthly'],
-    ['cron(0 0/2 ? * * *)', 'on no tier'],
-    ['cron(0 18 ? * MON-FRI *)', 'on no tier'],
-    ['rate(1 hour)', 'on no tier'],
+    // The finest tier whose longest gap between two runs the expression does not exceed.
+    ['cron(0 0/2 ? * * *)', 'daily'],
+    ['cron(0 18 ? * MON-FRI *)', 'weekly'],
+    ['rate(1 hour)', 'hourly'],
+    ['cron(0 20 1 1/2 ? *)', 'on no tier'],
   ])('BAK-TIERS: %s runs %s', (expression, frequency) => {
-    expect(cronFrequency(expression) ?? 'on no tier').toBe(frequency);
+    expect(frequencyOf(expression) ?? 'on no tier').toBe(frequency);
   });
 
   test('BAK-TIERS: staging may change the tiers (within the vault lock) and stays valid', () => {
@@ -44,16 +46,15 @@ describe('backup configuration', () => {
   });
 
   test.each<[string, 'staging' | 'production', (e: any) => void, RegExp]>([
-    ['BAK-TIERS: a production hourly tier that runs every two hours', 'production', tier('hourly', { schedule: 'cron(0 0/2 ? * * *)' }), /^production\.backup\.tiers\.hourly\.schedule: got "cron\(0 0\/2 \? \* \* \*\)", production runs the hourly tier hourly \(seed 001\), not on an irregular schedule$/],
+    ['BAK-TIERS: a production hourly tier that runs every two hours', 'production', tier('hourly', { schedule: 'cron(0 0/2 ? * * *)' }), /^production\.backup\.tiers\.hourly\.schedule: got "cron\(0 0\/2 \? \* \* \*\)", production runs the hourly tier hourly \(seed 001\), not daily$/],
     ['BAK-TIERS: a production daily tier moved to weekly', 'production', tier('daily', { schedule: 'cron(0 18 ? * SUN *)' }), /^production\.backup\.tiers\.daily\.schedule: got "cron\(0 18 \? \* SUN \*\)", production runs the daily tier daily \(seed 001\), not weekly$/],
     ['BAK-TIERS: a production weekly retention under a month', 'production', tier('weekly', { deleteAfterDays: 28 }), /^production\.backup\.tiers\.weekly\.deleteAfterDays: got 28, production keeps weekly backups exactly 31 days \(seed 001\)$/],
     ['BAK-TIERS: a production monthly retention under a year', 'production', tier('monthly', { deleteAfterDays: 180 }), /^production\.backup\.tiers\.monthly\.deleteAfterDays: got 180, production keeps monthly backups exactly 365 days \(seed 001\)$/],
     ['BAK-TIERS: a production daily retention longer than the seed\'s 7 days', 'production', tier('daily', { deleteAfterDays: 14 }), /^production\.backup\.tiers\.daily\.deleteAfterDays: got 14, production keeps daily backups exactly 7 days \(seed 001\)$/],
     ['BAK-TIERS: a production hourly retention longer than the seed\'s 1 day', 'production', tier('hourly', { deleteAfterDays: 2 }), /^production\.backup\.tiers\.hourly\.deleteAfterDays: got 2, production keeps hourly backups exactly 1 day \(seed 001\)$/],
     ['BAK-TIERS: a schedule that is not an AWS cron expression', 'staging', tier('daily', { schedule: 'every day' }), /^staging\.backup\.tiers\.daily\.schedule: got "every day", expected a six-field AWS cron expression/],
-    ['BAK-PITR: a production continuous-backup window under 35 days', 'production', (e) => (e.backup.continuousBackupDays = 7), /^production\.backup\.continuousBackupDays: got 7, production keeps 35 days of point-in-time restore$/],
+    ['BAK-PITR, DB-PITR-RETENTION: a production point-in-time window (continuous backup and the clusters) under 35 days', 'production', (e) => (e.backup.continuousBackupDays = 7), /^production\.backup\.continuousBackupDays: got 7, production keeps 35 days of point-in-time restore$/],
     ['BAK-PITR: a continuous-backup window beyond what AWS Backup keeps', 'staging', (e) => (e.backup.continuousBackupDays = 36), /^staging\.backup\.continuousBackupDays: got 36, expected 1 to 35 days$/],
-    ['BAK-PITR: a continuous-backup window that differs from the clusters\' backup retention', 'staging', (e) => (e.backup.continuousBackupDays = 14), /^staging\.backup\.continuousBackupDays: got 14, must equal data\.backupRetentionDays \(7\): AWS Backup's continuous backup sets the clusters' backup retention to its own$/],
     ['BAK-RESIDENCY: a DR region equal to the home region', 'production', (e) => (e.backup.drRegion = 'ap-southeast-1'), /^production\.backup\.drRegion: got "ap-southeast-1", must differ from the home region ap-southeast-1/],
     ['BAK-RESIDENCY: a DR region outside the allowed regions', 'production', (e) => (e.backup.drRegion = 'ap-southeast-2'), /^production\.backup\.drRegion: got "ap-southeast-2", expected one of allowedRegions \["ap-southeast-1"\]: recovery points may not leave them$/],
     ['BAK-VAULT-LOCK: a vault-lock minimum above the maximum', 'staging', (e) => (e.backup.vaultLock.minRetentionDays = 400), /^staging\.backup\.vaultLock\.minRetentionDays: got 400, must not exceed vaultLock\.maxRetentionDays \(365\)$/],

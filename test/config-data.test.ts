@@ -16,7 +16,7 @@ describe('data configuration', () => {
   test('the sample environments carry defaults for every data field', () => {
     const [staging, production] = loadEnvironments(ENVIRONMENTS);
     expect(staging.data).toMatchObject({ rotationDays: 30, auditReads: true, preferredBackupWindow: '18:00-19:00' });
-    expect(production.data).toMatchObject({ rotationDays: 30, auditReads: true, backupRetentionDays: 35 });
+    expect(production.data).toMatchObject({ rotationDays: 30, auditReads: true });
     expect(staging.data.tenants.map((t) => t.shard)).toEqual([1, 1]);
   });
 
@@ -46,8 +46,7 @@ describe('data configuration', () => {
     ['TEN-DEDICATED-DATASTORE: no tenants', 'staging', (e) => (e.data.tenants = []), /^staging\.data\.tenants: got \[\], expected at least one tenant$/],
     ['TEN-DEDICATED-DATASTORE: shard 0', 'staging', (e) => (e.data.tenants[0].shard = 0), /^staging\.data\.tenants\[0\]\.shard: got 0, expected a shard number from 1$/],
     ['TEN-DEDICATED-DATASTORE: a fractional shard', 'staging', (e) => (e.data.tenants[0].shard = 1.5), /^staging\.data\.tenants\[0\]\.shard: got 1\.5, expected a whole number$/],
-    ['DB-PITR-RETENTION: a production backup window below 35 days', 'production', (e) => (e.data.backupRetentionDays = 34), /^production\.data\.backupRetentionDays: got 34, production keeps 35 days of point-in-time restore$/],
-    ['DB-PITR-RETENTION: a backup window beyond the RDS maximum', 'staging', (e) => (e.data.backupRetentionDays = 36), /^staging\.data\.backupRetentionDays: got 36, expected 1 to 35 days \(the RDS maximum\)$/],
+    ['DB-PITR-RETENTION: the removed data.backupRetentionDays says where its meaning went', 'staging', (e) => (e.data.backupRetentionDays = 7), /^staging\.data: got unknown field\(s\) backupRetentionDays, removed in 0\.3\.0: delete it; backup\.continuousBackupDays is the one point-in-time window/],
     ['DB-CREDENTIAL-ROTATION: a rotation period above 30 days', 'production', (e) => (e.data.rotationDays = 31), /^production\.data\.rotationDays: got 31, expected at most 30 days \(master credentials rotate at least monthly\)$/],
     ['DB-CREDENTIAL-ROTATION: a rotation period RDS-managed rotation cannot promise', 'staging', (e) => (e.data.rotationDays = 3), /^staging\.data\.rotationDays: got 3, expected 7 to 30 days \(RDS rotates managed master secrets every 7 days\)$/],
     ['DB-ENCRYPTION-AT-REST: a class without Performance Insights for Aurora PostgreSQL', 'staging', (e) => (e.data.instanceClass = 'db.t3.small'), /^staging\.data\.instanceClass: got "db\.t3\.small", expected an Aurora PostgreSQL class that supports encryption and Performance Insights/],

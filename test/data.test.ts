@@ -219,9 +219,9 @@ describe.each(ENV_NAMES)('%s data tier', (env) => {
     expect(ofType(env, 'AWS::Lambda::Function')).toEqual([]);
   });
 
-  test('DB-PITR-RETENTION: backups are kept as configured, tags are copied to snapshots, deletion is protected and snapshots', () => {
+  test('DB-PITR-RETENTION: backups are kept for the configured point-in-time window (backup.continuousBackupDays), tags are copied to snapshots, deletion is protected and snapshots', () => {
     for (const c of clusters()) {
-      expect(c.Properties.BackupRetentionPeriod).toBe(config.data.backupRetentionDays);
+      expect(c.Properties.BackupRetentionPeriod).toBe(config.backup.continuousBackupDays);
       expect(c.Properties.PreferredBackupWindow).toBe(config.data.preferredBackupWindow);
       expect(c.Properties.CopyTagsToSnapshot).toBe(true);
       expect(c.Properties.DeletionProtection).toBe(true);

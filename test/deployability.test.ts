@@ -8,7 +8,7 @@ import { loadEnvironments } from '../lib/config/load';
 import { ALL_MANAGEMENT_EVENTS_STATE, isReadOnlyManagementEvent } from '../lib/constructs/common/management-event-rule';
 import { cfnExecutionPolicy } from '../lib/constructs/identity/cfn-execution-policy';
 import { DATABASE_LOG_GROUP_PREFIX } from '../lib/constructs/identity/staff-policies';
-import { GLOBAL_EVENTS_REGION } from '../lib/constructs/monitoring/global-event-forwarding';
+import { GLOBAL_EVENTS_REGION } from '../lib/aws-facts/global-events';
 import { ENV_NAMES, allResources, allStacks, templateJson } from './support/synth';
 
 const asList = (x: any): any[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);

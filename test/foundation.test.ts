@@ -9,7 +9,7 @@ import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
 import { STATEFUL_RESOURCE_TYPES } from '../lib/aspects/retain-stateful';
 import { ACCESS_LOGS_TAG, ALERT_DEAD_LETTERS_TAG, SSE_S3_LOG_DELIVERY_TAG } from '../lib/constants/tags';
-import { GLOBAL_EVENTS_REGION } from '../lib/constructs/monitoring/global-event-forwarding';
+import { GLOBAL_EVENTS_REGION } from '../lib/aws-facts/global-events';
 import { allResources, allStacks, templateJson } from './support/synth';
 
 const CONFIGS = Object.fromEntries(loadEnvironments(ENVIRONMENTS).map((e) => [e.name, e]));

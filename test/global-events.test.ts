@@ -7,7 +7,7 @@ import { ALL_MANAGEMENT_EVENTS_STATE } from '../lib/constructs/common/management
 import { App } from 'aws-cdk-lib';
 import { ENVIRONMENTS } from './support/fixture';
 import { loadEnvironments } from '../lib/config/load';
-import { GLOBAL_EVENTS_REGION } from '../lib/constructs/monitoring/global-event-forwarding';
+import { GLOBAL_EVENTS_REGION } from '../lib/aws-facts/global-events';
 import { EnvironmentStage } from '../lib/stages/environment-stage';
 import { issuesOf, withChange } from './support/config-cases';
 import { resourcesOfType } from './support/stack-resources';

@@ -27,4 +27,11 @@ describe('layering', () => {
     const offending = files.filter((f) => /from '\.\.\//.test(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(LIB, f));
     expect(offending).toEqual([]);
   });
+
+  test('the packs and rules (lib/nag/) import no stage, stack or configuration: they take what they check as props', () => {
+    const files = sources(path.join(LIB, 'nag'));
+    expect(files.length).toBeGreaterThan(10);
+    const offending = files.filter((f) => /from '(\.\.\/)+(stages|stacks|config)\//.test(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(LIB, f));
+    expect(offending).toEqual([]);
+  });
 });

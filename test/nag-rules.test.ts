@@ -20,11 +20,10 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as shield from 'aws-cdk-lib/aws-shield';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { APP_LOG_TAG, BACKUP_TAG } from '../lib/constants/tags';
-import { registerCompliancePacks } from '../lib/nag/packs';
+import { registerCompliancePacks, type PackedStage } from '../lib/nag/packs';
 import { SAAS_BASELINE_RULES, SaasBaselineChecks, type SaasBaselineChecksProps } from '../lib/nag/saas-baseline-checks';
-import { maxIntervalHours, frequencyOf } from '../lib/nag/utils/schedule';
+import { maxIntervalHours, frequencyOf } from '../lib/aws-facts/schedule-expressions';
 import { readFindings } from '../lib/report/findings';
-import type { EnvironmentStage } from '../lib/stages/environment-stage';
 
 /**
  * Synthesizes the fixture's app (as `cdk synth` does before any validation plugin runs, so that
@@ -488,9 +487,9 @@ describe('AppLogDataProtection: application log groups mask personal data (LOG-N
 });
 
 describe('registration: the pack runs per environment stage on synth, and its findings fail synthesis', () => {
-  /** A stage with what `registerCompliancePacks` reads from an EnvironmentStage: its config. */
-  function stageOf(app: App, id: string, shieldAdvanced: boolean): EnvironmentStage {
-    return Object.assign(new Stage(app, id), { config: { edge: { shieldAdvanced } } }) as unknown as EnvironmentStage;
+  /** A stage with the own pack's setting that follows an environment's configuration. */
+  function stageOf(app: App, id: string, shieldAdvanced: boolean): PackedStage {
+    return { stage: new Stage(app, id), shieldAdvanced };
   }
   function unprotectedAlb(stage: Stage): void {
     const stack = new Stack(stage, 'Edge');
@@ -513,8 +512,8 @@ describe('registration: the pack runs per environment stage on synth, and its fi
     const app = new App({ outdir, builtinCloudFormationValidation: false, context: { '@aws-cdk/core:failSynthOnValidationErrors': false } });
     const production = stageOf(app, 'production', true);
     const staging = stageOf(app, 'staging', false);
-    unprotectedAlb(production);
-    unprotectedAlb(staging);
+    unprotectedAlb(production.stage as Stage);
+    unprotectedAlb(staging.stage as Stage);
     registerCompliancePacks(app, [production, staging]);
     app.synth();
     const findings = readFindings(outdir);

@@ -1,3 +1,4 @@
+import { POINT_IN_TIME_MAX_DAYS } from '../aws-facts/backup-retention';
 import { SEED_BACKUP_TIERS, type SeedBackupTier } from '../constants/seed-backup-tiers';
 
 /**
@@ -14,8 +15,6 @@ export const PRODUCTION_FLOORS = {
   availabilityZones: 3,
   /** Security logs kept a year, matching the longest backup tier of 001 ("monthly, retained for a year"). */
   logRetentionDays: 365,
-  /** 001 "point-in-time restore": the longest window RDS keeps. */
-  dbBackupRetentionDays: 35,
   /**
    * 004 "Security-relevant events (e.g., admin access ...) are logged"; 001 keeps the monthly
    * tier "for a year": the audit trail must reach back at least as far.
@@ -33,8 +32,8 @@ export const PRODUCTION_FLOORS = {
    * secure backup rotation"); "a month" is 31 days (the longest calendar month).
    */
   backupTiers: Object.fromEntries(Object.entries(SEED_BACKUP_TIERS).map(([tier, t]) => [tier, t.deleteAfterDays])) as Record<SeedBackupTier, number>,
-  /** 001 "point-in-time restore": continuous backup over the longest window AWS Backup keeps. */
-  continuousBackupDays: 35,
+  /** 001 "point-in-time restore": the longest window AWS keeps, for the databases and buckets alike. */
+  continuousBackupDays: POINT_IN_TIME_MAX_DAYS,
   /** 002 "any access to customer's data is logged": pgaudit records reads as well (`data.auditReads`); no opt-out. */
   auditReads: true,
   /**

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { EnvironmentSchema, type EnvironmentConfig } from './schema';
-import { ENVIRONMENT_VALIDATORS, show, validateAcrossEnvironments, type ConfigIssue } from './validate';
+import { ENVIRONMENT_VALIDATORS, quoted, validateAcrossEnvironments, type ConfigIssue } from './validate';
 
 /** Thrown when the configuration is invalid; `issues` holds one line per problem. */
 export class ConfigError extends Error {
@@ -24,16 +24,37 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * Fields a release removed, by their path below the environment, with where their meaning went
+ * (CHANGELOG.md, "Upgrading"): an adopter's file that still has one gets this line, not only
+ * "unknown field".
+ */
+const REMOVED_FIELDS: Readonly<Record<string, string>> = {
+  'data.backupRetentionDays':
+    'removed in 0.3.0: delete it; backup.continuousBackupDays is the one point-in-time window, and it also sets the clusters\' retention',
+};
+
+/** The removed fields among an issue's unknown keys, with their notes. */
+function removedFieldsOf(issue: z.core.$ZodIssue): string[] {
+  if (issue.code !== 'unrecognized_keys') return [];
+  // The path may start above the environment (its name): compare the field's own last segment.
+  const parent = issue.path.filter((p) => typeof p === 'string').at(-1);
+  return issue.keys.map((k) => REMOVED_FIELDS[`${parent}.${k}`]).filter((note): note is string => note !== undefined);
+}
+
 /** What a schema issue got: the value, unless it may carry a credential (`params.redact`). */
 function gotOf(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.join(', ')}`;
   if (issue.code === 'custom' && issue.params?.redact) return 'a value (not shown: it may carry a credential)';
-  return show(issue.input);
+  return quoted(issue.input);
 }
 
 /** What a schema issue expected, in the reader's words where zod's own say less. */
 function expectedOf(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return 'expected only the documented fields (lib/config/schema.ts)';
+  if (issue.code === 'unrecognized_keys') {
+    const removed = removedFieldsOf(issue);
+    return removed.length > 0 ? removed.join('; ') : 'expected only the documented fields (lib/config/schema.ts)';
+  }
   // zod's own wording ("Invalid input: expected number, received undefined") says less than this.
   if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
     const type = issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`;
@@ -99,14 +120,14 @@ export function loadEnvironments(table: Record<string, unknown>, only: readonly 
   const lines: string[] = [];
   const unknown = only.filter((name) => !(name in table));
   for (const name of unknown) {
-    lines.push(`env: got ${show(name)}, expected one of ${Object.keys(table).join(', ')}`);
+    lines.push(`env: got ${quoted(name)}, expected one of ${Object.keys(table).join(', ')}`);
   }
   const parsed: EnvironmentConfig[] = [];
   // Every environment as far as it is readable (partly, where the schema failed), in table order.
   const readable: EnvironmentConfig[] = [];
   for (const [name, raw] of Object.entries(table)) {
     if (!/^[a-z][a-z0-9-]{1,19}$/.test(name)) {
-      lines.push(`${name}: got environment name ${show(name)}, expected 2-20 lower-case letters, digits or hyphens`);
+      lines.push(`${name}: got environment name ${quoted(name)}, expected 2-20 lower-case letters, digits or hyphens`);
       continue;
     }
     const result = EnvironmentSchema.safeParse(raw, { reportInput: true });

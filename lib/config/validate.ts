@@ -21,8 +21,8 @@ import { workload } from './validate/workload';
 
 export { FARGATE_TASK_SIZES } from '../aws-facts/fargate';
 export { validateAcrossEnvironments } from './validate/across-environments';
-export { cronFrequency, VAULT_LOCK_MIN_COOL_OFF_DAYS } from './validate/backup';
-export { partitionOf, show, type ConfigIssue } from './validate/common';
+export { VAULT_LOCK_MIN_COOL_OFF_DAYS } from './validate/backup';
+export { partitionOf, quoted, type ConfigIssue } from './validate/common';
 export { SAML_PROVIDER_ARN } from './validate/identity';
 
 /** Every per-environment validator, by area. Later areas add theirs here. */

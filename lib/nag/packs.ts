@@ -1,7 +1,6 @@
 import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks, ServerlessChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
-import type { EnvironmentStage } from '../stages/environment-stage';
 import { SaasBaselineChecks } from './saas-baseline-checks';
 
 /**
@@ -20,7 +19,14 @@ import { SaasBaselineChecks } from './saas-baseline-checks';
  * - SaasBaseline: this project's own rules for the seed controls no published pack checks
  *   (see `saas-baseline-checks.ts` and docs/rule-pack.md).
  */
-export function registerCompliancePacks(app: Construct, stages: readonly EnvironmentStage[]): void {
+/** An environment's stage, and the setting of the own pack that follows its configuration. */
+export interface PackedStage {
+  readonly stage: Construct;
+  /** The environment subscribes to AWS Shield Advanced (`edge.shieldAdvanced`). */
+  readonly shieldAdvanced: boolean;
+}
+
+export function registerCompliancePacks(app: Construct, stages: readonly PackedStage[]): void {
   Validations.of(app).addPlugins(
     new AwsSolutionsChecks(app),
     new NIST80053R5Checks(app),
@@ -28,7 +34,7 @@ export function registerCompliancePacks(app: Construct, stages: readonly Environ
     new HIPAASecurityChecks(app),
     new ServerlessChecks(app),
   );
-  for (const stage of stages) {
-    Validations.of(stage).addPlugins(new SaasBaselineChecks(stage, { shieldAdvanced: stage.config.edge.shieldAdvanced }));
+  for (const { stage, shieldAdvanced } of stages) {
+    Validations.of(stage).addPlugins(new SaasBaselineChecks(stage, { shieldAdvanced }));
   }
 }

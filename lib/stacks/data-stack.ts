@@ -60,7 +60,8 @@ export class DataStack extends BaselineStack {
             ...shard.databaseProps,
             instanceClass: data.instanceClass,
             availabilityZones,
-            backupRetentionDays: data.backupRetentionDays,
+            // The one point-in-time window: continuous backup sets the clusters' retention to its own.
+            backupRetentionDays: config.backup.continuousBackupDays,
             preferredBackupWindow: data.preferredBackupWindow,
             preferredMaintenanceWindow: data.preferredMaintenanceWindow,
           },

@@ -1,7 +1,8 @@
 import type { Construct } from 'constructs';
 import { breakGlassRoleArn } from '../constructs/identity/break-glass-alert';
 import { AlertTopics } from '../constructs/monitoring/alert-topics';
-import { GLOBAL_EVENTS_REGION, GlobalEventForwarding } from '../constructs/monitoring/global-event-forwarding';
+import { GLOBAL_EVENTS_REGION } from '../aws-facts/global-events';
+import { GlobalEventForwarding } from '../constructs/monitoring/global-event-forwarding';
 import { BaselineStack, type BaselineStackProps } from './baseline-stack';
 
 /**

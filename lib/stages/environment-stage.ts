@@ -7,7 +7,7 @@ import { AccountBaselineStack } from '../stacks/account-baseline-stack';
 import { AlertingStack } from '../stacks/alerting-stack';
 import { DataStack } from '../stacks/data-stack';
 import { GlobalEventsStack } from '../stacks/global-events-stack';
-import { GLOBAL_EVENTS_REGION } from '../constructs/monitoring/global-event-forwarding';
+import { GLOBAL_EVENTS_REGION } from '../aws-facts/global-events';
 import { BackupDrStack, drVaultName } from '../stacks/backup-dr-stack';
 import { BackupStack } from '../stacks/backup-stack';
 import { IdentityStack } from '../stacks/identity-stack';

@@ -4,6 +4,7 @@
  * (retentions inside the lock's range, production's exact tiers) are in `validate/backup.ts`.
  */
 import { z } from 'zod';
+import { POINT_IN_TIME_MAX_DAYS } from '../../aws-facts/backup-retention';
 import { SEED_BACKUP_TIERS } from '../../constants/seed-backup-tiers';
 import { region } from './fields';
 
@@ -33,8 +34,13 @@ export const BackupSchema = z.strictObject({
   tiers: z
     .strictObject({ hourly: BackupTierSchema, daily: BackupTierSchema, weekly: BackupTierSchema, monthly: BackupTierSchema })
     .default(SEED_BACKUP_TIERS),
-  /** Days of continuous backup (point-in-time restore) for databases and buckets; AWS Backup allows 1 to 35. */
-  continuousBackupDays: days(35).default(35),
+  /**
+   * Days of point-in-time restore for the databases and buckets: the window of AWS Backup's
+   * continuous backup and of the clusters' own automated backups, which continuous backup sets to
+   * its own (the one point-in-time field; there is no separate database retention).
+   * @default 35 - the longest window AWS keeps
+   */
+  continuousBackupDays: days(POINT_IN_TIME_MAX_DAYS).default(POINT_IN_TIME_MAX_DAYS),
   /**
    * The vault lock. `governance`: principals with `backup:DeleteBackupVaultLockConfiguration` can
    * still remove it. `compliance`: after `changeableForDays` nobody, not even the root user or

@@ -34,10 +34,6 @@ export const DataSchema = z.strictObject({
   instanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, {
     error: 'expected an RDS instance class such as db.r6g.large',
   }),
-  /** Days of automated database backups (point-in-time restore window), 1 to 35. */
-  backupRetentionDays: z.number().int().min(1, { error: 'expected 1 to 35 days' }).max(35, {
-    error: 'expected 1 to 35 days (the RDS maximum)',
-  }),
   /**
    * Longest time, in days, a database master password may live (seed 000 "auto-rotation of
    * credentials"; 30 days is the ceiling this baseline promises). It is a ceiling, not a schedule:

@@ -4,7 +4,7 @@
  */
 import { SECURITY_HUB_STANDARDS } from '../../aws-facts/security-hub';
 import { PRODUCTION_FLOORS } from '../floors';
-import { partitionOf, show, type ConfigIssue, type Validator } from './common';
+import { partitionOf, quoted, type ConfigIssue, type Validator } from './common';
 
 export const accountBaseline: Validator = (env) => {
   const issues: ConfigIssue[] = [];
@@ -24,7 +24,7 @@ export const accountBaseline: Validator = (env) => {
       issues.push({
         env: env.name,
         path: `accountBaseline.securityHubStandards[${i}]`,
-        got: show(standard),
+        got: quoted(standard),
         expected: `Security Hub does not offer this standard in ${env.region} (partition ${partition}); it exists in ${offered.join(', ')}`,
       });
     }
@@ -32,7 +32,7 @@ export const accountBaseline: Validator = (env) => {
       issues.push({
         env: env.name,
         path: `accountBaseline.securityHubStandards[${i}]`,
-        got: show(standard),
+        got: quoted(standard),
         expected: 'each standard may appear once',
       });
     }

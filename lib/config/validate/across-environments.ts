@@ -4,7 +4,7 @@
  */
 import { cidrsOverlap } from '../../aws-facts/cidr';
 import type { EnvironmentConfig } from '../schema';
-import { show, type ConfigIssue } from './common';
+import { quoted, type ConfigIssue } from './common';
 
 /** Rules across environments: separation of staging and production, non-overlapping networks. */
 export function validateAcrossEnvironments(envs: readonly EnvironmentConfig[]): ConfigIssue[] {
@@ -18,7 +18,7 @@ export function validateAcrossEnvironments(envs: readonly EnvironmentConfig[]): 
         issues.push({
           env: other.name,
           path: 'account',
-          got: show(other.account),
+          got: quoted(other.account),
           expected: `a ${other.tier} environment must not share production's account (${prod.name})`,
         });
       }
@@ -40,7 +40,7 @@ export function validateAcrossEnvironments(envs: readonly EnvironmentConfig[]): 
         issues.push({
           env: b.name,
           path: 'network.vpcCidr',
-          got: show(b.network.vpcCidr),
+          got: quoted(b.network.vpcCidr),
           expected: `must not overlap ${a.name}'s ${a.network.vpcCidr}, so the networks can later be peered or joined by VPN`,
         });
       }

@@ -1,37 +1,17 @@
 /**
- * `backup`: a vault lock AWS Backup accepts, every retention inside the lock's range, continuous
- * backup equal to the databases' retention, production's tiers exactly seed 001's, and a
- * disaster-recovery region that is allowed and not the home region.
+ * `backup`: a vault lock AWS Backup accepts, every retention inside the lock's range, production's
+ * tiers exactly seed 001's, and a disaster-recovery region that is allowed and not the home region.
  */
+import { frequencyOf } from '../../aws-facts/schedule-expressions';
+import { SEED_BACKUP_TIERS, type SeedBackupTier } from '../../constants/seed-backup-tiers';
 import { PRODUCTION_FLOORS } from '../floors';
-import { show, type ConfigIssue, type Validator } from './common';
+import { quoted, type ConfigIssue, type Validator } from './common';
 
-/** The tiers of the backup plan, shortest first. */
-const BACKUP_TIERS = ['hourly', 'daily', 'weekly', 'monthly'] as const;
-type BackupTier = (typeof BACKUP_TIERS)[number];
+/** The tiers of the backup plan, finest first. */
+const BACKUP_TIERS = Object.keys(SEED_BACKUP_TIERS) as SeedBackupTier[];
 
 /** AWS Backup refuses a compliance-mode lock whose cool-off (`ChangeableForDays`) is under 3 days. */
 export const VAULT_LOCK_MIN_COOL_OFF_DAYS = 3;
-
-/**
- * How often an AWS cron expression fires, for the plain shapes a backup tier uses; `undefined`
- * for anything else (several hours, several weekdays, ranges), which production rejects.
- * Fields: minutes hours day-of-month month day-of-week year.
- */
-export function cronFrequency(expression: string): BackupTier | undefined {
-  const fields = /^cron\((.*)\)$/.exec(expression)?.[1].split(' ');
-  if (fields?.length !== 6) return undefined;
-  const [minute, hour, dom, month, dow, year] = fields;
-  const single = (f: string, re: RegExp) => re.test(f);
-  const any = (f: string) => f === '*' || f === '?';
-  if (!single(minute, /^\d{1,2}$/) || !any(month) || !any(year)) return undefined;
-  if (/^(\*|0\/1|\*\/1)$/.test(hour) && any(dom) && any(dow)) return 'hourly';
-  if (!single(hour, /^\d{1,2}$/)) return undefined;
-  if (any(dom) && any(dow)) return 'daily';
-  if (dom === '?' && single(dow, /^([1-7]|SUN|MON|TUE|WED|THU|FRI|SAT)$/)) return 'weekly';
-  if (dow === '?' && single(dom, /^(\d{1,2}|L)$/)) return 'monthly';
-  return undefined;
-}
 
 export const backup: Validator = (env) => {
   const issues: ConfigIssue[] = [];
@@ -44,7 +24,7 @@ export const backup: Validator = (env) => {
   if (lock.mode === 'compliance' && (lock.changeableForDays ?? 0) < VAULT_LOCK_MIN_COOL_OFF_DAYS) {
     issue(
       'vaultLock.changeableForDays',
-      show(lock.changeableForDays),
+      quoted(lock.changeableForDays),
       `compliance mode needs a cool-off of at least ${VAULT_LOCK_MIN_COOL_OFF_DAYS} days (after it the lock can never be removed)`,
     );
   }
@@ -61,21 +41,19 @@ export const backup: Validator = (env) => {
       issue(path, String(days), `must lie within the vault lock's retention range ${lock.minRetentionDays} to ${lock.maxRetentionDays} days, or AWS Backup fails the job`);
     }
   }
-  // Continuous backup takes over each Aurora cluster's automated backups and sets their retention
-  // to the rule's, so a different BackupRetentionPeriod in the template drifts on every deploy.
-  if (b.continuousBackupDays !== env.data.backupRetentionDays) {
-    issue(
-      'continuousBackupDays',
-      String(b.continuousBackupDays),
-      `must equal data.backupRetentionDays (${env.data.backupRetentionDays}): AWS Backup's continuous backup sets the clusters' backup retention to its own`,
-    );
-  }
   if (env.tier === 'production') {
     for (const t of BACKUP_TIERS) {
       const tier = b.tiers[t];
-      const frequency = cronFrequency(tier.schedule);
+      // The same reading of a schedule as the own pack's BackupPlanTiers rule: the finest tier whose
+      // longest gap between two runs the expression does not exceed.
+      let frequency: string;
+      try {
+        frequency = frequencyOf(tier.schedule) ?? 'less often than monthly';
+      } catch (e) {
+        frequency = `unreadable (${(e as Error).message})`;
+      }
       if (frequency !== t) {
-        issue(`tiers.${t}.schedule`, show(tier.schedule), `production runs the ${t} tier ${t} (seed 001), not ${frequency ?? 'on an irregular schedule'}`);
+        issue(`tiers.${t}.schedule`, quoted(tier.schedule), `production runs the ${t} tier ${t} (seed 001), not ${frequency}`);
       }
       // Exactly, not at least: seed 001 promises these tiers, and 004 lets backups persist only
       // "until overwritten through routine secure backup rotation", so keeping them longer breaks it too.
@@ -91,9 +69,9 @@ export const backup: Validator = (env) => {
   }
   if (b.drRegion !== undefined) {
     if (b.drRegion === env.region) {
-      issue('drRegion', show(b.drRegion), `must differ from the home region ${env.region}, or the copy protects against nothing`);
+      issue('drRegion', quoted(b.drRegion), `must differ from the home region ${env.region}, or the copy protects against nothing`);
     } else if (!env.allowedRegions.includes(b.drRegion)) {
-      issue('drRegion', show(b.drRegion), `expected one of allowedRegions ${show(env.allowedRegions)}: recovery points may not leave them`);
+      issue('drRegion', quoted(b.drRegion), `expected one of allowedRegions ${quoted(env.allowedRegions)}: recovery points may not leave them`);
     }
   }
   return issues;

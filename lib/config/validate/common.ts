@@ -18,8 +18,8 @@ export interface ConfigIssue {
   readonly expected: string;
 }
 
-/** Renders a value for a message: strings quoted, arrays and objects as JSON. */
-export function show(value: unknown): string {
+/** Renders a configured value for a message: strings quoted, arrays and objects as JSON (`show` in diff-builders.ts renders template values instead). */
+export function quoted(value: unknown): string {
   if (value === undefined) return 'no value';
   return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
 }
@@ -35,10 +35,10 @@ export function regionalArnIssues(env: EnvironmentConfig, path: string, arn: str
   const issues: ConfigIssue[] = [];
   const [, , , arnRegion, arnAccount] = arn.split(':');
   if (arnRegion !== env.region) {
-    issues.push({ env: env.name, path, got: show(arn), expected: `expected a ${what} in the home region ${env.region}, not ${arnRegion}` });
+    issues.push({ env: env.name, path, got: quoted(arn), expected: `expected a ${what} in the home region ${env.region}, not ${arnRegion}` });
   }
   if (arnAccount !== env.account) {
-    issues.push({ env: env.name, path, got: show(arn), expected: `expected a ${what} of the environment's account ${env.account}, not ${arnAccount}` });
+    issues.push({ env: env.name, path, got: quoted(arn), expected: `expected a ${what} of the environment's account ${env.account}, not ${arnAccount}` });
   }
   return issues;
 }

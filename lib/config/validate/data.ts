@@ -5,8 +5,7 @@
  */
 import { AURORA_POSTGRESQL_INSTANCE_CLASSES } from '../../aws-facts/aurora-instance-classes';
 import { MAX_RESOURCES_PER_DATA_STACK, TENANTS_PER_DATA_STACK } from '../data-layout';
-import { PRODUCTION_FLOORS } from '../floors';
-import { show, type ConfigIssue, type Validator } from './common';
+import { quoted, type ConfigIssue, type Validator } from './common';
 
 export const data: Validator = (env) => {
   const issues: ConfigIssue[] = [];
@@ -16,24 +15,16 @@ export const data: Validator = (env) => {
       issues.push({
         env: env.name,
         path: `data.tenants[${i}].id`,
-        got: show(id),
+        got: quoted(id),
         expected: 'tenant IDs must be unique',
       });
     }
   });
-  if (env.tier === 'production' && env.data.backupRetentionDays < PRODUCTION_FLOORS.dbBackupRetentionDays) {
-    issues.push({
-      env: env.name,
-      path: 'data.backupRetentionDays',
-      got: String(env.data.backupRetentionDays),
-      expected: `production keeps ${PRODUCTION_FLOORS.dbBackupRetentionDays} days of point-in-time restore`,
-    });
-  }
   if (!(env.data.instanceClass in AURORA_POSTGRESQL_INSTANCE_CLASSES)) {
     issues.push({
       env: env.name,
       path: 'data.instanceClass',
-      got: show(env.data.instanceClass),
+      got: quoted(env.data.instanceClass),
       expected:
         'expected an Aurora PostgreSQL class that supports encryption and Performance Insights ' +
         '(db.t3/db.t4g medium or large, or db.r5/r6g/r6i/r7g/r7i/r8g large to 16xlarge; see lib/aws-facts/aurora-instance-classes.ts)',

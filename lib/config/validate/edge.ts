@@ -3,7 +3,7 @@
  * Shield Advanced, and production's access-log retention.
  */
 import { PRODUCTION_FLOORS } from '../floors';
-import { regionalArnIssues, show, type ConfigIssue, type Validator } from './common';
+import { regionalArnIssues, quoted, type ConfigIssue, type Validator } from './common';
 
 export const edge: Validator = (env) => regionalArnIssues(env, 'edge.certificateArn', env.edge.certificateArn, 'certificate');
 
@@ -15,7 +15,7 @@ export const edgeProtection: Validator = (env) => {
     issues.push({
       env: env.name,
       path: 'edge.healthCheckArn',
-      got: show(healthCheckArn),
+      got: quoted(healthCheckArn),
       expected: 'a health check is only used by Shield Advanced: set edge.shieldAdvanced to true or remove it',
     });
   }

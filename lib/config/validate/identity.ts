@@ -4,7 +4,7 @@
  * production's floors.
  */
 import { PRODUCTION_IDENTITY_FLOORS } from '../floors';
-import { show, type ConfigIssue, type Validator } from './common';
+import { quoted, type ConfigIssue, type Validator } from './common';
 
 /** An IAM SAML provider ARN (external IdP, or the one IAM Identity Center creates in the account). */
 export const SAML_PROVIDER_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):saml-provider\/[A-Za-z0-9_.+=,@-]{1,128}$/;
@@ -19,10 +19,10 @@ export const identity: Validator = (env) => {
   trustedPrincipals.forEach((p, i) => {
     const saml = SAML_PROVIDER_ARN.exec(p);
     if (!/^\d{12}$/.test(p) && !saml) {
-      issue(`trustedPrincipals[${i}]`, show(p), 'expected a 12-digit account ID or an IAM SAML provider ARN (arn:aws:iam::<account>:saml-provider/<name>)');
+      issue(`trustedPrincipals[${i}]`, quoted(p), 'expected a 12-digit account ID or an IAM SAML provider ARN (arn:aws:iam::<account>:saml-provider/<name>)');
     } else if (saml && saml[1] !== env.account) {
       // A role can only federate with a SAML provider registered in its own account.
-      issue(`trustedPrincipals[${i}]`, show(p), `expected a SAML provider of the environment's account ${env.account}, not ${saml[1]}`);
+      issue(`trustedPrincipals[${i}]`, quoted(p), `expected a SAML provider of the environment's account ${env.account}, not ${saml[1]}`);
     }
   });
   if (trustedPrincipals.some((p) => SAML_PROVIDER_ARN.test(p)) && env.identity.samlMfaEnforcedBy === undefined) {

@@ -5,7 +5,7 @@
  */
 import { cidrRange, cidrsOverlap, isNetworkAddress } from '../../aws-facts/cidr';
 import { PRODUCTION_FLOORS } from '../floors';
-import { regionalArnIssues, show, type ConfigIssue, type Validator } from './common';
+import { regionalArnIssues, quoted, type ConfigIssue, type Validator } from './common';
 
 export const network: Validator = (env) => {
   const issues: ConfigIssue[] = [];
@@ -15,14 +15,14 @@ export const network: Validator = (env) => {
     issues.push({
       env: env.name,
       path: 'network.vpcCidr',
-      got: show(vpcCidr),
+      got: quoted(vpcCidr),
       expected: 'expected a prefix from /16 to /20 (a VPC holds /16 at most; /20 leaves room for three tiers in six zones)',
     });
   } else if (!isNetworkAddress(vpcCidr)) {
     issues.push({
       env: env.name,
       path: 'network.vpcCidr',
-      got: show(vpcCidr),
+      got: quoted(vpcCidr),
       expected: 'expected the block to start at its network address (no host bits set)',
     });
   }
@@ -66,22 +66,22 @@ export const clientVpn: Validator = (env) => {
     issues.push({
       env: env.name,
       path: 'network.clientVpn.samlProviderArn',
-      got: show(vpn.samlProviderArn),
+      got: quoted(vpn.samlProviderArn),
       expected: `expected a SAML provider of the environment's account ${env.account}, not ${samlAccount}`,
     });
   }
   const path = 'network.clientVpn.clientCidr';
   const { prefix } = cidrRange(vpn.clientCidr);
   if (prefix < 12 || prefix > 22) {
-    issues.push({ env: env.name, path, got: show(vpn.clientCidr), expected: 'expected a prefix from /12 to /22 (what Client VPN accepts)' });
+    issues.push({ env: env.name, path, got: quoted(vpn.clientCidr), expected: 'expected a prefix from /12 to /22 (what Client VPN accepts)' });
   } else if (!isNetworkAddress(vpn.clientCidr)) {
-    issues.push({ env: env.name, path, got: show(vpn.clientCidr), expected: 'expected the block to start at its network address (no host bits set)' });
+    issues.push({ env: env.name, path, got: quoted(vpn.clientCidr), expected: 'expected the block to start at its network address (no host bits set)' });
   }
   if (cidrsOverlap(vpn.clientCidr, env.network.vpcCidr)) {
     issues.push({
       env: env.name,
       path,
-      got: show(vpn.clientCidr),
+      got: quoted(vpn.clientCidr),
       expected: `must not overlap the VPC's ${env.network.vpcCidr} (Client VPN could not route to it)`,
     });
   }

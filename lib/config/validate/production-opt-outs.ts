@@ -4,7 +4,7 @@
  * (read auditing).
  */
 import { PRODUCTION_FLOORS } from '../floors';
-import { show, type ConfigIssue, type Validator } from './common';
+import { quoted, type ConfigIssue, type Validator } from './common';
 
 /**
  * Production floors a seed promises but that an adopter may go below with a named opt-out
@@ -18,7 +18,7 @@ export const productionFloors: Validator = (env) => {
   const optOuts = env.productionOptOuts;
   if (env.tier !== 'production') {
     for (const [field, reason] of Object.entries(optOuts)) {
-      if (reason !== undefined) issue(`productionOptOuts.${field}`, show(reason), `only a production environment has floors to opt out of: remove it from this ${env.tier} environment`);
+      if (reason !== undefined) issue(`productionOptOuts.${field}`, quoted(reason), `only a production environment has floors to opt out of: remove it from this ${env.tier} environment`);
     }
     return issues;
   }
@@ -26,11 +26,11 @@ export const productionFloors: Validator = (env) => {
   if (PRODUCTION_FLOORS.onlyHomeRegion && beyondHome.length > 0 && optOuts.regionsBeyondHome === undefined) {
     issue(
       'allowedRegions',
-      show(env.allowedRegions),
+      quoted(env.allowedRegions),
       `production keeps services and data in its home region only (003 "hosted in ... Singapore", FND-DATA-RESIDENCY): set it to ["${env.region}"], or give the reason in productionOptOuts.regionsBeyondHome`,
     );
   } else if (beyondHome.length === 0 && optOuts.regionsBeyondHome !== undefined) {
-    issue('productionOptOuts.regionsBeyondHome', show(optOuts.regionsBeyondHome), `allowedRegions is only the home region "${env.region}": remove the opt-out`);
+    issue('productionOptOuts.regionsBeyondHome', quoted(optOuts.regionsBeyondHome), `allowedRegions is only the home region "${env.region}": remove the opt-out`);
   }
   if (PRODUCTION_FLOORS.pagingEndpoint && env.alerts.httpsEndpointSecret === undefined && optOuts.paging === undefined) {
     issue(
@@ -39,7 +39,7 @@ export const productionFloors: Validator = (env) => {
       'production pages its on-call team (003 "teams are paged", INC-ALERT-TOPICS): name the Secrets Manager secret of the paging endpoint, or give the reason in productionOptOuts.paging',
     );
   } else if (env.alerts.httpsEndpointSecret !== undefined && optOuts.paging !== undefined) {
-    issue('productionOptOuts.paging', show(optOuts.paging), 'alerts.httpsEndpointSecret is set, so production pages: remove the opt-out');
+    issue('productionOptOuts.paging', quoted(optOuts.paging), 'alerts.httpsEndpointSecret is set, so production pages: remove the opt-out');
   }
   if (PRODUCTION_FLOORS.shieldAdvanced && !env.edge.shieldAdvanced && optOuts.shieldAdvanced === undefined) {
     issue(
@@ -48,7 +48,7 @@ export const productionFloors: Validator = (env) => {
       'production is protected by Shield Advanced (000 "DDoS protected infrastructure", EDGE-DDOS-SHIELD): set it to true, or give the reason in productionOptOuts.shieldAdvanced',
     );
   } else if (env.edge.shieldAdvanced && optOuts.shieldAdvanced !== undefined) {
-    issue('productionOptOuts.shieldAdvanced', show(optOuts.shieldAdvanced), 'edge.shieldAdvanced is true: remove the opt-out');
+    issue('productionOptOuts.shieldAdvanced', quoted(optOuts.shieldAdvanced), 'edge.shieldAdvanced is true: remove the opt-out');
   }
   if (env.data.auditReads !== PRODUCTION_FLOORS.auditReads) {
     issue('data.auditReads', 'false', 'production records reads of customer data too (002 "any access to customer\'s data is logged", DB-AUDIT-LOGGING): set it to true or leave it out');

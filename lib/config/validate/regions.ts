@@ -4,7 +4,7 @@
  */
 import { AVAILABILITY_ZONE_LETTERS, availabilityZonesOf } from '../../aws-facts/availability-zones';
 import { PRODUCTION_FLOORS } from '../floors';
-import { show, type ConfigIssue, type Validator } from './common';
+import { quoted, type ConfigIssue, type Validator } from './common';
 
 export const regions: Validator = (env) => {
   const issues: ConfigIssue[] = [];
@@ -12,7 +12,7 @@ export const regions: Validator = (env) => {
     issues.push({
       env: env.name,
       path: 'allowedRegions',
-      got: show(env.allowedRegions),
+      got: quoted(env.allowedRegions),
       expected: `the list must include the home region "${env.region}"`,
     });
   }
@@ -26,7 +26,7 @@ export const zones: Validator = (env) => {
     issues.push({
       env: env.name,
       path: 'region',
-      got: show(env.region),
+      got: quoted(env.region),
       expected: `expected a region whose zones lib/aws-facts/availability-zones.ts lists (${Object.keys(AVAILABILITY_ZONE_LETTERS).join(', ')})`,
     });
   }
@@ -37,7 +37,7 @@ export const zones: Validator = (env) => {
       issues.push({
         env: env.name,
         path: `availabilityZones[${i}]`,
-        got: show(az),
+        got: quoted(az),
         expected: `expected a zone of ${env.region}: ${known.join(', ')}`,
       });
     }
@@ -47,7 +47,7 @@ export const zones: Validator = (env) => {
     issues.push({
       env: env.name,
       path: 'availabilityZones',
-      got: show(env.availabilityZones),
+      got: quoted(env.availabilityZones),
       expected: `each zone may appear once (repeated: ${[...new Set(duplicates)].join(', ')})`,
     });
   }

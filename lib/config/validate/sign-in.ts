@@ -3,7 +3,7 @@
  * Cognito accepts; groups and identity providers named once; provider secrets in the home region.
  */
 import { SIGNIN_FLOORS } from '../floors';
-import { show, type ConfigIssue, type Validator } from './common';
+import { quoted, type ConfigIssue, type Validator } from './common';
 
 export const signIn: Validator = (env) => {
   const issues: ConfigIssue[] = [];
@@ -23,20 +23,20 @@ export const signIn: Validator = (env) => {
     const [, , , certRegion, certAccount] = c.authDomainCertificateArn.split(':');
     if (certRegion !== 'us-east-1') {
       // Cognito custom domains are served by CloudFront, which takes certificates from us-east-1 only.
-      issue('authDomainCertificateArn', show(c.authDomainCertificateArn), `expected a certificate in us-east-1 (Cognito custom domains), not ${certRegion}`);
+      issue('authDomainCertificateArn', quoted(c.authDomainCertificateArn), `expected a certificate in us-east-1 (Cognito custom domains), not ${certRegion}`);
     } else if (certAccount !== env.account) {
-      issue('authDomainCertificateArn', show(c.authDomainCertificateArn), `expected a certificate of the environment's account ${env.account}, not ${certAccount}`);
+      issue('authDomainCertificateArn', quoted(c.authDomainCertificateArn), `expected a certificate of the environment's account ${env.account}, not ${certAccount}`);
     }
   }
   const duplicates = c.groups.filter((g, i) => c.groups.indexOf(g) !== i);
-  if (duplicates.length > 0) issue('groups', show(c.groups), `each group may appear once (repeated: ${[...new Set(duplicates)].join(', ')})`);
+  if (duplicates.length > 0) issue('groups', quoted(c.groups), `each group may appear once (repeated: ${[...new Set(duplicates)].join(', ')})`);
   const names = c.identityProviders.map((p) => (p.type === 'oidc' ? p.name : p.type));
   c.identityProviders.forEach((p, i) => {
-    if (names.indexOf(names[i]) !== i) issue(`identityProviders[${i}]`, show(names[i]), 'each provider may appear once');
+    if (names.indexOf(names[i]) !== i) issue(`identityProviders[${i}]`, quoted(names[i]), 'each provider may appear once');
     const secretRegion = p.clientSecretArn.split(':')[3];
     if (secretRegion !== env.region) {
       // A dynamic reference resolves in the stack's region; the secret stays in the home region (003).
-      issue(`identityProviders[${i}].clientSecretArn`, show(p.clientSecretArn), `expected a secret in the home region ${env.region}, not ${secretRegion}`);
+      issue(`identityProviders[${i}].clientSecretArn`, quoted(p.clientSecretArn), `expected a secret in the home region ${env.region}, not ${secretRegion}`);
     }
   });
   return issues;

@@ -168,6 +168,12 @@ export const CIS_ALARMS: readonly CisAlarmDefinition[] = [
   },
 ];
 
+/**
+ * The default namespace of the CIS metrics: only these metric filters write to it, so the PR
+ * controls diff tells the CIS alarms from the others by it (diff-rules-area-b.ts).
+ */
+export const CIS_METRIC_NAMESPACE = 'SaasSecurityBaseline/CIS';
+
 /** Props of {@link CisAlarms}. */
 export interface CisAlarmsProps {
   /** The CloudTrail trail's log group. */
@@ -176,7 +182,7 @@ export interface CisAlarmsProps {
   readonly alarmTopic: sns.ITopic;
   /**
    * Namespace of the metrics the filters publish.
-   * @default 'SaasSecurityBaseline/CIS'
+   * @default CIS_METRIC_NAMESPACE
    */
   readonly metricNamespace?: string;
 }
@@ -192,7 +198,7 @@ export class CisAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: CisAlarmsProps) {
     super(scope, id);
-    const namespace = props.metricNamespace ?? 'SaasSecurityBaseline/CIS';
+    const namespace = props.metricNamespace ?? CIS_METRIC_NAMESPACE;
     const notify = new actions.SnsAction(props.alarmTopic);
     for (const def of CIS_ALARMS) {
       const group = new Construct(this, def.id);

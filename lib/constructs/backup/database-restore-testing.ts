@@ -4,15 +4,11 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { Fn, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { POSTGRES_TLS_PARAMETERS } from '../../constants/postgres-tls';
 import { acknowledge } from '../../nag/acknowledgements';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
 import { TENANT_DATABASE_ENGINE } from '../data/tenant-database';
 
-/**
- * The TLS parameters of the restore-test cluster parameter group: the DB-TLS pair of the tenant
- * databases, which the restore-validation function checks on every restored copy.
- */
-export const RESTORE_TEST_TLS_PARAMETERS = { 'rds.force_ssl': '1', ssl_min_protocol_version: 'TLSv1.2' } as const;
 
 /** Props of {@link DatabaseRestoreTesting}. */
 export interface DatabaseRestoreTestingProps {
@@ -92,7 +88,8 @@ export class DatabaseRestoreTesting extends Construct {
     const parameterGroup = new rds.CfnDBClusterParameterGroup(this, 'ParameterGroup', {
       description: 'Restore-test databases: TLS 1.2+ required, as on the originals (DB-TLS)',
       family,
-      parameters: { ...RESTORE_TEST_TLS_PARAMETERS },
+      // The DB-TLS pair of the tenant databases, which the restore-validation function checks.
+      parameters: { ...POSTGRES_TLS_PARAMETERS },
     });
 
     this.plan = new backup.CfnRestoreTestingPlan(this, 'Resource', {

@@ -3,6 +3,7 @@ import * as backup from 'aws-cdk-lib/aws-backup';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { POINT_IN_TIME_MAX_DAYS } from '../../aws-facts/backup-retention';
 import { acknowledge } from '../../nag/acknowledgements';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
 
@@ -34,7 +35,7 @@ export interface TieredBackupPlanProps {
   readonly vault: backup.IBackupVault;
   /** Seed 001's tiers, shortest first. */
   readonly tiers: { readonly hourly: BackupTierProps; readonly daily: BackupTierProps; readonly weekly: BackupTierProps; readonly monthly: BackupTierProps };
-  /** Days of continuous backup (point-in-time restore), at most 35. */
+  /** Days of continuous backup (point-in-time restore), 1 to {@link POINT_IN_TIME_MAX_DAYS}. */
   readonly continuousBackupDays: number;
   /** Resources carrying this tag are selected (every database cluster and customer-data bucket). */
   readonly selectionTag: { readonly key: string; readonly value: string };
@@ -81,7 +82,7 @@ export const BACKUP_RULE_NAMES = { hourly: 'Hourly', daily: 'Daily', weekly: 'We
 /**
  * The backup plan of seed 001 (BAK-TIERS): hourly, daily, weekly and monthly snapshot rules with
  * their retention, plus a continuous-backup rule (BAK-PITR) that gives Aurora, RDS and S3
- * point-in-time restore over up to 35 days. One selection by tag (BAK-SELECTIONS) covers every
+ * point-in-time restore over up to POINT_IN_TIME_MAX_DAYS (35) days. One selection by tag (BAK-SELECTIONS) covers every
  * tagged resource, so a new tenant database is backed up the moment it is tagged.
  *
  * When `drVault` is given, the daily, weekly and monthly rules copy to it (BAK-RESIDENCY). The
@@ -96,8 +97,8 @@ export class TieredBackupPlan extends Construct {
 
   constructor(scope: Construct, id: string, props: TieredBackupPlanProps) {
     super(scope, id);
-    if (props.continuousBackupDays < 1 || props.continuousBackupDays > 35) {
-      throw new Error(`TieredBackupPlan ${id}: continuousBackupDays: got ${props.continuousBackupDays}, AWS Backup keeps continuous backups 1 to 35 days`);
+    if (props.continuousBackupDays < 1 || props.continuousBackupDays > POINT_IN_TIME_MAX_DAYS) {
+      throw new Error(`TieredBackupPlan ${id}: continuousBackupDays: got ${props.continuousBackupDays}, AWS Backup keeps continuous backups 1 to ${POINT_IN_TIME_MAX_DAYS} days`);
     }
     const stack = Stack.of(this);
     if (props.drVault && props.drVault.region === stack.region) {

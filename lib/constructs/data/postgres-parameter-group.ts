@@ -1,5 +1,6 @@
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
+import { POSTGRES_TLS_PARAMETERS } from '../../constants/postgres-tls';
 
 /** Props of {@link PostgresParameterGroup}. */
 export interface PostgresParameterGroupProps {
@@ -35,8 +36,7 @@ export class PostgresParameterGroup extends Construct {
     const classes = ['ddl', 'role', 'write', ...(props.auditReads ? ['read'] : [])];
     this.parameters = {
       // DB-TLS: refuse every connection without TLS, and TLS older than 1.2.
-      'rds.force_ssl': '1',
-      ssl_min_protocol_version: 'TLSv1.2',
+      ...POSTGRES_TLS_PARAMETERS,
       // DB-AUDIT-LOGGING: pgaudit must be preloaded before it can be configured.
       shared_preload_libraries: 'pg_stat_statements,pgaudit',
       'pgaudit.log': classes.join(','),

@@ -7,6 +7,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { POINT_IN_TIME_MAX_DAYS } from '../../aws-facts/backup-retention';
 import { AURORA_POSTGRESQL_INSTANCE_CLASSES, defaultMaxConnections } from '../../aws-facts/aurora-instance-classes';
 import { DATABASE_PORT } from '../../constants/ports';
 import { BACKUP_TAG } from '../../constants/tags';
@@ -62,7 +63,7 @@ export interface TenantDatabaseProps {
    * until deleted by hand; see docs/data.md "Moving a tenant's instances".
    */
   readonly availabilityZones: readonly [string, string];
-  /** Days of automated backups (point-in-time restore window), 1 to 35. */
+  /** Days of automated backups (point-in-time restore window), 1 to {@link POINT_IN_TIME_MAX_DAYS}. */
   readonly backupRetentionDays: number;
   /** Daily backup window, UTC (`hh:mm-hh:mm`). */
   readonly preferredBackupWindow: string;
@@ -259,8 +260,8 @@ function validate(props: TenantDatabaseProps): void {
   if (writer === reader) {
     throw new Error(`TenantDatabase availabilityZones: got writer and reader both in "${writer}", expected two different zones`);
   }
-  if (props.backupRetentionDays < 1 || props.backupRetentionDays > 35) {
-    throw new Error(`TenantDatabase backupRetentionDays: got ${props.backupRetentionDays}, expected 1 to 35`);
+  if (props.backupRetentionDays < 1 || props.backupRetentionDays > POINT_IN_TIME_MAX_DAYS) {
+    throw new Error(`TenantDatabase backupRetentionDays: got ${props.backupRetentionDays}, expected 1 to ${POINT_IN_TIME_MAX_DAYS}`);
   }
   if (props.securityGroups.length === 0) {
     throw new Error('TenantDatabase securityGroups: got none, expected the group that admits the workload');

@@ -7,7 +7,8 @@ import { personalDataProtectionPolicy } from '../../constructs/workload/personal
 import * as nag from '../../nag/rules';
 import { atLeast, enforcingResource, flag, present } from '../diff-builders';
 import { hasTag, props, referenced } from '../evidence-predicates';
-import { NOT_YET_WATCHED, type Control } from '../types';
+import type { Control } from '../types';
+import { areaBRulesOf } from '../diff-rules-area-b';
 
 /*
  * Audit controls (area 'audit', AUD-* and LOG-*): the CloudTrail trail, its data events and its
@@ -35,6 +36,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     evidence: { what: 'the account trail', select: [{ types: ['AWS::CloudTrail::Trail'] }] },
     diff: {
       rules: [
+        ...areaBRulesOf('AUD-CLOUDTRAIL'),
         enforcingResource(['AWS::CloudTrail::Trail'], 'trail'),
         flag(['AWS::CloudTrail::Trail'], ['Properties', 'IsLogging'], 'IsLogging'),
         flag(['AWS::CloudTrail::Trail'], ['Properties', 'IsMultiRegionTrail'], 'IsMultiRegionTrail'),
@@ -75,6 +77,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     },
     diff: {
       rules: [
+        ...areaBRulesOf('AUD-DATA-EVENTS'),
         present(['AWS::CloudTrail::Trail'], ['Properties', 'EventSelectors'], 'EventSelectors'),
         present(['AWS::CloudTrail::Trail'], ['Properties', 'AdvancedEventSelectors'], 'AdvancedEventSelectors'),
       ],
@@ -100,7 +103,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [AuditBucket],
     evidence: { what: 'the bucket the trail delivers to', select: [{ types: ['AWS::S3::Bucket'], where: (_r, c) => referenced(c.template, 'AWS::CloudTrail::Trail', (t) => props(t).S3BucketName).has(c.logicalId) }] },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('AUD-TRAIL-BUCKET') },
   },
 
   // Log hygiene.
@@ -162,7 +165,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
       what: 'application log groups with a data protection policy',
       select: [{ types: ['AWS::Logs::LogGroup'], where: (r) => hasTag(APP_LOG_TAG.key, APP_LOG_TAG.value)(r) && props(r).DataProtectionPolicy !== undefined }],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('LOG-NO-CLIENT-CONTENT') },
     nagRules: [nag.AppLogDataProtection],
   },
 ];

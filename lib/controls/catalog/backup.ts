@@ -11,7 +11,8 @@ import { arrow, atLeast, byRank, enforcingResource, present } from '../diff-buil
 import type { Verdict } from '../diff-rule';
 import { eventSources, inStack, isRestoreCompleted, props, referenced, restoreValidators } from '../evidence-predicates';
 import { backupRules, isTrue, keptDays, statementsOf } from '../template-readers';
-import { NOT_YET_WATCHED, type Control } from '../types';
+import type { Control } from '../types';
+import { areaBRulesOf } from '../diff-rules-area-b';
 
 /*
  * Backup and continuity controls (area 'backup'): the AWS Backup vault (customer-managed key,
@@ -150,6 +151,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     },
     diff: {
       rules: [
+        ...areaBRulesOf('BAK-PITR'),
         {
           resourceTypes: ['AWS::Backup::BackupPlan'],
           path: ['Properties'],
@@ -191,6 +193,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     },
     diff: {
       rules: [
+        ...areaBRulesOf('BAK-SELECTIONS'),
         enforcingResource(['AWS::Backup::BackupSelection'], 'backup selection'),
       ],
     },
@@ -223,7 +226,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
       what: 'the backup plans (copy actions only to a configured DR region) and any DR vault',
       select: [{ types: ['AWS::Backup::BackupPlan'] }, { types: ['AWS::Backup::BackupVault'], where: inStack(/^BackupDr$/) }],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('BAK-RESIDENCY') },
   },
   {
     id: 'BAK-RESTORE-TESTING',
@@ -273,7 +276,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
       what: 'the rule on completed restore jobs and the validation function it invokes',
       select: [{ types: ['AWS::Events::Rule'], where: isRestoreCompleted }, { types: ['AWS::Lambda::Function'], where: (_r, c) => restoreValidators(c.template).has(c.logicalId) }],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('BAK-RESTORE-VALIDATION') },
   },
   {
     id: 'BAK-FAILURE-NOTICE',
@@ -301,7 +304,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
         { types: [ALARM], where: inStack(/^Backup/) },
       ],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('BAK-FAILURE-NOTICE') },
   },
   {
     id: 'BAK-LEGAL-ARCHIVE',
@@ -331,6 +334,6 @@ export const BACKUP_CONTROLS: readonly Control[] = [
         },
       ],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('BAK-LEGAL-ARCHIVE') },
   },
 ];

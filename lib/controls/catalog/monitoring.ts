@@ -13,7 +13,8 @@ import { ALARM } from '../aws-tables';
 import { enforcingResource, flag, present } from '../diff-builders';
 import { eventSources, hasTag, OPERATIONAL_NAMESPACES, props, target, trailMetrics } from '../evidence-predicates';
 import { isTrue } from '../template-readers';
-import { NOT_YET_WATCHED, type Control } from '../types';
+import type { Control } from '../types';
+import { areaBRulesOf } from '../diff-rules-area-b';
 
 /*
  * Monitoring and incident-response controls (area 'monitoring', MON-* and INC-*): AWS Config
@@ -46,6 +47,7 @@ export const MONITORING_CONTROLS: readonly Control[] = [
     },
     diff: {
       rules: [
+        ...areaBRulesOf('MON-CONFIG-RULES'),
         enforcingResource(['AWS::Config::ConfigurationRecorder', 'AWS::Config::DeliveryChannel', 'AWS::Config::ConfigRule', 'AWS::Config::ConformancePack'], 'AWS Config recorder, channel, rule or pack'),
       ],
     },
@@ -75,6 +77,7 @@ export const MONITORING_CONTROLS: readonly Control[] = [
     evidence: { what: 'the enabled GuardDuty detector', select: [{ types: ['AWS::GuardDuty::Detector'], where: (r) => isTrue(props(r).Enable) }] },
     diff: {
       rules: [
+        ...areaBRulesOf('MON-GUARDDUTY'),
         enforcingResource(['AWS::GuardDuty::Detector'], 'GuardDuty detector'),
         flag(['AWS::GuardDuty::Detector'], ['Properties', 'Enable'], 'Enable'),
       ],
@@ -132,7 +135,7 @@ export const MONITORING_CONTROLS: readonly Control[] = [
         { types: [ALARM], where: (r, c) => trailMetrics(c.template).metrics.has(`${props(r).Namespace}/${props(r).MetricName}`) },
       ],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('MON-CIS-ALARMS') },
   },
   {
     id: 'MON-OPERATIONAL-ALARMS',
@@ -159,7 +162,7 @@ export const MONITORING_CONTROLS: readonly Control[] = [
       what: 'alarms on load balancer, database and ECS metrics',
       select: [{ types: [ALARM], where: (r) => OPERATIONAL_NAMESPACES.includes(props(r).Namespace) }],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('MON-OPERATIONAL-ALARMS') },
   },
 
   // Incident escalation.
@@ -189,6 +192,7 @@ export const MONITORING_CONTROLS: readonly Control[] = [
     },
     diff: {
       rules: [
+        ...areaBRulesOf('INC-ALERT-TOPICS'),
         present(['AWS::SNS::Topic'], ['Properties', 'KmsMasterKeyId'], 'KmsMasterKeyId'),
       ],
     },
@@ -214,7 +218,7 @@ export const MONITORING_CONTROLS: readonly Control[] = [
       what: 'EventBridge rules routing GuardDuty and Security Hub findings and root sign-ins, and the us-east-1 rule forwarding root sign-ins home (GlobalEvents)',
       select: [{ types: ['AWS::Events::Rule'], where: (r) => eventSources(r).some((s) => ['aws.guardduty', 'aws.securityhub', 'aws.signin'].includes(s)) }],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('INC-FINDING-ROUTING') },
   },
   {
     id: 'INC-ALERT-DELIVERY',
@@ -240,7 +244,7 @@ export const MONITORING_CONTROLS: readonly Control[] = [
         { types: [ALARM], where: (r) => /INC-ALERT-DELIVERY/.test(props(r).AlarmDescription ?? '') },
       ],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('INC-ALERT-DELIVERY') },
   },
   {
     id: 'INC-ALARM-ACTIONS',
@@ -262,6 +266,6 @@ export const MONITORING_CONTROLS: readonly Control[] = [
       what: 'alarms with actions enabled and an alarm action',
       select: [{ types: [ALARM], where: (r) => props(r).ActionsEnabled !== false && (props(r).AlarmActions ?? []).length > 0 }],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('INC-ALARM-ACTIONS') },
   },
 ];

@@ -2,7 +2,8 @@ import { SecureBucket } from '../../constructs/common/secure-bucket';
 import { CustomerUserPool } from '../../constructs/identity/customer-user-pool';
 import { atLeast, ranked } from '../diff-builders';
 import { props, referenced } from '../evidence-predicates';
-import { NOT_YET_WATCHED, type Control } from '../types';
+import type { Control } from '../types';
+import { areaBRulesOf } from '../diff-rules-area-b';
 
 /*
  * Customer sign-in controls (area 'identity', SIGNIN-*): a Cognito user pool with MFA,
@@ -33,7 +34,7 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [CustomerUserPool],
     evidence: { what: 'the customer user pool', select: [{ types: ['AWS::Cognito::UserPool'] }] },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('SIGNIN-USER-POOL') },
   },
   {
     id: 'SIGNIN-MFA',
@@ -85,7 +86,7 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
         { types: ['AWS::Cognito::ManagedLoginBranding'] },
       ],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('SIGNIN-PASSWORDLESS') },
   },
   {
     id: 'SIGNIN-FEDERATION',
@@ -121,7 +122,7 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
       select: [{ types: ['AWS::Cognito::UserPoolIdentityProvider'] }],
       notApplicable: (env) => (env.signIn.identityProviders.length > 0 ? undefined : 'signIn.identityProviders is empty'),
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('SIGNIN-FEDERATION') },
   },
   {
     id: 'SIGNIN-THREAT-PROTECTION',
@@ -151,6 +152,7 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
     },
     diff: {
       rules: [
+        ...areaBRulesOf('SIGNIN-THREAT-PROTECTION'),
         ranked(['AWS::Cognito::UserPool'], ['Properties', 'UserPoolAddOns', 'AdvancedSecurityMode'], 'AdvancedSecurityMode', ['OFF', 'AUDIT', 'ENFORCED'], 'OFF'),
       ],
     },
@@ -176,6 +178,7 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
     evidence: { what: 'user pools with their password policy', select: [{ types: ['AWS::Cognito::UserPool'], where: (r) => props(r).Policies?.PasswordPolicy !== undefined }] },
     diff: {
       rules: [
+        ...areaBRulesOf('SIGNIN-PASSWORD-POLICY'),
         atLeast(['AWS::Cognito::UserPool'], ['Properties', 'Policies', 'PasswordPolicy', 'MinimumLength'], 'PasswordPolicy.MinimumLength', 8),
       ],
     },
@@ -208,7 +211,7 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
       select: [{ types: ['AWS::Cognito::UserPoolGroup'] }],
       notApplicable: (env) => (env.signIn.groups.length > 0 ? undefined : 'signIn.groups is empty'),
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('SIGNIN-RBAC-GROUPS') },
   },
   {
     id: 'SIGNIN-APP-CLIENT',
@@ -231,7 +234,7 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [CustomerUserPool],
     evidence: { what: 'the app clients (code flow with PKCE)', select: [{ types: ['AWS::Cognito::UserPoolClient'] }] },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('SIGNIN-APP-CLIENT') },
   },
   {
     id: 'SIGNIN-AUTH-LOGGING',
@@ -258,6 +261,6 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
         },
       ],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('SIGNIN-AUTH-LOGGING') },
   },
 ];

@@ -9,7 +9,8 @@ import * as nag from '../../nag/rules';
 import { arrow, byRank, enforcingResource } from '../diff-builders';
 import { actionsOf, eventPattern, eventSources, props } from '../evidence-predicates';
 import { conditionValue, mfaRequirement, statementsOf, type TemplateResource } from '../template-readers';
-import { NOT_YET_WATCHED, type Control } from '../types';
+import type { Control } from '../types';
+import { areaBRulesOf } from '../diff-rules-area-b';
 
 /*
  * Staff access controls (area 'identity', IAM-*): how staff reach the AWS account: distinct
@@ -53,7 +54,7 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [StaffRoles, StaffRole],
     evidence: { what: 'roles people can assume (the staff roles)', select: [{ types: ['AWS::IAM::Role'], where: (r) => mfaRequirement(props(r).AssumeRolePolicyDocument) !== undefined }] },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('IAM-STAFF-ROLES') },
   },
   {
     id: 'IAM-MFA-ROLES',
@@ -141,7 +142,7 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
         },
       ],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('IAM-MFA-USERS') },
   },
   {
     id: 'IAM-PASSWORD-POLICY',
@@ -159,7 +160,7 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
     },
     enforcedBy: [AccountPasswordPolicy],
     evidence: { what: 'the account password policy custom resource', select: [{ types: ['Custom::AccountPasswordPolicy'] }] },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('IAM-PASSWORD-POLICY') },
   },
   {
     id: 'IAM-REGION-GUARDRAIL',
@@ -183,7 +184,7 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
       what: 'the managed policy denying requests outside the allowed regions',
       select: [{ types: ['AWS::IAM::ManagedPolicy'], where: (r) => statementsOf(props(r).PolicyDocument).some((st) => st.Effect === 'Deny' && conditionValue(st, 'aws:RequestedRegion') !== undefined) }],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('IAM-REGION-GUARDRAIL') },
   },
   {
     id: 'IAM-ACCESS-ANALYZER',
@@ -241,7 +242,7 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
         },
       ],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('IAM-NO-WILDCARD-ADMIN') },
   },
   {
     id: 'IAM-BREAK-GLASS-ALERT',
@@ -269,7 +270,7 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
       what: 'the EventBridge rule on AssumeRole of the break-glass role, and its us-east-1 forwarding rule (GlobalEvents)',
       select: [{ types: ['AWS::Events::Rule'], where: (r) => eventSources(r).includes('aws.sts') && [eventPattern(r).detail?.eventName].flat().includes('AssumeRole') }],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('IAM-BREAK-GLASS-ALERT') },
   },
   {
     id: 'IAM-CUSTOMER-DATA-RESTRICTED',
@@ -302,6 +303,6 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
       what: 'the managed policy denying staff access to customer data',
       select: [{ types: ['AWS::IAM::ManagedPolicy'], where: (r) => statementsOf(props(r).PolicyDocument).some((st) => st.Effect === 'Deny' && actionsOf(st).includes('rds-db:connect')) }],
     },
-    diff: NOT_YET_WATCHED,
+    diff: { rules: areaBRulesOf('IAM-CUSTOMER-DATA-RESTRICTED') },
   },
 ];

@@ -23,6 +23,7 @@ import {
   PutRestoreValidationResultCommand,
   type DescribeRestoreJobCommandOutput,
 } from '@aws-sdk/client-backup';
+import { POSTGRES_TLS_ACCEPTED } from '../../constants/postgres-tls';
 import { DescribeDBClustersCommand, RDSClient, paginateDescribeDBClusterParameters } from '@aws-sdk/client-rds';
 
 const backup = new BackupClient({});
@@ -49,10 +50,7 @@ const DATABASE_TYPES = new Set(['Aurora', 'RDS']);
  * DB-TLS on the restored cluster: each parameter and the values that satisfy it (the restore
  * testing selection's parameter group sets the first of each).
  */
-const TLS_PARAMETERS: Record<string, readonly string[]> = {
-  'rds.force_ssl': ['1'],
-  ssl_min_protocol_version: ['TLSv1.2', 'TLSv1.3'],
-};
+const TLS_PARAMETERS: Readonly<Record<string, readonly string[]>> = POSTGRES_TLS_ACCEPTED;
 
 /** PutRestoreValidationResult accepts messages up to this length. */
 const MAX_MESSAGE = 1000;

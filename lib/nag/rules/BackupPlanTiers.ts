@@ -3,7 +3,7 @@ import { CfnResource, Stack } from 'aws-cdk-lib';
 import { CfnBackupPlan } from 'aws-cdk-lib/aws-backup';
 import { NagRuleCompliance, NagRules, type NagRuleResult } from 'cdk-nag';
 import { SEED_BACKUP_TIERS } from '../../constants/seed-backup-tiers';
-import { FREQUENCY_HOURS, maxIntervalHours, type Frequency } from '../utils/schedule';
+import { FREQUENCY_HOURS, maxIntervalHours, type Frequency } from '../../aws-facts/schedule-expressions';
 
 /** Seed 001's tiers as this rule reads them: each tier's frequency and the days it keeps (SEED_BACKUP_TIERS). */
 export const BACKUP_TIERS: ReadonlyArray<{ readonly frequency: Frequency; readonly minRetentionDays: number }> = (

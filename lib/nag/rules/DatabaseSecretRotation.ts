@@ -4,7 +4,7 @@ import { CfnDBCluster, CfnDBInstance } from 'aws-cdk-lib/aws-rds';
 import { CfnRotationSchedule, CfnSecret, CfnSecretTargetAttachment } from 'aws-cdk-lib/aws-secretsmanager';
 import { NagRuleCompliance, NagRules } from 'cdk-nag';
 import { isReferencedBy, isTrue, refersTo, resourcesInStage } from '../utils/references';
-import { maxIntervalHours } from '../utils/schedule';
+import { maxIntervalHours } from '../../aws-facts/schedule-expressions';
 
 /** Seed 000's "auto-rotation of credentials", as the catalog states it: at least every 30 days. */
 export const MAX_ROTATION_DAYS = 30;
