@@ -84,17 +84,7 @@ export function flag(resourceTypes: readonly string[], path: readonly string[], 
  *   `NaN` when absence says nothing the template can show, so it is not compared)
  */
 export function atLeast(resourceTypes: readonly string[], path: readonly string[], label: string, absent: number): DiffRule {
-  return {
-    resourceTypes,
-    path,
-    assess: (before, after) => {
-      const num = (v: unknown) => (v === undefined ? absent : Number(v));
-      const [b, a] = [num(before), num(after)];
-      // A token (Ref to a parameter) cannot be compared; a reviewer must look.
-      if (Number.isNaN(b) || Number.isNaN(a)) return { direction: 'neutral', detail: `${arrow(label, before, after)} (not comparable)` };
-      return { direction: byRank(b, a), detail: arrow(label, before, after) };
-    },
-  };
+  return numberRule(resourceTypes, path, label, absent, 1);
 }
 
 /** A property rule for a reference (a KMS key, a parameter group) whose presence enforces the control. */
@@ -158,14 +148,20 @@ export function flagSet(resourceTypes: readonly string[], path: readonly string[
  * @param absent the effective value when the property is left out
  */
 export function atMost(resourceTypes: readonly string[], path: readonly string[], label: string, absent: number): DiffRule {
+  return numberRule(resourceTypes, path, label, absent, -1);
+}
+
+/** {@link atLeast} (`sign` 1) and {@link atMost} (`sign` -1). */
+function numberRule(resourceTypes: readonly string[], path: readonly string[], label: string, absent: number, sign: 1 | -1): DiffRule {
   return {
     resourceTypes,
     path,
     assess: (before, after) => {
       const num = (v: unknown) => (v === undefined ? absent : Number(v));
       const [b, a] = [num(before), num(after)];
+      // A token (Ref to a parameter) cannot be compared; a reviewer must look.
       if (Number.isNaN(b) || Number.isNaN(a)) return { direction: 'neutral', detail: `${arrow(label, before, after)} (not comparable)` };
-      return { direction: byRank(-b, -a), detail: arrow(label, before, after) };
+      return { direction: byRank(sign * b, sign * a), detail: arrow(label, before, after) };
     },
   };
 }
