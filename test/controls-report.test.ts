@@ -62,6 +62,18 @@ describe('controls report', () => {
   /** The resource at `stack/logicalId` of an environment. */
   const resource = (env: string, ref: string) => templateJson(env, ref.split('/')[0]).Resources[ref.split('/')[1]];
 
+  test('DEL-PR-CONTROLS-DIFF: each enforced control\'s section says what the PR controls diff watches of it: its rules\' resource types, or the test that guards it outside the templates', () => {
+    expect(enforced.length).toBeGreaterThan(0);
+    for (const e of enforced) {
+      const c = CATALOG.find((x) => x.id === e.id)!;
+      const diff = c.diff!;
+      const expected = 'rules' in diff ? `${diff.rules.length} rule` : `guarded by \`${diff.guardedBy}\``;
+      expect({ id: e.id, section: visible(sectionOf(md, e.id)) }).toEqual({ id: e.id, section: expect.stringContaining(expected) });
+      expect(visible(sectionOf(md, e.id))).toContain('- controls diff: ');
+    }
+    expect(sectionOf(md, 'DB-TLS')).toContain('`AWS::RDS::DBClusterParameterGroup`');
+  });
+
   test('every enforced control has an evidence entry, and only enforced controls of the catalog do', () => {
     expect(enforced.filter((e) => CONTROL_EVIDENCE[e.id] === undefined).map((e) => e.id)).toEqual([]);
     const enforcedIds = new Set(enforced.map((e) => e.id));

@@ -82,6 +82,11 @@ export interface ControlReportEntry extends ReportedControl {
   readonly environments: Readonly<Record<string, EnvironmentEvidence>>;
   /** Rules of this project's own cdk-nag pack that check the control on every synth. */
   readonly nagRules: readonly string[];
+  /**
+   * For enforced controls, what the PR controls diff watches: the CloudFormation types its rules
+   * read, or, for a control enforced outside the templates, the test file that guards it instead.
+   */
+  readonly controlsDiff?: string;
   /** Open findings of the compliance packs against the control (none in a clean synth). */
   readonly findings: readonly ReportFinding[];
   /** Per environment whose config opts out of the control's production floor: the field and its reason. */
@@ -95,6 +100,15 @@ export interface ControlReportEntry extends ReportedControl {
  */
 export function enforcingConstructsOf(control: Pick<Control, 'enforcedBy'>): string[] {
   return (control.enforcedBy ?? []).map((e) => ('file' in e ? e.file : e.name));
+}
+
+/** What the PR controls diff watches of a control, in one line. */
+function controlsDiffOf(diff: NonNullable<Control['diff']>): string {
+  if ('rules' in diff) {
+    const types = [...new Set(diff.rules.flatMap((r) => r.resourceTypes))].sort();
+    return `${diff.rules.length} rule${diff.rules.length === 1 ? '' : 's'} on ${types.map((t) => `\`${t}\``).join(', ')}`;
+  }
+  return `a template diff cannot show it (${prose(diff.outsideTemplates)}); guarded by \`${diff.guardedBy}\``;
 }
 
 /** The control every open finding is against when no rule of ours or acknowledgement names one. */
@@ -174,6 +188,7 @@ export function buildControlsReport(
         .map((a) => ({ constructPath: a.constructPath, rule: a.rule })),
       environments,
       nagRules: (c.nagRules ?? []).map((rule) => `SaasBaseline-${rule.name}`),
+      ...(c.kind === 'enforced' && c.diff ? { controlsDiff: controlsDiffOf(c.diff) } : {}),
       findings: open,
       optOuts,
     };
@@ -286,6 +301,7 @@ function enforcedSection(e: ControlReportEntry, envNames: readonly string[]): st
   }
   lines.push(...list('tests', e.tests.map((t) => prose(t.replace(/\s+/g, ' '))), 'tests', false));
   lines.push(...list('own nag rules', e.nagRules.map(code), 'rules'));
+  if (e.controlsDiff) lines.push(...wrap(e.controlsDiff, '- controls diff: ', '  '));
   // Acknowledged findings (cdk-nag packs and AWS Control Tower rules) whose reason cites the control.
   lines.push(...list('acknowledged findings', acknowledgementItems(e, envNames), 'acknowledged findings', false));
   lines.push(...detectionLines(e));
