@@ -13,7 +13,9 @@ import { AUDIT_CONTROLS } from './audit';
 import { MONITORING_CONTROLS } from './monitoring';
 import { BACKUP_CONTROLS } from './backup';
 import { DELIVERY_CONTROLS } from './delivery';
-import { ORGANISATIONAL_CONTROLS } from './organisational';
+import { ORGANISATIONAL_GOVERNANCE_CONTROLS } from './organisational-governance';
+import { ORGANISATIONAL_PEOPLE_CONTROLS } from './organisational-people';
+import { ORGANISATIONAL_OPERATIONS_CONTROLS } from './organisational-operations';
 import { CUSTOMER_CONTROLS } from './customer';
 
 /*
@@ -39,6 +41,8 @@ export const CATALOG: readonly Control[] = [
   ...MONITORING_CONTROLS,
   ...BACKUP_CONTROLS,
   ...DELIVERY_CONTROLS,
-  ...ORGANISATIONAL_CONTROLS,
+  ...ORGANISATIONAL_GOVERNANCE_CONTROLS,
+  ...ORGANISATIONAL_PEOPLE_CONTROLS,
+  ...ORGANISATIONAL_OPERATIONS_CONTROLS,
   ...CUSTOMER_CONTROLS,
 ];
