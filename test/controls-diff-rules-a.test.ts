@@ -4,9 +4,10 @@
  * the weakening fixtures (test/weakenings/) do not reach. Each case title starts with its
  * control ID.
  */
-import { diffControls, exitCode } from '../lib/controls/controls-diff';
-import { CONTROL_RULES, type Direction } from '../lib/controls/diff-rules';
+import { exitCode } from '../lib/controls/controls-diff';
+import { type Direction } from '../lib/controls/diff-rules';
 import { TENANT_TAG_KEY } from '../lib/constants/tags';
+import { changesOf, diffOneResource } from './support/one-resource-diff';
 
 type R = Record<string, any> | undefined;
 const res = (Type: string, Properties: Record<string, any>, extra: Record<string, any> = {}) => ({ Type, Properties, ...extra });
@@ -101,9 +102,9 @@ describe('controls diff rules of foundation, network, edge, workload and data, o
   });
 
   test.each(CASES)('%s', (title, before, after, direction, detail) => {
-    const diff = diffControls({ 'production/S': { Resources: before ? { R: before } : {} } }, { 'production/S': { Resources: after ? { R: after } : {} } }, CONTROL_RULES);
+    const diff = diffOneResource(before, after);
     const control = title.split(':')[0];
-    expect(diff.changes.filter((c) => c.control === control).map((c) => [c.direction, c.detail])).toContainEqual([direction, detail]);
+    expect(changesOf(diff, control)).toContainEqual([direction, detail]);
     if (direction === 'weakened') expect(exitCode(diff)).toBe(1);
     if (direction !== 'weakened') expect(diff.changes.filter((c) => c.control === control && c.direction === 'weakened')).toEqual([]);
   });
@@ -115,7 +116,7 @@ describe('controls diff rules of foundation, network, edge, workload and data, o
     ['WL-LEAST-PRIVILEGE: a role for another service without trust conditions is not a task role', undefined, res('AWS::IAM::Role', { AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' } }] } })],
     ['NET-TIERED-SUBNETS: a route to a peered range is no route to the internet', undefined, ROUTE({ DestinationCidrBlock: '10.20.0.0/16', VpcPeeringConnectionId: 'pcx-1' })],
   ])('%s: no line', (title, before, after) => {
-    const diff = diffControls({ 'production/S': { Resources: before ? { R: before } : {} } }, { 'production/S': { Resources: after ? { R: after } : {} } }, CONTROL_RULES);
+    const diff = diffOneResource(before, after);
     expect(diff.changes.filter((c) => c.control === title.split(':')[0])).toEqual([]);
   });
 });

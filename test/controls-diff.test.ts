@@ -14,6 +14,7 @@ import * as path from 'path';
 import { diffControls, exitCode, formatLine, formatMarkdown, formatText, type ControlChange, type TemplateSet } from '../lib/controls/controls-diff';
 import { CONTROL_RULES, ELB_SSL_POLICY_STRENGTH, type Direction } from '../lib/controls/diff-rules';
 import { main } from '../scripts/controls-diff';
+import { changesOf, diffOneResource } from './support/one-resource-diff';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'controls-diff');
 const ROOT = path.join(__dirname, '..');
@@ -184,9 +185,9 @@ const CASES: Array<[title: string, before: R, after: R, direction: Direction, de
 
 describe('control rules, one change at a time', () => {
   test.each(CASES)('%s', (_title, before, after, direction, detail) => {
-    const diff = diffControls({ 'production/S': { Resources: before ? { R: before } : {} } }, { 'production/S': { Resources: after ? { R: after } : {} } }, CONTROL_RULES);
+    const diff = diffOneResource(before, after);
     const control = _title.split(':')[0];
-    expect(diff.changes.filter((c) => c.control === control).map((c) => [c.direction, c.detail])).toContainEqual([direction, detail]);
+    expect(changesOf(diff, control)).toContainEqual([direction, detail]);
     if (direction === 'weakened') expect(exitCode(diff)).toBe(1);
     // A neutral change of this control never fails the diff on its own.
     if (direction === 'neutral') expect(diff.changes.filter((c) => c.control === control && c.direction === 'weakened')).toEqual([]);
