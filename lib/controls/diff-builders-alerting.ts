@@ -7,9 +7,6 @@ import type { DiffRule, Verdict } from './diff-rule';
 import type { TemplateResource } from './template-readers';
 
 
-/** The event sources an EventBridge pattern matches (`aws.backup`). */
-export const sourcesOf = (pattern: any): unknown[] => list(pattern?.source);
-
 /**
  * Rule states, weakest first. ENABLED matches every event but read-only management events
  * delivered through CloudTrail, which ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS also matches

@@ -4,7 +4,7 @@
  */
 import { TENANT_TAG_KEY } from '../constants/tags';
 import type { EvidenceTemplate, ResourceContext } from './evidence-types';
-import type { TemplateResource } from './template-readers';
+import { sourcesOf, type TemplateResource } from './template-readers';
 
 /** A resource's properties (none: an empty object). */
 export const props = (r: TemplateResource): Record<string, any> => r.Properties ?? {};
@@ -46,7 +46,7 @@ export const actionsOf = (st: any): string[] => [st?.Action].flat().filter((a): 
 /** An EventBridge rule's event pattern. */
 export const eventPattern = (r: TemplateResource): any => props(r).EventPattern ?? {};
 /** The event sources an EventBridge rule matches (`aws.backup`). */
-export const eventSources = (r: TemplateResource): string[] => [eventPattern(r).source].flat().filter(Boolean);
+export const eventSources = (r: TemplateResource): string[] => sourcesOf(eventPattern(r));
 /** Log groups whose literal name matches. */
 export const named = (pattern: RegExp) => (r: TemplateResource) => typeof props(r).LogGroupName === 'string' && pattern.test(props(r).LogGroupName);
 /** Resources of the stacks whose ID matches. */

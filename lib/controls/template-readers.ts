@@ -5,6 +5,7 @@
  */
 import { isTrue } from '../nag/utils/references';
 import { ADMIN_PORTS, DATABASE_PORT } from '../constants/ports';
+import { POSTGRES_TLS_PARAMETERS } from '../constants/postgres-tls';
 
 /** `true` for CloudFormation's spellings of true (booleans arrive as strings from some tools). */
 export { isTrue };
@@ -114,8 +115,11 @@ export function managedRuleGroups(rules: any[] | undefined): Map<string, boolean
   return groups;
 }
 
+/** The event sources an EventBridge pattern matches (`aws.backup`). */
+export const sourcesOf = (pattern: any): string[] => [pattern?.source].flat().filter(Boolean);
+
 /** A parameter group that makes PostgreSQL refuse connections without TLS. */
-export const forcesSsl = (r: TemplateResource) => String(r.Properties?.Parameters?.['rds.force_ssl']) === '1';
+export const forcesSsl = (r: TemplateResource) => String(r.Properties?.Parameters?.['rds.force_ssl']) === POSTGRES_TLS_PARAMETERS['rds.force_ssl'];
 
 /** Backup plan rules by name. */
 export function backupRules(props: Record<string, any> | undefined): Map<string, any> {

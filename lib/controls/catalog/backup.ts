@@ -8,11 +8,11 @@ import { TieredBackupPlan } from '../../constructs/backup/tiered-backup-plan';
 import * as nag from '../../nag/rules';
 import { ALARM } from '../aws-tables';
 import { arrow, atLeast, byRank, enforcingResource, entryVerdicts, list, present, setDiff, show } from '../diff-builders';
-import { eventRule, sourcesOf } from '../diff-builders-alerting';
+import { eventRule } from '../diff-builders-alerting';
 import { objectLockRule } from '../diff-builders-resources';
 import type { Verdict } from '../diff-rule';
 import { eventSources, hasTag, inStack, isRestoreCompleted, props, referenced, restoreValidators } from '../evidence-predicates';
-import { backupRules, isTrue, keptDays, statementsOf } from '../template-readers';
+import { backupRules, isTrue, keptDays, sourcesOf, statementsOf } from '../template-readers';
 import type { Control } from '../types';
 
 /*

@@ -69,7 +69,7 @@ export const DATABASE_CONTROLS: readonly Control[] = [
       none: 'No managed Config rule or Security Hub control reads rds.force_ssl of an Aurora PostgreSQL cluster parameter group (a custom Config rule would; not built yet). The SaasBaseline nag rule and the controls diff keep it before deployment, and CloudTrail records ModifyDBClusterParameterGroup.',
     },
     enforcedBy: [PostgresParameterGroup],
-    evidence: { what: 'parameter groups with rds.force_ssl=1', select: [{ types: PARAMETER_GROUPS, where: (r) => String(props(r).Parameters?.['rds.force_ssl']) === '1' }] },
+    evidence: { what: 'parameter groups with rds.force_ssl=1', select: [{ types: PARAMETER_GROUPS, where: forcesSsl }] },
     diff: {
       rules: [
         {

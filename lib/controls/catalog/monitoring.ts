@@ -11,10 +11,10 @@ import { GlobalEventForwarding } from '../../constructs/monitoring/global-event-
 import { WorkloadAlarms } from '../../constructs/workload/workload-alarms';
 import { ALARM } from '../aws-tables';
 import { arrow, byRank, enforcingResource, entryVerdicts, flag, flagSet, list, present, show } from '../diff-builders';
-import { alarmRule, eventRule, sourcesOf } from '../diff-builders-alerting';
+import { alarmRule, eventRule } from '../diff-builders-alerting';
 import type { Verdict } from '../diff-rule';
 import { eventSources, hasTag, OPERATIONAL_NAMESPACES, props, target, trailMetrics } from '../evidence-predicates';
-import { isTrue, type TemplateResource } from '../template-readers';
+import { isTrue, sourcesOf, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
 
 /*
@@ -259,7 +259,7 @@ export const MONITORING_CONTROLS: readonly Control[] = [
     diff: {
       rules: [
         // GuardDuty, Security Hub and root sign-in events to the security topic.
-        eventRule('finding routing', (p) => sourcesOf(p).some((s) => ['aws.guardduty', 'aws.securityhub', 'aws.signin'].includes(s as string))),
+        eventRule('finding routing', (p) => sourcesOf(p).some((s) => ['aws.guardduty', 'aws.securityhub', 'aws.signin'].includes(s))),
       ],
     },
   },

@@ -7,10 +7,10 @@ import { StaffRole } from '../../constructs/identity/staff-role';
 import { StaffRoles } from '../../constructs/identity/staff-roles';
 import * as nag from '../../nag/rules';
 import { arrow, atLeast, atMost, byRank, enforcingResource, entryVerdicts, flag, list, show } from '../diff-builders';
-import { eventRule, sourcesOf } from '../diff-builders-alerting';
+import { eventRule } from '../diff-builders-alerting';
 import { guardrailRule, POLICY_HOLDERS, policyStatements } from '../diff-builders-iam';
 import { actionsOf, eventPattern, eventSources, props } from '../evidence-predicates';
-import { conditionValue, mfaRequirement, statementsOf, type TemplateResource } from '../template-readers';
+import { conditionValue, mfaRequirement, sourcesOf, statementsOf, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
 
 /** The account password policy, a custom resource of the account baseline. */

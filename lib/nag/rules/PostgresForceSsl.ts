@@ -3,6 +3,7 @@ import { CfnResource, Stack } from 'aws-cdk-lib';
 import { CfnDBCluster, CfnDBClusterParameterGroup, CfnDBInstance, CfnDBParameterGroup } from 'aws-cdk-lib/aws-rds';
 import { NagRuleCompliance, NagRules } from 'cdk-nag';
 import { refersTo, resourcesInStage } from '../utils/references';
+import { POSTGRES_TLS_PARAMETERS } from '../../constants/postgres-tls';
 
 /**
  * PostgreSQL databases refuse unencrypted connections: every Aurora PostgreSQL or RDS for
@@ -46,7 +47,7 @@ function isPostgres(engineOrFamily: string): boolean {
 
 function forcesSsl(group: CfnDBClusterParameterGroup | CfnDBParameterGroup): boolean {
   const parameters = (Stack.of(group).resolve(group.parameters) ?? {}) as Record<string, unknown>;
-  return String(parameters['rds.force_ssl']) === '1';
+  return String(parameters['rds.force_ssl']) === POSTGRES_TLS_PARAMETERS['rds.force_ssl'];
 }
 
 function usesForcingGroup<T extends CfnDBClusterParameterGroup | CfnDBParameterGroup>(
