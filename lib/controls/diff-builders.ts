@@ -167,6 +167,22 @@ function numberRule(resourceTypes: readonly string[], path: readonly string[], l
 }
 
 /**
+ * A resource rule for a resource the control forbids (an IAM user, self-managed compute): adding
+ * one weakens the control and removing one strengthens it. Updates are not reported.
+ * @param describe the resource in the reviewer's words (`IAM user (long-term credentials)`)
+ */
+export function forbiddenResource(resourceTypes: readonly string[], describe: (r: TemplateResource) => string): DiffRule {
+  return {
+    resourceTypes,
+    assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
+      if (kind === 'added') return { direction: 'weakened', detail: `${describe(after!)} added` };
+      if (kind === 'removed') return { direction: 'strengthened', detail: `${describe(before!)} removed` };
+      return undefined;
+    },
+  };
+}
+
+/**
  * A resource rule: removing an enforcing resource weakens the control and adding one strengthens
  * it. Updates are left to the property rules.
  * @param what the resource in the reviewer's words (`flow log`)

@@ -6,7 +6,7 @@ import { administratorStatements, customerDataDenyStatements, regionGuardrailSta
 import { StaffRole } from '../../constructs/identity/staff-role';
 import { StaffRoles } from '../../constructs/identity/staff-roles';
 import * as nag from '../../nag/rules';
-import { arrow, atLeast, atMost, byRank, enforcingResource, entryVerdicts, flag, list, show } from '../diff-builders';
+import { arrow, atLeast, atMost, byRank, enforcingResource, entryVerdicts, flag, forbiddenResource, list, show } from '../diff-builders';
 import { eventRule } from '../diff-builders-alerting';
 import { guardrailRule, POLICY_HOLDERS, policyStatements } from '../diff-builders-iam';
 import { actionsOf, eventPattern, eventSources, props } from '../evidence-predicates';
@@ -73,15 +73,9 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
             return out;
           },
         },
-        {
-          resourceTypes: ['AWS::IAM::User', 'AWS::IAM::AccessKey'],
-          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
-            const what = (before ?? after)!.Type === 'AWS::IAM::User' ? 'IAM user (long-term credentials)' : 'IAM access key (long-term credential)';
-            if (kind === 'added') return { direction: 'weakened', detail: `${what} added` };
-            if (kind === 'removed') return { direction: 'strengthened', detail: `${what} removed` };
-            return undefined;
-          },
-        },
+        forbiddenResource(['AWS::IAM::User', 'AWS::IAM::AccessKey'], (r) =>
+          r.Type === 'AWS::IAM::User' ? 'IAM user (long-term credentials)' : 'IAM access key (long-term credential)',
+        ),
       ],
     },
   },

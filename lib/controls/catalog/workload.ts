@@ -1,5 +1,5 @@
 import { FargateWorkload } from '../../constructs/workload/fargate-workload';
-import { arrow, atLeast, byRank, entryVerdicts, flag, list, prop, ranked, same, show } from '../diff-builders';
+import { arrow, atLeast, byRank, entryVerdicts, flag, forbiddenResource, list, prop, ranked, same, show } from '../diff-builders';
 import { policyDocuments, POLICY_HOLDERS } from '../diff-builders-iam';
 import type { Verdict } from '../diff-rule';
 import { DATA_STACK, isTenant, props } from '../evidence-predicates';
@@ -187,15 +187,11 @@ export const WORKLOAD_CONTROLS: readonly Control[] = [
     evidence: { what: 'ECS services on Fargate', select: [{ types: ['AWS::ECS::Service'], where: (r) => props(r).LaunchType === 'FARGATE' }] },
     diff: {
       rules: [
-        {
-          // Compute that a customer runs and patches itself: instances, launch templates, Auto Scaling, ECS capacity on EC2.
-          resourceTypes: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::AutoScalingGroup', 'AWS::AutoScaling::LaunchConfiguration', 'AWS::ECS::CapacityProvider'],
-          assess: (before: TemplateResource | undefined, after: TemplateResource | undefined, kind) => {
-            if (kind === 'added') return { direction: 'weakened', detail: `self-managed compute ${after!.Type} added` };
-            if (kind === 'removed') return { direction: 'strengthened', detail: `self-managed compute ${before!.Type} removed` };
-            return undefined;
-          },
-        },
+        // Compute that a customer runs and patches itself: instances, launch templates, Auto Scaling, ECS capacity on EC2.
+        forbiddenResource(
+          ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::AutoScalingGroup', 'AWS::AutoScaling::LaunchConfiguration', 'AWS::ECS::CapacityProvider'],
+          (r) => `self-managed compute ${r.Type}`,
+        ),
         {
           resourceTypes: ['AWS::ECS::Service'],
           assess: (before: TemplateResource | undefined, after: TemplateResource | undefined) => {
