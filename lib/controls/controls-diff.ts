@@ -4,8 +4,8 @@
  *
  * Pure: no git, no synthesis, no file system. `scripts/controls-diff.ts` is the CLI around it.
  * Which resources changed, and whether a change replaces a resource, comes from
- * @aws-cdk/cloudformation-diff (the library behind `cdk diff`); the rules in `diff-rules.ts`
- * only classify what it found.
+ * @aws-cdk/cloudformation-diff (the library behind `cdk diff`); the rules of the catalog entries
+ * (gathered as `CONTROL_RULES` by `diff-rules.ts`) only classify what it found.
  */
 import { fullDiff, ResourceImpact, type ResourceDifference } from '@aws-cdk/cloudformation-diff';
 import type { ControlRule, Direction, ResourceChangeKind, Verdict } from './diff-rule';
