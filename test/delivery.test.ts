@@ -14,9 +14,10 @@ describe('delivery', () => {
     expect(run).toEqual(expect.arrayContaining(['npm ci', 'npm test']));
     expect(run.indexOf('npm ci')).toBeLessThan(run.indexOf('npm test'));
     expect(read('README.md')).toMatch(/^npm test\s/m);
-    // The type check is one of the suite's files (typecheck.test.ts, started first), so `npm test` is Jest alone.
+    // The type check is one of the suite's files (typecheck.test.ts; tsc started by the sequencer), so `npm test` is Jest alone.
     expect(JSON.parse(read('package.json')).scripts.test).toBe('jest');
-    expect(read('test/typecheck.test.ts')).toMatch(/'--noEmit'/);
+    expect(read('test/support/typecheck-run.js')).toMatch(/'--noEmit'/);
+    expect(read('test/typecheck.test.ts')).toContain('typecheckResults');
   });
 
   test('DEL-TEMPLATE-LINT: .ci/run requires cfn-lint (CFN_LINT_REQUIRED=1) before it runs the suite', () => {

@@ -1,7 +1,11 @@
 import * as fs from 'fs';
 
-/** Removes the run's synthesized assembly. */
+// A CommonJS module of the test support (the sequencer loads it untransformed), typed here.
+const { removeTypecheckResults } = require('./typecheck-run') as { removeTypecheckResults: () => void };
+
+/** Removes the run's synthesized assembly and the type check's results. */
 export default function globalTeardown(): void {
   const dir = process.env.SSB_SYNTH_DIR;
   if (dir && fs.existsSync(dir)) fs.rmSync(dir, { recursive: true, force: true });
+  removeTypecheckResults();
 }
