@@ -10,7 +10,11 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': '<rootDir>/test/support/esbuild-transform.js' },
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  // A relative import() names the file as emitted (`./x.js`, module node20; lib/controls/enforcer.ts):
+  // Jest loads the TypeScript source, as esbuild does when it bundles. JavaScript first, so that a
+  // package's own `./x.js` still finds x.js where it ships sources beside it.
+  moduleFileExtensions: ['js', 'ts', 'json'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],

@@ -4,7 +4,7 @@
  * (test/weakenings/{identity,audit,monitoring,backup}.ts, run through the CLI by
  * test/controls-diff-weakening.test.ts) do not reach.
  */
-import { CIS_METRIC_NAMESPACE } from '../lib/constructs/audit/cis-alarms';
+import { CIS_METRIC_NAMESPACE } from '../lib/constants/metric-namespaces';
 import { ALERT_DEAD_LETTERS_TAG, BACKUP_TAG } from '../lib/constants/tags';
 import { changesOf, diffOneResource } from './support/one-resource-diff';
 

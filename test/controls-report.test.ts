@@ -16,7 +16,7 @@ import { readTestTitles } from '../lib/controls/coverage';
 import { CONTROL_EVIDENCE, isOutsideTemplates, OUTSIDE_TEMPLATES_MARKER } from '../lib/controls/evidence';
 import { EXAMPLE_CONFIGS } from '../lib/config/deployment';
 import type { Control } from '../lib/controls/types';
-import { TenantDatabase } from '../lib/constructs/data/tenant-database';
+import { exported } from '../lib/controls/enforcer';
 import { buildControlsReport, controlCounts, controlsOfFinding, enforcingConstructsOf, renderControlsJson, renderControlsMarkdown, type ControlReportEntry } from '../lib/report/controls-report';
 import { environmentTemplates } from '../lib/report/environment-templates';
 import { failOnOpenFindings, readFindings, readOpenFindings, VALIDATION_REPORT_FILE, type Finding } from '../lib/report/findings';
@@ -258,8 +258,8 @@ describe('controls report', () => {
 
   test('each control\'s section names the constructs of the catalog\'s enforcedBy, by class name, in the Markdown and the JSON', () => {
     const dbTls = CATALOG.find((c) => c.id === 'DB-TLS')!;
-    expect(enforcingConstructsOf(dbTls)).toEqual(((dbTls as { enforcedBy?: Array<{ name: string }> }).enforcedBy ?? []).map((c) => c.name));
-    const withConstruct = { ...dbTls, enforcedBy: [TenantDatabase] } as Control;
+    expect(enforcingConstructsOf(dbTls)).toEqual((dbTls.enforcedBy ?? []).map((c) => ('file' in c ? c.file : c.name)));
+    const withConstruct: Control = { ...dbTls, enforcedBy: [exported(() => import('../lib/constructs/data/tenant-database.js'), 'TenantDatabase')] };
     expect(enforcingConstructsOf(withConstruct)).toEqual(['TenantDatabase']);
     const report = buildControlsReport(
       CATALOG.map((c) => (c.id === 'DB-TLS' ? withConstruct : c)),

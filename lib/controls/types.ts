@@ -9,6 +9,7 @@
 import type { CfnResource } from 'aws-cdk-lib';
 import type { NagRuleResult } from 'cdk-nag';
 import type { DiffRule } from './diff-rule';
+import type { ExportedEnforcer } from './enforcer';
 import type { ControlEvidence } from './evidence-types';
 
 /** The five seed policies, by file name. */
@@ -114,11 +115,12 @@ export interface RepositoryFile {
 }
 
 /**
- * What enforces a control: a construct class (or stack, or aspect), a function (a config
- * validator, the controls diff), or a repository file. Classes and functions are imported, so
- * `tsc` fails when one is renamed or removed and go-to-definition leads to it.
+ * What enforces a control: a construct class (or stack, or aspect) or a function (a config
+ * validator, the controls diff), named by its module and export so that `tsc` fails when one is
+ * renamed or removed and the catalog loads none of them (`exported`, lib/controls/enforcer.ts);
+ * or a repository file.
  */
-export type Enforcer = (abstract new (...args: any[]) => unknown) | ((...args: any[]) => unknown) | RepositoryFile;
+export type Enforcer = ExportedEnforcer | RepositoryFile;
 
 /**
  * How the PR controls diff watches an enforced control: its rules; or why a template diff

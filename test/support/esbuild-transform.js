@@ -10,6 +10,10 @@
 const { transformSync } = require('esbuild');
 const { createHash } = require('crypto');
 const { version } = require('esbuild/package.json');
+const { readFileSync } = require('fs');
+
+/** This file's own text: a change to the options above is a new cache key, not a stale hit. */
+const SELF = createHash('sha1').update(readFileSync(__filename)).digest('hex');
 
 module.exports = {
   process(sourceText, sourcePath) {
@@ -17,12 +21,15 @@ module.exports = {
       loader: 'ts',
       format: 'cjs',
       target: 'node20',
+      // Jest runs modules in a vm context, where a native import() needs an experimental flag:
+      // esbuild writes it as a require() (the catalog's enforcer loaders, lib/controls/enforcer.ts).
+      supported: { 'dynamic-import': false },
       sourcemap: 'external',
       sourcefile: sourcePath,
     });
     return { code, map };
   },
   getCacheKey(sourceText, sourcePath) {
-    return createHash('sha1').update(version).update('\0').update(sourcePath).update('\0').update(sourceText).digest('hex');
+    return createHash('sha1').update(version).update('\0').update(SELF).update('\0').update(sourcePath).update('\0').update(sourceText).digest('hex');
   },
 };

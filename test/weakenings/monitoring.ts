@@ -2,7 +2,7 @@
  * Weakening fixtures of the monitoring and incident controls (MON-*, INC-* of
  * lib/controls/catalog/audit.ts), run by test/controls-diff-weakening.test.ts.
  */
-import { CIS_METRIC_NAMESPACE } from '../../lib/constructs/audit/cis-alarms';
+import { CIS_METRIC_NAMESPACE } from '../../lib/constants/metric-namespaces';
 import { first, remove, tag, type Found } from './edit';
 import type { Templates, Weakening } from './types';
 

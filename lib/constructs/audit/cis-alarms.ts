@@ -4,6 +4,7 @@ import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { CIS_METRIC_NAMESPACE } from '../../constants/metric-namespaces';
 import { BREAK_GLASS_ROLE_ARN_GLOB, BreakGlassAlert } from '../identity/break-glass-alert';
 
 /**
@@ -167,12 +168,6 @@ export const CIS_ALARMS: readonly CisAlarmDefinition[] = [
     threshold: 1,
   },
 ];
-
-/**
- * The default namespace of the CIS metrics: only these metric filters write to it, so the PR
- * controls diff tells the CIS alarms from the others by it (the MON-CIS-ALARMS catalog entry).
- */
-export const CIS_METRIC_NAMESPACE = 'SaasSecurityBaseline/CIS';
 
 /** Props of {@link CisAlarms}. */
 export interface CisAlarmsProps {

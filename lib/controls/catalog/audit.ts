@@ -1,9 +1,4 @@
 import { APP_LOG_TAG, BACKUP_TAG } from '../../constants/tags';
-import { AccountTrail } from '../../constructs/audit/account-trail';
-import { AuditBucket } from '../../constructs/audit/audit-bucket';
-import { SecureLogGroup } from '../../constructs/common/secure-log-group';
-import { FargateWorkload } from '../../constructs/workload/fargate-workload';
-import { personalDataProtectionPolicy } from '../../constructs/workload/personal-data-policy';
 import * as nag from '../../nag/rules';
 import { PARAMETER_GROUPS } from '../aws-tables';
 import { arrow, atLeast, byRank, enforcingResource, entryVerdicts, flag, flagSet, list, present, rankedSet, show } from '../diff-builders';
@@ -12,6 +7,14 @@ import type { DiffRule, Verdict } from '../diff-rule';
 import { hasTag, props, referenced } from '../evidence-predicates';
 import { statementsOf, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
+import { exported } from '../enforcer';
+
+// The modules of what enforces these controls, loaded only when asked for (lib/controls/enforcer.ts).
+const accountTrailModule = () => import('../../constructs/audit/account-trail.js');
+const auditBucketModule = () => import('../../constructs/audit/audit-bucket.js');
+const fargateWorkloadModule = () => import('../../constructs/workload/fargate-workload.js');
+const personalDataPolicyModule = () => import('../../constructs/workload/personal-data-policy.js');
+const secureLogGroupModule = () => import('../../constructs/common/secure-log-group.js');
 
 /*
  * Audit controls (area 'audit', AUD-* and LOG-*): the CloudTrail trail, its data events and its
@@ -35,7 +38,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
       securityHub: ['CloudTrail.1', 'CloudTrail.2', 'CloudTrail.4', 'CloudTrail.5'],
       serviceStatus: ['cloudtrail-logging'],
     },
-    enforcedBy: [AccountTrail],
+    enforcedBy: [exported(accountTrailModule, 'AccountTrail')],
     evidence: { what: 'the account trail', select: [{ types: ['AWS::CloudTrail::Trail'] }] },
     diff: {
       rules: [
@@ -70,7 +73,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
       configRules: ['CLOUDTRAIL_S3_DATAEVENTS_ENABLED'],
       serviceStatus: ['cloudtrail-logging'],
     },
-    enforcedBy: [AccountTrail],
+    enforcedBy: [exported(accountTrailModule, 'AccountTrail')],
     evidence: {
       what: 'trails selecting S3 data events',
       select: [
@@ -131,7 +134,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     detectors: {
       configRules: ['S3_BUCKET_DEFAULT_LOCK_ENABLED', 'S3_BUCKET_VERSIONING_ENABLED'],
     },
-    enforcedBy: [AuditBucket],
+    enforcedBy: [exported(auditBucketModule, 'AuditBucket')],
     evidence: { what: 'the bucket the trail delivers to', select: [{ types: ['AWS::S3::Bucket'], where: (_r, c) => referenced(c.template, 'AWS::CloudTrail::Trail', (t) => props(t).S3BucketName).has(c.logicalId) }] },
     diff: {
       rules: [
@@ -172,7 +175,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     detectors: {
       configRules: ['CLOUDWATCH_LOG_GROUP_ENCRYPTED', 'CW_LOGGROUP_RETENTION_PERIOD_CHECK'],
     },
-    enforcedBy: [SecureLogGroup],
+    enforcedBy: [exported(secureLogGroupModule, 'SecureLogGroup')],
     evidence: { what: 'log groups with a KMS key and a retention', select: [{ types: ['AWS::Logs::LogGroup'], where: (r) => props(r).KmsKeyId !== undefined && props(r).RetentionInDays !== undefined }] },
     diff: {
       rules: [
@@ -203,7 +206,7 @@ export const AUDIT_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector reads log data protection policies or database logging parameters; the controls diff and tests keep them, and CloudTrail records PutDataProtectionPolicy and logs:Unmask.',
     },
-    enforcedBy: [personalDataProtectionPolicy, FargateWorkload],
+    enforcedBy: [exported(personalDataPolicyModule, 'personalDataProtectionPolicy'), exported(fargateWorkloadModule, 'FargateWorkload')],
     evidence: {
       what: 'application log groups with a data protection policy',
       select: [{ types: ['AWS::Logs::LogGroup'], where: (r) => hasTag(APP_LOG_TAG.key, APP_LOG_TAG.value)(r) && props(r).DataProtectionPolicy !== undefined }],

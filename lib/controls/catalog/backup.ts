@@ -1,10 +1,4 @@
 import { BACKUP_TAG } from '../../constants/tags';
-import { BackupFailureNotices } from '../../constructs/backup/backup-failure-notices';
-import { DatabaseRestoreTesting } from '../../constructs/backup/database-restore-testing';
-import { LegalArchiveBucket } from '../../constructs/backup/legal-archive-bucket';
-import { LockedBackupVault } from '../../constructs/backup/locked-backup-vault';
-import { RestoreValidator } from '../../constructs/backup/restore-validator';
-import { TieredBackupPlan } from '../../constructs/backup/tiered-backup-plan';
 import * as nag from '../../nag/rules';
 import { ALARM } from '../aws-tables';
 import { arrow, atLeast, byRank, enforcingResource, entryVerdicts, list, present, setDiff, show } from '../diff-builders';
@@ -14,6 +8,15 @@ import type { Verdict } from '../diff-rule';
 import { eventSources, hasTag, inStack, isRestoreCompleted, props, referenced, restoreValidators } from '../evidence-predicates';
 import { backupRules, isTrue, keptDays, sourcesOf, statementsOf } from '../template-readers';
 import type { Control } from '../types';
+import { exported } from '../enforcer';
+
+// The modules of what enforces these controls, loaded only when asked for (lib/controls/enforcer.ts).
+const backupFailureNoticesModule = () => import('../../constructs/backup/backup-failure-notices.js');
+const databaseRestoreTestingModule = () => import('../../constructs/backup/database-restore-testing.js');
+const legalArchiveBucketModule = () => import('../../constructs/backup/legal-archive-bucket.js');
+const lockedBackupVaultModule = () => import('../../constructs/backup/locked-backup-vault.js');
+const restoreValidatorModule = () => import('../../constructs/backup/restore-validator.js');
+const tieredBackupPlanModule = () => import('../../constructs/backup/tiered-backup-plan.js');
 
 /*
  * Backup and continuity controls (area 'backup'): the AWS Backup vault (customer-managed key,
@@ -40,7 +43,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     detectors: {
       backupAudit: ['BACKUP_RECOVERY_POINT_ENCRYPTED'],
     },
-    enforcedBy: [LockedBackupVault],
+    enforcedBy: [exported(lockedBackupVaultModule, 'LockedBackupVault')],
     evidence: { what: 'backup vaults with their own KMS key', select: [{ types: ['AWS::Backup::BackupVault'], where: (r) => props(r).EncryptionKeyArn !== undefined }] },
     diff: {
       rules: [
@@ -66,7 +69,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     detectors: {
       backupAudit: ['BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED', 'BACKUP_RESOURCES_PROTECTED_BY_BACKUP_VAULT_LOCK'],
     },
-    enforcedBy: [LockedBackupVault],
+    enforcedBy: [exported(lockedBackupVaultModule, 'LockedBackupVault')],
     evidence: { what: 'locked backup vaults', select: [{ types: ['AWS::Backup::BackupVault'], where: (r) => props(r).LockConfiguration !== undefined }] },
     diff: {
       rules: [
@@ -108,7 +111,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     detectors: {
       backupAudit: ['BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK', 'BACKUP_RECOVERY_POINT_MINIMUM_RETENTION_CHECK'],
     },
-    enforcedBy: [TieredBackupPlan],
+    enforcedBy: [exported(tieredBackupPlanModule, 'TieredBackupPlan')],
     evidence: { what: 'the tiered backup plan', select: [{ types: ['AWS::Backup::BackupPlan'] }] },
     diff: {
       rules: [
@@ -145,7 +148,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No AWS Backup Audit Manager control or managed Config rule checks continuous backup; the recovery-point detectors of BAK-SELECTIONS see a resource that stops being backed up, and the evidence command lists the period\'s backup jobs in the backup job report.',
     },
-    enforcedBy: [TieredBackupPlan],
+    enforcedBy: [exported(tieredBackupPlanModule, 'TieredBackupPlan')],
     evidence: {
       what: 'backup plans with a continuous-backup rule',
       select: [{ types: ['AWS::Backup::BackupPlan'], where: (r) => (props(r).BackupPlan?.BackupPlanRule ?? []).some((rule: any) => isTrue(rule.EnableContinuousBackup)) }],
@@ -202,7 +205,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
       configRules: ['AURORA_RESOURCES_PROTECTED_BY_BACKUP_PLAN', 'AURORA_LAST_BACKUP_RECOVERY_POINT_CREATED', 'S3_LAST_BACKUP_RECOVERY_POINT_CREATED'],
       backupAudit: ['BACKUP_RESOURCES_PROTECTED_BY_BACKUP_PLAN', 'BACKUP_LAST_RECOVERY_POINT_CREATED'],
     },
-    enforcedBy: [TieredBackupPlan],
+    enforcedBy: [exported(tieredBackupPlanModule, 'TieredBackupPlan')],
     evidence: {
       what: 'backup selections by the backup tag',
       select: [{ types: ['AWS::Backup::BackupSelection'], where: (r) => JSON.stringify(props(r).BackupSelection ?? {}).includes(BACKUP_TAG.key) }],
@@ -250,7 +253,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector checks that copies stay inside the allowed regions (BACKUP_RESOURCES_PROTECTED_BY_CROSS_REGION checks that a copy exists, not where); CloudTrail records every StartCopyJob and the backup stack pages on plan changes (BAK-FAILURE-NOTICE).',
     },
-    enforcedBy: [TieredBackupPlan, LockedBackupVault],
+    enforcedBy: [exported(tieredBackupPlanModule, 'TieredBackupPlan'), exported(lockedBackupVaultModule, 'LockedBackupVault')],
     evidence: {
       what: 'the backup plans (copy actions only to a configured DR region) and any DR vault',
       select: [{ types: ['AWS::Backup::BackupPlan'] }, { types: ['AWS::Backup::BackupVault'], where: inStack(/^BackupDr$/) }],
@@ -292,7 +295,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
       backupAudit: ['RESTORE_TIME_FOR_RESOURCES_MEET_TARGET'],
       serviceStatus: ['restore-tests'],
     },
-    enforcedBy: [DatabaseRestoreTesting],
+    enforcedBy: [exported(databaseRestoreTestingModule, 'DatabaseRestoreTesting')],
     evidence: { what: 'the restore testing plan and selection', select: [{ types: ['AWS::Backup::RestoreTestingPlan', 'AWS::Backup::RestoreTestingSelection'] }] },
     diff: {
       rules: [
@@ -316,7 +319,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     detectors: {
       serviceStatus: ['restore-tests'],
     },
-    enforcedBy: [RestoreValidator],
+    enforcedBy: [exported(restoreValidatorModule, 'RestoreValidator')],
     evidence: {
       what: 'the rule on completed restore jobs and the validation function it invokes',
       select: [{ types: ['AWS::Events::Rule'], where: isRestoreCompleted }, { types: ['AWS::Lambda::Function'], where: (_r, c) => restoreValidators(c.template).has(c.logicalId) }],
@@ -346,7 +349,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'The control is itself notification of failures; no managed detector evaluates EventBridge rules. The restore report plan delivers every restore job, failed ones included, to the evidence bucket.',
     },
-    enforcedBy: [BackupFailureNotices],
+    enforcedBy: [exported(backupFailureNoticesModule, 'BackupFailureNotices')],
     evidence: {
       what: 'EventBridge rules on failed backup, copy and restore jobs and on vault tampering, and the restore validator\'s alarms',
       select: [
@@ -379,7 +382,7 @@ export const BACKUP_CONTROLS: readonly Control[] = [
     detectors: {
       configRules: ['S3_BUCKET_DEFAULT_LOCK_ENABLED'],
     },
-    enforcedBy: [LegalArchiveBucket],
+    enforcedBy: [exported(legalArchiveBucketModule, 'LegalArchiveBucket')],
     evidence: {
       what: 'the Object Lock legal archive bucket',
       select: [

@@ -1,16 +1,19 @@
 import { DATABASE_PORT } from '../../constants/ports';
-import { EnhancedMonitoringRole } from '../../constructs/data/enhanced-monitoring-role';
-import { PostgresParameterGroup } from '../../constructs/data/postgres-parameter-group';
-import { TenantDatabase } from '../../constructs/data/tenant-database';
-import { TierNetworkAcls } from '../../constructs/network/tier-network-acls';
 import * as nag from '../../nag/rules';
-import { DatabaseShard } from '../../constructs/data/database-shard';
 import { DATABASES, DB_CLUSTERS, PARAMETER_GROUPS, PG_DEFAULT_TLS, PG_TLS_VERSIONS } from '../aws-tables';
 import { arrow, atLeast, byRank, enforcingResource, flag, present, prop, ranked, show } from '../diff-builders';
 import { ingressRules, sgRuleSource } from '../diff-builders-resources';
 import { DATA_STACK, inStack, named, props } from '../evidence-predicates';
 import { forcesSsl, isTrue, opensDatabaseToRange, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
+import { exported } from '../enforcer';
+
+// The modules of what enforces these controls, loaded only when asked for (lib/controls/enforcer.ts).
+const databaseShardModule = () => import('../../constructs/data/database-shard.js');
+const enhancedMonitoringRoleModule = () => import('../../constructs/data/enhanced-monitoring-role.js');
+const postgresParameterGroupModule = () => import('../../constructs/data/postgres-parameter-group.js');
+const tenantDatabaseModule = () => import('../../constructs/data/tenant-database.js');
+const tierNetworkAclsModule = () => import('../../constructs/network/tier-network-acls.js');
 
 /*
  * Database controls (area 'data', DB-*): the PostgreSQL databases: encryption at rest under
@@ -37,7 +40,7 @@ export const DATABASE_CONTROLS: readonly Control[] = [
       configRules: ['RDS_STORAGE_ENCRYPTED', 'RDS_SNAPSHOT_ENCRYPTED'],
       securityHub: ['RDS.4'],
     },
-    enforcedBy: [TenantDatabase, EnhancedMonitoringRole],
+    enforcedBy: [exported(tenantDatabaseModule, 'TenantDatabase'), exported(enhancedMonitoringRoleModule, 'EnhancedMonitoringRole')],
     evidence: { what: 'encrypted database clusters', select: [{ types: DB_CLUSTERS, where: (r) => isTrue(props(r).StorageEncrypted) && props(r).KmsKeyId !== undefined }] },
     diff: {
       rules: [
@@ -68,7 +71,7 @@ export const DATABASE_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed Config rule or Security Hub control reads rds.force_ssl of an Aurora PostgreSQL cluster parameter group (a custom Config rule would; not built yet). The SaasBaseline nag rule and the controls diff keep it before deployment, and CloudTrail records ModifyDBClusterParameterGroup.',
     },
-    enforcedBy: [PostgresParameterGroup],
+    enforcedBy: [exported(postgresParameterGroupModule, 'PostgresParameterGroup')],
     evidence: { what: 'parameter groups with rds.force_ssl=1', select: [{ types: PARAMETER_GROUPS, where: forcesSsl }] },
     diff: {
       rules: [
@@ -102,7 +105,7 @@ export const DATABASE_CONTROLS: readonly Control[] = [
       configRules: ['SECRETSMANAGER_ROTATION_ENABLED_CHECK'],
       securityHub: ['SecretsManager.1', 'SecretsManager.4'],
     },
-    enforcedBy: [TenantDatabase],
+    enforcedBy: [exported(tenantDatabaseModule, 'TenantDatabase')],
     evidence: {
       what: 'database clusters whose master secret RDS manages and rotates',
       select: [{ types: DB_CLUSTERS, where: (r) => isTrue(props(r).ManageMasterUserPassword) }, { types: ['AWS::SecretsManager::RotationSchedule'] }],
@@ -139,7 +142,7 @@ export const DATABASE_CONTROLS: readonly Control[] = [
       configRules: ['RDS_CLUSTER_IAM_AUTHENTICATION_ENABLED'],
       securityHub: ['RDS.12'],
     },
-    enforcedBy: [TenantDatabase],
+    enforcedBy: [exported(tenantDatabaseModule, 'TenantDatabase')],
     evidence: { what: 'database clusters with IAM authentication', select: [{ types: DB_CLUSTERS, where: (r) => isTrue(props(r).EnableIAMDatabaseAuthentication) }] },
     diff: {
       rules: [
@@ -166,7 +169,7 @@ export const DATABASE_CONTROLS: readonly Control[] = [
     detectors: {
       securityHub: ['RDS.9'],
     },
-    enforcedBy: [PostgresParameterGroup, TenantDatabase],
+    enforcedBy: [exported(postgresParameterGroupModule, 'PostgresParameterGroup'), exported(tenantDatabaseModule, 'TenantDatabase')],
     evidence: {
       what: 'pgaudit parameter groups, clusters exporting the postgresql log, and those log groups',
       select: [
@@ -210,7 +213,7 @@ export const DATABASE_CONTROLS: readonly Control[] = [
       configRules: ['DB_INSTANCE_BACKUP_ENABLED'],
       securityHub: ['RDS.11'],
     },
-    enforcedBy: [TenantDatabase],
+    enforcedBy: [exported(tenantDatabaseModule, 'TenantDatabase')],
     evidence: { what: 'database clusters with their backup retention', select: [{ types: DB_CLUSTERS, where: (r) => props(r).BackupRetentionPeriod !== undefined }] },
     diff: {
       rules: [
@@ -246,7 +249,7 @@ export const DATABASE_CONTROLS: readonly Control[] = [
       configRules: ['RDS_CLUSTER_MULTI_AZ_ENABLED'],
       securityHub: ['RDS.15'],
     },
-    enforcedBy: [TenantDatabase],
+    enforcedBy: [exported(tenantDatabaseModule, 'TenantDatabase')],
     evidence: { what: 'database clusters and their writer and reader instances', select: [{ types: DB_CLUSTERS }, { types: ['AWS::RDS::DBInstance'], where: (r) => props(r).DBClusterIdentifier !== undefined }] },
     diff: {
       rules: [
@@ -285,7 +288,7 @@ export const DATABASE_CONTROLS: readonly Control[] = [
       configRules: ['RDS_AUTOMATIC_MINOR_VERSION_UPGRADE_ENABLED'],
       securityHub: ['RDS.13'],
     },
-    enforcedBy: [TenantDatabase],
+    enforcedBy: [exported(tenantDatabaseModule, 'TenantDatabase')],
     evidence: { what: 'database instances with automatic minor version upgrades', select: [{ types: ['AWS::RDS::DBInstance'], where: (r) => isTrue(props(r).AutoMinorVersionUpgrade) }] },
     diff: {
       rules: [
@@ -317,7 +320,7 @@ export const DATABASE_CONTROLS: readonly Control[] = [
       configRules: ['RDS_INSTANCE_PUBLIC_ACCESS_CHECK'],
       securityHub: ['RDS.2'],
     },
-    enforcedBy: [DatabaseShard, TierNetworkAcls],
+    enforcedBy: [exported(databaseShardModule, 'DatabaseShard'), exported(tierNetworkAclsModule, 'TierNetworkAcls')],
     evidence: {
       what: 'DB subnet groups, private database instances, and the data stacks\' database security groups and their rules',
       select: [

@@ -1,8 +1,11 @@
-import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks, ServerlessChecks } from 'cdk-nag';
-import { DeliveryPipeline } from '../../constructs/delivery/delivery-pipeline';
-import { checkControlTower } from '../../nag/control-tower';
-import { diffControls } from '../controls-diff';
 import type { Control } from '../types';
+import { exported } from '../enforcer';
+
+// The modules of what enforces these controls, loaded only when asked for (lib/controls/enforcer.ts).
+const cdkNagModule = () => import('cdk-nag');
+const controlTowerModule = () => import('../../nag/control-tower.js');
+const controlsDiffModule = () => import('../controls-diff.js');
+const deliveryPipelineModule = () => import('../../constructs/delivery/delivery-pipeline.js');
 
 /*
  * Delivery controls (area 'delivery'): how changes reach production. CI runs the full test
@@ -59,7 +62,14 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'Enforced at synthesis, outside the AWS account: nothing in the account can observe it.',
     },
-    enforcedBy: [AwsSolutionsChecks, NIST80053R5Checks, PCIDSS321Checks, HIPAASecurityChecks, ServerlessChecks, checkControlTower],
+    enforcedBy: [
+      exported(cdkNagModule, 'AwsSolutionsChecks'),
+      exported(cdkNagModule, 'NIST80053R5Checks'),
+      exported(cdkNagModule, 'PCIDSS321Checks'),
+      exported(cdkNagModule, 'HIPAASecurityChecks'),
+      exported(cdkNagModule, 'ServerlessChecks'),
+      exported(controlTowerModule, 'checkControlTower'),
+    ],
     evidence: {
       outsideTemplates: 'Synthesis: the cdk-nag packs run on every synth and an open finding fails it; test/compliance.test.ts reads validation-report.json of both environments (open findings show per control in this report).',
     },
@@ -176,7 +186,7 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'A property of the delivery process; no managed detector tells a pipeline deployment from a manual one (CloudTrail records the caller of every CloudFormation change).',
     },
-    enforcedBy: [DeliveryPipeline],
+    enforcedBy: [exported(deliveryPipelineModule, 'DeliveryPipeline')],
     evidence: {
       outsideTemplates:
         'The optional Pipeline stack (the pipeline block of the configuration), absent from the example and not part of any environment\'s templates; test/pipeline.test.ts synthesizes it with staging, a manual approval, then production.',
@@ -207,7 +217,7 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'Enforced on pull requests, outside the AWS account: nothing in the account can observe it.',
     },
-    enforcedBy: [diffControls],
+    enforcedBy: [exported(controlsDiffModule, 'diffControls')],
     evidence: { outsideTemplates: 'Tooling: npm run controls-diff and the pull-request workflow (test/controls-diff.test.ts runs the CLI on fixture template pairs and on a synthesized assembly).' },
     diff: { outsideTemplates: 'It is the diff itself: tooling, not a resource.', guardedBy: 'test/controls-diff.test.ts' },
   },

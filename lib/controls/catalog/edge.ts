@@ -1,8 +1,4 @@
 import { SSE_S3_LOG_DELIVERY_TAG } from '../../constants/tags';
-import { AccessLogBucket } from '../../constructs/common/access-log-bucket';
-import { HttpsLoadBalancer } from '../../constructs/edge/https-load-balancer';
-import { ShieldProtection } from '../../constructs/edge/shield-protection';
-import { EdgeWebAcl } from '../../constructs/edge/web-acl';
 import * as nag from '../../nag/rules';
 import { ELB_DEFAULT_SSL_POLICY, ELB_SSL_POLICY_STRENGTH, sslPolicyRank } from '../aws-tables';
 import { arrow, byRank, enforcingResource, entryVerdicts, prop, show } from '../diff-builders';
@@ -11,6 +7,13 @@ import type { Verdict } from '../diff-rule';
 import { hasTag, named, props } from '../evidence-predicates';
 import { isAnywhere, isTrue, lbAttribute, managedRuleGroups, redirectsToHttps, type SgRule, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
+import { exported } from '../enforcer';
+
+// The modules of what enforces these controls, loaded only when asked for (lib/controls/enforcer.ts).
+const accessLogBucketModule = () => import('../../constructs/common/access-log-bucket.js');
+const httpsLoadBalancerModule = () => import('../../constructs/edge/https-load-balancer.js');
+const shieldProtectionModule = () => import('../../constructs/edge/shield-protection.js');
+const webAclModule = () => import('../../constructs/edge/web-acl.js');
 
 /*
  * Edge controls (area 'edge'): the internet-facing Application Load Balancer (HTTPS only, a
@@ -51,7 +54,7 @@ export const EDGE_CONTROLS: readonly Control[] = [
       configRules: ['ALB_HTTP_TO_HTTPS_REDIRECTION_CHECK'],
       securityHub: ['ELB.1'],
     },
-    enforcedBy: [HttpsLoadBalancer],
+    enforcedBy: [exported(httpsLoadBalancerModule, 'HttpsLoadBalancer')],
     evidence: {
       what: 'the HTTPS listener and the HTTP listener that only redirects',
       select: [
@@ -99,7 +102,7 @@ export const EDGE_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed Config rule or Security Hub control of the verified reference (awsdocs, 2023) checks an Application Load Balancer listener\'s predefined TLS policy; the controls diff fails a pull request that weakens it, and CloudTrail records ModifyListener.',
     },
-    enforcedBy: [HttpsLoadBalancer],
+    enforcedBy: [exported(httpsLoadBalancerModule, 'HttpsLoadBalancer')],
     evidence: { what: 'HTTPS/TLS listeners with their SslPolicy', select: [{ types: ['AWS::ElasticLoadBalancingV2::Listener'], where: (r) => ['HTTPS', 'TLS'].includes(props(r).Protocol) }] },
     diff: {
       rules: [
@@ -143,7 +146,7 @@ export const EDGE_CONTROLS: readonly Control[] = [
       configRules: ['VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS', 'ALB_HTTP_DROP_INVALID_HEADER_ENABLED'],
       securityHub: ['EC2.18', 'ELB.4', 'ELB.12'],
     },
-    enforcedBy: [HttpsLoadBalancer],
+    enforcedBy: [exported(httpsLoadBalancerModule, 'HttpsLoadBalancer')],
     evidence: {
       what: 'the internet-facing load balancer and the security groups open to the internet',
       select: [
@@ -184,7 +187,7 @@ export const EDGE_CONTROLS: readonly Control[] = [
       configRules: ['ALB_WAF_ENABLED'],
       securityHub: ['WAF.10'],
     },
-    enforcedBy: [EdgeWebAcl],
+    enforcedBy: [exported(webAclModule, 'EdgeWebAcl')],
     evidence: { what: 'the web ACL and its association with the load balancer', select: [{ types: ['AWS::WAFv2::WebACL', 'AWS::WAFv2::WebACLAssociation'] }] },
     diff: {
       rules: [
@@ -233,7 +236,7 @@ export const EDGE_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector reads a web ACL\'s rules beyond their count (WAF.10); the controls diff and tests keep the rate-based rule, and its CloudWatch metrics show it acting.',
     },
-    enforcedBy: [EdgeWebAcl],
+    enforcedBy: [exported(webAclModule, 'EdgeWebAcl')],
     evidence: {
       what: 'web ACLs with a rate-based blocking rule',
       select: [{ types: ['AWS::WAFv2::WebACL'], where: (r) => (props(r).Rules ?? []).some((rule: any) => rule.Statement?.RateBasedStatement && rule.Action?.Block !== undefined) }],
@@ -282,7 +285,7 @@ export const EDGE_CONTROLS: readonly Control[] = [
       configRules: ['WAFV2_LOGGING_ENABLED'],
       securityHub: ['WAF.11'],
     },
-    enforcedBy: [EdgeWebAcl],
+    enforcedBy: [exported(webAclModule, 'EdgeWebAcl')],
     evidence: {
       what: 'the WAF logging configuration and its aws-waf-logs- log group',
       select: [{ types: ['AWS::WAFv2::LoggingConfiguration'] }, { types: ['AWS::Logs::LogGroup'], where: named(/^aws-waf-logs-/) }],
@@ -325,7 +328,7 @@ export const EDGE_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed Config rule or Security Hub control of the enabled standards checks that Shield Advanced protects this load balancer (SHIELD_ADVANCED_ENABLED_AUTORENEW checks only the subscription\'s renewal); the Shield console and DescribeProtection show it.',
     },
-    enforcedBy: [ShieldProtection],
+    enforcedBy: [exported(shieldProtectionModule, 'ShieldProtection')],
     evidence: {
       what: 'Shield Advanced protections',
       select: [{ types: ['AWS::Shield::Protection'] }],
@@ -356,7 +359,7 @@ export const EDGE_CONTROLS: readonly Control[] = [
       configRules: ['ELB_LOGGING_ENABLED'],
       securityHub: ['ELB.5'],
     },
-    enforcedBy: [HttpsLoadBalancer, AccessLogBucket],
+    enforcedBy: [exported(httpsLoadBalancerModule, 'HttpsLoadBalancer'), exported(accessLogBucketModule, 'AccessLogBucket')],
     evidence: {
       what: 'load balancers with access logs on, and their log-delivery bucket',
       select: [

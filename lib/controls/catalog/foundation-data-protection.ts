@@ -1,18 +1,4 @@
-import { isStateful, RetainStatefulResources, STATEFUL_RESOURCE_TYPES } from '../../aspects/retain-stateful';
-import { AuditBucket } from '../../constructs/audit/audit-bucket';
-import { LegalArchiveBucket } from '../../constructs/backup/legal-archive-bucket';
-import { LockedBackupVault } from '../../constructs/backup/locked-backup-vault';
-import { AccessLogBucket } from '../../constructs/common/access-log-bucket';
-import { EncryptionKey } from '../../constructs/common/encryption-key';
-import { SecureBucket } from '../../constructs/common/secure-bucket';
-import { SecureLogGroup } from '../../constructs/common/secure-log-group';
-import { CustomerFilesBucket } from '../../constructs/data/customer-files-bucket';
-import { TenantDatabase } from '../../constructs/data/tenant-database';
-import { HttpsLoadBalancer } from '../../constructs/edge/https-load-balancer';
-import { CustomerUserPool } from '../../constructs/identity/customer-user-pool';
-import { AlertDeadLetterQueue } from '../../constructs/monitoring/alert-dead-letter-queue';
-import { AlertTopics } from '../../constructs/monitoring/alert-topics';
-import { FargateWorkload } from '../../constructs/workload/fargate-workload';
+import { isStateful, STATEFUL_RESOURCE_TYPES } from '../../aspects/retain-stateful';
 import { DB_CLUSTERS, PUBLIC_ACCESS_BLOCK_FLAGS, S3_SSE_STRENGTH } from '../aws-tables';
 import { arrow, byRank, enforcingResource, entryVerdicts, flag, present, prop, show } from '../diff-builders';
 import { loadBalancerFlag } from '../diff-builders-resources';
@@ -20,6 +6,24 @@ import type { DiffRule, Verdict } from '../diff-rule';
 import { props } from '../evidence-predicates';
 import { conditionValue, deniesInsecureTransport, isTrue, keepsData, statementsOf, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
+import { exported } from '../enforcer';
+
+// The modules of what enforces these controls, loaded only when asked for (lib/controls/enforcer.ts).
+const accessLogBucketModule = () => import('../../constructs/common/access-log-bucket.js');
+const alertDeadLetterQueueModule = () => import('../../constructs/monitoring/alert-dead-letter-queue.js');
+const alertTopicsModule = () => import('../../constructs/monitoring/alert-topics.js');
+const auditBucketModule = () => import('../../constructs/audit/audit-bucket.js');
+const customerFilesBucketModule = () => import('../../constructs/data/customer-files-bucket.js');
+const customerUserPoolModule = () => import('../../constructs/identity/customer-user-pool.js');
+const encryptionKeyModule = () => import('../../constructs/common/encryption-key.js');
+const fargateWorkloadModule = () => import('../../constructs/workload/fargate-workload.js');
+const httpsLoadBalancerModule = () => import('../../constructs/edge/https-load-balancer.js');
+const legalArchiveBucketModule = () => import('../../constructs/backup/legal-archive-bucket.js');
+const lockedBackupVaultModule = () => import('../../constructs/backup/locked-backup-vault.js');
+const retainStatefulModule = () => import('../../aspects/retain-stateful.js');
+const secureBucketModule = () => import('../../constructs/common/secure-bucket.js');
+const secureLogGroupModule = () => import('../../constructs/common/secure-log-group.js');
+const tenantDatabaseModule = () => import('../../constructs/data/tenant-database.js');
 
 /*
  * Foundation controls of data protection (area 'foundation'): the cross-cutting rules every data
@@ -57,7 +61,14 @@ export const FOUNDATION_DATA_PROTECTION_CONTROLS: readonly Control[] = [
       configRules: ['ENCRYPTED_VOLUMES', 'RDS_STORAGE_ENCRYPTED', 'S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED', 'CMK_BACKING_KEY_ROTATION_ENABLED', 'CLOUDWATCH_LOG_GROUP_ENCRYPTED', 'SNS_ENCRYPTED_KMS'],
       securityHub: ['S3.4', 'RDS.4', 'SNS.1', 'SQS.1', 'KMS.4'],
     },
-    enforcedBy: [EncryptionKey, SecureBucket, SecureLogGroup, TenantDatabase, LockedBackupVault, AlertTopics],
+    enforcedBy: [
+      exported(encryptionKeyModule, 'EncryptionKey'),
+      exported(secureBucketModule, 'SecureBucket'),
+      exported(secureLogGroupModule, 'SecureLogGroup'),
+      exported(tenantDatabaseModule, 'TenantDatabase'),
+      exported(lockedBackupVaultModule, 'LockedBackupVault'),
+      exported(alertTopicsModule, 'AlertTopics'),
+    ],
     evidence: {
       what: 'customer-managed KMS keys with automatic rotation',
       select: [{ types: ['AWS::KMS::Key'], where: (r) => isTrue(props(r).EnableKeyRotation) }],
@@ -116,7 +127,11 @@ export const FOUNDATION_DATA_PROTECTION_CONTROLS: readonly Control[] = [
       configRules: ['S3_BUCKET_SSL_REQUESTS_ONLY', 'ALB_HTTP_TO_HTTPS_REDIRECTION_CHECK'],
       securityHub: ['S3.5', 'ELB.1'],
     },
-    enforcedBy: [SecureBucket, AlertTopics, AlertDeadLetterQueue],
+    enforcedBy: [
+      exported(secureBucketModule, 'SecureBucket'),
+      exported(alertTopicsModule, 'AlertTopics'),
+      exported(alertDeadLetterQueueModule, 'AlertDeadLetterQueue'),
+    ],
     evidence: {
       what: 'bucket, topic and queue policies that deny requests without TLS',
       select: [
@@ -163,7 +178,13 @@ export const FOUNDATION_DATA_PROTECTION_CONTROLS: readonly Control[] = [
       configRules: ['S3_BUCKET_PUBLIC_READ_PROHIBITED', 'S3_BUCKET_PUBLIC_WRITE_PROHIBITED', 'S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED'],
       securityHub: ['S3.2', 'S3.3', 'S3.8'],
     },
-    enforcedBy: [SecureBucket, AccessLogBucket, AuditBucket, LegalArchiveBucket, CustomerFilesBucket],
+    enforcedBy: [
+      exported(secureBucketModule, 'SecureBucket'),
+      exported(accessLogBucketModule, 'AccessLogBucket'),
+      exported(auditBucketModule, 'AuditBucket'),
+      exported(legalArchiveBucketModule, 'LegalArchiveBucket'),
+      exported(customerFilesBucketModule, 'CustomerFilesBucket'),
+    ],
     evidence: {
       what: 'buckets with all four public access block flags on',
       select: [
@@ -205,7 +226,11 @@ export const FOUNDATION_DATA_PROTECTION_CONTROLS: readonly Control[] = [
       configRules: ['RDS_CLUSTER_DELETION_PROTECTION_ENABLED'],
       securityHub: ['RDS.7', 'KMS.3'],
     },
-    enforcedBy: [RetainStatefulResources, TenantDatabase, HttpsLoadBalancer],
+    enforcedBy: [
+      exported(retainStatefulModule, 'RetainStatefulResources'),
+      exported(tenantDatabaseModule, 'TenantDatabase'),
+      exported(httpsLoadBalancerModule, 'HttpsLoadBalancer'),
+    ],
     evidence: {
       what: 'stateful resources whose DeletionPolicy keeps the data',
       select: [{ types: STATEFUL_RESOURCE_TYPES, where: (r) => isStateful(r.Type, r.Properties) && keepsData(r.DeletionPolicy) }],
@@ -253,7 +278,11 @@ export const FOUNDATION_DATA_PROTECTION_CONTROLS: readonly Control[] = [
     detectors: {
       securityHub: ['ECS.8'],
     },
-    enforcedBy: [TenantDatabase, CustomerUserPool, FargateWorkload],
+    enforcedBy: [
+      exported(tenantDatabaseModule, 'TenantDatabase'),
+      exported(customerUserPoolModule, 'CustomerUserPool'),
+      exported(fargateWorkloadModule, 'FargateWorkload'),
+    ],
     evidence: {
       what: 'database clusters whose master password RDS manages, generated secrets, and identity providers whose secret is a dynamic reference',
       select: [

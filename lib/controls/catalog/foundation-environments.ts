@@ -1,6 +1,9 @@
-import { loadEnvironments } from '../../config/load';
-import { validateAcrossEnvironments } from '../../config/validate';
 import type { Control } from '../types';
+import { exported } from '../enforcer';
+
+// The modules of what enforces these controls, loaded only when asked for (lib/controls/enforcer.ts).
+const loadModule = () => import('../../config/load.js');
+const validateModule = () => import('../../config/validate.js');
 
 /*
  * Foundation controls of the environments (area 'foundation'): separate staging and production
@@ -29,7 +32,7 @@ export const FOUNDATION_ENVIRONMENT_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'A property of the account boundaries: no Config rule or Security Hub control compares two environments\' accounts. Config validation and test/foundation.test.ts keep it before deployment; CloudTrail records any cross-account call.',
     },
-    enforcedBy: [validateAcrossEnvironments],
+    enforcedBy: [exported(validateModule, 'validateAcrossEnvironments')],
     evidence: {
       outsideTemplates:
         'A property of the assembly, not of a resource: bin/app.ts builds one stage per environment from the validated config; test/foundation.test.ts proves no VPC, key, secret, bucket or database is shared between the stages\' templates.',
@@ -54,7 +57,7 @@ export const FOUNDATION_ENVIRONMENT_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector follows data between accounts. IAM Access Analyzer (IAM-ACCESS-ANALYZER) reports a key, bucket or vault shared outside the account, which any copy to staging needs; its findings reach Security Hub and the finding route.',
     },
-    enforcedBy: [validateAcrossEnvironments],
+    enforcedBy: [exported(validateModule, 'validateAcrossEnvironments')],
     evidence: {
       outsideTemplates:
         'Config validation puts staging and production in different accounts; test/foundation.test.ts reads every resource policy and fails on any mention of the other environment\'s account (an absence, so no resource to list).',
@@ -83,7 +86,7 @@ export const FOUNDATION_ENVIRONMENT_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed Config rule or Security Hub control checks where resources are created; Config records only the home region. The staff roles\' region guardrail (IAM-REGION-GUARDRAIL) denies other regions, and the organisation\'s service control policy (docs/identity.md) is its detective twin.',
     },
-    enforcedBy: [loadEnvironments],
+    enforcedBy: [exported(loadModule, 'loadEnvironments')],
     evidence: {
       outsideTemplates: 'Each stack\'s env.region comes from the validated config, whose region and any DR region must be in allowedRegions (config validation; test/config.test.ts); the data-free GlobalEvents stack is the one stack in us-east-1 (test/foundation.test.ts).',
     },
@@ -111,7 +114,7 @@ export const FOUNDATION_ENVIRONMENT_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'A property of the configuration (the zones listed per environment); the multi-AZ detectors of DB-MULTI-AZ (RDS.15) and the load balancer\'s placement watch what is built in those zones.',
     },
-    enforcedBy: [loadEnvironments],
+    enforcedBy: [exported(loadModule, 'loadEnvironments')],
     evidence: {
       outsideTemplates:
         'The config schema requires explicit availability zones of the region, at least 3 in production (config validation; test/config.test.ts); the subnets built in them are the evidence of NET-MULTI-AZ.',

@@ -1,14 +1,5 @@
 import { ALERT_DEAD_LETTERS_TAG } from '../../constants/tags';
-import { CIS_METRIC_NAMESPACE, CisAlarms } from '../../constructs/audit/cis-alarms';
-import { ConfigRecorder } from '../../constructs/audit/config-recorder';
-import { GuardDutyDetector } from '../../constructs/audit/guardduty-detector';
-import { SecurityHub } from '../../constructs/audit/security-hub';
-import { TenantDatabase } from '../../constructs/data/tenant-database';
-import { AlertDeadLetterQueue } from '../../constructs/monitoring/alert-dead-letter-queue';
-import { AlertTopics } from '../../constructs/monitoring/alert-topics';
-import { FindingRouting } from '../../constructs/monitoring/finding-routing';
-import { GlobalEventForwarding } from '../../constructs/monitoring/global-event-forwarding';
-import { WorkloadAlarms } from '../../constructs/workload/workload-alarms';
+import { CIS_METRIC_NAMESPACE } from '../../constants/metric-namespaces';
 import { ALARM } from '../aws-tables';
 import { arrow, byRank, enforcingResource, entryVerdicts, flag, flagSet, list, present, show } from '../diff-builders';
 import { alarmRule, eventRule } from '../diff-builders-alerting';
@@ -16,6 +7,19 @@ import type { Verdict } from '../diff-rule';
 import { eventSources, hasTag, OPERATIONAL_NAMESPACES, props, target, trailMetrics } from '../evidence-predicates';
 import { isTrue, sourcesOf, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
+import { exported } from '../enforcer';
+
+// The modules of what enforces these controls, loaded only when asked for (lib/controls/enforcer.ts).
+const alertDeadLetterQueueModule = () => import('../../constructs/monitoring/alert-dead-letter-queue.js');
+const alertTopicsModule = () => import('../../constructs/monitoring/alert-topics.js');
+const cisAlarmsModule = () => import('../../constructs/audit/cis-alarms.js');
+const configRecorderModule = () => import('../../constructs/audit/config-recorder.js');
+const findingRoutingModule = () => import('../../constructs/monitoring/finding-routing.js');
+const globalEventForwardingModule = () => import('../../constructs/monitoring/global-event-forwarding.js');
+const guarddutyDetectorModule = () => import('../../constructs/audit/guardduty-detector.js');
+const securityHubModule = () => import('../../constructs/audit/security-hub.js');
+const tenantDatabaseModule = () => import('../../constructs/data/tenant-database.js');
+const workloadAlarmsModule = () => import('../../constructs/workload/workload-alarms.js');
 
 /*
  * Monitoring and incident-response controls (area 'monitoring', MON-* and INC-*): AWS Config
@@ -41,7 +45,7 @@ export const MONITORING_CONTROLS: readonly Control[] = [
     detectors: {
       serviceStatus: ['config-recording'],
     },
-    enforcedBy: [ConfigRecorder],
+    enforcedBy: [exported(configRecorderModule, 'ConfigRecorder')],
     evidence: {
       what: 'the Config recorder, delivery channel and managed rules',
       select: [{ types: ['AWS::Config::ConfigurationRecorder', 'AWS::Config::DeliveryChannel', 'AWS::Config::ConfigRule', 'AWS::Config::ConformancePack'] }],
@@ -76,7 +80,7 @@ export const MONITORING_CONTROLS: readonly Control[] = [
       securityHub: ['GuardDuty.1'],
       serviceStatus: ['guardduty-enabled'],
     },
-    enforcedBy: [GuardDutyDetector],
+    enforcedBy: [exported(guarddutyDetectorModule, 'GuardDutyDetector')],
     evidence: { what: 'the enabled GuardDuty detector', select: [{ types: ['AWS::GuardDuty::Detector'], where: (r) => isTrue(props(r).Enable) }] },
     diff: {
       rules: [
@@ -114,7 +118,7 @@ export const MONITORING_CONTROLS: readonly Control[] = [
       configRules: ['SECURITYHUB_ENABLED'],
       serviceStatus: ['securityhub-standards'],
     },
-    enforcedBy: [SecurityHub],
+    enforcedBy: [exported(securityHubModule, 'SecurityHub')],
     evidence: { what: 'the Security Hub hub and its standards', select: [{ types: ['AWS::SecurityHub::Hub', 'AWS::SecurityHub::Standard'] }] },
     diff: {
       rules: [
@@ -141,7 +145,7 @@ export const MONITORING_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'The CloudWatch.1-14 controls that check these metric filters belong to CIS 1.2/1.4, not to the enabled standards (CIS 3.0.0); the alarms\' actions are watched under INC-ALARM-ACTIONS, and the Config-changes alarm itself pages on tampering.',
     },
-    enforcedBy: [CisAlarms],
+    enforcedBy: [exported(cisAlarmsModule, 'CisAlarms')],
     evidence: {
       what: 'the metric filters on the trail\'s log group and the alarms on their metrics',
       select: [
@@ -189,7 +193,7 @@ export const MONITORING_CONTROLS: readonly Control[] = [
       configRules: ['CLOUDWATCH_ALARM_ACTION_CHECK'],
       securityHub: ['CloudWatch.15', 'CloudWatch.17'],
     },
-    enforcedBy: [WorkloadAlarms, TenantDatabase],
+    enforcedBy: [exported(workloadAlarmsModule, 'WorkloadAlarms'), exported(tenantDatabaseModule, 'TenantDatabase')],
     evidence: {
       what: 'alarms on load balancer, database and ECS metrics',
       select: [{ types: [ALARM], where: (r) => OPERATIONAL_NAMESPACES.includes(props(r).Namespace) }],
@@ -222,7 +226,7 @@ export const MONITORING_CONTROLS: readonly Control[] = [
       configRules: ['SNS_ENCRYPTED_KMS'],
       securityHub: ['SNS.1'],
     },
-    enforcedBy: [AlertTopics],
+    enforcedBy: [exported(alertTopicsModule, 'AlertTopics')],
     evidence: {
       what: 'the security and operations topics, their policies and subscriptions',
       select: [{ types: ['AWS::SNS::Topic'], where: (r) => props(r).KmsMasterKeyId !== undefined }, { types: ['AWS::SNS::TopicPolicy', 'AWS::SNS::Subscription'] }],
@@ -251,7 +255,7 @@ export const MONITORING_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'The control is itself the routing of detections; no managed detector evaluates EventBridge rules. Each rule\'s dead-letter queue alarms the operations topic when a delivery fails.',
     },
-    enforcedBy: [FindingRouting, GlobalEventForwarding],
+    enforcedBy: [exported(findingRoutingModule, 'FindingRouting'), exported(globalEventForwardingModule, 'GlobalEventForwarding')],
     evidence: {
       what: 'EventBridge rules routing GuardDuty and Security Hub findings and root sign-ins, and the us-east-1 rule forwarding root sign-ins home (GlobalEvents)',
       select: [{ types: ['AWS::Events::Rule'], where: (r) => eventSources(r).some((s) => ['aws.guardduty', 'aws.securityhub', 'aws.signin'].includes(s)) }],
@@ -279,7 +283,7 @@ export const MONITORING_CONTROLS: readonly Control[] = [
     detectors: {
       securityHub: ['SQS.1'],
     },
-    enforcedBy: [AlertDeadLetterQueue],
+    enforcedBy: [exported(alertDeadLetterQueueModule, 'AlertDeadLetterQueue')],
     evidence: {
       what: 'the dead-letter queues of alert deliveries and their depth alarms',
       select: [
@@ -343,7 +347,7 @@ export const MONITORING_CONTROLS: readonly Control[] = [
       configRules: ['CLOUDWATCH_ALARM_ACTION_CHECK'],
       securityHub: ['CloudWatch.15', 'CloudWatch.17'],
     },
-    enforcedBy: [AlertTopics, WorkloadAlarms],
+    enforcedBy: [exported(alertTopicsModule, 'AlertTopics'), exported(workloadAlarmsModule, 'WorkloadAlarms')],
     evidence: {
       what: 'alarms with actions enabled and an alarm action',
       select: [{ types: [ALARM], where: (r) => props(r).ActionsEnabled !== false && (props(r).AlarmActions ?? []).length > 0 }],

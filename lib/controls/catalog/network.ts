@@ -1,15 +1,18 @@
-import { HttpsLoadBalancer } from '../../constructs/edge/https-load-balancer';
-import { OperatorVpn } from '../../constructs/network/operator-vpn';
-import { PrivateEndpoints } from '../../constructs/network/private-endpoints';
-import { SecureVpc } from '../../constructs/network/secure-vpc';
-import { TierNetworkAcls } from '../../constructs/network/tier-network-acls';
-import { FargateWorkload } from '../../constructs/workload/fargate-workload';
 import { arrow, byRank, enforcingResource, entryVerdicts, flag, list, prop, same, show } from '../diff-builders';
 import { describeAdminRule, ingressRules, naclEntryDescription } from '../diff-builders-resources';
 import type { Verdict } from '../diff-rule';
 import { props } from '../evidence-predicates';
 import { adminPorts, conditionValue, isAnywhere, isTrue, statementsOf, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
+import { exported } from '../enforcer';
+
+// The modules of what enforces these controls, loaded only when asked for (lib/controls/enforcer.ts).
+const fargateWorkloadModule = () => import('../../constructs/workload/fargate-workload.js');
+const httpsLoadBalancerModule = () => import('../../constructs/edge/https-load-balancer.js');
+const operatorVpnModule = () => import('../../constructs/network/operator-vpn.js');
+const privateEndpointsModule = () => import('../../constructs/network/private-endpoints.js');
+const secureVpcModule = () => import('../../constructs/network/secure-vpc.js');
+const tierNetworkAclsModule = () => import('../../constructs/network/tier-network-acls.js');
 
 /*
  * Network controls (area 'network'): the multi-AZ VPC and what may reach what inside it.
@@ -41,7 +44,7 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed Config rule or Security Hub control counts subnets or NAT gateways per zone; the database\'s multi-AZ detectors (DB-MULTI-AZ) watch what runs in them, and the VPC change alarm (MON-CIS-ALARMS) pages on any route or gateway change.',
     },
-    enforcedBy: [SecureVpc],
+    enforcedBy: [exported(secureVpcModule, 'SecureVpc')],
     evidence: { what: 'the subnets (one per tier per zone) and NAT gateways', select: [{ types: ['AWS::EC2::Subnet', 'AWS::EC2::NatGateway'] }] },
     diff: {
       rules: [
@@ -74,7 +77,7 @@ export const NETWORK_CONTROLS: readonly Control[] = [
       configRules: ['SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED'],
       securityHub: ['EC2.15'],
     },
-    enforcedBy: [SecureVpc],
+    enforcedBy: [exported(secureVpcModule, 'SecureVpc')],
     evidence: {
       what: 'the subnets, with MapPublicIpOnLaunch off, and their route tables',
       select: [{ types: ['AWS::EC2::Subnet'], where: (r) => !isTrue(props(r).MapPublicIpOnLaunch) }, { types: ['AWS::EC2::RouteTable'] }],
@@ -129,7 +132,7 @@ export const NETWORK_CONTROLS: readonly Control[] = [
       configRules: ['NACL_NO_UNRESTRICTED_SSH_RDP'],
       securityHub: ['EC2.21'],
     },
-    enforcedBy: [TierNetworkAcls],
+    enforcedBy: [exported(tierNetworkAclsModule, 'TierNetworkAcls')],
     evidence: {
       what: 'the tier NACLs, their entries and subnet associations',
       select: [{ types: ['AWS::EC2::NetworkAcl', 'AWS::EC2::NetworkAclEntry', 'AWS::EC2::SubnetNetworkAclAssociation'] }],
@@ -182,7 +185,7 @@ export const NETWORK_CONTROLS: readonly Control[] = [
       configRules: ['VPC_FLOW_LOGS_ENABLED'],
       securityHub: ['EC2.6'],
     },
-    enforcedBy: [SecureVpc],
+    enforcedBy: [exported(secureVpcModule, 'SecureVpc')],
     evidence: { what: 'VPC flow logs recording all traffic', select: [{ types: ['AWS::EC2::FlowLog'], where: (r) => props(r).TrafficType === 'ALL' }] },
     diff: {
       rules: [
@@ -216,7 +219,7 @@ export const NETWORK_CONTROLS: readonly Control[] = [
       configRules: ['VPC_DEFAULT_SECURITY_GROUP_CLOSED'],
       securityHub: ['EC2.2'],
     },
-    enforcedBy: [SecureVpc],
+    enforcedBy: [exported(secureVpcModule, 'SecureVpc')],
     evidence: { what: 'the custom resource that removes the default security group\'s rules', select: [{ types: ['Custom::VpcRestrictDefaultSG'] }] },
     diff: {
       rules: [
@@ -245,7 +248,7 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed Config rule checks which interface endpoints exist or what their policies allow (EC2.10 covers only an EC2 service endpoint, which is not built here); the controls diff and tests keep them, and CloudTrail records endpoint changes.',
     },
-    enforcedBy: [PrivateEndpoints],
+    enforcedBy: [exported(privateEndpointsModule, 'PrivateEndpoints')],
     evidence: { what: 'the gateway and interface VPC endpoints', select: [{ types: ['AWS::EC2::VPCEndpoint'] }] },
     diff: {
       rules: [
@@ -285,7 +288,11 @@ export const NETWORK_CONTROLS: readonly Control[] = [
       configRules: ['INCOMING_SSH_DISABLED', 'RESTRICTED_INCOMING_TRAFFIC', 'NACL_NO_UNRESTRICTED_SSH_RDP'],
       securityHub: ['EC2.21', 'EC2.13'],
     },
-    enforcedBy: [TierNetworkAcls, HttpsLoadBalancer, FargateWorkload],
+    enforcedBy: [
+      exported(tierNetworkAclsModule, 'TierNetworkAcls'),
+      exported(httpsLoadBalancerModule, 'HttpsLoadBalancer'),
+      exported(fargateWorkloadModule, 'FargateWorkload'),
+    ],
     evidence: {
       what: 'every security group, ingress rule and NACL ingress entry (the test checks each for 22 and 3389)',
       select: [{ types: ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'] }, { types: ['AWS::EC2::NetworkAclEntry'], where: (r) => !isTrue(props(r).Egress) }],
@@ -320,7 +327,7 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector checks Session Manager routes or Client VPN authorisation rules; every ssm:StartSession is in CloudTrail and every VPN connection in the endpoint\'s connection log.',
     },
-    enforcedBy: [PrivateEndpoints, OperatorVpn],
+    enforcedBy: [exported(privateEndpointsModule, 'PrivateEndpoints'), exported(operatorVpnModule, 'OperatorVpn')],
     evidence: {
       what: 'the SSM and SSM messages endpoints (Session Manager, ECS Exec) and the Client VPN endpoint where configured',
       select: [

@@ -1,10 +1,13 @@
-import { SecureBucket } from '../../constructs/common/secure-bucket';
-import { CustomerUserPool } from '../../constructs/identity/customer-user-pool';
 import { arrow, byRank, enforcingResource, entryVerdicts, flagSet, list, ranked, rankedSet, show } from '../diff-builders';
 import type { Verdict } from '../diff-rule';
 import { props, referenced } from '../evidence-predicates';
 import type { TemplateResource } from '../template-readers';
 import type { Control } from '../types';
+import { exported } from '../enforcer';
+
+// The modules of what enforces these controls, loaded only when asked for (lib/controls/enforcer.ts).
+const customerUserPoolModule = () => import('../../constructs/identity/customer-user-pool.js');
+const secureBucketModule = () => import('../../constructs/common/secure-bucket.js');
 
 const APP_CLIENT = ['AWS::Cognito::UserPoolClient'];
 
@@ -36,7 +39,7 @@ export const SIGN_IN_CLIENT_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector evaluates Cognito groups; CloudTrail records CreateGroup and UpdateGroup.',
     },
-    enforcedBy: [CustomerUserPool],
+    enforcedBy: [exported(customerUserPoolModule, 'CustomerUserPool')],
     evidence: {
       what: 'the user pool groups',
       select: [{ types: ['AWS::Cognito::UserPoolGroup'] }],
@@ -68,7 +71,7 @@ export const SIGN_IN_CLIENT_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector evaluates Cognito app clients; CloudTrail records UpdateUserPoolClient.',
     },
-    enforcedBy: [CustomerUserPool],
+    enforcedBy: [exported(customerUserPoolModule, 'CustomerUserPool')],
     evidence: { what: 'the app clients (code flow with PKCE)', select: [{ types: ['AWS::Cognito::UserPoolClient'] }] },
     diff: {
       rules: [
@@ -129,7 +132,7 @@ export const SIGN_IN_CLIENT_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector checks Cognito log delivery; CloudTrail records SetLogDeliveryConfiguration.',
     },
-    enforcedBy: [CustomerUserPool, SecureBucket],
+    enforcedBy: [exported(customerUserPoolModule, 'CustomerUserPool'), exported(secureBucketModule, 'SecureBucket')],
     evidence: {
       what: 'the user pool\'s log delivery and the bucket it delivers to',
       select: [

@@ -1,8 +1,11 @@
-import { CustomerUserPool } from '../../constructs/identity/customer-user-pool';
 import { atLeast, atMost, enforcingResource, entryVerdicts, flagSet, list, ranked, rankedSet, show } from '../diff-builders';
 import { props } from '../evidence-predicates';
 import type { TemplateResource } from '../template-readers';
 import type { Control } from '../types';
+import { exported } from '../enforcer';
+
+// The modules of what enforces these controls, loaded only when asked for (lib/controls/enforcer.ts).
+const customerUserPoolModule = () => import('../../constructs/identity/customer-user-pool.js');
 
 const USER_POOL = ['AWS::Cognito::UserPool'];
 
@@ -36,7 +39,7 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed Config rule or Security Hub control of the verified reference evaluates Cognito user pools; CloudTrail records UpdateUserPool, and the controls diff keeps the settings.',
     },
-    enforcedBy: [CustomerUserPool],
+    enforcedBy: [exported(customerUserPoolModule, 'CustomerUserPool')],
     evidence: { what: 'the customer user pool', select: [{ types: ['AWS::Cognito::UserPool'] }] },
     diff: {
       rules: [
@@ -68,7 +71,7 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed Config rule or Security Hub control of the verified reference evaluates Cognito MFA settings; CloudTrail records SetUserPoolMfaConfig.',
     },
-    enforcedBy: [CustomerUserPool],
+    enforcedBy: [exported(customerUserPoolModule, 'CustomerUserPool')],
     evidence: { what: 'user pools requiring or offering MFA', select: [{ types: ['AWS::Cognito::UserPool'], where: (r) => ['ON', 'OPTIONAL'].includes(props(r).MfaConfiguration) }] },
     diff: {
       rules: [
@@ -93,7 +96,7 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed Config rule or Security Hub control of the verified reference evaluates Cognito sign-in factors; CloudTrail records UpdateUserPool.',
     },
-    enforcedBy: [CustomerUserPool],
+    enforcedBy: [exported(customerUserPoolModule, 'CustomerUserPool')],
     evidence: {
       what: 'user pools allowing passkeys and e-mail codes as first factor, and the managed login branding',
       select: [
@@ -152,7 +155,7 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector evaluates Cognito identity providers or their scopes; CloudTrail records UpdateIdentityProvider.',
     },
-    enforcedBy: [CustomerUserPool],
+    enforcedBy: [exported(customerUserPoolModule, 'CustomerUserPool')],
     evidence: {
       what: 'the user pool identity providers',
       select: [{ types: ['AWS::Cognito::UserPoolIdentityProvider'] }],
@@ -199,7 +202,7 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed Config rule or Security Hub control of the verified reference evaluates Cognito threat protection; CloudTrail records UpdateUserPool and the pool\'s risk events are logged (SIGNIN-AUTH-LOGGING).',
     },
-    enforcedBy: [CustomerUserPool],
+    enforcedBy: [exported(customerUserPoolModule, 'CustomerUserPool')],
     evidence: {
       what: 'user pools with threat protection enforced, and their risk configuration',
       select: [
@@ -237,7 +240,7 @@ export const SIGN_IN_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector evaluates a Cognito user pool\'s password policy; CloudTrail records UpdateUserPool.',
     },
-    enforcedBy: [CustomerUserPool],
+    enforcedBy: [exported(customerUserPoolModule, 'CustomerUserPool')],
     evidence: { what: 'user pools with their password policy', select: [{ types: ['AWS::Cognito::UserPool'], where: (r) => props(r).Policies?.PasswordPolicy !== undefined }] },
     diff: {
       rules: [

@@ -1,10 +1,3 @@
-import { AccessAnalyzer } from '../../constructs/audit/access-analyzer';
-import { AccountPasswordPolicy } from '../../constructs/audit/password-policy';
-import { BreakGlassAlert } from '../../constructs/identity/break-glass-alert';
-import { MfaRequiredGroup } from '../../constructs/identity/mfa-required-group';
-import { administratorStatements, customerDataDenyStatements, regionGuardrailStatement } from '../../constructs/identity/staff-policies';
-import { StaffRole } from '../../constructs/identity/staff-role';
-import { StaffRoles } from '../../constructs/identity/staff-roles';
 import * as nag from '../../nag/rules';
 import { arrow, atLeast, atMost, byRank, enforcingResource, entryVerdicts, flag, forbiddenResource, list, show } from '../diff-builders';
 import { eventRule } from '../diff-builders-alerting';
@@ -12,6 +5,16 @@ import { guardrailRule, POLICY_HOLDERS, policyStatements } from '../diff-builder
 import { actionsOf, eventPattern, eventSources, props } from '../evidence-predicates';
 import { conditionValue, mfaRequirement, sourcesOf, statementsOf, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
+import { exported } from '../enforcer';
+
+// The modules of what enforces these controls, loaded only when asked for (lib/controls/enforcer.ts).
+const accessAnalyzerModule = () => import('../../constructs/audit/access-analyzer.js');
+const breakGlassAlertModule = () => import('../../constructs/identity/break-glass-alert.js');
+const mfaRequiredGroupModule = () => import('../../constructs/identity/mfa-required-group.js');
+const passwordPolicyModule = () => import('../../constructs/audit/password-policy.js');
+const staffPoliciesModule = () => import('../../constructs/identity/staff-policies.js');
+const staffRoleModule = () => import('../../constructs/identity/staff-role.js');
+const staffRolesModule = () => import('../../constructs/identity/staff-roles.js');
 
 /** The account password policy, a custom resource of the account baseline. */
 const PASSWORD_POLICY = ['Custom::AccountPasswordPolicy'];
@@ -56,7 +59,7 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector knows which principals may assume which staff role; IAM Access Analyzer reports a trust policy that admits another account, and CloudTrail records every AssumeRole.',
     },
-    enforcedBy: [StaffRoles, StaffRole],
+    enforcedBy: [exported(staffRolesModule, 'StaffRoles'), exported(staffRoleModule, 'StaffRole')],
     evidence: { what: 'roles people can assume (the staff roles)', select: [{ types: ['AWS::IAM::Role'], where: (r) => mfaRequirement(props(r).AssumeRolePolicyDocument) !== undefined }] },
     diff: {
       rules: [
@@ -106,7 +109,7 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector reads MFA conditions in role trust policies; the controls diff fails a pull request that drops them, and CloudTrail records each session\'s MFA flag.',
     },
-    enforcedBy: [StaffRole],
+    enforcedBy: [exported(staffRoleModule, 'StaffRole')],
     evidence: {
       what: 'roles whose trust policy requires aws:MultiFactorAuthPresent, or that trust a SAML provider and name the identity provider setting requiring MFA (SAML sessions carry no MFA context IAM can check)',
       select: [
@@ -154,7 +157,7 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
       configRules: ['IAM_USER_MFA_ENABLED', 'MFA_ENABLED_FOR_IAM_CONSOLE_ACCESS', 'ROOT_ACCOUNT_MFA_ENABLED'],
       securityHub: ['IAM.5'],
     },
-    enforcedBy: [MfaRequiredGroup],
+    enforcedBy: [exported(mfaRequiredGroupModule, 'MfaRequiredGroup')],
     evidence: {
       what: 'the MFA-required group and its policy denying actions without MFA',
       select: [
@@ -186,7 +189,7 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
       configRules: ['IAM_PASSWORD_POLICY'],
       securityHub: ['IAM.7'],
     },
-    enforcedBy: [AccountPasswordPolicy],
+    enforcedBy: [exported(passwordPolicyModule, 'AccountPasswordPolicy')],
     evidence: { what: 'the account password policy custom resource', select: [{ types: ['Custom::AccountPasswordPolicy'] }] },
     diff: {
       rules: [
@@ -218,7 +221,7 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector evaluates region conditions in IAM policies; the organisation\'s service control policy (docs/identity.md) is the second net, and CloudTrail records calls in any region.',
     },
-    enforcedBy: [StaffRoles, regionGuardrailStatement],
+    enforcedBy: [exported(staffRolesModule, 'StaffRoles'), exported(staffPoliciesModule, 'regionGuardrailStatement')],
     evidence: {
       what: 'the managed policy denying requests outside the allowed regions',
       select: [{ types: ['AWS::IAM::ManagedPolicy'], where: (r) => statementsOf(props(r).PolicyDocument).some((st) => st.Effect === 'Deny' && conditionValue(st, 'aws:RequestedRegion') !== undefined) }],
@@ -251,7 +254,7 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed Config rule or Security Hub control of the verified reference checks that an analyzer exists; the analyzer\'s own findings reach Security Hub and the HIGH/CRITICAL finding route.',
     },
-    enforcedBy: [AccessAnalyzer],
+    enforcedBy: [exported(accessAnalyzerModule, 'AccessAnalyzer')],
     evidence: { what: 'IAM Access Analyzer analyzers', select: [{ types: ['AWS::AccessAnalyzer::Analyzer'] }] },
     diff: {
       rules: [
@@ -276,7 +279,7 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'IAM.1 and IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS flag every * on * policy, including the MFA-gated administrator and break-glass policy that holds it by design, so they cannot tell drift from design here; the tests and the IAM policy change alarm (MON-CIS-ALARMS) watch it.',
     },
-    enforcedBy: [StaffRoles, administratorStatements],
+    enforcedBy: [exported(staffRolesModule, 'StaffRoles'), exported(staffPoliciesModule, 'administratorStatements')],
     evidence: {
       what: 'the one policy allowing Action * on Resource * (the test checks every other policy has none)',
       select: [
@@ -322,7 +325,7 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'The control is itself detection (EventBridge rules and a CIS alarm); no managed detector evaluates an EventBridge rule\'s state. Its dead-letter queue alarms when a delivery fails.',
     },
-    enforcedBy: [BreakGlassAlert],
+    enforcedBy: [exported(breakGlassAlertModule, 'BreakGlassAlert')],
     evidence: {
       what: 'the EventBridge rule on AssumeRole of the break-glass role, and its us-east-1 forwarding rule (GlobalEvents)',
       select: [{ types: ['AWS::Events::Rule'], where: (r) => eventSources(r).includes('aws.sts') && [eventPattern(r).detail?.eventName].flat().includes('AssumeRole') }],
@@ -360,7 +363,7 @@ export const STAFF_ACCESS_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector evaluates explicit denies for staff roles; the tests read the policies on every synthesis, and CloudTrail records every data-plane call.',
     },
-    enforcedBy: [StaffRoles, customerDataDenyStatements],
+    enforcedBy: [exported(staffRolesModule, 'StaffRoles'), exported(staffPoliciesModule, 'customerDataDenyStatements')],
     evidence: {
       what: 'the managed policy denying staff access to customer data',
       select: [{ types: ['AWS::IAM::ManagedPolicy'], where: (r) => statementsOf(props(r).PolicyDocument).some((st) => st.Effect === 'Deny' && actionsOf(st).includes('rds-db:connect')) }],

@@ -1,13 +1,16 @@
 import { ACCESS_LOGS_TAG, TENANT_TAG_KEY } from '../../constants/tags';
-import { AccessLogBucket } from '../../constructs/common/access-log-bucket';
-import { CustomerFilesBucket } from '../../constructs/data/customer-files-bucket';
-import { TenantDatastore } from '../../constructs/data/tenant-datastore';
 import { arrow, entryVerdicts, list, present, prop, ranked, same } from '../diff-builders';
 import { policyDocuments, POLICY_HOLDERS } from '../diff-builders-iam';
 import type { DiffRule } from '../diff-rule';
 import { DATA_STACK, hasTag, isTenant, props, tag, target } from '../evidence-predicates';
 import { conditionValue, statementsOf, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
+import { exported } from '../enforcer';
+
+// The modules of what enforces these controls, loaded only when asked for (lib/controls/enforcer.ts).
+const accessLogBucketModule = () => import('../../constructs/common/access-log-bucket.js');
+const customerFilesBucketModule = () => import('../../constructs/data/customer-files-bucket.js');
+const tenantDatastoreModule = () => import('../../constructs/data/tenant-datastore.js');
 
 /** Where each tenant-tagged type names its KMS keys (TEN-DEDICATED-KEY). */
 const TENANT_KEY_PATHS: Readonly<Record<string, readonly string[]>> = {
@@ -44,7 +47,7 @@ export const TENANCY_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'Tenancy is a property of the configuration (one cluster per tenant); no managed detector knows the tenant list. The tests prove one cluster per configured tenant on every synthesis.',
     },
-    enforcedBy: [TenantDatastore],
+    enforcedBy: [exported(tenantDatastoreModule, 'TenantDatastore')],
     evidence: {
       what: 'each tenant\'s database cluster, files bucket, key and access role (tenant tag)',
       select: [{ types: ['AWS::RDS::DBCluster', 'AWS::S3::Bucket', 'AWS::KMS::Key', 'AWS::IAM::Role'], where: isTenant }],
@@ -82,7 +85,7 @@ export const TENANCY_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector knows which key belongs to which tenant; key rotation is watched under FND-ENCRYPTION-AT-REST, and IAM Access Analyzer reports a key shared outside the account.',
     },
-    enforcedBy: [TenantDatastore],
+    enforcedBy: [exported(tenantDatastoreModule, 'TenantDatastore')],
     evidence: { what: 'each tenant\'s KMS key (tenant tag)', select: [{ types: ['AWS::KMS::Key'], where: isTenant }] },
     diff: {
       rules: [
@@ -128,7 +131,7 @@ export const TENANCY_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector evaluates cross-tenant access between roles of one account; the tests read every policy on every synthesis, and CloudTrail records each data-plane call by role.',
     },
-    enforcedBy: [TenantDatastore],
+    enforcedBy: [exported(tenantDatastoreModule, 'TenantDatastore')],
     evidence: {
       what: 'each tenant\'s access role (tenant tag) and its managed policy',
       select: [
@@ -196,7 +199,7 @@ export const TENANCY_CONTROLS: readonly Control[] = [
     detectors: {
       configRules: ['S3_BUCKET_LOGGING_ENABLED'],
     },
-    enforcedBy: [CustomerFilesBucket, AccessLogBucket],
+    enforcedBy: [exported(customerFilesBucketModule, 'CustomerFilesBucket'), exported(accessLogBucketModule, 'AccessLogBucket')],
     evidence: {
       what: 'tenant buckets logging to the data stack\'s access-log bucket, and that bucket',
       select: [
@@ -233,7 +236,7 @@ export const TENANCY_CONTROLS: readonly Control[] = [
       configRules: ['S3_BUCKET_VERSIONING_ENABLED', 'S3_VERSION_LIFECYCLE_POLICY_CHECK'],
       securityHub: ['S3.10'],
     },
-    enforcedBy: [CustomerFilesBucket],
+    enforcedBy: [exported(customerFilesBucketModule, 'CustomerFilesBucket')],
     evidence: {
       what: 'versioned tenant buckets with noncurrent-version expiry',
       select: [

@@ -1,10 +1,13 @@
-import { FargateWorkload } from '../../constructs/workload/fargate-workload';
 import { arrow, atLeast, byRank, entryVerdicts, flag, forbiddenResource, list, prop, ranked, same, show } from '../diff-builders';
 import { policyDocuments, POLICY_HOLDERS } from '../diff-builders-iam';
 import type { Verdict } from '../diff-rule';
 import { DATA_STACK, isTenant, props } from '../evidence-predicates';
 import { conditionValue, isTrue, statementsOf, type TemplateResource } from '../template-readers';
 import type { Control } from '../types';
+import { exported } from '../enforcer';
+
+// The modules of what enforces these controls, loaded only when asked for (lib/controls/enforcer.ts).
+const fargateWorkloadModule = () => import('../../constructs/workload/fargate-workload.js');
 
 /*
  * Workload controls (area 'workload'): the ECS Fargate tier behind the load balancer: private
@@ -35,7 +38,7 @@ export const WORKLOAD_CONTROLS: readonly Control[] = [
     detectors: {
       securityHub: ['ECS.2'],
     },
-    enforcedBy: [FargateWorkload],
+    enforcedBy: [exported(fargateWorkloadModule, 'FargateWorkload')],
     evidence: {
       what: 'ECS services without public IPs',
       select: [{ types: ['AWS::ECS::Service'], where: (r) => props(r).NetworkConfiguration?.AwsvpcConfiguration?.AssignPublicIp === 'DISABLED' }],
@@ -64,7 +67,7 @@ export const WORKLOAD_CONTROLS: readonly Control[] = [
     detectors: {
       none: 'No managed detector checks the zones of running tasks; the RunningTaskCount and UnHealthyHostCount alarms (MON-OPERATIONAL-ALARMS) page when tasks are lost.',
     },
-    enforcedBy: [FargateWorkload],
+    enforcedBy: [exported(fargateWorkloadModule, 'FargateWorkload')],
     evidence: { what: 'the ECS service and its health-checked target group', select: [{ types: ['AWS::ECS::Service', 'AWS::ElasticLoadBalancingV2::TargetGroup'] }] },
     diff: {
       rules: [
@@ -102,7 +105,7 @@ export const WORKLOAD_CONTROLS: readonly Control[] = [
       configRules: ['ECS_CONTAINERS_READONLY_ACCESS', 'ECS_CONTAINERS_NONPRIVILEGED'],
       securityHub: ['ECS.5', 'ECS.4'],
     },
-    enforcedBy: [FargateWorkload],
+    enforcedBy: [exported(fargateWorkloadModule, 'FargateWorkload')],
     evidence: {
       what: 'the workload\'s task definition and its roles trusted only by ECS tasks',
       select: [
@@ -183,7 +186,7 @@ export const WORKLOAD_CONTROLS: readonly Control[] = [
       configRules: ['ECS_FARGATE_LATEST_PLATFORM_VERSION'],
       securityHub: ['ECS.10'],
     },
-    enforcedBy: [FargateWorkload],
+    enforcedBy: [exported(fargateWorkloadModule, 'FargateWorkload')],
     evidence: { what: 'ECS services on Fargate', select: [{ types: ['AWS::ECS::Service'], where: (r) => props(r).LaunchType === 'FARGATE' }] },
     diff: {
       rules: [

@@ -2,7 +2,7 @@ import { parse } from 'path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { CfnLoadBalancer } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
-import { NagRuleCompliance } from 'cdk-nag';
+import { NagRuleCompliance } from 'cdk-nag/lib/nag-rules';
 import { isInternetFacingAlb, isReferencedBy } from '../utils/references';
 
 /**

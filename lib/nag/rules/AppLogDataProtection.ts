@@ -1,7 +1,7 @@
 import { parse } from 'path';
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { CfnLogGroup } from 'aws-cdk-lib/aws-logs';
-import { NagRuleCompliance } from 'cdk-nag';
+import { NagRuleCompliance } from 'cdk-nag/lib/nag-rules';
 import { APP_LOG_TAG } from '../../constants/tags';
 import { tagsOf } from '../utils/references';
 

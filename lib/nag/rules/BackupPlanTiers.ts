@@ -1,7 +1,7 @@
 import { parse } from 'path';
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { CfnBackupPlan } from 'aws-cdk-lib/aws-backup';
-import { NagRuleCompliance, NagRules, type NagRuleResult } from 'cdk-nag';
+import { NagRuleCompliance, NagRules, type NagRuleResult } from 'cdk-nag/lib/nag-rules';
 import { SEED_BACKUP_TIERS } from '../../constants/seed-backup-tiers';
 import { FREQUENCY_HOURS, maxIntervalHours, type Frequency } from '../../aws-facts/schedule-expressions';
 

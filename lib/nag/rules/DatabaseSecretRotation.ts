@@ -2,7 +2,7 @@ import { parse } from 'path';
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { CfnDBCluster, CfnDBInstance } from 'aws-cdk-lib/aws-rds';
 import { CfnRotationSchedule, CfnSecret, CfnSecretTargetAttachment } from 'aws-cdk-lib/aws-secretsmanager';
-import { NagRuleCompliance, NagRules } from 'cdk-nag';
+import { NagRuleCompliance, NagRules } from 'cdk-nag/lib/nag-rules';
 import { isReferencedBy, isTrue, refersTo, resourcesInStage } from '../utils/references';
 import { maxIntervalHours } from '../../aws-facts/schedule-expressions';
 

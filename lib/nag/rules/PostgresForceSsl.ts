@@ -1,7 +1,7 @@
 import { parse } from 'path';
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { CfnDBCluster, CfnDBClusterParameterGroup, CfnDBInstance, CfnDBParameterGroup } from 'aws-cdk-lib/aws-rds';
-import { NagRuleCompliance, NagRules } from 'cdk-nag';
+import { NagRuleCompliance, NagRules } from 'cdk-nag/lib/nag-rules';
 import { refersTo, resourcesInStage } from '../utils/references';
 import { POSTGRES_TLS_PARAMETERS } from '../../constants/postgres-tls';
 

@@ -2,7 +2,7 @@ import { parse } from 'path';
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { CfnRestoreTestingPlan, CfnRestoreTestingSelection } from 'aws-cdk-lib/aws-backup';
 import { CfnDBCluster, CfnDBInstance } from 'aws-cdk-lib/aws-rds';
-import { NagRuleCompliance, NagRules } from 'cdk-nag';
+import { NagRuleCompliance, NagRules } from 'cdk-nag/lib/nag-rules';
 import { refersTo, resourcesInStage, tagsOf } from '../utils/references';
 
 /**

@@ -1,7 +1,7 @@
 import { parse } from 'path';
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { CfnRole } from 'aws-cdk-lib/aws-iam';
-import { NagRuleCompliance } from 'cdk-nag';
+import { NagRuleCompliance } from 'cdk-nag/lib/nag-rules';
 import { isTrue } from '../utils/references';
 
 /** The SAML condition key that carries the authentication context class the IdP asserted. */

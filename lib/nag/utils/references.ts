@@ -7,7 +7,7 @@
  */
 import { CfnResource, Reference, Stack, Stage, TagManager, Token, Tokenization } from 'aws-cdk-lib';
 import type { CfnLoadBalancer } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import { NagRules } from 'cdk-nag';
+import { NagRules } from 'cdk-nag/lib/nag-rules';
 import type { IConstruct } from 'constructs';
 
 /**
