@@ -32,9 +32,7 @@ const literalText = (source: string) => source.replace(/\\(.)/g, (_, c: string) 
  */
 export const TOOLING_TEST_FILES: readonly string[] = [
   'controls-diff.test.ts',
-  'controls-diff-rules-a.test.ts',
-  'controls-diff-rules-b.test.ts',
-  'controls-diff-weakening.test.ts',
+  'controls-diff-weakenings.test.ts',
   'nag-rules.test.ts',
 ];
 

@@ -1,6 +1,6 @@
 /**
  * Weakening fixtures of the audit controls (AUD-*, LOG-* of lib/controls/catalog/audit.ts): the
- * trail, its data events and bucket, and log hygiene, run by test/controls-diff-weakening.test.ts.
+ * trail, its data events and bucket, and log hygiene, run by test/controls-diff-weakenings.test.ts.
  */
 import { BACKUP_TAG } from '../../lib/constants/tags';
 import { first, tag } from './edit';

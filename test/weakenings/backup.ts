@@ -1,6 +1,6 @@
 /**
  * Weakening fixtures of the backup controls (lib/controls/catalog/backup.ts), run by
- * test/controls-diff-weakening.test.ts.
+ * test/controls-diff-weakenings.test.ts.
  */
 import { BACKUP_TAG } from '../../lib/constants/tags';
 import { first, remove, tag, type Found } from './edit';

@@ -1,6 +1,6 @@
 /**
  * Weakening fixtures of the data controls (lib/controls/catalog/data.ts: databases, tenants,
- * customer-data buckets), run by test/controls-diff-weakening.test.ts.
+ * customer-data buckets), run by test/controls-diff-weakenings.test.ts.
  */
 import { TENANT_TAG_KEY } from '../../lib/constants/tags';
 import { DATABASE_PORT } from '../../lib/constants/ports';

@@ -1,6 +1,6 @@
 /**
  * Weakening fixtures of the edge controls (lib/controls/catalog/edge.ts, area 'edge'), run by
- * test/controls-diff-weakening.test.ts.
+ * test/controls-diff-weakenings.test.ts.
  */
 import { add, first, lbAttribute, remove, tag } from './edit';
 import type { Templates, Weakening } from './types';

@@ -1,6 +1,6 @@
 /**
  * Weakening fixtures of the foundation controls (lib/controls/catalog/foundation-*.ts), run by
- * test/controls-diff-weakening.test.ts.
+ * test/controls-diff-weakenings.test.ts.
  */
 import { first, isTrueish, tag } from './edit';
 import { statementsOf } from '../../lib/controls/diff-rules';

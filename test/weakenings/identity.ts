@@ -1,6 +1,6 @@
 /**
  * Weakening fixtures of the identity controls (lib/controls/catalog/identity.ts): staff access
- * (IAM-*) and customer sign-in (SIGNIN-*), run by test/controls-diff-weakening.test.ts.
+ * (IAM-*) and customer sign-in (SIGNIN-*), run by test/controls-diff-weakenings.test.ts.
  */
 import { conditionValue, mfaRequirement, statementsOf } from '../../lib/controls/diff-rules';
 import { first, remove, type Found } from './edit';

@@ -1,6 +1,6 @@
 /**
  * Weakening fixtures of the monitoring and incident controls (MON-*, INC-* of
- * lib/controls/catalog/audit.ts), run by test/controls-diff-weakening.test.ts.
+ * lib/controls/catalog/audit.ts), run by test/controls-diff-weakenings.test.ts.
  */
 import { CIS_METRIC_NAMESPACE } from '../../lib/constants/metric-namespaces';
 import { first, remove, tag, type Found } from './edit';

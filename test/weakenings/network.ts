@@ -1,6 +1,6 @@
 /**
  * Weakening fixtures of the network controls (lib/controls/catalog/network.ts), run by
- * test/controls-diff-weakening.test.ts.
+ * test/controls-diff-weakenings.test.ts.
  */
 import { statementsOf } from '../../lib/controls/diff-rules';
 import { DATABASE_PORT } from '../../lib/constants/ports';

@@ -3,7 +3,7 @@
  * control the diff watches, an edit to the synthesized templates that weakens it (the CLI must
  * exit 1 naming the control) and an edit to the same resources that does not (the control must
  * stay quiet). Each area keeps its fixtures in `test/weakenings/<area>.ts`, exported as
- * `WEAKENINGS`; `test/controls-diff-weakening.test.ts` runs them all against the templates the
+ * `WEAKENINGS`; `test/controls-diff-weakenings.test.ts` runs them all against the templates the
  * test run synthesized from the reference fixture configuration.
  */
 import type { ControlId } from '../../lib/controls/control-id';

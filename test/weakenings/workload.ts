@@ -1,6 +1,6 @@
 /**
  * Weakening fixtures of the workload controls (lib/controls/catalog/edge.ts, area 'workload'),
- * run by test/controls-diff-weakening.test.ts.
+ * run by test/controls-diff-weakenings.test.ts.
  */
 import { add, first } from './edit';
 import type { Templates, Weakening } from './types';
