@@ -1,8 +1,8 @@
 /**
  * DEL-TEMPLATE-LINT: cfn-lint finds no error in any synthesized template, and no warning but
  * those allowed, by rule ID with the reason, in test/support/cfn-lint.ts. Each template is linted
- * for the region its stack deploys to; one cfn-lint process per region, started together when
- * this file starts, so the lint runs while the other test files run in the other worker.
+ * for the region its stack deploys to, all in one cfn-lint process (support/cfn-lint.ts), started
+ * when this file starts, so the lint runs while the other test files run in the other worker.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -32,15 +32,14 @@ lintOrSkip(`cfn-lint (${linter.version ?? 'not installed'}) over every synthesiz
   };
 
   beforeAll(() => {
-    // Started here, awaited in the tests: the processes run while Jest sets up the rest.
-    const byRegion = new Map<string, string[]>();
-    for (const s of allStacks()) byRegion.set(s.region, [...(byRegion.get(s.region) ?? []), s.templateFile]);
+    // Started here, awaited in the tests: the process runs while Jest runs the other files.
+    const targets = allStacks().map((s) => ({ file: s.templateFile, region: s.region }));
     const started = Date.now();
-    results = Promise.all([...byRegion].map(([region, files]) => runCfnLint(region, files).then((ms) => ms.map((m) => ({ ...m, region }))))).then((all) => ({
-      matches: all.flat(),
+    results = runCfnLint(targets).then((matches) => ({
+      matches,
       seconds: (Date.now() - started) / 1000,
-      templates: [...byRegion.values()].flat().length,
-      regions: [...byRegion.keys()],
+      templates: targets.length,
+      regions: [...new Set(targets.map((t) => t.region))],
     }));
     // A rejection is reported by the tests that await it.
     results.catch(() => undefined);

@@ -3,6 +3,9 @@
  * allowed and why (the one table of them), and how it is run. Errors are never allowed.
  */
 import { execFile, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 
 /** One cfn-lint warning rule the baseline accepts, everywhere, with the reason. */
 export interface CfnLintAllowance {
@@ -85,24 +88,51 @@ export function cfnLintVersion(): { version?: string; problem?: string } {
   return { version: r.stdout.trim() };
 }
 
+/** A template to lint, and the region its stack deploys to. */
+export interface LintTarget {
+  readonly file: string;
+  readonly region: string;
+}
+
 /**
- * Lints `files` for `region` in one cfn-lint process (it takes many templates at once, and
- * starting Python and loading the schemas is most of its cost). Resolves with every match;
- * rejects only when cfn-lint itself fails (exit code bit 1, or output that is not JSON).
+ * Lints every template for its own region in ONE cfn-lint process: starting Python and loading
+ * cfn-lint costs about a second of CPU, so a process per region paid it twice. cfn-lint reads a
+ * template's regions from its root `Metadata` (`cfn-lint: config: regions`, the documented
+ * template-level setting, used when no `--regions` is given), so each template is linted from a
+ * copy that names its region there; a match is reported against the original file, with that
+ * region. Resolves with every match; rejects only when cfn-lint itself fails (exit code bit 1, or
+ * output that is not JSON).
  */
-export function runCfnLint(region: string, files: readonly string[]): Promise<CfnLintMatch[]> {
-  return new Promise((resolve, reject) => {
+export function runCfnLint(targets: readonly LintTarget[]): Promise<Array<CfnLintMatch & { region: string }>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssb-cfn-lint-'));
+  const copies = new Map<string, LintTarget>();
+  targets.forEach((t, i) => {
+    const template = JSON.parse(fs.readFileSync(t.file, 'utf8'));
+    const own = template.Metadata?.['cfn-lint'] ?? {};
+    template.Metadata = { ...template.Metadata, 'cfn-lint': { ...own, config: { ...own.config, regions: [t.region] } } };
+    const copy = path.join(dir, `${i}-${path.basename(t.file)}`);
+    fs.writeFileSync(copy, JSON.stringify(template, undefined, 1));
+    copies.set(copy, t);
+  });
+  return new Promise<Array<CfnLintMatch & { region: string }>>((resolve, reject) => {
     // Exit code bits: 2 errors, 4 warnings, 8 informational; 1 means cfn-lint itself failed.
-    execFile('cfn-lint', ['--format', 'json', '--regions', region, '--', ...files], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile('cfn-lint', ['--format', 'json', '--', ...copies.keys()], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = typeof error?.code === 'number' ? error.code : error ? 1 : 0;
       if (code & 1) return reject(new Error(`cfn-lint failed (exit ${code}): ${stderr || stdout}`));
       try {
-        resolve(stdout.trim() === '' ? [] : (JSON.parse(stdout) as CfnLintMatch[]));
+        const matches = stdout.trim() === '' ? [] : (JSON.parse(stdout) as CfnLintMatch[]);
+        resolve(
+          matches.map((m) => {
+            const target = copies.get(m.Filename) ?? copies.get(path.resolve(m.Filename));
+            if (!target) throw new Error(`a match in ${m.Filename}, which is not one of the linted copies`);
+            return { ...m, Filename: target.file, region: target.region };
+          }),
+        );
       } catch (e) {
-        reject(new Error(`cfn-lint printed no JSON: ${String(e)}\n${stdout.slice(0, 2000)}\n${stderr}`));
+        reject(new Error(`cfn-lint printed no JSON it could be read from: ${String(e)}\n${stdout.slice(0, 2000)}\n${stderr}`));
       }
     });
-  });
+  }).finally(() => fs.rmSync(dir, { recursive: true, force: true }));
 }
 
 /** True where a missing cfn-lint must fail the suite: in CI (`CI` set, as GitHub Actions does) or with `CFN_LINT_REQUIRED=1`. */

@@ -84,7 +84,7 @@ export const DELIVERY_CONTROLS: readonly Control[] = [
     area: 'delivery',
     status: 'implemented',
     enforcement:
-      'test/cfn-lint.test.ts runs cfn-lint (one process per region over all of that region\'s templates) on the assembly the suite synthesizes; allowed warning rules and the few one-property schema gaps live in one table (test/support/cfn-lint.ts) and must still be reported; CI (CI set) and .ci/run (CFN_LINT_REQUIRED=1) fail when cfn-lint is missing, elsewhere the suite prints that it skipped the lint.',
+      'test/cfn-lint.test.ts runs cfn-lint (one process over every template, each linted for the region its stack deploys to) on the assembly the suite synthesizes; allowed warning rules and the few one-property schema gaps live in one table (test/support/cfn-lint.ts) and must still be reported; CI (CI set) and .ci/run (CFN_LINT_REQUIRED=1) fail when cfn-lint is missing, elsewhere the suite prints that it skipped the lint.',
     detectors: {
       none: 'Enforced on the templates in CI (cfn-lint), outside the AWS account: nothing in the account can observe it.',
     },
