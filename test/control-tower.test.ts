@@ -185,6 +185,9 @@ describe('running cfn-guard: rule selection and the cache', () => {
     expect(alone.length).toBeGreaterThan(0);
     expect(show(together.hits)).toEqual(show(alone));
     expect(together.templates).toBe(2);
+    // cfn-guard names results by absolute path: a relative one (`npx cdk synth -o out`) maps back.
+    const relative = await runControlTowerRules([{ file: path.relative(process.cwd(), stack.templateFile) }, { file: other.templateFile }]);
+    expect(show(relative.hits)).toEqual(show(alone));
   });
 
   test('a second run over the same template comes from the cache, with the same hits', async () => {

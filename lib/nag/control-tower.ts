@@ -182,7 +182,9 @@ interface CachedResult {
  * rules once and reports each data file apart) and returns each file's hits.
  */
 function runGuard(guard: string, rules: readonly ControlTowerRule[], files: readonly string[]): Promise<Map<string, CachedResult>> {
-  const args = ['validate', ...rules.flatMap((r) => ['--rules', r.file]), ...files.flatMap((f) => ['--data', f]), '--output-format', 'json', '--show-summary', 'none', '--structured'];
+  // cfn-guard names each result by the data file's absolute path, whatever path it was given.
+  const byPath = new Map(files.map((f) => [path.resolve(f), f]));
+  const args = ['validate', ...rules.flatMap((r) => ['--rules', r.file]), ...[...byPath.keys()].flatMap((f) => ['--data', f]), '--output-format', 'json', '--show-summary', 'none', '--structured'];
   return new Promise((resolve, reject) => {
     // Exit code 19 means "some rule failed"; the JSON on stdout says which.
     execFile(guard, args, { maxBuffer: 1 << 30 }, (error, stdout, stderr) => {
@@ -193,9 +195,10 @@ function runGuard(guard: string, rules: readonly ControlTowerRule[], files: read
       const byName = new Map(rules.map((r) => [r.guardName, r.id]));
       const results = new Map<string, CachedResult>();
       try {
-        // One entry per data file, named by the path it was given as.
+        // One entry per data file, named by its absolute path.
         for (const result of JSON.parse(stdout) as Array<{ name: string; not_compliant?: Array<{ Rule: { name: string } }> | Record<string, never> }>) {
-          if (!files.includes(result.name) || results.has(result.name)) throw new Error(`a result for ${result.name}, which is not one of the data files or came twice`);
+          const file = byPath.get(result.name);
+          if (!file || results.has(file)) throw new Error(`a result for ${result.name}, which is not one of the data files or came twice`);
           const hits: Array<{ rule: string; logicalId: string }> = [];
           for (const entry of Object.values(result.not_compliant ?? {})) {
             const id = byName.get(entry.Rule.name);
@@ -204,7 +207,7 @@ function runGuard(guard: string, rules: readonly ControlTowerRule[], files: read
             if (resources.length === 0) throw new Error(`${id} failed without naming a resource`);
             for (const logicalId of resources) hits.push({ rule: id, logicalId });
           }
-          results.set(result.name, { hits });
+          results.set(file, { hits });
         }
         const missing = files.filter((f) => !results.has(f));
         if (missing.length > 0) throw new Error(`no result for ${missing.join(', ')}`);
