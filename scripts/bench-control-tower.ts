@@ -5,7 +5,7 @@
  *
  *   one process      the whole rule set and every template of an environment in one cfn-guard
  *                    invocation (what CfnGuardValidator, the package's CDK plugin, does)
- *   whole set        every rule on every template (runControlTowerRules with allRules: one rule
+ *   whole set        every rule on every template (runControlTowerRules with rules 'all': one rule
  *                    set, so one process)
  *   selected         only the rules naming a resource type a template holds, templates with the
  *                    same rules in one process (as the synth, the tests and the report run it)
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const files = templates.map((file) => ({ file }));
   const cases: Array<[string, () => Promise<unknown>]> = [
     ['one process per environment, whole rule set (the CDK plugin\'s way)', onePerEnvironment],
-    ['whole rule set, every template in one process', () => runControlTowerRules(files, { allRules: true, concurrency: 2 })],
+    ['whole rule set, every template in one process', () => runControlTowerRules(files, { rules: 'all', concurrency: 2 })],
     ['selected rules, one process per rule set, 1 at a time', () => runControlTowerRules(files, { concurrency: 1 })],
     ['selected rules, one process per rule set, 2 at a time', () => runControlTowerRules(files, { concurrency: 2 })],
     ['every template from the cache', () => runControlTowerRules(files, { cacheDir })],

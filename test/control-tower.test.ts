@@ -11,7 +11,6 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { ACKNOWLEDGEMENTS, acknowledge } from '../lib/nag/acknowledgements';
 import {
   checkControlTower,
-  CONTROL_TOWER_CACHE_DIR,
   controlTowerFindings,
   controlTowerRuleSet,
   failingResources,
@@ -161,15 +160,17 @@ describe('running cfn-guard: rule selection and the cache', () => {
     expect(failingResources(entry)).toEqual(['Bucket1', 'Bucket2']);
   });
 
-  test('selecting rules by resource type finds exactly what the whole rule set finds (production Workload template)', async () => {
+  test('the rules a template is not given, which name none of its resource types, find nothing on it: selecting rules by type loses no finding (production Workload template)', async () => {
     const stack = allStacks().find((s) => s.env === 'production' && s.stackId === 'Workload')!;
     const set = controlTowerRuleSet();
-    expect(rulesFor(templateJson('production', 'Workload'), set.rules).length).toBeLessThan(set.rules.length);
-    // The selected rules' result is the global setup's, from the cache (the same template and rule set).
-    const selected = await runControlTowerRules([{ file: stack.templateFile }], { cacheDir: CONTROL_TOWER_CACHE_DIR });
-    expect(selected.cached).toBe(1);
-    const whole = await runControlTowerRules([{ file: stack.templateFile }], { allRules: true });
-    expect(selected.hits.map((h) => `${h.rule} ${h.logicalId}`).sort()).toEqual(whole.hits.map((h) => `${h.rule} ${h.logicalId}`).sort());
+    const selected = rulesFor(templateJson('production', 'Workload'), set.rules);
+    expect(selected.length).toBeGreaterThan(0);
+    expect(selected.length).toBeLessThan(set.rules.length);
+    // cfn-guard evaluates each rule file on its own (the 237 files define same-named helper rules,
+    // which works only that way), so the whole set finds what the selected rules find plus what
+    // these find: nothing.
+    const unselected = await runControlTowerRules([{ file: stack.templateFile }], { rules: 'unselected' });
+    expect(unselected.hits.map((h) => `${h.rule} ${h.logicalId}`)).toEqual([]);
   });
 
   test('templates with the same rule set share a cfn-guard process, and each gets the hits it gets alone, whether its path is relative or absolute', async () => {

@@ -230,11 +230,13 @@ export interface RunOptions {
   /** cfn-guard processes at once. @default - the machine's available parallelism */
   readonly concurrency?: number;
   /**
-   * Give every template the whole rule set instead of the rules that name its resource types
-   * (for the test that proves the selection loses nothing).
-   * @default false
+   * Which rules each template gets: `selected`, the rules that name a resource type it holds;
+   * `all`, the whole rule set (the CDK plugin's way, for the bench); `unselected`, the rules that
+   * name none of its resource types (for the test that proves they find nothing, so that the
+   * selection loses no finding).
+   * @default 'selected'
    */
-  readonly allRules?: boolean;
+  readonly rules?: 'selected' | 'all' | 'unselected';
 }
 
 /**
@@ -247,13 +249,15 @@ export async function runControlTowerRules(templates: readonly ControlTowerTempl
   const set = controlTowerRuleSet();
   const concurrency = Math.max(1, options.concurrency ?? os.availableParallelism());
   if (options.cacheDir) fs.mkdirSync(options.cacheDir, { recursive: true });
-  const mode = options.allRules ? 'all' : 'selected';
+  const mode = options.rules ?? 'selected';
   const read = templates.map((t) => {
     const text = fs.readFileSync(t.file, 'utf8');
     const template = JSON.parse(text) as { Resources?: Record<string, { Type: string; Metadata?: Record<string, unknown> }> };
     const key = crypto.createHash('sha256').update(set.hash).update(`\0${mode}\0`).update(text).digest('hex');
     const cacheFile = options.cacheDir ? path.join(options.cacheDir, `${key}.json`) : undefined;
-    return { ...t, template, cacheFile, rules: options.allRules ? set.rules : rulesFor(template, set.rules) };
+    const selected = rulesFor(template, set.rules);
+    const rules = mode === 'all' ? set.rules : mode === 'unselected' ? set.rules.filter((r) => !selected.includes(r)) : selected;
+    return { ...t, template, cacheFile, rules };
   });
   const results = new Map<string, CachedResult>();
   let cached = 0;
