@@ -16,7 +16,7 @@ describe('delivery', () => {
     expect(read('README.md')).toMatch(/^npm test\s/m);
     // The type check is one of the suite's files (typecheck.test.ts; tsc started by the sequencer), so `npm test` is Jest alone,
     // run without V8's optimizing compiler (docs/development.md: about 10 % less CPU for the suite on two cores).
-    expect(JSON.parse(read('package.json')).scripts.test).toBe('node --no-opt node_modules/jest/bin/jest.js');
+    expect(JSON.parse(read('package.json')).scripts.test).toBe('node --no-turbofan node_modules/jest/bin/jest.js');
     expect(read('test/support/typecheck-run.js')).toMatch(/'--noEmit'/);
     expect(read('test/typecheck.test.ts')).toContain('typecheckResults');
   });

@@ -11,11 +11,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-// A CommonJS module of the test support (the sequencer runs it untransformed), typed here.
-const { ERRORS_DIR, typecheckResults } = require('./support/typecheck-run') as {
-  ERRORS_DIR: string;
-  typecheckResults: () => Promise<Record<'sources' | 'errors', { code: number | null; output: string }>>;
-};
+import { ERRORS_DIR, typecheckResults } from './support/typecheck-run';
 
 const ERRORS_FILE = path.join(ERRORS_DIR, 'type-errors.ts');
 const results = typecheckResults();

@@ -1,7 +1,5 @@
 import * as fs from 'fs';
-
-// A CommonJS module of the test support (the sequencer loads it untransformed), typed here.
-const { removeTypecheckResults } = require('./typecheck-run') as { removeTypecheckResults: () => void };
+import { removeTypecheckResults } from './typecheck-run';
 
 /** Removes the run's synthesized assembly and the type check's results. */
 export default function globalTeardown(): void {
